@@ -1,0 +1,509 @@
+"""The command line: parse, load, ask, show, exit. Logic lives in query.py and model.py.
+
+Exit codes: 0 ok; 1 a fact base that cannot be read or is invalid, or a lookup
+that finds nothing where something was required; 2 a usage error (bad option,
+bad date, conflicting flags); 3 an internal error, which is a bug.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, TypeVar, cast
+
+import typer
+from pydantic_core import to_json
+
+from minusma import __version__, query
+from minusma.errors import FactBaseError, MinusmaError, NotFoundError
+from minusma.labels import label
+from minusma.load import load
+from minusma.load import validate as validate_file
+from minusma.model import CATEGORIES, Category, DateError, FactBase, Lang, parse_partial_date
+
+app = typer.Typer(
+    name="minusma",
+    help="Sourced facts about MINUSMA, the UN stabilisation mission in Mali (2013-2023).\n\n"
+    "Every command prints tables for people; --json prints one JSON document for scripts "
+    "and --csv a CSV table. Try: minusma troops --compare",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+Result = TypeVar("Result", bound=Mapping[str, Any])
+
+# --------------------------------------------------------------------------- shared options
+
+
+def _check_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        parse_partial_date(value)
+    except DateError as error:
+        raise typer.BadParameter(f"{error}. Use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2016, 2016-06, 2016-06-29.") from None
+    return value
+
+
+def _check_categories(values: list[str] | None) -> list[str] | None:
+    for value in values or []:
+        if value not in CATEGORIES:
+            raise typer.BadParameter(f"'{value}' is not a category. Use one of: {', '.join(CATEGORIES)}.")
+    return values
+
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data", envvar="MINUSMA_DATA", metavar="PATH", show_default=False,
+        help="Read another fact base of the same schema (default: the one shipped with minusma).",
+    ),
+]  # fmt: skip
+JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document (UTF-8) instead of tables.")]
+CsvOption = Annotated[bool, typer.Option("--csv", help="Print CSV: a header row, then one row per record.")]
+LangOption = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang", envvar="MINUSMA_LANG", show_default=False,
+        help="Language of tables and messages: en or nl (default: from LC_ALL, LC_MESSAGES or LANG).",
+    ),
+]  # fmt: skip
+
+
+def resolve_lang(option: Lang | None, environ: Mapping[str, str] = os.environ) -> Lang:
+    """--lang or MINUSMA_LANG; else the first set of LC_ALL, LC_MESSAGES, LANG (POSIX order)."""
+    if option is not None:
+        return option
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name)
+        if value:
+            return "nl" if value.lower().startswith("nl") else "en"
+    return "en"
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _write_json(result: object) -> None:
+    sys.stdout.buffer.write(to_json(result, indent=2))
+    sys.stdout.buffer.write(b"\n")
+    sys.stdout.flush()
+
+
+def _write_csv(header: list[str], rows: list[list[str | int | float]]) -> None:
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+
+
+def _print_tables(sheets: Sequence[Any], lang: Lang) -> None:
+    from minusma import render  # rich is imported on the table path only
+
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(errors="replace")  # a letter the terminal cannot show must not crash
+    console = render.console()
+    unicode = console.encoding.lower().startswith("utf")
+    for renderable in render.sheets(sheets, lang, unicode):
+        console.print(renderable)
+
+
+def _check_formats(as_json: bool, as_csv: bool) -> None:
+    if as_json and as_csv:
+        raise typer.BadParameter("--json and --csv cannot be used together; choose one.", param_hint="--csv")
+
+
+@contextmanager
+def _reported(lang: Lang) -> Iterator[None]:
+    """Turn the tool's own errors into a message on stderr and their exit code."""
+    try:
+        yield
+    except FactBaseError as error:
+        _report_problems(error, lang)
+        raise typer.Exit(error.exit_code) from None
+    except MinusmaError as error:
+        sys.stderr.write(f"minusma: {error}\n")
+        raise typer.Exit(error.exit_code) from None
+
+
+MAX_REPORTED = 20
+
+
+def _report_problems(error: FactBaseError, lang: Lang) -> None:
+    lines = []
+    for problem in error.problems[:MAX_REPORTED]:
+        where = error.file + (f":{problem.line}" if problem.line else "")
+        place = f" {problem.path}:" if problem.path and problem.path != "$" else ""
+        lines.append(f"minusma: {where}:{place} {problem.message}")
+    hidden = len(error.problems) - MAX_REPORTED
+    if hidden > 0:
+        lines.append("minusma: " + label("more_problems", lang, count=hidden, file=error.file))
+    sys.stderr.write("\n".join(lines) + "\n")
+
+
+def _show(
+    result: Result,
+    layout: Callable[[Result, Lang], Sequence[Any]],
+    *,
+    as_json: bool,
+    as_csv: bool,
+    lang: Lang,
+) -> None:
+    if as_json:
+        _write_json(result)
+        return
+    sheets = layout(result, lang)
+    if as_csv:
+        from minusma.sheets import csv_table
+
+        _write_csv(*csv_table(sheets))
+    else:
+        _print_tables(sheets, lang)
+
+
+def _run(
+    data: Path | None,
+    ask: Callable[[FactBase], Result],
+    layout_name: str,
+    *,
+    as_json: bool,
+    as_csv: bool = False,
+    lang_option: Lang | None,
+) -> None:
+    """The body every listing command shares: load, ask, show, with errors reported."""
+    lang = resolve_lang(lang_option)
+    _check_formats(as_json, as_csv)
+    with _reported(lang):
+        result = ask(load(data))
+        layout = _layout(layout_name)
+        _show(result, layout, as_json=as_json, as_csv=as_csv, lang=lang)
+
+
+def _layout(name: str) -> Callable[[Any, Lang], Sequence[Any]]:
+    from minusma import sheets
+
+    return cast(Callable[[Any, Lang], Sequence[Any]], getattr(sheets, name))
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def _version(value: bool) -> None:
+    if not value:
+        return
+    try:
+        header = load()["header"]
+        facts = f"fact base schema {header['schema_version']}, data as of {header['as_of']}"
+    except MinusmaError as error:
+        facts = f"fact base unavailable: {error}"
+    sys.stdout.write(f"minusma {__version__} ({facts})\n")
+    raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help="Show the tool version, the fact base schema version and its as-of date.",
+        ),
+    ] = False,
+) -> None:
+    """Sourced facts about MINUSMA, the UN stabilisation mission in Mali (2013-2023)."""
+
+
+@app.command()
+def about(
+    data: DataOption = None, as_json: JsonOption = False, as_csv: CsvOption = False, lang: LangOption = None
+) -> None:
+    """What MINUSMA was: names, headquarters, key dates, status, first leaders.
+
+    Example: minusma about --lang nl
+    """
+    _run(data, query.about, "about", as_json=as_json, as_csv=as_csv, lang_option=lang)
+
+
+@app.command()
+def timeline(
+    date_from: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            callback=_check_date,
+            metavar="DATE",
+            help="Only events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).",
+        ),
+    ] = None,
+    date_to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            callback=_check_date,
+            metavar="DATE",
+            help="Only events on or before DATE (a month or year counts to its end).",
+        ),
+    ] = None,
+    category: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--category",
+            "-c",
+            callback=_check_categories,
+            autocompletion=lambda: list(CATEGORIES),
+            help=f"Only this category; repeat for more. One of: {', '.join(CATEGORIES)}.",
+        ),
+    ] = None,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Dated events in order, from the 2012 crisis to the 2024 liquidation.
+
+    Example: minusma timeline --from 2016 --to 2018-06 --category resolution
+    """
+    if date_from and date_to and query.parse_bound(date_from, end=False) > query.parse_bound(date_to, end=True):
+        raise typer.BadParameter(f"--from {date_from} is after --to {date_to}; swap them.", param_hint="--from")
+    categories = cast(list[Category], category or [])
+    _run(
+        data, lambda fact_base: query.timeline(fact_base, date_from, date_to, categories), "timeline",
+        as_json=as_json, as_csv=as_csv, lang_option=lang,
+    )  # fmt: skip
+
+
+@app.command()
+def troops(
+    compare: Annotated[
+        bool, typer.Option("--compare", help="Set each deployed figure against the ceiling in force, with fill rates.")
+    ] = False,
+    chart: Annotated[bool, typer.Option("--chart", help="Draw deployed strength against the ceiling as bars.")] = False,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Authorised ceilings and deployed strength, each figure with its source.
+
+    Example: minusma troops --compare
+    """
+    if compare and chart:
+        raise typer.BadParameter("--compare and --chart cannot be used together; choose one.", param_hint="--chart")
+    if compare or chart:
+        _run(data, query.compare, "chart" if chart else "compare", as_json=as_json, as_csv=as_csv, lang_option=lang)
+    else:
+        _run(data, query.troops, "troops", as_json=as_json, as_csv=as_csv, lang_option=lang)
+
+
+@app.command()
+def mandate(
+    data: DataOption = None, as_json: JsonOption = False, as_csv: CsvOption = False, lang: LangOption = None
+) -> None:
+    """The mandate: legal basis, use of force, the seven tasks, and every period and renewal.
+
+    Example: minusma mandate
+    """
+    _run(data, query.mandate, "mandate", as_json=as_json, as_csv=as_csv, lang_option=lang)
+
+
+@app.command()
+def dutch(
+    data: DataOption = None, as_json: JsonOption = False, as_csv: CsvOption = False, lang: LangOption = None
+) -> None:
+    """The Netherlands' contribution: phases, units, numbers, deaths, withdrawal.
+
+    Example: minusma dutch --lang nl
+    """
+    _run(data, query.dutch, "dutch", as_json=as_json, as_csv=as_csv, lang_option=lang)
+
+
+@app.command()
+def leaders(
+    data: DataOption = None, as_json: JsonOption = False, as_csv: CsvOption = False, lang: LangOption = None
+) -> None:
+    """Heads of mission and force commanders, acting ones included, with their terms.
+
+    Example: minusma leaders
+    """
+    _run(data, query.leaders, "leaders", as_json=as_json, as_csv=as_csv, lang_option=lang)
+
+
+@app.command()
+def casualties(
+    data: DataOption = None, as_json: JsonOption = False, as_csv: CsvOption = False, lang: LangOption = None
+) -> None:
+    """Fatality and injury figures, each with the period it covers and its source.
+
+    Example: minusma casualties
+    """
+    _run(data, query.casualties, "casualties", as_json=as_json, as_csv=as_csv, lang_option=lang)
+
+
+@app.command()
+def errata(
+    data: DataOption = None, as_json: JsonOption = False, as_csv: CsvOption = False, lang: LangOption = None
+) -> None:
+    """Where widely read sources are wrong: what they say, what this tool says, and why.
+
+    Example: minusma errata
+    """
+    _run(data, query.errata, "errata", as_json=as_json, as_csv=as_csv, lang_option=lang)
+
+
+@app.command()
+def at(
+    date: Annotated[
+        str,
+        typer.Argument(
+            callback=_check_date, metavar="DATE", help="YYYY-MM-DD (or YYYY-MM / YYYY, read as its last day)."
+        ),
+    ],
+    data: DataOption = None,
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+) -> None:
+    """The mission on one date: mandate, ceiling, strength, leaders, Dutch part, events.
+
+    Example: minusma at 2016-07-06
+    """
+    _run(data, lambda fact_base: query.at(fact_base, date), "at", as_json=as_json, lang_option=lang)
+
+
+@app.command()
+def search(
+    text: Annotated[
+        str, typer.Argument(metavar="TEXT", help="Words to find, in English or Dutch; case and accents do not matter.")
+    ],
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Show at most this many hits.")] = None,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Search every fact in both languages, best matches first.
+
+    Example: minusma search menaka
+    """
+    if not text.strip():
+        raise typer.BadParameter("give at least one word to search for.", param_hint="TEXT")
+    _run(
+        data, lambda fact_base: query.search(fact_base, text, limit), "search",
+        as_json=as_json, as_csv=as_csv, lang_option=lang,
+    )  # fmt: skip
+
+
+@app.command()
+def sources(
+    source_id: Annotated[
+        str | None, typer.Argument(metavar="[ID]", help="Show one source and the facts that cite it.")
+    ] = None,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Every source with how many facts cite it, or one source and its facts.
+
+    Example: minusma sources un-press-2690
+    """
+    language = resolve_lang(lang)
+    if source_id is None:
+        _run(data, query.sources, "sources", as_json=as_json, as_csv=as_csv, lang_option=lang)
+        return
+
+    def ask(fact_base: FactBase) -> query.SourceResult:
+        found = query.source(fact_base, source_id)
+        if found is None:
+            message = label("unknown_source", language, id=source_id)
+            similar = query.similar_source_ids(fact_base, source_id)
+            if similar:
+                message += "; " + label("did_you_mean", language, ids=", ".join(similar))
+            raise NotFoundError(message)
+        return found
+
+    _run(data, ask, "source", as_json=as_json, as_csv=as_csv, lang_option=lang)
+
+
+@app.command()
+def validate(
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="[PATH]", help="The fact base to check (default: --data, MINUSMA_DATA, or the shipped one)."
+        ),
+    ] = None,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Check a fact base against every rule and list all problems; exit 1 if any is an error.
+
+    Example: minusma validate my-facts.json
+    """
+    language = resolve_lang(lang)
+    file, problems = validate_file(path or data)
+    errors = [problem for problem in problems if problem.severity == "error"]
+    if as_json:
+        _write_json(
+            {
+                "file": file,
+                "valid": not errors,
+                "errors": len(errors),
+                "warnings": len(problems) - len(errors),
+                "problems": [
+                    {"severity": p.severity, "path": p.path, "line": p.line, "message": p.message} for p in problems
+                ],
+            }
+        )
+    else:
+        from minusma.sheets import problems as problem_sheets
+
+        _print_tables(problem_sheets(file, problems, language), language)
+    if errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the fact base's JSON Schema (data/minusma.schema.json holds the same).
+
+    Example: minusma schema > minusma.schema.json
+    """
+    from minusma.model import json_schema
+
+    _write_json(json_schema())
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def main() -> None:
+    """The console script: never a traceback for what a user can cause."""
+    if sys.stdout is None:
+        sys.stderr.write("minusma: standard output is closed; nothing can be printed\n") if sys.stderr else None
+        sys.exit(1)
+    try:
+        app(prog_name="minusma")
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(0)
+    except Exception as error:  # a bug: say so in one line unless asked for the traceback
+        if os.environ.get("MINUSMA_DEBUG"):
+            raise
+        sys.stderr.write(f"minusma: internal error: {type(error).__name__}: {error}. This is a bug; please "
+                         "report it. Set MINUSMA_DEBUG=1 to see the traceback.\n")  # fmt: skip
+        sys.exit(3)
+
+
+def _silence_stdout() -> None:
+    """After the reader has gone (``| head``), stop Python complaining when it flushes at exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

@@ -1,0 +1,219 @@
+"""Every word the tool itself shows, in English and Dutch, and number formatting per language.
+
+No typer, no rich: render, export and cli all read from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from minusma.model import Lang, Quantity, Text
+
+_LABELS: dict[str, tuple[str, str]] = {
+    # headings
+    "about": ("MINUSMA at a glance", "MINUSMA in het kort"),
+    "timeline": ("Timeline", "Tijdlijn"),
+    "ceilings": ("Authorised ceilings", "Toegestane plafonds"),
+    "snapshots": ("Deployed strength", "Ingezette sterkte"),
+    "compare": ("Deployed against the ceiling in force", "Ingezet tegenover het geldende plafond"),
+    "chart": ("Deployed strength against the ceiling", "Ingezette sterkte tegenover het plafond"),
+    "mandate": ("Mandate", "Mandaat"),
+    "tasks": ("Tasks set by resolution {number}", "Taken volgens resolutie {number}"),
+    "periods": ("Mandate periods", "Mandaatperiodes"),
+    "related": ("Related resolutions", "Verwante resoluties"),
+    "dutch": ("The Netherlands in MINUSMA", "Nederland in MINUSMA"),
+    "phases": ("Phases", "Fases"),
+    "figures": ("Numbers", "Aantallen"),
+    "dutch_events": ("Dutch events", "Nederlandse gebeurtenissen"),
+    "leaders": ("Leaders", "Leiding"),
+    "errata": ("Corrections to widely read sources", "Correcties op veelgelezen bronnen"),
+    "casualties": ("Casualties", "Slachtoffers"),
+    "sources": ("Sources", "Bronnen"),
+    "search": ("Search results for '{query}'", "Zoekresultaten voor '{query}'"),
+    "at": ("MINUSMA on {date}", "MINUSMA op {date}"),
+    "validate_ok": ("{file}: valid ({warnings} warnings)", "{file}: geldig ({warnings} waarschuwingen)"),
+    "validate_bad": (
+        "{file}: {errors} errors, {warnings} warnings",
+        "{file}: {errors} fouten, {warnings} waarschuwingen",
+    ),
+    "cited_by_facts": ("Facts citing {id}", "Feiten die {id} aanhalen"),
+    "no_hits": ("No fact matches '{query}'.", "Geen feit past bij '{query}'."),
+    "no_events": ("No events match these filters.", "Geen gebeurtenissen passen bij deze filters."),
+    "as_of": ("Fact base current to {date}.", "Feitenbestand bijgewerkt tot {date}."),
+    "legend": (
+        "~ about, ≲ nearly, > more than, ≥ at least (approximate figures as their sources give them)",
+        "~ ongeveer, ≲ bijna, > meer dan, ≥ ten minste (benaderingen zoals de bronnen ze geven)",
+    ),
+    "preferred_note": (
+        "* the preferred claim where sources disagree (see 'reason' in --json)",
+        "* de voorkeursbewering waar bronnen verschillen (zie 'reason' in --json)",
+    ),
+    "read_as": (
+        "{given} read as {date}, the last day of that period.",
+        "{given} gelezen als {date}, de laatste dag van die periode.",
+    ),
+    # column and field names
+    "field": ("Field", "Veld"),
+    "value": ("Value", "Waarde"),
+    "date": ("Date", "Datum"),
+    "category": ("Category", "Categorie"),
+    "event": ("Event", "Gebeurtenis"),
+    "resolution": ("Resolution", "Resolutie"),
+    "adopted": ("Adopted", "Aangenomen"),
+    "military": ("Military", "Militair"),
+    "police": ("Police", "Politie"),
+    "total": ("Total", "Totaal"),
+    "uniformed": ("Uniformed", "Geüniformeerd"),
+    "personnel": ("All personnel", "Al het personeel"),
+    "civilians": ("Civilians", "Burgers"),
+    "observers": ("Observers", "Waarnemers"),
+    "ceiling": ("Ceiling", "Plafond"),
+    "fill": ("Fill", "Vulling"),
+    "bar": ("Uniformed fill", "Vulling geüniformeerd"),
+    "claim": ("", ""),
+    "note": ("Note", "Toelichting"),
+    "caveat": ("Caveat", "Voorbehoud"),
+    "start": ("Start", "Begin"),
+    "end": ("End", "Einde"),
+    "summary": ("Summary", "Samenvatting"),
+    "vote": ("Vote", "Stemming"),
+    "task": ("Task", "Taak"),
+    "kind": ("Kind", "Soort"),
+    "name": ("Name", "Naam"),
+    "role": ("Role", "Functie"),
+    "nationality": ("Nationality", "Nationaliteit"),
+    "appointed": ("Appointed", "Benoemd"),
+    "term": ("Term", "Termijn"),
+    "phase": ("Phase", "Fase"),
+    "figure": ("Figure", "Cijfer"),
+    "subject": ("Subject", "Onderwerp"),
+    "claimed": ("Widely read source says", "Veelgelezen bron zegt"),
+    "corrected": ("This tool says", "Deze tool zegt"),
+    "counts": ("Counts", "Aantallen"),
+    "period": ("Period", "Periode"),
+    "id": ("Id", "Id"),
+    "title": ("Title", "Titel"),
+    "url": ("URL", "URL"),
+    "total_kind": ("Total is", "Totaal is"),
+    "chart_legend": (
+        "█ deployed, ░ room left below the ceiling in force, │ that ceiling; each kind on its own scale",
+        "█ ingezet, ░ ruimte tot het geldende plafond, │ dat plafond; elke soort op eigen schaal",
+    ),
+    "publisher": ("Publisher", "Uitgever"),
+    "language": ("Language", "Taal"),
+    "cited_by": ("Cited by", "Aangehaald door"),
+    "score": ("Score", "Score"),
+    "text": ("Text", "Tekst"),
+    "path": ("Location", "Plaats"),
+    "severity": ("Severity", "Ernst"),
+    "message": ("Problem", "Probleem"),
+    "status": ("Status", "Status"),
+    "names": ("Names", "Namen"),
+    "abbreviation": ("Abbreviation", "Afkorting"),
+    "headquarters": ("Headquarters", "Hoofdkwartier"),
+    "established": ("Established", "Opgericht"),
+    "operational": ("Deployed", "Ingezet"),
+    "mandate_ended": ("Mandate ended", "Mandaat beëindigd"),
+    "withdrawal_completed": ("Withdrawal completed", "Terugtrekking voltooid"),
+    "liquidation_from": ("Liquidation from", "Liquidatie vanaf"),
+    "first_leaders": ("First leaders", "Eerste leiding"),
+    "legal_basis": ("Legal basis", "Rechtsgrond"),
+    "use_of_force": ("Use of force", "Geweldgebruik"),
+    "schema_version": ("Schema version", "Schemaversie"),
+    "sources_count": ("Sources", "Bronnen"),
+    "in_force": ("Mandate in force", "Geldend mandaat"),
+    "leaders_in_office": ("Leaders in office", "Leiding in functie"),
+    "dutch_at": ("Dutch contribution", "Nederlandse bijdrage"),
+    "events_month": ("Events that month", "Gebeurtenissen die maand"),
+    "uncertain": ("uncertain", "onzeker"),
+    "none": ("none", "geen"),
+    "unknown": ("unknown", "onbekend"),
+    "stated": ("stated", "vermeld"),
+    "computed": ("computed", "berekend"),
+    "acting": ("acting", "waarnemend"),
+    "yes": ("yes", "ja"),
+    "no": ("no", "nee"),
+    # values
+    "head_of_mission": ("Head of mission", "Missiehoofd"),
+    "force_commander": ("Force commander", "Commandant"),
+    "preferred": ("preferred", "voorkeur"),
+    "normal": ("normal", "normaal"),
+    "deprecated": ("deprecated", "verworpen"),
+    "establishment": ("establishment", "oprichting"),
+    "renewal": ("renewal", "verlenging"),
+    "termination": ("termination", "beëindiging"),
+    "killed": ("killed", "gedood"),
+    "injured": ("injured", "gewond"),
+    "any": ("all causes", "alle oorzaken"),
+    "hostile": ("hostile acts", "vijandelijk"),
+    "other": ("other causes", "andere oorzaken"),
+    "context": ("context", "context"),
+    "mission": ("mission", "missie"),
+    "leadership": ("leadership", "leiding"),
+    "strength": ("strength", "sterkte"),
+    "netherlands": ("Netherlands", "Nederland"),
+    "withdrawal": ("withdrawal", "terugtrekking"),
+    "error": ("error", "fout"),
+    "warning": ("warning", "waarschuwing"),
+    # messages
+    "cannot_load": ("cannot load the fact base {file}", "kan het feitenbestand {file} niet laden"),
+    "more_problems": (
+        "... and {count} more; run 'minusma validate {file}' to see them all",
+        "... en nog {count}; 'minusma validate {file}' toont ze allemaal",
+    ),
+    "unknown_source": (
+        "no source with id '{id}'; 'minusma sources' lists them all",
+        "geen bron met id '{id}'; 'minusma sources' toont ze allemaal",
+    ),
+    "did_you_mean": ("did you mean: {ids}?", "bedoelde u: {ids}?"),
+    "stdout_closed": (
+        "standard output is closed; nothing can be printed",
+        "de standaarduitvoer is gesloten; er kan niets worden afgedrukt",
+    ),
+    "internal": (
+        "internal error: {error}. This is a bug; please report it. Set MINUSMA_DEBUG=1 for details.",
+        "interne fout: {error}. Dit is een bug; meld het alstublieft. Zet MINUSMA_DEBUG=1 voor details.",
+    ),
+}
+
+_QUALIFIERS: dict[str, tuple[str, str]] = {
+    "exact": ("{n}", "{n}"),
+    "about": ("about {n}", "ongeveer {n}"),
+    "nearly": ("nearly {n}", "bijna {n}"),
+    "more_than": ("more than {n}", "meer dan {n}"),
+    "at_least": ("at least {n}", "ten minste {n}"),
+}
+
+
+def label(key: str, lang: Lang, **values: object) -> str:
+    english, dutch = _LABELS[key]
+    template = dutch if lang == "nl" else english
+    return template.format(**values) if values else template
+
+
+def text(value: Text | Mapping[str, str] | None, lang: Lang) -> str:
+    """A bilingual text in ``lang``; empty when the fact has none."""
+    return value[lang] if value is not None else ""
+
+
+def number(value: int, lang: Lang) -> str:
+    """12,640 in English, 12.640 in Dutch."""
+    formatted = f"{value:,}"
+    return formatted.replace(",", ".") if lang == "nl" else formatted
+
+
+def percent(value: float, lang: Lang) -> str:
+    formatted = f"{value:.1f}%"
+    return formatted.replace(".", ",") if lang == "nl" else formatted
+
+
+def quantity(value: Quantity | None, lang: Lang) -> str:
+    if value is None:
+        return "-"
+    english, dutch = _QUALIFIERS[value["qualifier"]]
+    return (dutch if lang == "nl" else english).format(n=number(value["value"], lang))
+
+
+def qualified_percent(percent_value: float, qualifier: str, lang: Lang) -> str:
+    english, dutch = _QUALIFIERS[qualifier]
+    return (dutch if lang == "nl" else english).format(n=percent(percent_value, lang))

@@ -1,0 +1,179 @@
+"""The only file I/O: a path, or the packaged fact base, becomes a checked ``FactBase``.
+
+A fact base loads only when it is valid JSON of the schema and keeps every rule in
+``model.check_fact_base``; otherwise :class:`FactBaseError` carries every problem.
+"""
+
+from __future__ import annotations
+
+import json
+import stat
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from minusma.errors import FactBaseError
+from minusma.model import FactBase, Problem, check_fact_base, fact_base_adapter
+
+MAX_BYTES = 256 * 1024 * 1024
+_BOM = b"\xef\xbb\xbf"
+_SOURCE_CHECKOUT = Path(__file__).resolve().parents[2] / "data" / "minusma.json"
+
+
+def default_path() -> Path:
+    """The fact base in the installed package, or ``data/`` of a source checkout.
+
+    A wheel carries the file as ``minusma/data/minusma.json`` (hatch force-include);
+    an editable install does not, so it reads the checkout's ``data/`` folder.
+    """
+    packaged = resources.files("minusma").joinpath("data").joinpath("minusma.json")
+    if isinstance(packaged, Path) and packaged.is_file():
+        return packaged
+    return _SOURCE_CHECKOUT
+
+
+def read_bytes(path: Path) -> bytes:
+    """Read a fact base file, turning every way a read can fail into one clear problem."""
+    name = str(path)
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise _fail(name, "is a folder, not a file; give the path of a fact base .json file")
+        if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
+            raise _fail(name, f"is {info.st_size:,} bytes, more than the {MAX_BYTES:,} a fact base may be")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FactBaseError:
+        raise
+    except FileNotFoundError:
+        raise _fail(name, "no such file; check the path given with --data or MINUSMA_DATA") from None
+    except PermissionError:
+        raise _fail(name, "permission denied; make the file readable or copy it somewhere readable") from None
+    except IsADirectoryError:
+        raise _fail(name, "is a folder, not a file; give the path of a fact base .json file") from None
+    except OSError as error:
+        raise _fail(name, f"cannot be read ({error.strerror or error}); check the file") from None
+    if len(data) > MAX_BYTES:
+        raise _fail(name, f"is more than the {MAX_BYTES:,} bytes a fact base may be")
+    return data
+
+
+def _fail(file: str, message: str, path: str = "", line: int | None = None) -> FactBaseError:
+    return FactBaseError(file, [Problem("error", path, message, line)])
+
+
+def _text_problem(name: str, data: bytes) -> FactBaseError | None:
+    if not data.strip():
+        return _fail(name, "is empty; a fact base is a JSON object (see 'minusma schema')")
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        return _fail(name, f"is not UTF-8 text (bad byte at offset {error.start}); save it as UTF-8 JSON", line=line)
+    return None
+
+
+def _schema_problems(error: ValidationError) -> list[Problem]:
+    problems = []
+    for detail in error.errors(include_url=False, include_input=False):
+        message = detail["msg"].removeprefix("Value error, ")
+        line = None
+        if detail["type"] == "json_invalid":
+            line = _line_of(message)
+            message = f"{message}; the file is not valid JSON"
+        problems.append(Problem("error", json_path(detail["loc"]), message, line))
+    return problems
+
+
+def _line_of(message: str) -> int | None:
+    words = message.split()
+    if "line" in words:
+        after = words[words.index("line") + 1]
+        return int(after) if after.isdigit() else None
+    return None
+
+
+def json_path(location: tuple[int | str, ...]) -> str:
+    """``('events', 3, 'date')`` -> ``events[3].date``; the whole document is ``$``."""
+    path = ""
+    for part in location:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path or "$"
+
+
+def parse(data: bytes, name: str) -> tuple[FactBase | None, list[Problem]]:
+    """Validate in one pass, then check the cross-field rules. Returns warnings too."""
+    data = data.removeprefix(_BOM)
+    text_error = _text_problem(name, data)
+    if text_error is not None:
+        return None, text_error.problems
+    try:
+        fact_base = fact_base_adapter().validate_json(data)
+    except ValidationError as error:
+        return None, _schema_problems(error)
+    return fact_base, check_fact_base(fact_base)
+
+
+def load(path: Path | None = None) -> FactBase:
+    """The checked fact base at ``path`` (default: the packaged one); raises FactBaseError."""
+    path = path if path is not None else default_path()
+    fact_base, problems = parse(read_bytes(path), str(path))
+    errors = [problem for problem in problems if problem.severity == "error"]
+    if fact_base is None or errors:
+        raise FactBaseError(str(path), errors)
+    return fact_base
+
+
+def validate(path: Path | None = None) -> tuple[str, list[Problem]]:
+    """Every problem in a fact base, warnings included, and duplicate JSON keys."""
+    path = path if path is not None else default_path()
+    name = str(path)
+    try:
+        data = read_bytes(path)
+    except FactBaseError as error:
+        return name, error.problems
+    fact_base, problems = parse(data, name)
+    if fact_base is not None or not any(p.message.endswith("not valid JSON") for p in problems):
+        problems = _duplicate_keys(data.removeprefix(_BOM)) + problems
+    return name, problems
+
+
+class _Object(dict[str, Any]):
+    """A parsed JSON object that remembers which of its keys appeared more than once."""
+
+    duplicates: list[str]
+
+
+def _duplicate_keys(data: bytes) -> list[Problem]:
+    """A second parse, for ``validate`` only: JSON parsers keep the last of duplicate keys."""
+
+    def hook(pairs: list[tuple[str, Any]]) -> _Object:
+        parsed = _Object(pairs)
+        parsed.duplicates = [key for key, count in Counter(key for key, _ in pairs).items() if count > 1]
+        return parsed
+
+    try:
+        document = json.loads(data, object_pairs_hook=hook)
+    except (ValueError, RecursionError):
+        return []  # the schema pass has already reported the broken JSON
+    found: list[Problem] = []
+    stack: list[tuple[str, Any]] = [("", document)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, _Object):
+            found += [
+                Problem(
+                    "error",
+                    f"{path}.{key}" if path else key,
+                    f"key '{key}' appears more than once in this object; only the last value would be "
+                    "read, so keep one",
+                )  # fmt: skip
+                for key in value.duplicates
+            ]
+            stack += [(f"{path}.{key}" if path else key, child) for key, child in value.items()]
+        elif isinstance(value, list):
+            stack += [(f"{path}[{index}]", child) for index, child in enumerate(value)]
+    return sorted(found, key=lambda problem: problem.path)
