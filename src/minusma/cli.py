@@ -34,6 +34,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help and one-line usage errors: greppable, and no rich import for --help
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -91,16 +92,28 @@ def resolve_lang(option: Lang | None, environ: Mapping[str, str] = os.environ) -
 # --------------------------------------------------------------------------- output
 
 
+@contextmanager
+def _writing() -> Iterator[None]:
+    """A reader that stops early (``| head``) ends the output quietly, with exit code 0."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise typer.Exit(0) from None
+
+
 def _write_json(result: object) -> None:
-    sys.stdout.buffer.write(to_json(result, indent=2))
-    sys.stdout.buffer.write(b"\n")
-    sys.stdout.flush()
+    with _writing():
+        sys.stdout.buffer.write(to_json(result, indent=2))
+        sys.stdout.buffer.write(b"\n")
 
 
 def _write_csv(header: list[str], rows: list[list[str | int | float]]) -> None:
-    writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    with _writing():
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
 
 
 def _print_tables(sheets: Sequence[Any], lang: Lang) -> None:
@@ -110,8 +123,9 @@ def _print_tables(sheets: Sequence[Any], lang: Lang) -> None:
         sys.stdout.reconfigure(errors="replace")  # a letter the terminal cannot show must not crash
     console = render.console()
     unicode = console.encoding.lower().startswith("utf")
-    for renderable in render.sheets(sheets, lang, unicode):
-        console.print(renderable)
+    with _writing():
+        for renderable in render.sheets(sheets, lang, unicode):
+            console.print(renderable)
 
 
 def _check_formats(as_json: bool, as_csv: bool) -> None:
@@ -198,7 +212,8 @@ def _version(value: bool) -> None:
     if not value:
         return
     try:
-        header = load()["header"]
+        environment = os.environ.get("MINUSMA_DATA")
+        header = load(Path(environment) if environment else None)["header"]
         facts = f"fact base schema {header['schema_version']}, data as of {header['as_of']}"
     except MinusmaError as error:
         facts = f"fact base unavailable: {error}"
@@ -472,7 +487,9 @@ def validate(
 
 
 @app.command()
-def schema() -> None:
+def schema(
+    as_json: Annotated[bool, typer.Option("--json", help="Accepted for uniformity: the schema is always JSON.")] = False,
+) -> None:
     """Print the fact base's JSON Schema (data/minusma.schema.json holds the same).
 
     Example: minusma schema > minusma.schema.json
@@ -488,13 +505,11 @@ def schema() -> None:
 def main() -> None:
     """The console script: never a traceback for what a user can cause."""
     if sys.stdout is None:
-        sys.stderr.write("minusma: standard output is closed; nothing can be printed\n") if sys.stderr else None
+        if sys.stderr is not None:
+            sys.stderr.write("minusma: standard output is closed; nothing can be printed\n")
         sys.exit(1)
     try:
         app(prog_name="minusma")
-    except BrokenPipeError:
-        _silence_stdout()
-        sys.exit(0)
     except Exception as error:  # a bug: say so in one line unless asked for the traceback
         if os.environ.get("MINUSMA_DEBUG"):
             raise
@@ -504,6 +519,9 @@ def main() -> None:
 
 
 def _silence_stdout() -> None:
-    """After the reader has gone (``| head``), stop Python complaining when it flushes at exit."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    """After the reader has gone, stop Python complaining when it flushes stdout at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (a test runner's buffer)
+        pass

@@ -32,7 +32,7 @@ SCHEMA_VERSION = "1.0"
 Lang = Literal["en", "nl"]
 LANGS: tuple[Lang, ...] = ("en", "nl")
 
-_STRICT = ConfigDict(extra="forbid", strict=True)
+_STRICT = ConfigDict(extra="forbid", strict=True, hide_input_in_errors=True)
 
 # --------------------------------------------------------------------------- dates
 
@@ -587,12 +587,48 @@ def _check_strength(path: str, claim: StrengthClaim) -> Iterator[Problem]:
         yield Problem("error", path, "states no figure; give at least military, police, uniformed or personnel")
 
 
+@dataclass(frozen=True, slots=True)
+class MandatePeriod:
+    """A mandate resolution's period; ``start_stated`` is False where it follows the last end."""
+
+    resolution: Resolution
+    path: str
+    start: str | None
+    end: str | None
+    start_stated: bool
+
+
+def _day_after(date: str) -> str:
+    return (date_range(date)[1] + dt.timedelta(days=1)).isoformat()
+
+
+def mandate_periods(fact_base: FactBase) -> list[MandatePeriod]:
+    """Establishment and renewals in adoption order. A renewal without a stated start
+    begins the day after the previous mandate's end: the Council renews a running mandate."""
+    indexed = sorted(
+        (
+            (index, resolution)
+            for index, resolution in enumerate(fact_base["resolutions"])
+            if resolution["kind"] in ("establishment", "renewal")
+        ),
+        key=lambda item: sort_key(item[1]["adopted"]),
+    )
+    periods: list[MandatePeriod] = []
+    previous_end: str | None = None
+    for index, resolution in indexed:
+        start = resolution.get("mandate_start")
+        stated = start is not None
+        if start is None and previous_end is not None:
+            start = _day_after(previous_end)
+        end = resolution.get("mandate_end")
+        periods.append(MandatePeriod(resolution, f"resolutions[{index}]", start, end, stated))
+        previous_end = end or previous_end
+    return periods
+
+
 def _check_resolutions(fact_base: FactBase) -> Iterator[Problem]:
-    periods: list[tuple[dt.date, dt.date, str]] = []
     for index, resolution in enumerate(fact_base["resolutions"]):
         path = f"resolutions[{index}]"
-        start, end = resolution.get("mandate_start"), resolution.get("mandate_end")
-        yield from _check_order(path, start, end)
         if "ceiling" in resolution:
             ceiling = resolution["ceiling"]
             if "total" in ceiling and ceiling["total"] != ceiling_total(ceiling):
@@ -601,22 +637,33 @@ def _check_resolutions(fact_base: FactBase) -> Iterator[Problem]:
                     f"stated total {ceiling['total']:,} is not military {ceiling['military']:,} + police "
                     f"{ceiling['police']:,} = {ceiling_total(ceiling):,}; correct the total or its parts",
                 )  # fmt: skip
-        if resolution["kind"] != "related" and start is not None and end is not None:
-            periods.append((date_range(start)[0], date_range(end)[1], path))
-        elif resolution["kind"] in ("establishment", "renewal") and end is None:
+        if resolution["kind"] in ("establishment", "renewal") and "mandate_end" not in resolution:
             yield Problem("error", path, "a mandate resolution needs 'mandate_end'; add it (with a caveat if implied)")
-    periods.sort()
-    for (_, previous_end, previous_path), (current_start, _, current_path) in zip(periods, periods[1:], strict=False):
-        if current_start <= previous_end:
+    periods = mandate_periods(fact_base)
+    for period in periods:
+        yield from _check_order(period.path, period.start, period.end)
+    for previous, current in zip(periods, periods[1:], strict=False):
+        if previous.end is None or current.start is None:
+            continue
+        previous_end = date_range(previous.end)[1]
+        current_start = date_range(current.start)[0]
+        if current_start <= previous_end or (current.end and date_range(current.end)[1] <= previous_end):
             yield Problem(
-                "error", current_path,
-                f"mandate period overlaps the one at {previous_path}; a mandate starts after the last one ends",
+                "error", current.path,
+                f"mandate period overlaps the one at {previous.path} (which ends {previous.end}); "
+                "a mandate starts after the last one ends",
             )  # fmt: skip
         elif (current_start - previous_end).days > 1:
             yield Problem(
-                "warning", current_path,
-                f"mandate period leaves a gap after {previous_path} ({previous_end} to {current_start}); "
+                "warning", current.path,
+                f"mandate period leaves a gap after {previous.path} ({previous.end} to {current.start}); "
                 "check the end date if it is only implied",
+            )  # fmt: skip
+        elif date_range(current.resolution["adopted"])[0] > previous_end:
+            yield Problem(
+                "warning", current.path,
+                f"adopted {current.resolution['adopted']}, after the mandate at {previous.path} ended "
+                f"({previous.end}): a gap without a mandate; check the end date if it is only implied",
             )  # fmt: skip
 
 

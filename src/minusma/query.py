@@ -36,6 +36,7 @@ from minusma.model import (
     ceiling_total,
     cited_facts,
     date_range,
+    mandate_periods,
     sort_key,
 )
 
@@ -328,6 +329,7 @@ class ComparisonRow(TypedDict):
     ceiling: Ceiling3
     fill_rate: Fill
     personnel: Quantity | None
+    reason: Text | None
     note: Text | None
     caveat: Text | None
     sources: list[str]
@@ -370,6 +372,7 @@ def compare_claim(snapshot: Snapshot, claim: StrengthClaim, resolution: Resoluti
             uniformed=fill_rate(counts["uniformed"], total),
         ),
         personnel=claim.get("personnel"),
+        reason=claim.get("reason"),
         note=claim.get("note"),
         caveat=claim.get("caveat"),
         sources=claim["sources"],
@@ -423,24 +426,14 @@ class MandateResult(TypedDict):
     sources: list[Source]
 
 
-def _day_after(date: str) -> str:
-    return (date_range(date)[1] + dt.timedelta(days=1)).isoformat()
-
-
 def periods(fact_base: FactBase) -> list[Period]:
-    """Mandate periods; a renewal without a stated start begins the day after the last end."""
-    result: list[Period] = []
-    previous_end: str | None = None
-    resolutions = sorted(fact_base["resolutions"], key=lambda resolution: sort_key(resolution["adopted"]))
-    for resolution in resolutions:
-        if resolution["kind"] == "related":
-            continue
-        start = resolution.get("mandate_start")
-        if start is None and previous_end is not None and resolution["kind"] == "renewal":
-            start = _day_after(previous_end)
-        end = resolution.get("mandate_end")
-        result.append(_period(resolution, start, end))
-        previous_end = end or previous_end
+    """The establishment and each renewal with its period, then the termination."""
+    result = [_period(item.resolution, item.start, item.end) for item in mandate_periods(fact_base)]
+    result += [
+        _period(resolution, None, resolution.get("mandate_end"))
+        for resolution in fact_base["resolutions"]
+        if resolution["kind"] == "termination"
+    ]
     return result
 
 

@@ -1,0 +1,44 @@
+"""Shared fixtures: the shipped fact base as data, and a factory for broken copies of it."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+REPO = Path(__file__).resolve().parents[1]
+SHIPPED = REPO / "data" / "minusma.json"
+
+Mutator = Callable[[dict[str, Any]], object]
+
+
+@pytest.fixture(scope="session")
+def shipped_data() -> dict[str, Any]:
+    """The shipped fact base as plain JSON data (never modify: copy it)."""
+    return json.loads(SHIPPED.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def write_fact_base(tmp_path: Path, shipped_data: dict[str, Any]) -> Callable[..., Path]:
+    """Write a copy of the shipped fact base, changed by ``mutate``, and return its path."""
+
+    def write(mutate: Mutator | None = None, name: str = "facts.json") -> Path:
+        data = copy.deepcopy(shipped_data)
+        if mutate is not None:
+            mutate(data)
+        path = tmp_path / name
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        return path
+
+    return write
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+

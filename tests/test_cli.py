@@ -1,0 +1,272 @@
+"""The command line as users and scripts meet it: JSON contracts, CSV, languages, help, errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from minusma import __version__
+from minusma.cli import app, resolve_lang
+
+ANSI = re.compile(r"\x1b\[")
+
+
+def run_json(runner: CliRunner, *args: str) -> Any:
+    result = runner.invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert not ANSI.search(result.stdout)
+    return json.loads(result.stdout)
+
+
+# --------------------------------------------------------------------------- JSON contracts
+
+SOURCE_KEYS = {"id", "title", "publisher", "url", "language"}
+
+CONTRACTS: dict[tuple[str, ...], set[str]] = {
+    ("about",): {"schema_version", "as_of", "abbreviation", "names", "headquarters", "dates", "status", "summary", "leaders", "sources"},
+    ("timeline",): {"as_of", "filters", "events", "sources"},
+    ("troops",): {"as_of", "ceilings", "snapshots", "sources"},
+    ("troops", "--compare"): {"as_of", "comparison", "sources"},
+    ("troops", "--chart"): {"as_of", "comparison", "sources"},
+    ("mandate",): {"as_of", "legal_basis", "use_of_force", "tasks_resolution", "tasks", "periods", "related", "sources"},
+    ("dutch",): {"as_of", "summary", "phases", "figures", "events", "sources"},
+    ("leaders",): {"as_of", "leaders", "sources"},
+    ("casualties",): {"as_of", "casualties", "sources"},
+    ("errata",): {"as_of", "errata", "sources"},
+    ("sources",): {"as_of", "sources"},
+    ("sources", "un-press-2690"): {"as_of", "source", "facts"},
+    ("search", "Kidal"): {"as_of", "query", "hits", "sources"},
+    ("at", "2016-07-06"): {"as_of", "date", "status", "status_text", "mandate", "ceiling", "strength", "leaders", "netherlands", "events", "notes", "sources"},
+    ("validate",): {"file", "valid", "errors", "warnings", "problems"},
+}
+
+
+@pytest.mark.parametrize("args", list(CONTRACTS), ids=[" ".join(args) for args in CONTRACTS])
+def test_json_top_level_keys_are_the_documented_contract(runner: CliRunner, args: tuple[str, ...]) -> None:
+    assert set(run_json(runner, *args)) == CONTRACTS[args]
+
+
+def test_nested_json_shapes_are_pinned(runner: CliRunner) -> None:
+    compare = run_json(runner, "troops", "--compare")
+    assert set(compare["comparison"][0]) == {
+        "snapshot", "date", "rank", "deployed", "ceiling", "fill_rate", "personnel", "reason", "note", "caveat", "sources",
+    }  # fmt: skip
+    assert set(compare["comparison"][0]["deployed"]) == {"military", "police", "uniformed", "uniformed_stated"}
+    assert set(compare["comparison"][0]["ceiling"]) == {"resolution", "military", "police", "total"}
+    assert set(compare["comparison"][0]["fill_rate"]) == {"military", "police", "uniformed"}
+    assert all(set(source) == SOURCE_KEYS for source in compare["sources"])
+    troops = run_json(runner, "troops")
+    assert set(troops["ceilings"][0]) == {"resolution", "adopted", "military", "police", "total", "total_stated", "note", "sources"}
+    assert set(troops["snapshots"][0]) == {"id", "date", "claims"}
+    event = run_json(runner, "timeline")["events"][0]
+    assert {"id", "date", "category", "text", "sources"} <= set(event) <= {"id", "date", "category", "text", "caveat", "sources"}
+    assert set(event["text"]) == {"en", "nl"}
+    leader = run_json(runner, "leaders")["leaders"][0]
+    assert {"id", "name", "role", "acting", "nationality", "sources"} <= set(leader)
+    hit = run_json(runner, "search", "Kidal")["hits"][0]
+    assert set(hit) == {"kind", "id", "path", "date", "score", "text", "sources"}
+    assert set(run_json(runner, "sources")["sources"][0]) == SOURCE_KEYS | {"cited_by"}
+    at = run_json(runner, "at", "2016-07-06")
+    assert set(at["leaders"][0]) == {"leader", "certain", "why"}
+
+
+def test_every_cited_source_is_included_with_the_json(runner: CliRunner) -> None:
+    for args in CONTRACTS:
+        if args[0] in ("sources", "validate"):
+            continue
+        document = run_json(runner, *args)
+        listed = {source["id"] for source in document["sources"]}
+        cited: set[str] = set()
+        stack: list[Any] = [value for key, value in document.items() if key != "sources"]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, dict):
+                cited.update(item.get("sources", []) if isinstance(item.get("sources"), list) else [])
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
+        assert cited <= listed, (args, cited - listed)
+
+
+def test_json_is_utf8_and_keeps_dates_at_their_precision(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["timeline", "--json"])
+    assert "Ménaka" in result.stdout  # not \u00e9
+    dates = {event["date"] for event in json.loads(result.stdout)["events"]}
+    assert {"2012-03", "2013-04-25", "2022"} <= dates
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+def read_csv(runner: CliRunner, *args: str) -> list[dict[str, str]]:
+    result = runner.invoke(app, [*args, "--csv"])
+    assert result.exit_code == 0, result.output
+    return list(csv.DictReader(io.StringIO(result.stdout)))
+
+
+def test_csv_has_a_header_and_one_row_per_record(runner: CliRunner) -> None:
+    rows = read_csv(runner, "troops", "--compare")
+    assert len(rows) == len(run_json(runner, "troops", "--compare")["comparison"])
+    september = [row for row in rows if row["date"] == "2013-09"]
+    assert [(row["military"], row["police"], row["uniformed"]) for row in september] == [
+        ("5201", "809", "6010"),
+        ("5219", "820", "6039"),
+    ]
+    assert september[0]["fill_uniformed"] == "47.5" and september[0]["fill_uniformed_qualifier"] == "exact"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("about",), ("timeline",), ("troops",), ("troops", "--chart"), ("mandate",), ("dutch",), ("leaders",),
+     ("casualties",), ("errata",), ("sources",), ("sources", "un-press-2690"), ("search", "Gao")],
+)  # fmt: skip
+def test_every_tabular_command_writes_csv(runner: CliRunner, args: tuple[str, ...]) -> None:
+    rows = read_csv(runner, *args)
+    assert rows and all(row["table"] for row in rows)
+
+
+def test_csv_and_json_together_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["troops", "--json", "--csv"])
+    assert result.exit_code == 2
+    assert "--json and --csv cannot be used together" in result.stderr
+
+
+# --------------------------------------------------------------------------- language
+
+
+@pytest.mark.parametrize(
+    ("option", "environ", "expected"),
+    [
+        (None, {}, "en"),
+        (None, {"LANG": "nl_NL.UTF-8"}, "nl"),
+        (None, {"LANG": "nl_BE.UTF-8", "LC_ALL": "en_GB.UTF-8"}, "en"),
+        (None, {"LC_MESSAGES": "nl_NL", "LANG": "en_US"}, "nl"),
+        (None, {"LC_ALL": "", "LANG": "nl_NL"}, "nl"),
+        (None, {"LANG": "C"}, "en"),
+        ("en", {"LANG": "nl_NL"}, "en"),
+        ("nl", {}, "nl"),
+    ],
+)
+def test_language_follows_option_then_posix_locale_order(option: Any, environ: dict[str, str], expected: str) -> None:
+    assert resolve_lang(option, environ) == expected
+
+
+def test_dutch_tables_translate_labels_and_facts(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["troops", "--compare", "--lang", "nl"], env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    assert "Ingezet tegenover het geldende plafond" in result.stdout
+    assert "12.640" in result.stdout and "12,640" not in result.stdout
+
+
+def test_minusma_lang_environment_variable_is_read(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["mandate"], env={"MINUSMA_LANG": "nl", "COLUMNS": "120"})
+    assert "Ondersteunen" in result.stdout or "erfgoed" in result.stdout
+
+
+def test_locale_selects_dutch(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["about"], env={"LANG": "nl_NL.UTF-8", "LC_ALL": None, "LC_MESSAGES": None, "MINUSMA_LANG": None})
+    assert "Hoofdkwartier" in result.stdout
+
+
+@pytest.mark.parametrize("value", ["fr", "EN ", "", "dutch"])
+def test_unknown_language_is_a_usage_error(runner: CliRunner, value: str) -> None:
+    result = runner.invoke(app, ["about", "--lang", value])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+# --------------------------------------------------------------------------- help, version, errors
+
+
+COMMANDS = ["about", "timeline", "troops", "mandate", "dutch", "leaders", "casualties", "errata", "at", "search", "sources", "validate", "schema"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(runner: CliRunner, command: str) -> None:
+    result = runner.invoke(app, [command, "-h"])
+    assert result.exit_code == 0
+    assert f"Example: minusma {command}" in result.stdout
+
+
+def test_version_names_tool_schema_and_as_of_date(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout == f"minusma {__version__} (fact base schema 1.0, data as of 2026-11-28)\n"
+
+
+def test_no_command_shows_help(runner: CliRunner) -> None:
+    result = runner.invoke(app, [])
+    assert "troops" in result.output and "timeline" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["at", "2016-02-30"], "is not a real date"),
+        (["at", "yesterday"], "Use YYYY, YYYY-MM or YYYY-MM-DD"),
+        (["at", "13/04/2013"], "Use YYYY, YYYY-MM or YYYY-MM-DD"),
+        (["timeline", "--from", "2016-13"], "month 13 does not exist"),
+        (["timeline", "--to", "soon"], "Use YYYY, YYYY-MM or YYYY-MM-DD"),
+        (["timeline", "--from", "2018", "--to", "2016"], "is after --to"),
+        (["timeline", "--category", "sports"], "Use one of: context, resolution"),
+        (["troops", "--compare", "--chart"], "cannot be used together"),
+        (["search", "  "], "give at least one word"),
+        (["troops", "--bogus"], "No such option"),
+        (["nonsense"], "No such command"),
+    ],
+)
+def test_usage_errors_exit_2_and_say_what_is_accepted(runner: CliRunner, args: list[str], message: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+    assert result.stdout == ""
+
+
+def test_an_unknown_source_exits_1_with_suggestions(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["sources", "un-press"])
+    assert result.exit_code == 1
+    assert "no source with id 'un-press'" in result.stderr
+    assert "did you mean: un-press-" in result.stderr
+
+
+def test_a_search_with_no_hit_is_not_an_error(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["search", "zzzzqqq"])
+    assert result.exit_code == 0
+    assert "No fact matches 'zzzzqqq'." in result.stdout
+
+
+def test_schema_prints_the_json_schema(runner: CliRunner) -> None:
+    schema = run_json(runner, "schema")
+    assert schema["title"] == "FactBase"
+    assert schema["properties"]["$schema"]["type"] == "string"
+
+
+# --------------------------------------------------------------------------- terminals
+
+
+@pytest.mark.parametrize("columns", ["20", "40", "80", "300"])
+@pytest.mark.parametrize("command", [["troops", "--compare"], ["troops"], ["timeline"], ["leaders"], ["at", "2019-03-01"]])
+def test_numbers_are_never_cut_at_any_width(runner: CliRunner, columns: str, command: list[str]) -> None:
+    result = runner.invoke(app, command, env={"COLUMNS": columns})
+    assert result.exit_code == 0, result.output
+    assert not ANSI.search(result.stdout)
+    for line in result.stdout.splitlines():
+        assert len(line) <= int(columns)
+    if command[0] == "troops":
+        for figure in ("12,640", "15,209", "6,010", "6,039"):
+            assert figure in result.stdout
+
+
+@pytest.mark.parametrize("environment", [{"NO_COLOR": "1"}, {"TERM": "dumb"}, {"LANG": "C", "LC_ALL": "POSIX"}])
+def test_odd_terminals_get_plain_text(runner: CliRunner, environment: dict[str, str]) -> None:
+    result = runner.invoke(app, ["dutch"], env=environment)
+    assert result.exit_code == 0
+    assert not ANSI.search(result.stdout)
+    assert "Luchtmobiele" in result.stdout or "Airmobile" in result.stdout

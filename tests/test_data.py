@@ -1,0 +1,120 @@
+"""The facts themselves: the figures people look up, checked against the dossier."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from minusma import query
+from minusma.load import load
+from minusma.model import cited_facts, json_schema
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_ceiling_of_resolution_2100_is_corrected_to_1440_police() -> None:
+    ceiling = query.ceilings(load())[0]
+    assert (ceiling["resolution"], ceiling["military"], ceiling["police"], ceiling["total"]) == (2100, 11200, 1440, 12640)
+    assert ceiling["total_stated"] is True
+
+
+def test_the_excerpts_errors_are_recorded_as_corrections() -> None:
+    errata = {item["id"]: item for item in query.errata(load())["errata"]}
+    assert "1,140" in errata["err-police-ceiling"]["claimed"]["en"]
+    assert "1,440" in errata["err-police-ceiling"]["corrected"]["en"]
+    assert "mid-2013" in errata["err-traore-request"]["claimed"]["en"]
+    assert "February 2013" in errata["err-traore-request"]["corrected"]["en"]
+    assert "30 June 2023" in errata["err-2690-date"]["corrected"]["en"]
+    assert "14 January 2016" in errata["err-hamdi-term"]["corrected"]["en"]
+
+
+def test_september_2013_keeps_both_claims_with_the_un_figure_preferred() -> None:
+    snapshot = next(item for item in load()["snapshots"] if item["id"] == "strength-2013-09")
+    claims = {claim["rank"]: claim for claim in snapshot["claims"]}
+    assert claims["preferred"]["uniformed"] == {"value": 6010, "qualifier": "exact"}
+    assert (claims["preferred"]["military"]["value"], claims["preferred"]["police"]["value"]) == (5201, 809)
+    assert claims["normal"]["uniformed"]["value"] == 6039
+    assert (claims["normal"]["military"]["value"], claims["normal"]["police"]["value"]) == (5219, 820)
+    assert "reason" in claims["preferred"] and "caveat" in claims["normal"]
+
+
+def test_fill_rates_are_computed_for_each_claim() -> None:
+    rows = [row for row in query.compare(load())["comparison"] if row["date"] == "2013-09"]
+    assert [row["fill_rate"]["uniformed"] for row in rows] == [
+        {"percent": 47.5, "qualifier": "exact"},  # 6,010 / 12,640
+        {"percent": 47.8, "qualifier": "exact"},  # 6,039 / 12,640
+    ]
+    assert [row["fill_rate"]["police"]["percent"] for row in rows] == [56.2, 56.9]  # 809 and 820 of 1,440
+
+
+def test_the_2018_fill_rate_matches_the_sources_own_88_8_percent() -> None:
+    row = next(row for row in query.compare(load())["comparison"] if row["date"] == "2018-03")
+    assert row["fill_rate"]["military"] == {"percent": 88.8, "qualifier": "exact"}
+
+
+def test_dutch_total_is_about_6000_with_the_conflicting_claims_kept() -> None:
+    figure = next(item for item in load()["netherlands"]["figures"] if item["id"] == "nl-total-served")
+    values = [(claim["rank"], claim["value"]["value"], claim["value"]["qualifier"]) for claim in figure["claims"]]
+    assert values == [("preferred", 6000, "about"), ("normal", 4300, "exact"), ("normal", 11000, "exact")]
+
+
+def test_the_first_leaders_and_their_terms() -> None:
+    leaders = {leader["id"]: leader for leader in load()["leaders"]}
+    assert (leaders["hom-koenders"]["start"], leaders["hom-koenders"]["end"]) == ("2013-07", "2014-10")
+    assert leaders["fc-kazura"]["end"] == "2014-12"  # only the month is known
+    assert leaders["fc-kazura"]["nationality"]["en"] == "Rwanda"
+    assert leaders["hom-hamdi"]["appointed"] == "2014-12-12" and leaders["hom-hamdi"]["end"] == "2016-01-14"
+
+
+def test_every_mandate_resolution_is_there_with_its_dates() -> None:
+    resolutions = {item["number"]: item for item in load()["resolutions"]}
+    assert set(resolutions) == {2085, 2100, 2164, 2227, 2295, 2359, 2364, 2391, 2423, 2480, 2531, 2584, 2640, 2690}
+    assert resolutions[2100]["adopted"] == "2013-04-25"
+    assert resolutions[2164]["adopted"] == "2014-06-25" and resolutions[2164]["mandate_end"] == "2015-06-30"
+    assert resolutions[2227]["adopted"] == "2015-06"  # the day was only derived from "Monday"
+    assert resolutions[2391]["adopted"] == "2017"
+    assert resolutions[2690]["adopted"] == "2023-06-30"
+    assert resolutions[2295]["ceiling"]["military"] == 13289 and resolutions[2295]["ceiling"]["police"] == 1920
+
+
+def test_seven_mandate_tasks_and_force_tied_to_named_tasks() -> None:
+    mandate = query.mandate(load())
+    assert len(mandate["tasks"]) == 7
+    assert "not for every task" in mandate["use_of_force"]["en"]
+
+
+def test_every_fact_cites_a_listed_source_and_every_source_is_cited() -> None:
+    fact_base = load()
+    listed = {source["id"] for source in fact_base["sources"]}
+    cited = set()
+    for fact in cited_facts(fact_base):
+        assert fact.sources, fact
+        cited.update(fact.sources)
+    assert cited == listed
+
+
+def test_texts_are_bilingual_and_never_the_excerpt_verbatim() -> None:
+    excerpt = (REPO.parent / "shared" / "sources" / "nl-wikipedia-minusma-excerpt.txt")
+    data: Any = json.loads((REPO / "data" / "minusma.json").read_text(encoding="utf-8"))
+    texts: list[str] = []
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            if set(item) == {"en", "nl"}:
+                assert item["en"].strip() and item["nl"].strip()
+                texts += [item["en"], item["nl"]]
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    if excerpt.exists():
+        sentences = [s.strip() for s in excerpt.read_text(encoding="utf-8").replace("\n", " ").split(".") if len(s.strip()) > 40]
+        for sentence in sentences:
+            assert not any(sentence in text for text in texts), sentence
+
+
+def test_the_schema_file_matches_the_model_and_the_fact_base_names_it() -> None:
+    on_disk = json.loads((REPO / "data" / "minusma.schema.json").read_text(encoding="utf-8"))
+    assert on_disk == json_schema(), "run: minusma schema > data/minusma.schema.json"
+    assert json.loads((REPO / "data" / "minusma.json").read_text(encoding="utf-8"))["$schema"] == "./minusma.schema.json"

@@ -1,0 +1,217 @@
+"""Hostile fact bases: every one exits 1 with a one-line-per-problem message naming file and place.
+
+Each case goes through --data, MINUSMA_DATA and `validate`; none may print a traceback,
+write to stdout, or leave files behind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from minusma.cli import app
+from minusma.load import load
+
+Maker = Callable[[Path, dict[str, Any]], Path]
+
+
+def _raw(content: bytes) -> Maker:
+    def make(folder: Path, data: dict[str, Any]) -> Path:
+        path = folder / "facts.json"
+        path.write_bytes(content)
+        return path
+
+    return make
+
+
+def _changed(mutate: Callable[[dict[str, Any]], object]) -> Maker:
+    def make(folder: Path, data: dict[str, Any]) -> Path:
+        copy = json.loads(json.dumps(data))
+        mutate(copy)
+        path = folder / "facts.json"
+        path.write_text(json.dumps(copy), encoding="utf-8")
+        return path
+
+    return make
+
+
+def _text_edit(old: str, new: str) -> Maker:
+    """Edit the JSON text itself, for what json.dumps cannot write (NaN, huge numbers)."""
+
+    def make(folder: Path, data: dict[str, Any]) -> Path:
+        text = json.dumps(data, ensure_ascii=False)
+        assert old in text
+        path = folder / "facts.json"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        return path
+
+    return make
+
+
+def _directory(folder: Path, data: dict[str, Any]) -> Path:
+    (folder / "a-folder.json").mkdir()
+    return folder / "a-folder.json"
+
+
+def _missing(folder: Path, data: dict[str, Any]) -> Path:
+    return folder / "no-such-file.json"
+
+
+def _dev_null(folder: Path, data: dict[str, Any]) -> Path:
+    return Path(os.devnull)
+
+
+def _deep(folder: Path, data: dict[str, Any]) -> Path:
+    path = folder / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000)
+    return path
+
+
+def _big_not_a_fact_base(folder: Path, data: dict[str, Any]) -> Path:
+    path = folder / "big.json"
+    row = json.dumps({"name": "x" * 80, "values": list(range(20))})
+    count = 50 * 1024 * 1024 // (len(row) + 1) + 1
+    with path.open("w") as handle:
+        handle.write('{"rows": [')
+        handle.write(",".join([row] * count))
+        handle.write("]}")
+    assert path.stat().st_size > 50 * 1024 * 1024
+    return path
+
+
+def _event(index: int, **changes: object) -> Callable[[dict[str, Any]], None]:
+    return lambda data: data["events"][index].update(changes)
+
+
+CASES: list[tuple[str, Maker, str]] = [
+    ("not JSON", _raw(b"this is not json"), "facts.json:1: is not valid JSON: expected ident at line 1 column 2"),
+    ("empty", _raw(b""), "facts.json: is empty"),
+    ("only whitespace", _raw(b"  \n\t \n"), "facts.json: is empty"),
+    ("invalid UTF-8", _raw(b'{"header": "\xff\xfe"}'), "facts.json:1: is not UTF-8 text (bad byte at offset 12)"),
+    ("binary", _raw(bytes(range(256)) * 4), "is not UTF-8 text"),
+    ("a directory", _directory, "a-folder.json: is a folder, not a file"),
+    ("a missing file", _missing, "no-such-file.json: no such file"),
+    ("/dev/null", _dev_null, "/dev/null: is empty"),
+    ("wrong top-level type", _raw(b"[1, 2, 3]"), "facts.json: is not a fact base: the top level must be a JSON object"),
+    ("100,000 levels of nesting", _deep, "deep.json:1: is not valid JSON: recursion limit exceeded"),
+    ("50 MB of JSON that is not a fact base", _big_not_a_fact_base, "big.json: rows: Extra inputs are not permitted"),
+    ("an integer of thousands of digits", _text_edit('"military": 11200', '"military": ' + "9" * 5000), "number out of range"),
+    ("NaN", _text_edit('"military": 11200', '"military": NaN'), "resolutions[1].ceiling.military: Input should be a valid integer"),
+    ("Infinity", _text_edit('"police": 1440', '"police": Infinity'), "resolutions[1].ceiling.police: Input should be a valid integer"),
+    ("an unknown field", _changed(lambda data: data["events"][0].update(colour="red")), "events[0].colour: Extra inputs are not permitted"),
+    ("a missing field", _changed(lambda data: data["events"][0].pop("date")), "events[0].date: Field required"),
+    ("a wrong type", _changed(_event(0, date=2012)), "events[0].date: Input should be a valid string"),
+    ("a count given as a string", _changed(lambda data: data["resolutions"][1]["ceiling"].update(police="1440")), "resolutions[1].ceiling.police: Input should be a valid integer"),
+    ("2016-02-30", _changed(_event(0, date="2016-02-30")), "events[0].date: '2016-02-30' is not a real date: February 2016 has 29 days"),
+    ("2016-13", _changed(_event(0, date="2016-13")), "events[0].date: '2016-13': month 13 does not exist"),
+    ("yesterday", _changed(_event(0, date="yesterday")), "events[0].date: String should match pattern"),
+    ("13/04/2013", _changed(_event(0, date="13/04/2013")), "events[0].date: String should match pattern"),
+    ("a negative count", _changed(lambda data: data["resolutions"][1]["ceiling"].update(police=-5)), "resolutions[1].ceiling.police: Input should be greater than or equal to 0"),
+    ("totals that do not add up", _changed(lambda data: data["resolutions"][1]["ceiling"].update(police=1140)), "resolutions[1].ceiling.total: stated total 12,640 is not military 11,200 + police 1,140 = 12,340"),
+    ("a cited source that does not exist", _changed(lambda data: data["events"][2]["sources"].append("ghost")), "events[2].sources: cites source 'ghost'"),
+    ("two facts with one id", _changed(_event(1, id="ev-2012-coup")), "events[1].id: id 'ev-2012-coup' is already used at events[0]"),
+    ("an unknown language in a text", _changed(lambda data: data["events"][0]["text"].update(fr="bonjour")), "events[0].text.fr: Extra inputs are not permitted"),
+    ("an English text without its Dutch", _changed(lambda data: data["events"][0]["text"].pop("nl")), "events[0].text.nl: Field required"),
+]
+IDS = [case[0] for case in CASES]
+
+
+def _assert_clean_failure(exit_code: int, stdout: str, stderr: str, path: Path, fragment: str) -> None:
+    assert exit_code == 1, stderr
+    assert stdout == ""
+    assert "Traceback" not in stderr
+    assert str(path) in stderr
+    assert fragment in stderr, stderr
+    assert all(line.startswith("minusma: ") for line in stderr.splitlines()), stderr
+
+
+@pytest.mark.parametrize(("case", "make", "fragment"), CASES, ids=IDS)
+def test_hostile_file_through_data_option(
+    tmp_path: Path, shipped_data: dict[str, Any], runner: CliRunner, case: str, make: Maker, fragment: str
+) -> None:
+    path = make(tmp_path, shipped_data)
+    before = sorted(tmp_path.rglob("*"))
+    result = runner.invoke(app, ["troops", "--data", str(path)])
+    _assert_clean_failure(result.exit_code, result.stdout, result.stderr, path, fragment)
+    assert sorted(tmp_path.rglob("*")) == before  # nothing written
+
+
+@pytest.mark.parametrize(("case", "make", "fragment"), CASES, ids=IDS)
+def test_hostile_file_through_environment(
+    tmp_path: Path, shipped_data: dict[str, Any], runner: CliRunner, case: str, make: Maker, fragment: str
+) -> None:
+    path = make(tmp_path, shipped_data)
+    result = runner.invoke(app, ["timeline", "--json"], env={"MINUSMA_DATA": str(path)})
+    _assert_clean_failure(result.exit_code, result.stdout, result.stderr, path, fragment)
+
+
+@pytest.mark.parametrize(("case", "make", "fragment"), CASES, ids=IDS)
+def test_hostile_file_through_validate(
+    tmp_path: Path, shipped_data: dict[str, Any], runner: CliRunner, case: str, make: Maker, fragment: str
+) -> None:
+    path = make(tmp_path, shipped_data)
+    result = runner.invoke(app, ["validate", str(path), "--json"])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    report = json.loads(result.stdout)
+    assert report["valid"] is False and report["file"] == str(path)
+    lines = [f"{problem['path']}: {problem['message']}".lstrip(": ") for problem in report["problems"]]
+    assert any(fragment.rsplit(": ", 1)[-1] in line for line in lines), lines
+
+
+def test_an_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner) -> None:
+    # Tests run as root in CI, where chmod 000 does not stop a read; simulate the refusal instead.
+    path = tmp_path / "locked.json"
+    path.write_text("{}")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", refuse)
+    result = runner.invoke(app, ["about", "--data", str(path)])
+    _assert_clean_failure(result.exit_code, result.stdout, result.stderr, path, "permission denied")
+
+
+def test_duplicate_keys_are_rejected_by_validate(tmp_path: Path, runner: CliRunner) -> None:
+    text = json.dumps(json.loads((Path(__file__).parents[1] / "data" / "minusma.json").read_text()))
+    text = text.replace('"military": 11200,', '"military": 11200, "military": 11200,', 1)
+    path = tmp_path / "twice.json"
+    path.write_text(text)
+    result = runner.invoke(app, ["validate", str(path), "--json"])
+    assert result.exit_code == 1
+    problems = json.loads(result.stdout)["problems"]
+    assert [(p["path"], p["severity"]) for p in problems] == [("resolutions[1].ceiling.military", "error")]
+    assert "appears more than once" in problems[0]["message"]
+    # The normal load path takes the last value without a second parse (documented in the README).
+    assert runner.invoke(app, ["about", "--data", str(path)]).exit_code == 0
+
+
+def test_a_utf8_bom_is_accepted(tmp_path: Path, runner: CliRunner) -> None:
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + (Path(__file__).parents[1] / "data" / "minusma.json").read_bytes())
+    result = runner.invoke(app, ["about", "--data", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["abbreviation"] == "MINUSMA"
+    assert load(path)["header"]["schema_version"] == "1.0"
+
+
+def test_many_problems_are_cut_short_with_a_pointer_to_validate(
+    write_fact_base: Callable[..., Path], runner: CliRunner
+) -> None:
+    def break_every_date(data: dict[str, Any]) -> None:
+        for event in data["events"]:
+            event["date"] = "2016-02-30"
+
+    path = write_fact_base(break_every_date)
+    result = runner.invoke(app, ["about", "--data", str(path)])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 21
+    assert lines[-1] == f"minusma: ... and {len(json.loads(path.read_text())['events']) - 20} more; run 'minusma validate {path}' to see them all"
+    assert len(json.loads(runner.invoke(app, ["validate", str(path), "--json"]).stdout)["problems"]) > 20

@@ -1,0 +1,208 @@
+"""Dates with precision and the cross-field rules of model.check_fact_base."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from minusma.load import parse
+from minusma.model import DateError, date_range, parse_partial_date, precision, sort_key
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("2014", "year"), ("2019-05", "month"), ("2013-04-25", "day")],
+)
+def test_precision_follows_the_written_date(text: str, expected: str) -> None:
+    assert precision(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("2014", dt.date(2014, 1, 1), dt.date(2014, 12, 31)),
+        ("2016-02", dt.date(2016, 2, 1), dt.date(2016, 2, 29)),
+        ("2015-02", dt.date(2015, 2, 1), dt.date(2015, 2, 28)),
+        ("2013-04-25", dt.date(2013, 4, 25), dt.date(2013, 4, 25)),
+    ],
+)
+def test_date_range_covers_the_whole_period(text: str, first: dt.date, last: dt.date) -> None:
+    assert date_range(text) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("2016-02-30", "February 2016 has 29 days"),
+        ("2015-02-29", "February 2015 has 28 days"),
+        ("2016-13", "month 13 does not exist"),
+        ("2016-00", "month 00 does not exist"),
+        ("yesterday", "YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("13/04/2013", "YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("2013-4-25", "YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("", "YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("２０１３", "YYYY, YYYY-MM or YYYY-MM-DD"),
+    ],
+)
+def test_impossible_or_malformed_dates_are_rejected(text: str, fragment: str) -> None:
+    with pytest.raises(DateError, match=fragment):
+        parse_partial_date(text)
+
+
+def test_month_only_dates_sort_after_their_first_day_and_before_the_second() -> None:
+    dates = ["2013-07-02", "2013-07", "2013-06-30", "2013-07-01", "2013"]
+    assert sorted(dates, key=sort_key) == ["2013", "2013-06-30", "2013-07-01", "2013-07", "2013-07-02"]
+
+
+@given(st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9999, 12, 31)))
+def test_every_real_day_round_trips(day: dt.date) -> None:
+    text = day.isoformat()
+    assert parse_partial_date(text) == (day.year, day.month, day.day)
+    assert date_range(text) == (day, day)
+    assert date_range(text[:7])[0] <= day <= date_range(text[:7])[1]
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def problems_of(write: Callable[..., Path], mutate: Callable[[dict[str, Any]], object]) -> list[str]:
+    path = write(mutate)
+    _, found = parse(path.read_bytes(), str(path))
+    return [f"{problem.severity} {problem.path}: {problem.message}" for problem in found]
+
+
+def test_the_shipped_fact_base_breaks_no_rule(write_fact_base: Callable[..., Path]) -> None:
+    assert problems_of(write_fact_base, lambda data: None) == []
+
+
+def _resolution(data: dict[str, Any], number: int) -> dict[str, Any]:
+    return next(item for item in data["resolutions"] if item["number"] == number)
+
+
+def _set(path: list[str | int], value: object) -> Callable[[dict[str, Any]], None]:
+    def mutate(data: dict[str, Any]) -> None:
+        target: Any = data
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
+
+    return mutate
+
+
+RULE_BREAKS: list[tuple[str, Callable[[dict[str, Any]], object], str]] = [
+    (
+        "ceiling total that does not add up",
+        lambda data: _resolution(data, 2100)["ceiling"].update(police=1140),
+        "error resolutions[1].ceiling.total: stated total 12,640 is not military 11,200 + police 1,140 = 12,340",
+    ),
+    (
+        "uniformed total that does not add up",
+        lambda data: data["snapshots"][1]["claims"][0]["uniformed"].update(value=6039),
+        "error snapshots[1].claims[0].uniformed: stated uniformed total 6,039 is not military + observers + "
+        "police = 6,010",
+    ),
+    (
+        "personnel total that does not add up",
+        lambda data: data["snapshots"][4]["claims"][0]["personnel"].update(value=1),
+        "error snapshots[4].claims[0].personnel: stated personnel total 1",
+    ),
+    (
+        "a cited source that does not exist",
+        lambda data: data["events"][0]["sources"].append("no-such-source"),
+        "error events[0].sources: cites source 'no-such-source', which is not in the sources list",
+    ),
+    (
+        "two facts with one id",
+        lambda data: data["events"][1].update(id=data["events"][0]["id"]),
+        "error events[1].id: id 'ev-2012-coup' is already used at events[0]",
+    ),
+    (
+        "two sources with one id",
+        lambda data: data["sources"][1].update(id=data["sources"][0]["id"]),
+        "error sources[1].id: id 'reliefweb-2100' is already used at sources[0]",
+    ),
+    (
+        "a term that ends before it starts",
+        lambda data: data["leaders"][0].update(start="2015-01", end="2014-10"),
+        "error leaders[0]: starts (2015-01) after it ends (2014-10)",
+    ),
+    (
+        "overlapping mandate periods",
+        lambda data: _resolution(data, 2164).update(mandate_start="2014-06-01"),
+        "mandate period overlaps the one at",
+    ),
+    (
+        "two preferred claims",
+        lambda data: data["snapshots"][1]["claims"][1].update(rank="preferred"),
+        "error snapshots[1].claims: has 2 preferred claims",
+    ),
+    (
+        "a snapshot before any ceiling",
+        lambda data: data["snapshots"][0].update(date="2013-01"),
+        "error snapshots[0].date: no ceiling was in force on 2013-01",
+    ),
+    (
+        "the mandate's tasks naming a resolution that is not there",
+        _set(["mandate", "tasks_resolution"], "res-9999"),
+        "error mandate.tasks_resolution: names resolution 'res-9999'",
+    ),
+    (
+        "a mandate resolution without an end",
+        lambda data: _resolution(data, 2164).pop("mandate_end"),
+        "error resolutions[2]: a mandate resolution needs 'mandate_end'",
+    ),
+    (
+        "a snapshot with no figure at all",
+        lambda data: data["snapshots"][5]["claims"][0].pop("military"),
+        "error snapshots[5].claims[0]: states no figure",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "mutate", "expected"), RULE_BREAKS, ids=[case[0] for case in RULE_BREAKS])
+def test_each_rule_break_is_reported(
+    write_fact_base: Callable[..., Path], case: str, mutate: Callable[[dict[str, Any]], object], expected: str
+) -> None:
+    found = problems_of(write_fact_base, mutate)
+    assert any(expected in line for line in found), found
+
+
+WARNINGS: list[tuple[str, Callable[[dict[str, Any]], object], str]] = [
+    (
+        "a source nobody cites",
+        lambda data: data["sources"].append(
+            {"id": "unused", "title": "T", "publisher": "P", "url": "https://example.org", "language": "en"}
+        ),
+        "warning sources[184]: source 'unused' is cited by no fact",
+    ),
+    (
+        "a gap between mandate periods",
+        lambda data: _resolution(data, 2531).update(mandate_start="2020-07-15"),
+        "warning resolutions[10]: mandate period leaves a gap after resolutions[9] (2020-06-30 to 2020-07-15)",
+    ),
+    (
+        "a renewal adopted after the last mandate ended",
+        lambda data: _resolution(data, 2480).update(mandate_end="2020-05-31"),
+        "warning resolutions[10]: adopted 2020-06-29, after the mandate at resolutions[9] ended (2020-05-31)",
+    ),
+    (
+        "deployed above the ceiling",
+        lambda data: data["snapshots"][6]["claims"][0]["military"].update(value=14000),
+        "warning snapshots[6].claims[0].military: military 14,000 is above the ceiling of 13,289",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "mutate", "expected"), WARNINGS, ids=[case[0] for case in WARNINGS])
+def test_warnings_are_reported_but_do_not_stop_a_load(
+    write_fact_base: Callable[..., Path], case: str, mutate: Callable[[dict[str, Any]], object], expected: str
+) -> None:
+    found = problems_of(write_fact_base, mutate)
+    assert [line for line in found if line.startswith("error")] == []
+    assert any(expected in line for line in found), found

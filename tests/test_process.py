@@ -1,0 +1,122 @@
+"""The tool as a process: pipes that close, closed streams, read-only places, odd locales.
+
+These run ``python -m minusma`` in a subprocess, as a shell would.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+BENCH = REPO / "bench" / "make_factbase.py"
+
+
+def minusma(*args: str, env: dict[str, str] | None = None, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "minusma", *args], capture_output=True, text=True, env=environment, check=False,
+        **kwargs,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("big") / "big.json"
+    subprocess.run([sys.executable, str(BENCH), "20000", str(path)], check=True)
+    return path
+
+
+@pytest.mark.parametrize(
+    "pipeline",
+    [
+        "timeline --json --data {big} | head -c 100",
+        "timeline --data {big} | head -1",
+        "timeline --csv --data {big} | head -2",
+    ],
+)
+def test_a_reader_that_stops_early_gets_no_traceback(big: Path, pipeline: str) -> None:
+    command = f"set -o pipefail; {sys.executable} -m minusma {pipeline.format(big=big)}"
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, check=False)
+    assert result.stderr == ""
+    assert result.stdout
+    assert result.returncode in (0, 141)  # 141: head closed the pipe; the shell reports SIGPIPE
+
+
+def test_the_big_fact_base_is_valid(big: Path) -> None:
+    result = minusma("validate", str(big), "--json")
+    assert result.returncode == 0, result.stdout
+    assert json.loads(result.stdout)["errors"] == 0
+
+
+def test_closed_stdout_is_an_error_not_a_traceback() -> None:
+    result = subprocess.run(
+        ["bash", "-c", f"{sys.executable} -m minusma troops >&-"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "standard output is closed" in result.stderr
+
+
+def test_closed_stdin_does_not_matter() -> None:
+    result = subprocess.run(
+        ["bash", "-c", f"{sys.executable} -m minusma about --json <&-"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["abbreviation"] == "MINUSMA"
+
+
+@pytest.mark.parametrize("environment", [{"LANG": "C", "LC_ALL": "C"}, {"LC_ALL": "POSIX"}, {"PYTHONIOENCODING": "ascii"}])
+def test_dutch_letters_never_crash_a_limited_locale(environment: dict[str, str]) -> None:
+    for args in (["dutch", "--lang", "nl"], ["troops", "--chart", "--lang", "nl"], ["dutch", "--json"]):
+        result = minusma(*args, env=environment)
+        assert result.returncode == 0, result.stderr
+        assert result.stderr == ""
+
+
+def test_nothing_is_written_anywhere(tmp_path: Path) -> None:
+    data = tmp_path / "ro" / "facts.json"
+    data.parent.mkdir()
+    data.write_bytes((REPO / "data" / "minusma.json").read_bytes())
+    work = tmp_path / "work"
+    work.mkdir()
+    for path in (data, data.parent, work):
+        path.chmod(stat.S_IRUSR | stat.S_IXUSR if path.is_dir() else stat.S_IRUSR)
+    before = {path: path.stat().st_mtime_ns for path in tmp_path.rglob("*")}
+    try:
+        commands = [
+            ["about"], ["timeline"], ["troops", "--compare"], ["troops", "--chart"], ["mandate"], ["dutch"],
+            ["leaders"], ["casualties"], ["errata"], ["sources"], ["search", "Gao"], ["at", "2017-01-01"],
+            ["validate"], ["schema"],
+        ]  # fmt: skip
+        for command in commands:
+            result = minusma(*command, "--data", str(data), cwd=work, env={"PYTHONDONTWRITEBYTECODE": "1"}) if command[0] != "schema" else minusma("schema", cwd=work)
+            assert result.returncode == 0, (command, result.stderr)
+    finally:
+        for path in (data, data.parent, work):
+            path.chmod(stat.S_IRWXU)
+    assert {path: path.stat().st_mtime_ns for path in tmp_path.rglob("*")} == before
+
+
+def test_the_json_path_does_not_import_rich() -> None:
+    code = "import sys, runpy; sys.argv = ['minusma', 'troops', '--compare', '--json']\ntry:\n    runpy.run_module('minusma', run_name='__main__')\nexcept SystemExit:\n    pass\nprint('RICH' if any(name == 'rich' or name.startswith('rich.') for name in sys.modules) else 'CLEAN', file=sys.stderr)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.stderr.strip().endswith("CLEAN"), result.stderr
+    json.loads(result.stdout)
+
+
+def test_shell_completion_script_is_offered() -> None:
+    result = minusma("--show-completion", "bash", env={"SHELL": "/bin/bash"})
+    assert result.returncode == 0, result.stderr
+    assert "complete" in result.stdout and "minusma" in result.stdout
+
+
+def test_python_dash_m_and_the_script_agree() -> None:
+    result = minusma("--version")
+    assert result.returncode == 0 and result.stdout.startswith("minusma ")

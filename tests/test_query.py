@@ -1,0 +1,111 @@
+"""Questions over the fact base: timeline filters, the mission on a date, search."""
+
+from __future__ import annotations
+
+import pytest
+
+from minusma import query
+from minusma.load import load
+from minusma.model import FactBase, sort_key
+
+
+@pytest.fixture(scope="module")
+def facts() -> FactBase:
+    return load()
+
+
+def test_timeline_is_in_date_order_with_derived_resolution_and_leader_events(facts: FactBase) -> None:
+    events = query.timeline(facts)["events"]
+    keys = [sort_key(event["date"]) for event in events]
+    assert keys == sorted(keys)
+    ids = {event["id"] for event in events}
+    assert {"res-2100-adopted", "fc-kazura-start", "hom-koenders-end"} <= ids
+
+
+def test_timeline_filters_by_period_and_category(facts: FactBase) -> None:
+    result = query.timeline(facts, "2016", "2018-06", ["resolution"])
+    assert [event["id"] for event in result["events"]] == [
+        "res-2295-adopted", "res-2391-adopted", "res-2359-adopted", "res-2364-adopted", "res-2423-adopted",
+    ]  # fmt: skip
+    # 2391 is dated only to 2017: it stands at the start of 2017; 2423 (28 June 2018) is inside "to 2018-06".
+    assert result["filters"] == {"date_from": "2016", "date_to": "2018-06", "categories": ["resolution"]}
+
+
+def test_a_month_bound_includes_the_whole_month(facts: FactBase) -> None:
+    dates = [event["date"] for event in query.timeline(facts, "2023-12", "2023-12")["events"]]
+    assert "2023-12-31" in dates and "2023-12" in dates and "2023-12-11" in dates
+    assert all(date.startswith("2023-12") for date in dates)
+
+
+@pytest.mark.parametrize(
+    ("date", "status", "fragment"),
+    [
+        ("2010-01-01", "not_yet", "did not exist yet"),
+        ("2013-05-01", "authorised", "not yet deployed"),
+        ("2016-07-06", "active", "operating under its mandate"),
+        ("2023-08-01", "withdrawal", "withdrawal was under way"),
+        ("2024-06-01", "liquidation", "liquidation began"),
+    ],
+)
+def test_at_answers_for_every_stage_of_the_mission(facts: FactBase, date: str, status: str, fragment: str) -> None:
+    result = query.at(facts, date)
+    assert result["status"] == status
+    assert fragment in result["status_text"]["en"]
+
+
+def test_at_a_day_in_2016(facts: FactBase) -> None:
+    result = query.at(facts, "2016-07-06")
+    assert result["mandate"] is not None and result["mandate"]["resolution"] == 2295
+    assert result["ceiling"] is not None and result["ceiling"]["total"] == 15209
+    assert {row["date"] for row in result["strength"]} == {"2015-03"}
+    leaders = {item["leader"]["id"]: item for item in result["leaders"]}
+    assert leaders["hom-annadif"]["certain"] is True
+    assert leaders["fc-lollesgaard"]["certain"] is False  # dated from his appointment only
+    assert "ev-nl-2016-mortar" in {event["id"] for event in result["events"]}
+    assert {phase["id"] for phase in result["netherlands"]} == {"nl-phase-special-forces"}
+
+
+def test_at_a_day_inside_a_month_precise_term_is_uncertain(facts: FactBase) -> None:
+    leaders = {item["leader"]["id"]: item for item in query.at(facts, "2014-10-10")["leaders"]}
+    assert leaders["hom-koenders"]["certain"] is False
+    assert leaders["hom-akodjenou"]["certain"] is False
+
+
+def test_at_a_month_is_read_as_its_last_day(facts: FactBase) -> None:
+    result = query.at(facts, "2019-05")
+    assert result["date"] == "2019-05-31" and result["read_as"] == "2019-05-31"
+
+
+def test_the_ceiling_in_force_changes_with_the_2016_resolution(facts: FactBase) -> None:
+    before, after = query.at(facts, "2016-06-28"), query.at(facts, "2016-06-30")
+    assert before["ceiling"] is not None and before["ceiling"]["total"] == 12680
+    assert after["ceiling"] is not None and after["ceiling"]["total"] == 15209
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_id"),
+    [
+        ("erfgoed", "task-heritage"),
+        ("koenders", "hom-koenders"),
+        ("KIDAL", "ev-2023-kidal"),
+        ("Ménaka", "ev-2023-ogossagou"),
+        ("menaka", "ev-2023-ogossagou"),
+        ("Kamp Castor", "ev-nl-2014-camp-work"),
+    ],
+)
+def test_search_is_case_and_accent_insensitive_in_both_languages(facts: FactBase, text: str, expected_id: str) -> None:
+    hits = query.search(facts, text)["hits"]
+    assert expected_id in {hit["id"] for hit in hits}
+
+
+def test_search_ranks_whole_phrases_first(facts: FactBase) -> None:
+    hits = query.search(facts, "Kamp Castor")["hits"]
+    assert hits[0]["score"] >= hits[-1]["score"]
+    assert all("castor" in (hit["text"]["en"] + hit["text"]["nl"]).lower() or hit["score"] for hit in hits)
+
+
+def test_sources_count_the_facts_that_cite_them(facts: FactBase) -> None:
+    counts = {item["id"]: item["cited_by"] for item in query.sources(facts)["sources"]}
+    single = query.source(facts, "un-press-2690")
+    assert single is not None and counts["un-press-2690"] == len(single["facts"])
+    assert all(count >= 1 for count in counts.values())
