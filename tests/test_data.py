@@ -118,3 +118,34 @@ def test_the_schema_file_matches_the_model_and_the_fact_base_names_it() -> None:
     on_disk = json.loads((REPO / "data" / "minusma.schema.json").read_text(encoding="utf-8"))
     assert on_disk == json_schema(), "run: minusma schema > data/minusma.schema.json"
     assert json.loads((REPO / "data" / "minusma.json").read_text(encoding="utf-8"))["$schema"] == "./minusma.schema.json"
+
+
+def test_the_verified_digest_is_that_of_the_shipped_file() -> None:
+    import hashlib
+
+    from minusma.load import validate
+    from minusma.verified import SHIPPED_SHA256
+
+    _, problems = validate(REPO / "data" / "minusma.json")
+    assert problems == []
+    digest = hashlib.sha256((REPO / "data" / "minusma.json").read_bytes()).hexdigest()
+    assert digest == SHIPPED_SHA256, "the fact base changed: run 'python -m minusma.verified' and update verified.py"
+
+
+def test_the_fast_path_gives_what_validation_gives() -> None:
+    from minusma.load import parse
+
+    data = (REPO / "data" / "minusma.json").read_bytes()
+    validated, problems = parse(data, "shipped")
+    assert problems == [] and load() == validated
+
+
+def test_an_edited_shipped_file_is_validated_again(tmp_path: Path) -> None:
+    import pytest
+
+    from minusma.errors import FactBaseError
+
+    edited = tmp_path / "minusma.json"
+    edited.write_bytes((REPO / "data" / "minusma.json").read_bytes().replace(b'"police": 1440', b'"police": 1140', 1))
+    with pytest.raises(FactBaseError, match="stated total 12,640 is not military 11,200 \\+ police 1,140"):
+        load(edited)

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar, cast
 
 import typer
 from pydantic_core import to_json
@@ -25,6 +25,9 @@ from minusma.labels import label
 from minusma.load import load
 from minusma.load import validate as validate_file
 from minusma.model import CATEGORIES, Category, DateError, FactBase, Lang, parse_partial_date
+
+if TYPE_CHECKING:
+    from minusma.results import SourceResult
 
 app = typer.Typer(
     name="minusma",
@@ -161,17 +164,7 @@ def _report_problems(error: FactBaseError, lang: Lang) -> None:
     sys.stderr.write("\n".join(lines) + "\n")
 
 
-def _show(
-    result: Result,
-    layout: Callable[[Result, Lang], Sequence[Any]],
-    *,
-    as_json: bool,
-    as_csv: bool,
-    lang: Lang,
-) -> None:
-    if as_json:
-        _write_json(result)
-        return
+def _show(result: Result, layout: Callable[[Result, Lang], Sequence[Any]], *, as_csv: bool, lang: Lang) -> None:
     sheets = layout(result, lang)
     if as_csv:
         from minusma.sheets import csv_table
@@ -195,8 +188,10 @@ def _run(
     _check_formats(as_json, as_csv)
     with _reported(lang):
         result = ask(load(data))
-        layout = _layout(layout_name)
-        _show(result, layout, as_json=as_json, as_csv=as_csv, lang=lang)
+        if as_json:
+            _write_json(result)  # the JSON path imports neither the sheets nor rich
+        else:
+            _show(result, _layout(layout_name), as_csv=as_csv, lang=lang)
 
 
 def _layout(name: str) -> Callable[[Any, Lang], Sequence[Any]]:
@@ -434,7 +429,7 @@ def sources(
         _run(data, query.sources, "sources", as_json=as_json, as_csv=as_csv, lang_option=lang)
         return
 
-    def ask(fact_base: FactBase) -> query.SourceResult:
+    def ask(fact_base: FactBase) -> SourceResult:
         found = query.source(fact_base, source_id)
         if found is None:
             message = label("unknown_source", language, id=source_id)
@@ -488,7 +483,9 @@ def validate(
 
 @app.command()
 def schema(
-    as_json: Annotated[bool, typer.Option("--json", help="Accepted for uniformity: the schema is always JSON.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Accepted for uniformity: the schema is always JSON.")
+    ] = False,
 ) -> None:
     """Print the fact base's JSON Schema (data/minusma.schema.json holds the same).
 

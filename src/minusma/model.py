@@ -14,15 +14,11 @@ problem instead of stopping at the first.
 No I/O, no typer, no rich.
 """
 
-from __future__ import annotations
-
 import calendar
 import datetime as dt
-from collections import Counter
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
-from typing import Annotated, Any, Literal, NotRequired
+from typing import Annotated, Any, Literal, NamedTuple, NotRequired
 
 from pydantic import AfterValidator, ConfigDict, Field, StringConstraints, TypeAdapter, with_config
 from typing_extensions import TypedDict
@@ -71,6 +67,11 @@ def parse_partial_date(text: str) -> tuple[int, int | None, int | None]:
 
 
 def _check_partial_date(text: str) -> str:
+    # The pattern has checked the shape; months 01-12 with days up to 28 are always real,
+    # which spares the full check for nearly every date of a large fact base.
+    month, day = text[5:7], text[8:10]
+    if (not month or "01" <= month <= "12") and (not day or "01" <= day <= "28"):
+        return text
     parse_partial_date(text)
     return text
 
@@ -99,14 +100,18 @@ def date_range(date: str) -> tuple[dt.date, dt.date]:
     return exact, exact
 
 
-def sort_key(date: str) -> tuple[dt.date, dt.date]:
-    """Order partial dates by the period they start, then the narrower period first.
+_PADDING = {4: "-01-01", 7: "-01", 10: ""}
+_NARROWNESS = {10: 0, 7: 1, 4: 2}
+
+
+def sort_key(date: str) -> tuple[str, int]:
+    """Order partial dates by the day their period starts, then the narrower period first.
 
     So ``2013-07-01`` sorts before ``2013-07`` and both before ``2013-07-02``:
     a month-only event stands at the start of its month, after the day-precise
-    events of that first day.
+    events of that first day. (Equal to ordering by ``date_range``, without building dates.)
     """
-    return date_range(date)
+    return date + _PADDING[len(date)], _NARROWNESS[len(date)]
 
 
 # --------------------------------------------------------------------------- records
@@ -386,89 +391,94 @@ def json_schema() -> dict[str, object]:
 # --------------------------------------------------------------------------- views
 
 
-@dataclass(frozen=True, slots=True)
-class Cited:
-    """Any fact that cites sources: where it is, what kind it is, its date and words."""
+class Cited(NamedTuple):
+    """Any fact that cites sources: what kind it is, where it is, its date, words and sources.
+
+    Cheap to make (the checks walk every fact of a 100,000-event file): the path and
+    the texts are worked out only when asked for. NamedTuples, not dataclasses, keep
+    the import of this module fast: a dataclass compiles its methods at import time.
+    """
 
     kind: str
     id: str
-    path: str
+    where: str
+    position: int
     date: str | None
-    texts: tuple[Text, ...]
-    sources: tuple[str, ...]
+    record: Mapping[str, Any]
+    text_keys: tuple[str, ...]
+    sources: Sequence[str]
+    leading: tuple[Text, ...] = ()
 
+    @property
+    def path(self) -> str:
+        """The JSON path of the record, e.g. ``events[3]``."""
+        return self.where.format(self.position)
 
-def _texts(record: Mapping[str, Any], *keys: str) -> tuple[Text, ...]:
-    """The bilingual texts a record holds under ``keys``, skipping those it lacks."""
-    return tuple(record[key] for key in keys if key in record)
+    @property
+    def texts(self) -> tuple[Text, ...]:
+        return self.leading + tuple(self.record[key] for key in self.text_keys if key in self.record)
 
 
 def cited_facts(fact_base: FactBase) -> Iterator[Cited]:
     """Every fact that cites a source, in file order. Search, ``sources`` and checks use this."""
     mission = fact_base["mission"]
     yield Cited(
-        "mission", mission["id"], "mission", mission["established"],
-        _texts(mission, "summary", "status", "headquarters"), tuple(mission["sources"]),
+        "mission", mission["id"], "mission", 0, mission["established"], mission,
+        ("summary", "status", "headquarters"), mission["sources"],
     )  # fmt: skip
+    event_keys = ("text", "caveat")
     for index, event in enumerate(fact_base["events"]):
-        yield Cited(
-            "event", event["id"], f"events[{index}]", event["date"], _texts(event, "text", "caveat"),
-            tuple(event["sources"]),
-        )  # fmt: skip
+        yield Cited("event", event["id"], "events[{}]", index, event["date"], event, event_keys, event["sources"])
     for index, resolution in enumerate(fact_base["resolutions"]):
-        path = f"resolutions[{index}]"
         yield Cited(
-            "resolution", resolution["id"], path, resolution["adopted"],
-            _texts(resolution, "summary", "vote", "caveat"), tuple(resolution["sources"]),
+            "resolution", resolution["id"], "resolutions[{}]", index, resolution["adopted"], resolution,
+            ("summary", "vote", "caveat"), resolution["sources"],
         )  # fmt: skip
         if "ceiling" in resolution:
             ceiling = resolution["ceiling"]
             yield Cited(
-                "ceiling", resolution["id"], f"{path}.ceiling", resolution["adopted"],
-                _texts(ceiling, "note"), tuple(ceiling["sources"]),
+                "ceiling", resolution["id"], "resolutions[{}].ceiling", index, resolution["adopted"], ceiling,
+                ("note",), ceiling["sources"],
             )  # fmt: skip
     mandate = fact_base["mandate"]
     yield Cited(
-        "mandate", mandate["id"], "mandate", None, _texts(mandate, "legal_basis", "use_of_force"),
-        tuple(mandate["sources"]),
-    )  # fmt: skip
+        "mandate", mandate["id"], "mandate", 0, None, mandate, ("legal_basis", "use_of_force"), mandate["sources"]
+    )
     for index, task in enumerate(mandate["tasks"]):
-        yield Cited("task", task["id"], f"mandate.tasks[{index}]", None, (task["text"],), tuple(task["sources"]))
+        yield Cited("task", task["id"], "mandate.tasks[{}]", index, None, task, ("text",), task["sources"])
     for index, leader in enumerate(fact_base["leaders"]):
         name = Text(en=leader["name"], nl=leader["name"])
         yield Cited(
-            "leader", leader["id"], f"leaders[{index}]", leader.get("start") or leader.get("appointed"),
-            (name, leader["nationality"], *_texts(leader, "note", "caveat")), tuple(leader["sources"]),
+            "leader", leader["id"], "leaders[{}]", index, leader.get("start") or leader.get("appointed"), leader,
+            ("nationality", "note", "caveat"), leader["sources"], (name,),
         )  # fmt: skip
     for index, snapshot in enumerate(fact_base["snapshots"]):
         for claim_index, claim in enumerate(snapshot["claims"]):
             yield Cited(
-                "strength", snapshot["id"], f"snapshots[{index}].claims[{claim_index}]",
-                snapshot["date"], _texts(claim, "note", "reason", "caveat"), tuple(claim["sources"]),
+                "strength", snapshot["id"], f"snapshots[{index}].claims[{{}}]", claim_index, snapshot["date"],
+                claim, ("note", "reason", "caveat"), claim["sources"],
             )  # fmt: skip
     for index, casualties in enumerate(fact_base["casualties"]):
         yield Cited(
-            "casualties", casualties["id"], f"casualties[{index}]", casualties["end"],
-            (casualties["note"],), tuple(casualties["sources"]),
+            "casualties", casualties["id"], "casualties[{}]", index, casualties["end"], casualties, ("note",),
+            casualties["sources"],
         )  # fmt: skip
     netherlands = fact_base["netherlands"]
     for index, phase in enumerate(netherlands["phases"]):
         yield Cited(
-            "dutch phase", phase["id"], f"netherlands.phases[{index}]", phase["start"],
-            _texts(phase, "name", "text", "caveat"), tuple(phase["sources"]),
+            "dutch phase", phase["id"], "netherlands.phases[{}]", index, phase["start"], phase,
+            ("name", "text", "caveat"), phase["sources"],
         )  # fmt: skip
     for index, figure in enumerate(netherlands["figures"]):
         for claim_index, figure_claim in enumerate(figure["claims"]):
             yield Cited(
-                "dutch figure", figure["id"], f"netherlands.figures[{index}].claims[{claim_index}]",
-                figure.get("date"), (figure["label"], *_texts(figure_claim, "note", "reason")),
-                tuple(figure_claim["sources"]),
+                "dutch figure", figure["id"], f"netherlands.figures[{index}].claims[{{}}]", claim_index,
+                figure.get("date"), figure_claim, ("note", "reason"), figure_claim["sources"], (figure["label"],),
             )  # fmt: skip
     for index, erratum in enumerate(fact_base["errata"]):
         yield Cited(
-            "erratum", erratum["id"], f"errata[{index}]", None,
-            _texts(erratum, "subject", "claimed", "corrected"),
-            tuple(erratum["sources"]) + tuple(erratum["claimed_in"]),
+            "erratum", erratum["id"], "errata[{}]", index, None, erratum, ("subject", "claimed", "corrected"),
+            [*erratum["sources"], *erratum["claimed_in"]],
         )  # fmt: skip
 
 
@@ -477,8 +487,7 @@ def cited_facts(fact_base: FactBase) -> Iterator[Cited]:
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One broken rule: where (a JSON path, and a line for broken JSON), what, what to do."""
 
     severity: Severity
@@ -501,42 +510,44 @@ def ceiling_total(ceiling: Ceiling) -> int:
     return ceiling["military"] + ceiling["police"]
 
 
-def _check_unique_ids(fact_base: FactBase) -> Iterator[Problem]:
-    groups: dict[str, list[tuple[str, str]]] = {
-        "sources": [(s["id"], f"sources[{i}]") for i, s in enumerate(fact_base["sources"])],
-        "facts": [
-            (c.id, c.path)
-            for c in cited_facts(fact_base)
-            if c.kind not in ("ceiling", "strength", "dutch figure")
-        ]
-        + [(s["id"], f"snapshots[{i}]") for i, s in enumerate(fact_base["snapshots"])]
-        + [(f["id"], f"netherlands.figures[{i}]") for i, f in enumerate(fact_base["netherlands"]["figures"])],
-    }  # fmt: skip
-    for ids in groups.values():
-        counts = Counter(identifier for identifier, _ in ids)
-        first_path: dict[str, str] = {}
-        for identifier, path in ids:
-            if counts[identifier] > 1:
-                if identifier in first_path:
-                    yield Problem(
-                        "error", f"{path}.id",
-                        f"id '{identifier}' is already used at {first_path[identifier]}; give each fact its own id",
-                    )  # fmt: skip
-                else:
-                    first_path[identifier] = path
+def _id_owner(fact: Cited) -> str | None:
+    """The path of the record that owns ``fact.id``; None where the id is another record's
+    (a ceiling carries its resolution's id; the claims of a snapshot or figure share its id)."""
+    if fact.kind == "ceiling":
+        return None
+    if fact.kind in ("strength", "dutch figure"):
+        return fact.where.split(".claims")[0] if fact.position == 0 else None
+    return fact.path
 
 
-def _check_sources(fact_base: FactBase) -> Iterator[Problem]:
-    known = {source["id"] for source in fact_base["sources"]}
+def _check_ids_and_citations(fact_base: FactBase) -> Iterator[Problem]:
+    """One walk over every fact: ids are unique, every cited source exists, every source is cited."""
+    known: dict[str, int] = {}
+    for index, source in enumerate(fact_base["sources"]):
+        if source["id"] in known:
+            yield Problem(
+                "error", f"sources[{index}].id",
+                f"id '{source['id']}' is already used at sources[{known[source['id']]}]; give each source its own id",
+            )  # fmt: skip
+        else:
+            known[source["id"]] = index
+    seen: dict[str, str] = {}
     cited: set[str] = set()
     for fact in cited_facts(fact_base):
+        owner = _id_owner(fact)
+        if owner is not None:
+            first = seen.setdefault(fact.id, owner)
+            if first != owner:
+                yield Problem(
+                    "error", f"{owner}.id", f"id '{fact.id}' is already used at {first}; give each fact its own id"
+                )
         for source_id in fact.sources:
-            cited.add(source_id)
             if source_id not in known:
                 yield Problem(
                     "error", f"{fact.path}.sources",
                     f"cites source '{source_id}', which is not in the sources list; add it there or fix the id",
                 )  # fmt: skip
+        cited.update(fact.sources)
     for index, source in enumerate(fact_base["sources"]):
         if source["id"] not in cited:
             yield Problem(
@@ -587,8 +598,7 @@ def _check_strength(path: str, claim: StrengthClaim) -> Iterator[Problem]:
         yield Problem("error", path, "states no figure; give at least military, police, uniformed or personnel")
 
 
-@dataclass(frozen=True, slots=True)
-class MandatePeriod:
+class MandatePeriod(NamedTuple):
     """A mandate resolution's period; ``start_stated`` is False where it follows the last end."""
 
     resolution: Resolution
@@ -709,8 +719,7 @@ def _check_snapshots(fact_base: FactBase) -> Iterator[Problem]:
 def check_fact_base(fact_base: FactBase) -> list[Problem]:
     """Every cross-field rule the schema cannot express. Errors stop a load; warnings do not."""
     problems: list[Problem] = []
-    problems += _check_unique_ids(fact_base)
-    problems += _check_sources(fact_base)
+    problems += _check_ids_and_citations(fact_base)
     problems += _check_resolutions(fact_base)
     problems += _check_snapshots(fact_base)
     mission = fact_base["mission"]

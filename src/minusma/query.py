@@ -7,21 +7,15 @@ The results are what ``--json`` prints (the README documents each shape) and wha
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Literal, NotRequired
-
-from typing_extensions import TypedDict
+from typing import TYPE_CHECKING
 
 from minusma.model import (
-    Casualties,
     Category,
     Cited,
-    Erratum,
     Event,
     FactBase,
-    Figure,
     Leader,
     Phase,
     Qualifier,
@@ -30,7 +24,6 @@ from minusma.model import (
     Snapshot,
     Source,
     StrengthClaim,
-    Task,
     Text,
     ceiling_in_force,
     ceiling_total,
@@ -39,6 +32,32 @@ from minusma.model import (
     mandate_periods,
     sort_key,
 )
+
+if TYPE_CHECKING:
+    from minusma.results import (
+        AboutResult,
+        AtResult,
+        CasualtiesResult,
+        CeilingRow,
+        CitingFact,
+        CompareResult,
+        ComparisonRow,
+        Deployed,
+        DutchResult,
+        ErrataResult,
+        FillRate,
+        Hit,
+        LeaderAt,
+        LeadersResult,
+        MandateResult,
+        Period,
+        SearchResult,
+        SourceResult,
+        SourcesResult,
+        Status,
+        TimelineResult,
+        TroopsResult,
+    )
 
 # --------------------------------------------------------------------------- helpers
 
@@ -75,31 +94,10 @@ def combine(quantities: Sequence[Quantity]) -> Quantity:
     total = sum(quantity["value"] for quantity in quantities)
     qualifiers = {quantity["qualifier"] for quantity in quantities} - {"exact"}
     qualifier: Qualifier = "exact" if not qualifiers else qualifiers.pop() if len(qualifiers) == 1 else "about"
-    return Quantity(value=total, qualifier=qualifier)
+    return {"value": total, "qualifier": qualifier}
 
 
 # --------------------------------------------------------------------------- about
-
-
-class MissionDates(TypedDict):
-    established: str
-    operational: str
-    mandate_ended: str
-    withdrawal_completed: str
-    liquidation_from: str
-
-
-class AboutResult(TypedDict):
-    schema_version: str
-    as_of: str
-    abbreviation: str
-    names: dict[str, str]
-    headquarters: Text
-    dates: MissionDates
-    status: Text
-    summary: Text
-    leaders: list[Leader]
-    sources: list[Source]
 
 
 def about(fact_base: FactBase) -> AboutResult:
@@ -112,24 +110,24 @@ def about(fact_base: FactBase) -> AboutResult:
         for role in ("head_of_mission", "force_commander")
         if any(leader["role"] == role for leader in fact_base["leaders"])
     ]
-    return AboutResult(
-        schema_version=fact_base["header"]["schema_version"],
-        as_of=fact_base["header"]["as_of"],
-        abbreviation=mission["abbreviation"],
-        names={"en": mission["name_en"], "fr": mission["name_fr"], "nl": mission["name_nl"]},
-        headquarters=mission["headquarters"],
-        dates=MissionDates(
-            established=mission["established"],
-            operational=mission["operational"],
-            mandate_ended=mission["mandate_ended"],
-            withdrawal_completed=mission["withdrawal_completed"],
-            liquidation_from=mission["liquidation_from"],
-        ),
-        status=mission["status"],
-        summary=mission["summary"],
-        leaders=first_leaders,
-        sources=_with_sources(fact_base, mission, first_leaders),
-    )
+    return {
+        "schema_version": fact_base["header"]["schema_version"],
+        "as_of": fact_base["header"]["as_of"],
+        "abbreviation": mission["abbreviation"],
+        "names": {"en": mission["name_en"], "fr": mission["name_fr"], "nl": mission["name_nl"]},
+        "headquarters": mission["headquarters"],
+        "dates": {
+            "established": mission["established"],
+            "operational": mission["operational"],
+            "mandate_ended": mission["mandate_ended"],
+            "withdrawal_completed": mission["withdrawal_completed"],
+            "liquidation_from": mission["liquidation_from"],
+        },
+        "status": mission["status"],
+        "summary": mission["summary"],
+        "leaders": first_leaders,
+        "sources": _with_sources(fact_base, mission, first_leaders),
+    }
 
 
 # --------------------------------------------------------------------------- timeline
@@ -142,20 +140,20 @@ def parse_bound(text: str, *, end: bool) -> dt.date:
 
 
 def _resolution_events(fact_base: FactBase) -> list[Event]:
-    events = []
+    events: list[Event] = []
     for resolution in fact_base["resolutions"]:
         number = resolution["number"]
-        event = Event(
-            id=f"{resolution['id']}-adopted",
-            date=resolution["adopted"],
-            category="resolution",
-            text=Text(
-                en=f"Security Council resolution {number} ({resolution['kind']}): {resolution['summary']['en']}",
-                nl=f"Resolutie {number} van de Veiligheidsraad ({_KIND_NL[resolution['kind']]}): "
+        event: Event = {
+            "id": f"{resolution['id']}-adopted",
+            "date": resolution["adopted"],
+            "category": "resolution",
+            "text": {
+                "en": f"Security Council resolution {number} ({resolution['kind']}): {resolution['summary']['en']}",
+                "nl": f"Resolutie {number} van de Veiligheidsraad ({_KIND_NL[resolution['kind']]}): "
                 f"{resolution['summary']['nl']}",
-            ),
-            sources=resolution["sources"],
-        )
+            },
+            "sources": resolution["sources"],
+        }
         if "caveat" in resolution:
             event["caveat"] = resolution["caveat"]
         events.append(event)
@@ -164,13 +162,13 @@ def _resolution_events(fact_base: FactBase) -> list[Event]:
 
 _KIND_NL = {"establishment": "oprichting", "renewal": "verlenging", "termination": "beëindiging", "related": "verwant"}
 _ROLE_TEXT = {
-    "head_of_mission": Text(en="head of mission", nl="missiehoofd"),
-    "force_commander": Text(en="force commander", nl="commandant van de troepen"),
+    "head_of_mission": {"en": "head of mission", "nl": "missiehoofd"},
+    "force_commander": {"en": "force commander", "nl": "commandant van de troepen"},
 }
 
 
 def _leader_events(fact_base: FactBase) -> list[Event]:
-    events = []
+    events: list[Event] = []
     for leader in fact_base["leaders"]:
         role = _ROLE_TEXT[leader["role"]]
         acting_en, acting_nl = ("acting ", "waarnemend ") if leader["acting"] else ("", "")
@@ -189,10 +187,7 @@ def _leader_events(fact_base: FactBase) -> list[Event]:
         for key, (english, dutch) in texts.items():
             date = leader.get(key)
             if isinstance(date, str):
-                event = Event(
-                    id=f"{leader['id']}-{key}", date=date, category="leadership",
-                    text=Text(en=english, nl=dutch), sources=leader["sources"],
-                )  # fmt: skip
+                event: Event = {"id": f"{leader['id']}-{key}", "date": date, "category": "leadership", "text": {"en": english, "nl": dutch}, "sources": leader["sources"]}  # fmt: skip
                 if "caveat" in leader:
                     event["caveat"] = leader["caveat"]
                 events.append(event)
@@ -203,19 +198,6 @@ def all_events(fact_base: FactBase) -> list[Event]:
     """Stored events plus those the resolutions and leaders' terms imply, in date order."""
     events = fact_base["events"] + _resolution_events(fact_base) + _leader_events(fact_base)
     return sorted(events, key=lambda event: sort_key(event["date"]))
-
-
-class TimelineFilters(TypedDict):
-    date_from: str | None
-    date_to: str | None
-    categories: list[Category]
-
-
-class TimelineResult(TypedDict):
-    as_of: str
-    filters: TimelineFilters
-    events: list[Event]
-    sources: list[Source]
 
 
 def timeline(
@@ -236,103 +218,46 @@ def timeline(
         and date_range(event["date"])[0] <= high
     ]
     cited = {source for event in events for source in event["sources"]}
-    return TimelineResult(
-        as_of=fact_base["header"]["as_of"],
-        filters=TimelineFilters(date_from=date_from, date_to=date_to, categories=list(categories)),
-        events=events,
-        sources=cited_sources(fact_base, cited),
-    )
+    return {
+        "as_of": fact_base["header"]["as_of"],
+        "filters": {"date_from": date_from, "date_to": date_to, "categories": list(categories)},
+        "events": events,
+        "sources": cited_sources(fact_base, cited),
+    }
 
 
 # --------------------------------------------------------------------------- troops
 
 
-class CeilingRow(TypedDict):
-    resolution: int
-    adopted: str
-    military: int
-    police: int
-    total: int
-    total_stated: bool
-    note: Text | None
-    sources: list[str]
-
-
 def ceilings(fact_base: FactBase) -> list[CeilingRow]:
-    rows = []
+    rows: list[CeilingRow] = []
     for resolution in fact_base["resolutions"]:
         if "ceiling" in resolution:
             ceiling = resolution["ceiling"]
             rows.append(
-                CeilingRow(
-                    resolution=resolution["number"],
-                    adopted=resolution["adopted"],
-                    military=ceiling["military"],
-                    police=ceiling["police"],
-                    total=ceiling_total(ceiling),
-                    total_stated="total" in ceiling,
-                    note=ceiling.get("note"),
-                    sources=ceiling["sources"],
-                )
+                {
+                    "resolution": resolution["number"],
+                    "adopted": resolution["adopted"],
+                    "military": ceiling["military"],
+                    "police": ceiling["police"],
+                    "total": ceiling_total(ceiling),
+                    "total_stated": "total" in ceiling,
+                    "note": ceiling.get("note"),
+                    "sources": ceiling["sources"],
+                }
             )
     return rows
-
-
-class TroopsResult(TypedDict):
-    as_of: str
-    ceilings: list[CeilingRow]
-    snapshots: list[Snapshot]
-    sources: list[Source]
 
 
 def troops(fact_base: FactBase) -> TroopsResult:
     rows = ceilings(fact_base)
     snapshots = sorted(fact_base["snapshots"], key=lambda snapshot: sort_key(snapshot["date"]))
-    return TroopsResult(
-        as_of=fact_base["header"]["as_of"],
-        ceilings=rows,
-        snapshots=snapshots,
-        sources=_with_sources(fact_base, rows, snapshots),
-    )
-
-
-class FillRate(TypedDict):
-    percent: float
-    qualifier: Qualifier
-
-
-class Deployed(TypedDict):
-    military: Quantity | None
-    police: Quantity | None
-    uniformed: Quantity | None
-    uniformed_stated: bool
-
-
-class Fill(TypedDict):
-    military: FillRate | None
-    police: FillRate | None
-    uniformed: FillRate | None
-
-
-class Ceiling3(TypedDict):
-    resolution: int
-    military: int
-    police: int
-    total: int
-
-
-class ComparisonRow(TypedDict):
-    snapshot: str
-    date: str
-    rank: str
-    deployed: Deployed
-    ceiling: Ceiling3
-    fill_rate: Fill
-    personnel: Quantity | None
-    reason: Text | None
-    note: Text | None
-    caveat: Text | None
-    sources: list[str]
+    return {
+        "as_of": fact_base["header"]["as_of"],
+        "ceilings": rows,
+        "snapshots": snapshots,
+        "sources": _with_sources(fact_base, rows, snapshots),
+    }
 
 
 def deployed(claim: StrengthClaim) -> Deployed:
@@ -345,85 +270,55 @@ def deployed(claim: StrengthClaim) -> Deployed:
     stated = uniformed is not None
     if uniformed is None and military is not None and police is not None:
         uniformed = combine([military, police])
-    return Deployed(military=military, police=police, uniformed=uniformed, uniformed_stated=stated)
+    return {"military": military, "police": police, "uniformed": uniformed, "uniformed_stated": stated}
 
 
 def fill_rate(quantity: Quantity | None, limit: int) -> FillRate | None:
     if quantity is None or limit <= 0:
         return None
-    return FillRate(percent=round(100 * quantity["value"] / limit, 1), qualifier=quantity["qualifier"])
+    return {"percent": round(100 * quantity["value"] / limit, 1), "qualifier": quantity["qualifier"]}
 
 
 def compare_claim(snapshot: Snapshot, claim: StrengthClaim, resolution: Resolution) -> ComparisonRow:
     ceiling = resolution["ceiling"]
     counts = deployed(claim)
     total = ceiling_total(ceiling)
-    return ComparisonRow(
-        snapshot=snapshot["id"],
-        date=snapshot["date"],
-        rank=claim["rank"],
-        deployed=counts,
-        ceiling=Ceiling3(
-            resolution=resolution["number"], military=ceiling["military"], police=ceiling["police"], total=total
-        ),
-        fill_rate=Fill(
-            military=fill_rate(counts["military"], ceiling["military"]),
-            police=fill_rate(counts["police"], ceiling["police"]),
-            uniformed=fill_rate(counts["uniformed"], total),
-        ),
-        personnel=claim.get("personnel"),
-        reason=claim.get("reason"),
-        note=claim.get("note"),
-        caveat=claim.get("caveat"),
-        sources=claim["sources"],
-    )
-
-
-class CompareResult(TypedDict):
-    as_of: str
-    comparison: list[ComparisonRow]
-    sources: list[Source]
+    return {
+        "snapshot": snapshot["id"],
+        "date": snapshot["date"],
+        "rank": claim["rank"],
+        "deployed": counts,
+        "ceiling": {
+            "resolution": resolution["number"],
+            "military": ceiling["military"],
+            "police": ceiling["police"],
+            "total": total,
+        },
+        "fill_rate": {
+            "military": fill_rate(counts["military"], ceiling["military"]),
+            "police": fill_rate(counts["police"], ceiling["police"]),
+            "uniformed": fill_rate(counts["uniformed"], total),
+        },
+        "personnel": claim.get("personnel"),
+        "reason": claim.get("reason"),
+        "note": claim.get("note"),
+        "caveat": claim.get("caveat"),
+        "sources": claim["sources"],
+    }
 
 
 def compare(fact_base: FactBase) -> CompareResult:
     """Each claim of each snapshot against the ceiling in force on the snapshot's date."""
-    rows = []
+    rows: list[ComparisonRow] = []
     for snapshot in sorted(fact_base["snapshots"], key=lambda snapshot: sort_key(snapshot["date"])):
         resolution = ceiling_in_force(fact_base, snapshot["date"])
         if resolution is None:
             continue  # cannot happen in a loaded fact base: check_fact_base rejects it
         rows += [compare_claim(snapshot, claim, resolution) for claim in snapshot["claims"]]
-    return CompareResult(
-        as_of=fact_base["header"]["as_of"],
-        comparison=rows,
-        sources=_with_sources(fact_base, rows),
-    )
+    return {"as_of": fact_base["header"]["as_of"], "comparison": rows, "sources": _with_sources(fact_base, rows)}
 
 
 # --------------------------------------------------------------------------- mandate
-
-
-class Period(TypedDict):
-    resolution: int
-    kind: str
-    adopted: str
-    start: str | None
-    end: str | None
-    summary: Text
-    vote: Text | None
-    caveat: Text | None
-    sources: list[str]
-
-
-class MandateResult(TypedDict):
-    as_of: str
-    legal_basis: Text
-    use_of_force: Text
-    tasks_resolution: int
-    tasks: list[Task]
-    periods: list[Period]
-    related: list[Period]
-    sources: list[Source]
 
 
 def periods(fact_base: FactBase) -> list[Period]:
@@ -438,17 +333,17 @@ def periods(fact_base: FactBase) -> list[Period]:
 
 
 def _period(resolution: Resolution, start: str | None, end: str | None) -> Period:
-    return Period(
-        resolution=resolution["number"],
-        kind=resolution["kind"],
-        adopted=resolution["adopted"],
-        start=start,
-        end=end,
-        summary=resolution["summary"],
-        vote=resolution.get("vote"),
-        caveat=resolution.get("caveat"),
-        sources=resolution["sources"],
-    )
+    return {
+        "resolution": resolution["number"],
+        "kind": resolution["kind"],
+        "adopted": resolution["adopted"],
+        "start": start,
+        "end": end,
+        "summary": resolution["summary"],
+        "vote": resolution.get("vote"),
+        "caveat": resolution.get("caveat"),
+        "sources": resolution["sources"],
+    }
 
 
 def mandate(fact_base: FactBase) -> MandateResult:
@@ -462,48 +357,33 @@ def mandate(fact_base: FactBase) -> MandateResult:
     related = [
         _period(resolution, None, None) for resolution in fact_base["resolutions"] if resolution["kind"] == "related"
     ]
-    return MandateResult(
-        as_of=fact_base["header"]["as_of"],
-        legal_basis=record["legal_basis"],
-        use_of_force=record["use_of_force"],
-        tasks_resolution=tasks_resolution,
-        tasks=record["tasks"],
-        periods=mandate_periods,
-        related=related,
-        sources=_with_sources(fact_base, record, mandate_periods, related),
-    )
+    return {
+        "as_of": fact_base["header"]["as_of"],
+        "legal_basis": record["legal_basis"],
+        "use_of_force": record["use_of_force"],
+        "tasks_resolution": tasks_resolution,
+        "tasks": record["tasks"],
+        "periods": mandate_periods,
+        "related": related,
+        "sources": _with_sources(fact_base, record, mandate_periods, related),
+    }
 
 
 # --------------------------------------------------------------------------- Dutch, leaders, errata
-
-
-class DutchResult(TypedDict):
-    as_of: str
-    summary: Text
-    phases: list[Phase]
-    figures: list[Figure]
-    events: list[Event]
-    sources: list[Source]
 
 
 def dutch(fact_base: FactBase) -> DutchResult:
     netherlands = fact_base["netherlands"]
     events = [event for event in all_events(fact_base) if event["category"] == "netherlands"]
     phases = sorted(netherlands["phases"], key=lambda phase: sort_key(phase["start"]))
-    return DutchResult(
-        as_of=fact_base["header"]["as_of"],
-        summary=netherlands["summary"],
-        phases=phases,
-        figures=netherlands["figures"],
-        events=events,
-        sources=_with_sources(fact_base, phases, netherlands["figures"], events),
-    )
-
-
-class LeadersResult(TypedDict):
-    as_of: str
-    leaders: list[Leader]
-    sources: list[Source]
+    return {
+        "as_of": fact_base["header"]["as_of"],
+        "summary": netherlands["summary"],
+        "phases": phases,
+        "figures": netherlands["figures"],
+        "events": events,
+        "sources": _with_sources(fact_base, phases, netherlands["figures"], events),
+    }
 
 
 def leader_start(leader: Leader) -> str | None:
@@ -516,78 +396,40 @@ def leaders(fact_base: FactBase) -> LeadersResult:
         fact_base["leaders"],
         key=lambda leader: (leader["role"] != "head_of_mission", sort_key(leader_start(leader) or "9999")),
     )
-    return LeadersResult(as_of=fact_base["header"]["as_of"], leaders=ordered, sources=_with_sources(fact_base, ordered))
-
-
-class ErrataResult(TypedDict):
-    as_of: str
-    errata: list[Erratum]
-    sources: list[Source]
+    return {"as_of": fact_base["header"]["as_of"], "leaders": ordered, "sources": _with_sources(fact_base, ordered)}
 
 
 def errata(fact_base: FactBase) -> ErrataResult:
     records = fact_base["errata"]
-    return ErrataResult(as_of=fact_base["header"]["as_of"], errata=records, sources=_with_sources(fact_base, records))
-
-
-class CasualtiesResult(TypedDict):
-    as_of: str
-    casualties: list[Casualties]
-    sources: list[Source]
+    return {"as_of": fact_base["header"]["as_of"], "errata": records, "sources": _with_sources(fact_base, records)}
 
 
 def casualties(fact_base: FactBase) -> CasualtiesResult:
     records = sorted(fact_base["casualties"], key=lambda record: (sort_key(record["end"]), record["id"]))
-    return CasualtiesResult(
-        as_of=fact_base["header"]["as_of"], casualties=records, sources=_with_sources(fact_base, records)
-    )
+    return {"as_of": fact_base["header"]["as_of"], "casualties": records, "sources": _with_sources(fact_base, records)}
 
 
 # --------------------------------------------------------------------------- sources
 
 
-class SourceUse(TypedDict):
-    id: str
-    title: str
-    publisher: str
-    url: str
-    language: str
-    cited_by: int
-
-
-class SourcesResult(TypedDict):
-    as_of: str
-    sources: list[SourceUse]
-
-
-class CitingFact(TypedDict):
-    kind: str
-    id: str
-    path: str
-    date: str | None
-    text: Text | None
-
-
-class SourceResult(TypedDict):
-    as_of: str
-    source: SourceUse
-    facts: list[CitingFact]
-
-
 def _citing(fact: Cited) -> CitingFact:
-    return CitingFact(
-        kind=fact.kind, id=fact.id, path=fact.path, date=fact.date, text=fact.texts[0] if fact.texts else None
-    )
+    return {
+        "kind": fact.kind,
+        "id": fact.id,
+        "path": fact.path,
+        "date": fact.date,
+        "text": fact.texts[0] if fact.texts else None,
+    }
 
 
 def sources(fact_base: FactBase) -> SourcesResult:
     counts: Counter[str] = Counter()
     for fact in cited_facts(fact_base):
         counts.update(set(fact.sources))
-    return SourcesResult(
-        as_of=fact_base["header"]["as_of"],
-        sources=[SourceUse(**source, cited_by=counts[source["id"]]) for source in fact_base["sources"]],
-    )
+    return {
+        "as_of": fact_base["header"]["as_of"],
+        "sources": [{**source, "cited_by": counts[source["id"]]} for source in fact_base["sources"]],
+    }
 
 
 def source(fact_base: FactBase, source_id: str) -> SourceResult | None:
@@ -595,11 +437,7 @@ def source(fact_base: FactBase, source_id: str) -> SourceResult | None:
     if record is None:
         return None
     facts = [_citing(fact) for fact in cited_facts(fact_base) if source_id in fact.sources]
-    return SourceResult(
-        as_of=fact_base["header"]["as_of"],
-        source=SourceUse(**record, cited_by=len(facts)),
-        facts=facts,
-    )
+    return {"as_of": fact_base["header"]["as_of"], "source": {**record, "cited_by": len(facts)}, "facts": facts}
 
 
 def similar_source_ids(fact_base: FactBase, source_id: str, limit: int = 3) -> list[str]:
@@ -614,25 +452,10 @@ def similar_source_ids(fact_base: FactBase, source_id: str, limit: int = 3) -> l
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form: 'Ménaka' and 'MENAKA' both become 'menaka'."""
+    import unicodedata  # only search needs it
+
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
-class Hit(TypedDict):
-    kind: str
-    id: str
-    path: str
-    date: str | None
-    score: int
-    text: Text
-    sources: list[str]
-
-
-class SearchResult(TypedDict):
-    as_of: str
-    query: str
-    hits: list[Hit]
-    sources: list[Source]
 
 
 def _score(query: str, words: list[str], texts: Sequence[Text]) -> int:
@@ -653,25 +476,25 @@ def search(fact_base: FactBase, text: str, limit: int | None = None) -> SearchRe
         score = _score(query, words, fact.texts) if words else 0
         if score:
             hits.append(
-                Hit(
-                    kind=fact.kind,
-                    id=fact.id,
-                    path=fact.path,
-                    date=fact.date,
-                    score=score,
-                    text=fact.texts[0],
-                    sources=list(fact.sources),
-                )  # fmt: skip
+                {
+                    "kind": fact.kind,
+                    "id": fact.id,
+                    "path": fact.path,
+                    "date": fact.date,
+                    "score": score,
+                    "text": fact.texts[0],
+                    "sources": list(fact.sources),
+                }  # fmt: skip
             )
     hits.sort(key=lambda hit: (-hit["score"], sort_key(hit["date"]) if hit["date"] else (dt.date.max,)))
     if limit is not None:
         hits = hits[:limit]
-    return SearchResult(
-        as_of=fact_base["header"]["as_of"],
-        query=text,
-        hits=hits,
-        sources=cited_sources(fact_base, {source for hit in hits for source in hit["sources"]}),
-    )
+    return {
+        "as_of": fact_base["header"]["as_of"],
+        "query": text,
+        "hits": hits,
+        "sources": cited_sources(fact_base, {source for hit in hits for source in hit["sources"]}),
+    }
 
 
 def _searchable(fact_base: FactBase) -> Iterable[Cited]:
@@ -681,30 +504,6 @@ def _searchable(fact_base: FactBase) -> Iterable[Cited]:
 
 # --------------------------------------------------------------------------- at DATE
 
-Status = Literal["not_yet", "authorised", "active", "withdrawal", "liquidation"]
-
-
-class LeaderAt(TypedDict):
-    leader: Leader
-    certain: bool
-    why: Text | None
-
-
-class AtResult(TypedDict):
-    as_of: str
-    date: str
-    status: Status
-    status_text: Text
-    mandate: Period | None
-    ceiling: CeilingRow | None
-    strength: list[ComparisonRow]
-    leaders: list[LeaderAt]
-    netherlands: list[Phase]
-    events: list[Event]
-    notes: list[Text]
-    sources: list[Source]
-    read_as: NotRequired[str]
-
 
 def _status(fact_base: FactBase, day: dt.date) -> tuple[Status, Text]:
     mission = fact_base["mission"]
@@ -713,32 +512,33 @@ def _status(fact_base: FactBase, day: dt.date) -> tuple[Status, Text]:
         return date_range(mission[key])[0]  # type: ignore[literal-required]
 
     if day < start_of("established"):
-        return "not_yet", Text(
-            en=f"MINUSMA did not exist yet: the Security Council created it on {mission['established']}.",
-            nl=f"MINUSMA bestond nog niet: de Veiligheidsraad richtte de missie op {mission['established']} op.",
-        )
+        return "not_yet", {
+            "en": f"MINUSMA did not exist yet: the Security Council created it on {mission['established']}.",
+            "nl": f"MINUSMA bestond nog niet: de Veiligheidsraad richtte de missie op {mission['established']} op.",
+        }
     if day < start_of("operational"):
-        return "authorised", Text(
-            en=f"Authorised but not yet deployed: MINUSMA took over from AFISMA on {mission['operational']}.",
-            nl=f"Opgericht maar nog niet ingezet: MINUSMA nam op {mission['operational']} het over van AFISMA.",
-        )
+        return "authorised", {
+            "en": f"Authorised but not yet deployed: MINUSMA took over from AFISMA on {mission['operational']}.",
+            "nl": f"Opgericht maar nog niet ingezet: MINUSMA nam op {mission['operational']} het over van AFISMA.",
+        }
     if day <= date_range(mission["mandate_ended"])[1]:
-        return "active", Text(
-            en="The mission was operating under its mandate.", nl="De missie was actief onder haar mandaat."
-        )
+        return "active", {
+            "en": "The mission was operating under its mandate.",
+            "nl": "De missie was actief onder haar mandaat.",
+        }
     if day <= date_range(mission["withdrawal_completed"])[1]:
-        return "withdrawal", Text(
-            en=f"The mandate had ended on {mission['mandate_ended']}; the withdrawal was under way "
+        return "withdrawal", {
+            "en": f"The mandate had ended on {mission['mandate_ended']}; the withdrawal was under way "
             f"(completed {mission['withdrawal_completed']}).",
-            nl=f"Het mandaat was op {mission['mandate_ended']} geëindigd; de terugtrekking was bezig "
+            "nl": f"Het mandaat was op {mission['mandate_ended']} geëindigd; de terugtrekking was bezig "
             f"(voltooid {mission['withdrawal_completed']}).",
-        )
-    return "liquidation", Text(
-        en=f"MINUSMA had left Mali: the withdrawal was completed on {mission['withdrawal_completed']} and "
+        }
+    return "liquidation", {
+        "en": f"MINUSMA had left Mali: the withdrawal was completed on {mission['withdrawal_completed']} and "
         f"liquidation began on {mission['liquidation_from']}.",
-        nl=f"MINUSMA had Mali verlaten: de terugtrekking was op {mission['withdrawal_completed']} voltooid en "
+        "nl": f"MINUSMA had Mali verlaten: de terugtrekking was op {mission['withdrawal_completed']} voltooid en "
         f"de liquidatie begon op {mission['liquidation_from']}.",
-    )
+    }
 
 
 def _within(day: dt.date, start: str | None, end: str | None) -> tuple[bool, bool]:
@@ -751,7 +551,7 @@ def _within(day: dt.date, start: str | None, end: str | None) -> tuple[bool, boo
 
 
 def _leaders_at(fact_base: FactBase, day: dt.date) -> list[LeaderAt]:
-    found = []
+    found: list[LeaderAt] = []
     for leader in fact_base["leaders"]:
         start = leader.get("start") or leader.get("appointed")
         possibly, certainly = _within(day, start, leader.get("end"))
@@ -759,19 +559,19 @@ def _leaders_at(fact_base: FactBase, day: dt.date) -> list[LeaderAt]:
             continue  # an acting term with no dates cannot be placed on any day
         if not possibly:
             continue
-        why = None
+        why: Text | None = None
         if not certainly:
-            why = Text(
-                en="The term's start or end is known only to the month or year, or not at all, so this is uncertain.",
-                nl="Begin of einde van de termijn is alleen op maand of jaar bekend, of helemaal niet; dit is dus onzeker.",
-            )
+            why = {
+                "en": "The term's start or end is known only to the month or year, or not at all, so this is uncertain.",
+                "nl": "Begin of einde van de termijn is alleen op maand of jaar bekend, of helemaal niet; dit is dus onzeker.",
+            }
         elif "start" not in leader:
-            why = Text(
-                en="Dated from the appointment; the day the term began was not found.",
-                nl="Gedateerd vanaf de benoeming; de dag waarop de termijn begon is niet gevonden.",
-            )
+            why = {
+                "en": "Dated from the appointment; the day the term began was not found.",
+                "nl": "Gedateerd vanaf de benoeming; de dag waarop de termijn begon is niet gevonden.",
+            }
             certainly = False
-        found.append(LeaderAt(leader=leader, certain=certainly, why=why))
+        found.append({"leader": leader, "certain": certainly, "why": why})
     return found
 
 
@@ -802,10 +602,10 @@ def at(fact_base: FactBase, date: str) -> AtResult:
                 strength = [compare_claim(snapshot, claim, in_force) for claim in snapshot["claims"]]
             if date_range(snapshot["date"])[1] > day:
                 notes.append(
-                    Text(
-                        en=f"The latest strength figure is dated {snapshot['date']}, a period that runs past this day.",
-                        nl=f"Het laatste sterktecijfer is gedateerd {snapshot['date']}, een periode die na deze dag doorloopt.",
-                    )
+                    {
+                        "en": f"The latest strength figure is dated {snapshot['date']}, a period that runs past this day.",
+                        "nl": f"Het laatste sterktecijfer is gedateerd {snapshot['date']}, een periode die na deze dag doorloopt.",
+                    }
                 )
         leaders_now = _leaders_at(fact_base, day)
         phases = [
@@ -815,28 +615,28 @@ def at(fact_base: FactBase, date: str) -> AtResult:
         ]
     if status == "withdrawal":
         notes.append(
-            Text(
-                en="Resolution 2690 ended the mandate; the ceiling and strength shown are the last before the withdrawal.",
-                nl="Resolutie 2690 beëindigde het mandaat; plafond en sterkte zijn de laatste van vóór de terugtrekking.",
-            )
+            {
+                "en": "Resolution 2690 ended the mandate; the ceiling and strength shown are the last before the withdrawal.",
+                "nl": "Resolutie 2690 beëindigde het mandaat; plafond en sterkte zijn de laatste van vóór de terugtrekking.",
+            }
         )
     month_start = day.replace(day=1)
     month_end = (month_start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
     events = timeline(fact_base, month_start.isoformat(), month_end.isoformat())["events"]
-    result = AtResult(
-        as_of=fact_base["header"]["as_of"],
-        date=day.isoformat(),
-        status=status,
-        status_text=status_text,
-        mandate=mandate_period,
-        ceiling=ceiling_row,
-        strength=strength,
-        leaders=leaders_now,
-        netherlands=phases,
-        events=events,
-        notes=notes,
-        sources=[],
-    )
+    result: AtResult = {
+        "as_of": fact_base["header"]["as_of"],
+        "date": day.isoformat(),
+        "status": status,
+        "status_text": status_text,
+        "mandate": mandate_period,
+        "ceiling": ceiling_row,
+        "strength": strength,
+        "leaders": leaders_now,
+        "netherlands": phases,
+        "events": events,
+        "notes": notes,
+        "sources": [],
+    }
     if date != day.isoformat():
         result["read_as"] = day.isoformat()
     result["sources"] = _with_sources(

@@ -8,13 +8,12 @@ No typer, no rich.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from minusma import labels
 from minusma.labels import label, text
 from minusma.model import Lang, Problem, Quantity, Text
-from minusma.query import (
+from minusma.results import (
     AboutResult,
     AtResult,
     CasualtiesResult,
@@ -38,8 +37,7 @@ Show = Literal["both", "table", "csv"]
 _DATE_KEYS = frozenset({"date", "adopted", "start", "end", "appointed"})
 
 
-@dataclass(frozen=True, slots=True)
-class Bar:
+class Bar(NamedTuple):
     """A value against its limit, drawn on a scale shared by the whole column."""
 
     value: int
@@ -48,8 +46,7 @@ class Bar:
     width: int = 20
 
 
-@dataclass(frozen=True, slots=True)
-class PartFill:
+class PartFill(NamedTuple):
     """A fill rate and what it measures, where the uniformed total is not known."""
 
     rate: FillRate
@@ -59,22 +56,20 @@ class PartFill:
 Cell = str | int | Quantity | FillRate | Bar | PartFill | None
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(NamedTuple):
     key: str
     header: str
     kind: Kind = "text"
     show: Show = "both"
 
 
-@dataclass(frozen=True, slots=True)
-class Sheet:
+class Sheet(NamedTuple):
     key: str
     title: str
     columns: tuple[Column, ...]
     rows: list[tuple[Cell, ...]]
     intro: str | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: Sequence[str] = ()
 
 
 def _columns(lang: Lang, *specs: tuple[str, Kind] | str) -> tuple[Column, ...]:
@@ -598,7 +593,8 @@ def at(result: AtResult, lang: Lang) -> list[Sheet]:
                 ],
             )  # fmt: skip
         )
-    sheets[-1].notes.extend([text(note, lang) for note in result["notes"]] + _as_of_note(result["as_of"], lang))
+    extra = [text(note, lang) for note in result["notes"]] + _as_of_note(result["as_of"], lang)
+    sheets[-1] = sheets[-1]._replace(notes=[*sheets[-1].notes, *extra])
     return sheets
 
 

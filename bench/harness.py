@@ -1,0 +1,134 @@
+"""Start-up and scaling benchmark for minusma. Run it with bench/run.
+
+Every figure is the median of RUNS runs. Commands compared in a ratio run in turn,
+pair by pair, so both sides see the same machine load. Peak memory is each
+process's own maximum resident set (os.wait4), not the largest child so far.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+PYTHON = sys.executable
+MINUSMA = [PYTHON, "-m", "minusma"]
+SCRIPT = shutil.which("minusma", path=str(Path(PYTHON).parent))
+if SCRIPT:
+    MINUSMA = [SCRIPT]
+RUNS = int(os.environ.get("BENCH_RUNS", "10"))
+
+
+def measure(command: list[str]) -> tuple[float, int]:
+    """Wall seconds and peak resident kilobytes of one run, output discarded."""
+    start = time.perf_counter()
+    with open(os.devnull, "wb") as devnull:
+        process = subprocess.Popen(command, stdout=devnull, stderr=devnull)
+        _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return elapsed, usage.ru_maxrss
+
+
+def paired(commands: list[list[str]]) -> list[tuple[float, int]]:
+    """Run each command RUNS times, interleaved; return (median seconds, max kB) per command."""
+    for command in commands:
+        measure(command)  # warm the page cache and .pyc files
+    samples: list[list[tuple[float, int]]] = [[] for _ in commands]
+    for _ in range(RUNS):
+        for index, command in enumerate(commands):
+            samples[index].append(measure(command))
+    return [(statistics.median(s for s, _ in runs), max(k for _, k in runs)) for runs in samples]
+
+
+def table(title: str, header: list[str], rows: list[list[str]]) -> None:
+    widths = [max(len(cell) for cell in column) for column in zip(header, *rows, strict=True)]
+    print(f"\n{title}\n")
+    print("| " + " | ".join(cell.ljust(width) for cell, width in zip(header, widths, strict=True)) + " |")
+    print("|" + "|".join("-" * (width + 2) for width in widths) + "|")
+    for row in rows:
+        print("| " + " | ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)) + " |")
+
+
+def startup() -> None:
+    floor = [PYTHON, str(HERE / "bare_typer.py")]
+    cases = [
+        ("minusma troops --compare --json", [*MINUSMA, "troops", "--compare", "--json"], [*floor, "--json"], 1.10),
+        ("minusma troops --compare", [*MINUSMA, "troops", "--compare"], floor, 1.30),
+        ("minusma timeline --json", [*MINUSMA, "timeline", "--json"], [*floor, "--json"], None),
+        ("minusma --help", [*MINUSMA, "--help"], [*floor, "--help"], 1.20),
+    ]
+    baselines = {
+        "bare Typer app": floor,
+        "python -c pass": [PYTHON, "-c", "pass"],
+        "jq . data/minusma.json": ["jq", ".", str(REPO / "data" / "minusma.json")],
+    }
+    rows = []
+    for name, command, floor_command, target in cases:
+        (ours, _), (base, _), (bare, _), (jq, _) = paired(
+            [command, floor_command, baselines["python -c pass"], baselines["jq . data/minusma.json"]]
+        )
+        ratio = ours / base
+        verdict = "-" if target is None else ("met" if ratio <= target else "MISSED")
+        rows.append([
+            name, f"{ours * 1000:.0f} ms", f"{base * 1000:.0f} ms", f"{ratio:.2f}x",
+            f"<= {target:.2f}x" if target else "-", verdict, f"{bare * 1000:.0f} ms", f"{jq * 1000:.0f} ms",
+        ])  # fmt: skip
+    table(
+        f"Start-up (median of {RUNS}, each against its own floor run in turn)",
+        ["command", "minusma", "bare Typer", "ratio", "target", "", "python -c pass", "jq . data/minusma.json"],
+        rows,
+    )
+
+
+def scaling(folder: Path) -> None:
+    rows = []
+    timeline: dict[int, float] = {}
+    for count in (1_000, 10_000, 100_000):
+        path = folder / f"facts-{count}.json"
+        subprocess.run([PYTHON, str(HERE / "make_factbase.py"), str(count), str(path)], check=True)
+        size = path.stat().st_size / 1e6
+        jq = ["jq", "-c", ".", str(path)]
+        commands = {
+            "timeline --json": [*MINUSMA, "timeline", "--json", "--data", str(path)],
+            "at 2017-06-01 --json": [*MINUSMA, "at", "2017-06-01", "--json", "--data", str(path)],
+            "search Kidal --json": [*MINUSMA, "search", "Kidal", "--json", "--data", str(path)],
+            "validate": [*MINUSMA, "validate", str(path), "--json"],
+        }
+        for name, command in commands.items():
+            (ours, ours_kb), (theirs, jq_kb) = paired([command, jq])
+            if name == "timeline --json":
+                timeline[count] = ours
+            rows.append([
+                f"{count:,}", f"{size:.1f} MB", name, f"{ours:.2f} s", f"{theirs:.2f} s", f"{ours / theirs:.2f}x",
+                f"{ours_kb / 1024:.0f} MB", f"{jq_kb / 1024:.0f} MB", f"{ours_kb / jq_kb:.2f}x",
+            ])  # fmt: skip
+    table(
+        f"Scaling (median of {RUNS}; each minusma command paired with jq -c . on the same file)",
+        ["events", "file", "minusma", "time", "jq -c .", "time ratio", "peak memory", "jq memory", "memory ratio"],
+        rows,
+    )
+    growth = timeline[100_000] / timeline[10_000]
+    print(f"\ntimeline --json from 10,000 to 100,000 events: {growth:.1f}x the time (target <= 10x)")
+
+
+def main() -> None:
+    if shutil.which("jq") is None:
+        raise SystemExit("bench needs jq (apt-get install jq)")
+    print(f"minusma benchmark: {RUNS} runs each, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    startup()
+    if os.environ.get("BENCH_SKIP_SCALING") != "1":
+        with tempfile.TemporaryDirectory() as folder:
+            scaling(Path(folder))
+
+
+if __name__ == "__main__":
+    main()

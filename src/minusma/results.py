@@ -1,0 +1,242 @@
+"""The shape of every command's JSON output: the contract scripts rely on.
+
+Types only. The query functions build plain dicts of these shapes; importing this
+module costs nothing at run time because only the type checker reads it.
+"""
+
+from typing import Literal, NotRequired
+
+from typing_extensions import TypedDict
+
+from minusma.model import (
+    Casualties,
+    Category,
+    Erratum,
+    Event,
+    Figure,
+    Leader,
+    Phase,
+    Qualifier,
+    Quantity,
+    Snapshot,
+    Source,
+    Task,
+    Text,
+)
+
+
+class MissionDates(TypedDict):
+    established: str
+    operational: str
+    mandate_ended: str
+    withdrawal_completed: str
+    liquidation_from: str
+
+
+class AboutResult(TypedDict):
+    schema_version: str
+    as_of: str
+    abbreviation: str
+    names: dict[str, str]
+    headquarters: Text
+    dates: MissionDates
+    status: Text
+    summary: Text
+    leaders: list[Leader]
+    sources: list[Source]
+
+
+class TimelineFilters(TypedDict):
+    date_from: str | None
+    date_to: str | None
+    categories: list[Category]
+
+
+class TimelineResult(TypedDict):
+    as_of: str
+    filters: TimelineFilters
+    events: list[Event]
+    sources: list[Source]
+
+
+class CeilingRow(TypedDict):
+    resolution: int
+    adopted: str
+    military: int
+    police: int
+    total: int
+    total_stated: bool
+    note: Text | None
+    sources: list[str]
+
+
+class TroopsResult(TypedDict):
+    as_of: str
+    ceilings: list[CeilingRow]
+    snapshots: list[Snapshot]
+    sources: list[Source]
+
+
+class FillRate(TypedDict):
+    percent: float
+    qualifier: Qualifier
+
+
+class Deployed(TypedDict):
+    military: Quantity | None
+    police: Quantity | None
+    uniformed: Quantity | None
+    uniformed_stated: bool
+
+
+class Fill(TypedDict):
+    military: FillRate | None
+    police: FillRate | None
+    uniformed: FillRate | None
+
+
+class Ceiling3(TypedDict):
+    resolution: int
+    military: int
+    police: int
+    total: int
+
+
+class ComparisonRow(TypedDict):
+    snapshot: str
+    date: str
+    rank: str
+    deployed: Deployed
+    ceiling: Ceiling3
+    fill_rate: Fill
+    personnel: Quantity | None
+    reason: Text | None
+    note: Text | None
+    caveat: Text | None
+    sources: list[str]
+
+
+class CompareResult(TypedDict):
+    as_of: str
+    comparison: list[ComparisonRow]
+    sources: list[Source]
+
+
+class Period(TypedDict):
+    resolution: int
+    kind: str
+    adopted: str
+    start: str | None
+    end: str | None
+    summary: Text
+    vote: Text | None
+    caveat: Text | None
+    sources: list[str]
+
+
+class MandateResult(TypedDict):
+    as_of: str
+    legal_basis: Text
+    use_of_force: Text
+    tasks_resolution: int
+    tasks: list[Task]
+    periods: list[Period]
+    related: list[Period]
+    sources: list[Source]
+
+
+class DutchResult(TypedDict):
+    as_of: str
+    summary: Text
+    phases: list[Phase]
+    figures: list[Figure]
+    events: list[Event]
+    sources: list[Source]
+
+
+class LeadersResult(TypedDict):
+    as_of: str
+    leaders: list[Leader]
+    sources: list[Source]
+
+
+class ErrataResult(TypedDict):
+    as_of: str
+    errata: list[Erratum]
+    sources: list[Source]
+
+
+class CasualtiesResult(TypedDict):
+    as_of: str
+    casualties: list[Casualties]
+    sources: list[Source]
+
+
+class SourceUse(TypedDict):
+    id: str
+    title: str
+    publisher: str
+    url: str
+    language: str
+    cited_by: int
+
+
+class SourcesResult(TypedDict):
+    as_of: str
+    sources: list[SourceUse]
+
+
+class CitingFact(TypedDict):
+    kind: str
+    id: str
+    path: str
+    date: str | None
+    text: Text | None
+
+
+class SourceResult(TypedDict):
+    as_of: str
+    source: SourceUse
+    facts: list[CitingFact]
+
+
+class Hit(TypedDict):
+    kind: str
+    id: str
+    path: str
+    date: str | None
+    score: int
+    text: Text
+    sources: list[str]
+
+
+class SearchResult(TypedDict):
+    as_of: str
+    query: str
+    hits: list[Hit]
+    sources: list[Source]
+
+
+Status = Literal["not_yet", "authorised", "active", "withdrawal", "liquidation"]
+
+
+class LeaderAt(TypedDict):
+    leader: Leader
+    certain: bool
+    why: Text | None
+
+
+class AtResult(TypedDict):
+    as_of: str
+    date: str
+    status: Status
+    status_text: Text
+    mandate: Period | None
+    ceiling: CeilingRow | None
+    strength: list[ComparisonRow]
+    leaders: list[LeaderAt]
+    netherlands: list[Phase]
+    events: list[Event]
+    notes: list[Text]
+    sources: list[Source]
+    read_as: NotRequired[str]
