@@ -24,13 +24,16 @@ SCRIPT = shutil.which("minusma", path=str(Path(PYTHON).parent))
 if SCRIPT:
     MINUSMA = [SCRIPT]
 RUNS = int(os.environ.get("BENCH_RUNS", "10"))
+# Measure what an installed tool costs: pip writes .pyc files at install time, so let
+# the warm-up run write them here too, whatever the calling shell says.
+ENVIRONMENT = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 
 
 def measure(command: list[str]) -> tuple[float, int]:
     """Wall seconds and peak resident kilobytes of one run, output discarded."""
     start = time.perf_counter()
     with open(os.devnull, "wb") as devnull:
-        process = subprocess.Popen(command, stdout=devnull, stderr=devnull)
+        process = subprocess.Popen(command, stdout=devnull, stderr=devnull, env=ENVIRONMENT)
         _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:

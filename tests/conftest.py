@@ -41,4 +41,3 @@ def write_fact_base(tmp_path: Path, shipped_data: dict[str, Any]) -> Callable[..
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
-

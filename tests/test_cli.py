@@ -30,12 +30,32 @@ def run_json(runner: CliRunner, *args: str) -> Any:
 SOURCE_KEYS = {"id", "title", "publisher", "url", "language"}
 
 CONTRACTS: dict[tuple[str, ...], set[str]] = {
-    ("about",): {"schema_version", "as_of", "abbreviation", "names", "headquarters", "dates", "status", "summary", "leaders", "sources"},
+    ("about",): {
+        "schema_version",
+        "as_of",
+        "abbreviation",
+        "names",
+        "headquarters",
+        "dates",
+        "status",
+        "summary",
+        "leaders",
+        "sources",
+    },
     ("timeline",): {"as_of", "filters", "events", "sources"},
     ("troops",): {"as_of", "ceilings", "snapshots", "sources"},
     ("troops", "--compare"): {"as_of", "comparison", "sources"},
     ("troops", "--chart"): {"as_of", "comparison", "sources"},
-    ("mandate",): {"as_of", "legal_basis", "use_of_force", "tasks_resolution", "tasks", "periods", "related", "sources"},
+    ("mandate",): {
+        "as_of",
+        "legal_basis",
+        "use_of_force",
+        "tasks_resolution",
+        "tasks",
+        "periods",
+        "related",
+        "sources",
+    },
     ("dutch",): {"as_of", "summary", "phases", "figures", "events", "sources"},
     ("leaders",): {"as_of", "leaders", "sources"},
     ("casualties",): {"as_of", "casualties", "sources"},
@@ -43,7 +63,20 @@ CONTRACTS: dict[tuple[str, ...], set[str]] = {
     ("sources",): {"as_of", "sources"},
     ("sources", "un-press-2690"): {"as_of", "source", "facts"},
     ("search", "Kidal"): {"as_of", "query", "hits", "sources"},
-    ("at", "2016-07-06"): {"as_of", "date", "status", "status_text", "mandate", "ceiling", "strength", "leaders", "netherlands", "events", "notes", "sources"},
+    ("at", "2016-07-06"): {
+        "as_of",
+        "date",
+        "status",
+        "status_text",
+        "mandate",
+        "ceiling",
+        "strength",
+        "leaders",
+        "netherlands",
+        "events",
+        "notes",
+        "sources",
+    },
     ("validate",): {"file", "valid", "errors", "warnings", "problems"},
 }
 
@@ -63,10 +96,23 @@ def test_nested_json_shapes_are_pinned(runner: CliRunner) -> None:
     assert set(compare["comparison"][0]["fill_rate"]) == {"military", "police", "uniformed"}
     assert all(set(source) == SOURCE_KEYS for source in compare["sources"])
     troops = run_json(runner, "troops")
-    assert set(troops["ceilings"][0]) == {"resolution", "adopted", "military", "police", "total", "total_stated", "note", "sources"}
+    assert set(troops["ceilings"][0]) == {
+        "resolution",
+        "adopted",
+        "military",
+        "police",
+        "total",
+        "total_stated",
+        "note",
+        "sources",
+    }
     assert set(troops["snapshots"][0]) == {"id", "date", "claims"}
     event = run_json(runner, "timeline")["events"][0]
-    assert {"id", "date", "category", "text", "sources"} <= set(event) <= {"id", "date", "category", "text", "caveat", "sources"}
+    assert (
+        {"id", "date", "category", "text", "sources"}
+        <= set(event)
+        <= {"id", "date", "category", "text", "caveat", "sources"}
+    )
     assert set(event["text"]) == {"en", "nl"}
     leader = run_json(runner, "leaders")["leaders"][0]
     assert {"id", "name", "role", "acting", "nationality", "sources"} <= set(leader)
@@ -171,7 +217,9 @@ def test_minusma_lang_environment_variable_is_read(runner: CliRunner) -> None:
 
 
 def test_locale_selects_dutch(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["about"], env={"LANG": "nl_NL.UTF-8", "LC_ALL": None, "LC_MESSAGES": None, "MINUSMA_LANG": None})
+    result = runner.invoke(
+        app, ["about"], env={"LANG": "nl_NL.UTF-8", "LC_ALL": None, "LC_MESSAGES": None, "MINUSMA_LANG": None}
+    )
     assert "Hoofdkwartier" in result.stdout
 
 
@@ -185,7 +233,21 @@ def test_unknown_language_is_a_usage_error(runner: CliRunner, value: str) -> Non
 # --------------------------------------------------------------------------- help, version, errors
 
 
-COMMANDS = ["about", "timeline", "troops", "mandate", "dutch", "leaders", "casualties", "errata", "at", "search", "sources", "validate", "schema"]
+COMMANDS = [
+    "about",
+    "timeline",
+    "troops",
+    "mandate",
+    "dutch",
+    "leaders",
+    "casualties",
+    "errata",
+    "at",
+    "search",
+    "sources",
+    "validate",
+    "schema",
+]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -252,7 +314,9 @@ def test_schema_prints_the_json_schema(runner: CliRunner) -> None:
 
 
 @pytest.mark.parametrize("columns", ["20", "40", "80", "300"])
-@pytest.mark.parametrize("command", [["troops", "--compare"], ["troops"], ["timeline"], ["leaders"], ["at", "2019-03-01"]])
+@pytest.mark.parametrize(
+    "command", [["troops", "--compare"], ["troops"], ["timeline"], ["leaders"], ["at", "2019-03-01"]]
+)
 def test_numbers_are_never_cut_at_any_width(runner: CliRunner, columns: str, command: list[str]) -> None:
     result = runner.invoke(app, command, env={"COLUMNS": columns})
     assert result.exit_code == 0, result.output

@@ -15,7 +15,12 @@ REPO = Path(__file__).resolve().parents[1]
 
 def test_ceiling_of_resolution_2100_is_corrected_to_1440_police() -> None:
     ceiling = query.ceilings(load())[0]
-    assert (ceiling["resolution"], ceiling["military"], ceiling["police"], ceiling["total"]) == (2100, 11200, 1440, 12640)
+    assert (ceiling["resolution"], ceiling["military"], ceiling["police"], ceiling["total"]) == (
+        2100,
+        11200,
+        1440,
+        12640,
+    )
     assert ceiling["total_stated"] is True
 
 
@@ -95,7 +100,7 @@ def test_every_fact_cites_a_listed_source_and_every_source_is_cited() -> None:
 
 
 def test_texts_are_bilingual_and_never_the_excerpt_verbatim() -> None:
-    excerpt = (REPO.parent / "shared" / "sources" / "nl-wikipedia-minusma-excerpt.txt")
+    excerpt = REPO.parent / "shared" / "sources" / "nl-wikipedia-minusma-excerpt.txt"
     data: Any = json.loads((REPO / "data" / "minusma.json").read_text(encoding="utf-8"))
     texts: list[str] = []
     stack = [data]
@@ -109,7 +114,9 @@ def test_texts_are_bilingual_and_never_the_excerpt_verbatim() -> None:
         elif isinstance(item, list):
             stack.extend(item)
     if excerpt.exists():
-        sentences = [s.strip() for s in excerpt.read_text(encoding="utf-8").replace("\n", " ").split(".") if len(s.strip()) > 40]
+        sentences = [
+            s.strip() for s in excerpt.read_text(encoding="utf-8").replace("\n", " ").split(".") if len(s.strip()) > 40
+        ]
         for sentence in sentences:
             assert not any(sentence in text for text in texts), sentence
 
@@ -117,7 +124,9 @@ def test_texts_are_bilingual_and_never_the_excerpt_verbatim() -> None:
 def test_the_schema_file_matches_the_model_and_the_fact_base_names_it() -> None:
     on_disk = json.loads((REPO / "data" / "minusma.schema.json").read_text(encoding="utf-8"))
     assert on_disk == json_schema(), "run: minusma schema > data/minusma.schema.json"
-    assert json.loads((REPO / "data" / "minusma.json").read_text(encoding="utf-8"))["$schema"] == "./minusma.schema.json"
+    assert (
+        json.loads((REPO / "data" / "minusma.json").read_text(encoding="utf-8"))["$schema"] == "./minusma.schema.json"
+    )
 
 
 def test_the_verified_digest_is_that_of_the_shipped_file() -> None:

@@ -13,7 +13,25 @@ from typer.testing import CliRunner
 
 from minusma.cli import app
 
-COMMANDS = ["about", "timeline", "troops", "mandate", "dutch", "leaders", "casualties", "errata", "at", "search", "sources", "validate", "schema", "--version", "--help", "-h", "bogus"]
+COMMANDS = [
+    "about",
+    "timeline",
+    "troops",
+    "mandate",
+    "dutch",
+    "leaders",
+    "casualties",
+    "errata",
+    "at",
+    "search",
+    "sources",
+    "validate",
+    "schema",
+    "--version",
+    "--help",
+    "-h",
+    "bogus",
+]
 FLAGS = ["--json", "--csv", "--compare", "--chart", "--help", "-h", "--bogus", ""]
 VALUED = ["--lang", "--from", "--to", "--category", "-c", "--limit", "--data"]
 VALUES = st.one_of(

@@ -101,23 +101,71 @@ CASES: list[tuple[str, Maker, str]] = [
     ("wrong top-level type", _raw(b"[1, 2, 3]"), "facts.json: is not a fact base: the top level must be a JSON object"),
     ("100,000 levels of nesting", _deep, "deep.json:1: is not valid JSON: recursion limit exceeded"),
     ("50 MB of JSON that is not a fact base", _big_not_a_fact_base, "big.json: rows: Extra inputs are not permitted"),
-    ("an integer of thousands of digits", _text_edit('"military": 11200', '"military": ' + "9" * 5000), "number out of range"),
-    ("NaN", _text_edit('"military": 11200', '"military": NaN'), "resolutions[1].ceiling.military: Input should be a valid integer"),
-    ("Infinity", _text_edit('"police": 1440', '"police": Infinity'), "resolutions[1].ceiling.police: Input should be a valid integer"),
-    ("an unknown field", _changed(lambda data: data["events"][0].update(colour="red")), "events[0].colour: Extra inputs are not permitted"),
+    (
+        "an integer of thousands of digits",
+        _text_edit('"military": 11200', '"military": ' + "9" * 5000),
+        "number out of range",
+    ),
+    (
+        "NaN",
+        _text_edit('"military": 11200', '"military": NaN'),
+        "resolutions[1].ceiling.military: Input should be a valid integer",
+    ),
+    (
+        "Infinity",
+        _text_edit('"police": 1440', '"police": Infinity'),
+        "resolutions[1].ceiling.police: Input should be a valid integer",
+    ),
+    (
+        "an unknown field",
+        _changed(lambda data: data["events"][0].update(colour="red")),
+        "events[0].colour: Extra inputs are not permitted",
+    ),
     ("a missing field", _changed(lambda data: data["events"][0].pop("date")), "events[0].date: Field required"),
     ("a wrong type", _changed(_event(0, date=2012)), "events[0].date: Input should be a valid string"),
-    ("a count given as a string", _changed(lambda data: data["resolutions"][1]["ceiling"].update(police="1440")), "resolutions[1].ceiling.police: Input should be a valid integer"),
-    ("2016-02-30", _changed(_event(0, date="2016-02-30")), "events[0].date: '2016-02-30' is not a real date: February 2016 has 29 days"),
+    (
+        "a count given as a string",
+        _changed(lambda data: data["resolutions"][1]["ceiling"].update(police="1440")),
+        "resolutions[1].ceiling.police: Input should be a valid integer",
+    ),
+    (
+        "2016-02-30",
+        _changed(_event(0, date="2016-02-30")),
+        "events[0].date: '2016-02-30' is not a real date: February 2016 has 29 days",
+    ),
     ("2016-13", _changed(_event(0, date="2016-13")), "events[0].date: '2016-13': month 13 does not exist"),
     ("yesterday", _changed(_event(0, date="yesterday")), "events[0].date: String should match pattern"),
     ("13/04/2013", _changed(_event(0, date="13/04/2013")), "events[0].date: String should match pattern"),
-    ("a negative count", _changed(lambda data: data["resolutions"][1]["ceiling"].update(police=-5)), "resolutions[1].ceiling.police: Input should be greater than or equal to 0"),
-    ("totals that do not add up", _changed(lambda data: data["resolutions"][1]["ceiling"].update(police=1140)), "resolutions[1].ceiling.total: stated total 12,640 is not military 11,200 + police 1,140 = 12,340"),
-    ("a cited source that does not exist", _changed(lambda data: data["events"][2]["sources"].append("ghost")), "events[2].sources: cites source 'ghost'"),
-    ("two facts with one id", _changed(_event(1, id="ev-2012-coup")), "events[1].id: id 'ev-2012-coup' is already used at events[0]"),
-    ("an unknown language in a text", _changed(lambda data: data["events"][0]["text"].update(fr="bonjour")), "events[0].text.fr: Extra inputs are not permitted"),
-    ("an English text without its Dutch", _changed(lambda data: data["events"][0]["text"].pop("nl")), "events[0].text.nl: Field required"),
+    (
+        "a negative count",
+        _changed(lambda data: data["resolutions"][1]["ceiling"].update(police=-5)),
+        "resolutions[1].ceiling.police: Input should be greater than or equal to 0",
+    ),
+    (
+        "totals that do not add up",
+        _changed(lambda data: data["resolutions"][1]["ceiling"].update(police=1140)),
+        "resolutions[1].ceiling.total: stated total 12,640 is not military 11,200 + police 1,140 = 12,340",
+    ),
+    (
+        "a cited source that does not exist",
+        _changed(lambda data: data["events"][2]["sources"].append("ghost")),
+        "events[2].sources: cites source 'ghost'",
+    ),
+    (
+        "two facts with one id",
+        _changed(_event(1, id="ev-2012-coup")),
+        "events[1].id: id 'ev-2012-coup' is already used at events[0]",
+    ),
+    (
+        "an unknown language in a text",
+        _changed(lambda data: data["events"][0]["text"].update(fr="bonjour")),
+        "events[0].text.fr: Extra inputs are not permitted",
+    ),
+    (
+        "an English text without its Dutch",
+        _changed(lambda data: data["events"][0]["text"].pop("nl")),
+        "events[0].text.nl: Field required",
+    ),
 ]
 IDS = [case[0] for case in CASES]
 
@@ -213,5 +261,8 @@ def test_many_problems_are_cut_short_with_a_pointer_to_validate(
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
     assert len(lines) == 21
-    assert lines[-1] == f"minusma: ... and {len(json.loads(path.read_text())['events']) - 20} more; run 'minusma validate {path}' to see them all"
+    assert (
+        lines[-1]
+        == f"minusma: ... and {len(json.loads(path.read_text())['events']) - 20} more; run 'minusma validate {path}' to see them all"
+    )
     assert len(json.loads(runner.invoke(app, ["validate", str(path), "--json"]).stdout)["problems"]) > 20

@@ -68,7 +68,9 @@ def test_installed_wheel_sdist_wheel_and_editable_all_work_from_another_folder(
 ) -> None:
     _run(fresh_venv / "python", "-m", "pip", "install", "--quiet", built["wheel"])
     _check_installed(fresh_venv, tmp_path)
-    _run(fresh_venv / "python", "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", built["sdist_wheel"])
+    _run(
+        fresh_venv / "python", "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", built["sdist_wheel"]
+    )
     _check_installed(fresh_venv, tmp_path)
     _run(fresh_venv / "python", "-m", "pip", "uninstall", "--quiet", "--yes", "minusma")
     _run(fresh_venv / "python", "-m", "pip", "install", "--quiet", "--no-deps", "-e", REPO)

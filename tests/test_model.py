@@ -55,9 +55,22 @@ def test_impossible_or_malformed_dates_are_rejected(text: str, fragment: str) ->
         parse_partial_date(text)
 
 
-def test_month_only_dates_sort_after_their_first_day_and_before_the_second() -> None:
+def test_a_month_only_date_sorts_at_the_start_of_its_month_before_its_days() -> None:
     dates = ["2013-07-02", "2013-07", "2013-06-30", "2013-07-01", "2013"]
-    assert sorted(dates, key=sort_key) == ["2013", "2013-06-30", "2013-07-01", "2013-07", "2013-07-02"]
+    assert sorted(dates, key=sort_key) == ["2013", "2013-06-30", "2013-07", "2013-07-01", "2013-07-02"]
+
+
+PARTIAL_DATES = st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9999, 12, 31)).flatmap(
+    lambda day: st.sampled_from([day.isoformat(), day.isoformat()[:7], day.isoformat()[:4]])
+)
+
+
+@given(PARTIAL_DATES, PARTIAL_DATES)
+def test_sort_order_follows_the_start_of_each_period(first: str, second: str) -> None:
+    if date_range(first)[0] < date_range(second)[0]:
+        assert sort_key(first) < sort_key(second)
+    if sort_key(first) < sort_key(second):
+        assert date_range(first)[0] <= date_range(second)[0]
 
 
 @given(st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9999, 12, 31)))

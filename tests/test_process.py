@@ -72,7 +72,9 @@ def test_closed_stdin_does_not_matter() -> None:
     assert json.loads(result.stdout)["abbreviation"] == "MINUSMA"
 
 
-@pytest.mark.parametrize("environment", [{"LANG": "C", "LC_ALL": "C"}, {"LC_ALL": "POSIX"}, {"PYTHONIOENCODING": "ascii"}])
+@pytest.mark.parametrize(
+    "environment", [{"LANG": "C", "LC_ALL": "C"}, {"LC_ALL": "POSIX"}, {"PYTHONIOENCODING": "ascii"}]
+)
 def test_dutch_letters_never_crash_a_limited_locale(environment: dict[str, str]) -> None:
     for args in (["dutch", "--lang", "nl"], ["troops", "--chart", "--lang", "nl"], ["dutch", "--json"]):
         result = minusma(*args, env=environment)
@@ -96,7 +98,11 @@ def test_nothing_is_written_anywhere(tmp_path: Path) -> None:
             ["validate"], ["schema"],
         ]  # fmt: skip
         for command in commands:
-            result = minusma(*command, "--data", str(data), cwd=work, env={"PYTHONDONTWRITEBYTECODE": "1"}) if command[0] != "schema" else minusma("schema", cwd=work)
+            result = (
+                minusma(*command, "--data", str(data), cwd=work, env={"PYTHONDONTWRITEBYTECODE": "1"})
+                if command[0] != "schema"
+                else minusma("schema", cwd=work)
+            )
             assert result.returncode == 0, (command, result.stderr)
     finally:
         for path in (data, data.parent, work):
@@ -105,10 +111,23 @@ def test_nothing_is_written_anywhere(tmp_path: Path) -> None:
 
 
 def test_the_json_path_does_not_import_rich() -> None:
-    code = "import sys, runpy; sys.argv = ['minusma', 'troops', '--compare', '--json']\ntry:\n    runpy.run_module('minusma', run_name='__main__')\nexcept SystemExit:\n    pass\nprint('RICH' if any(name == 'rich' or name.startswith('rich.') for name in sys.modules) else 'CLEAN', file=sys.stderr)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
-    assert result.stderr.strip().endswith("CLEAN"), result.stderr
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "minusma", "troops", "--compare", "--json"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0
     json.loads(result.stdout)
+    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+    assert "minusma.cli" in imported  # the probe works
+    assert not {name for name in imported if name == "rich" or name.startswith("rich.")}
+
+
+def test_the_table_path_does_import_rich() -> None:
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "minusma", "troops", "--compare"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert "rich.console" in result.stderr
 
 
 def test_shell_completion_script_is_offered() -> None:

@@ -8,6 +8,7 @@ bad date, conflicting flags); 3 an internal error, which is a bug.
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import os
 import sys
@@ -107,8 +108,9 @@ def _writing() -> Iterator[None]:
 
 
 def _write_json(result: object) -> None:
+    """Indented for a person at a terminal, compact for a pipe or a file (as ``gh`` does)."""
     with _writing():
-        sys.stdout.buffer.write(to_json(result, indent=2))
+        sys.stdout.buffer.write(to_json(result, indent=2 if sys.stdout.isatty() else None))
         sys.stdout.buffer.write(b"\n")
 
 
@@ -505,14 +507,43 @@ def main() -> None:
         if sys.stderr is not None:
             sys.stderr.write("minusma: standard output is closed; nothing can be printed\n")
         sys.exit(1)
+    # A run lasts well under a second and builds no reference cycles worth collecting;
+    # cyclic GC passes over 100,000 freshly parsed records only cost time.
+    gc.disable()
     try:
         app(prog_name="minusma")
+    except SystemExit as done:
+        _exit_now(done.code)
     except Exception as error:  # a bug: say so in one line unless asked for the traceback
         if os.environ.get("MINUSMA_DEBUG"):
             raise
         sys.stderr.write(f"minusma: internal error: {type(error).__name__}: {error}. This is a bug; please "
                          "report it. Set MINUSMA_DEBUG=1 to see the traceback.\n")  # fmt: skip
-        sys.exit(3)
+        _exit_now(3)
+    _exit_now(0)
+
+
+def _exit_now(code: object) -> None:
+    """Flush and leave without tearing down every object of a large fact base one by one.
+
+    Freeing 100,000 parsed events at interpreter exit took 60 ms, a twentieth of a run;
+    nothing of minusma needs the teardown (no atexit work, no files open for writing).
+    """
+    if isinstance(code, str):
+        sys.stderr.write(f"{code}\n")
+        code = 1
+    status = code if isinstance(code, int) else 0 if code is None else 1
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        status = 0  # the reader left early; that is not an error
+    except (OSError, ValueError):
+        pass
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    os._exit(status)
 
 
 def _silence_stdout() -> None:

@@ -100,18 +100,14 @@ def date_range(date: str) -> tuple[dt.date, dt.date]:
     return exact, exact
 
 
-_PADDING = {4: "-01-01", 7: "-01", 10: ""}
-_NARROWNESS = {10: 0, 7: 1, 4: 2}
+def sort_key(date: str) -> str:
+    """Partial dates in ISO form sort by date as plain strings, the coarser first.
 
-
-def sort_key(date: str) -> tuple[str, int]:
-    """Order partial dates by the day their period starts, then the narrower period first.
-
-    So ``2013-07-01`` sorts before ``2013-07`` and both before ``2013-07-02``:
-    a month-only event stands at the start of its month, after the day-precise
-    events of that first day. (Equal to ordering by ``date_range``, without building dates.)
+    ``2013`` < ``2013-06-30`` < ``2013-07`` < ``2013-07-01`` < ``2013-07-02``: a year or
+    month stands at the start of its period, before the days in it. The key is the string
+    itself, so sorting 100,000 events costs no Python call per event.
     """
-    return date + _PADDING[len(date)], _NARROWNESS[len(date)]
+    return date
 
 
 # --------------------------------------------------------------------------- records
@@ -510,14 +506,16 @@ def ceiling_total(ceiling: Ceiling) -> int:
     return ceiling["military"] + ceiling["police"]
 
 
-def _id_owner(fact: Cited) -> str | None:
-    """The path of the record that owns ``fact.id``; None where the id is another record's
-    (a ceiling carries its resolution's id; the claims of a snapshot or figure share its id)."""
+def _owns_id(fact: Cited) -> bool:
+    """False where the id is another record's: a ceiling carries its resolution's id, and
+    the claims of a snapshot or figure share its id (the first claim speaks for them)."""
     if fact.kind == "ceiling":
-        return None
-    if fact.kind in ("strength", "dutch figure"):
-        return fact.where.split(".claims")[0] if fact.position == 0 else None
-    return fact.path
+        return False
+    return fact.position == 0 or fact.kind not in ("strength", "dutch figure")
+
+
+def _id_path(fact: Cited) -> str:
+    return fact.where.split(".claims")[0] if fact.kind in ("strength", "dutch figure") else fact.path
 
 
 def _check_ids_and_citations(fact_base: FactBase) -> Iterator[Problem]:
@@ -531,22 +529,23 @@ def _check_ids_and_citations(fact_base: FactBase) -> Iterator[Problem]:
             )  # fmt: skip
         else:
             known[source["id"]] = index
-    seen: dict[str, str] = {}
+    seen: dict[str, Cited] = {}
     cited: set[str] = set()
     for fact in cited_facts(fact_base):
-        owner = _id_owner(fact)
-        if owner is not None:
-            first = seen.setdefault(fact.id, owner)
-            if first != owner:
+        if _owns_id(fact):
+            first = seen.setdefault(fact.id, fact)
+            if first is not fact:
                 yield Problem(
-                    "error", f"{owner}.id", f"id '{fact.id}' is already used at {first}; give each fact its own id"
-                )
-        for source_id in fact.sources:
-            if source_id not in known:
-                yield Problem(
-                    "error", f"{fact.path}.sources",
-                    f"cites source '{source_id}', which is not in the sources list; add it there or fix the id",
+                    "error", f"{_id_path(fact)}.id",
+                    f"id '{fact.id}' is already used at {_id_path(first)}; give each fact its own id",
                 )  # fmt: skip
+        if not known.keys() >= set(fact.sources):
+            for source_id in fact.sources:
+                if source_id not in known:
+                    yield Problem(
+                        "error", f"{fact.path}.sources",
+                        f"cites source '{source_id}', which is not in the sources list; add it there or fix the id",
+                    )  # fmt: skip
         cited.update(fact.sources)
     for index, source in enumerate(fact_base["sources"]):
         if source["id"] not in cited:

@@ -9,9 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import chain
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from minusma.model import (
+    CATEGORIES,
     Category,
     Cited,
     Event,
@@ -197,7 +200,10 @@ def _leader_events(fact_base: FactBase) -> list[Event]:
 def all_events(fact_base: FactBase) -> list[Event]:
     """Stored events plus those the resolutions and leaders' terms imply, in date order."""
     events = fact_base["events"] + _resolution_events(fact_base) + _leader_events(fact_base)
-    return sorted(events, key=lambda event: sort_key(event["date"]))
+    return sorted(events, key=_event_date)  # ISO strings sort by date, coarser first (see sort_key)
+
+
+_event_date = itemgetter("date")
 
 
 def timeline(
@@ -207,17 +213,19 @@ def timeline(
     categories: Sequence[Category] = (),
 ) -> TimelineResult:
     """Events in order; an event is kept when its period overlaps ``date_from``..``date_to``."""
-    low = parse_bound(date_from, end=False) if date_from else dt.date.min
-    high = parse_bound(date_to, end=True) if date_to else dt.date.max
-    wanted = set(categories)
-    events = [
-        event
-        for event in all_events(fact_base)
-        if (not wanted or event["category"] in wanted)
-        and date_range(event["date"])[1] >= low
-        and date_range(event["date"])[0] <= high
-    ]
-    cited = {source for event in events for source in event["sources"]}
+    events = all_events(fact_base)
+    if date_from or date_to or categories:
+        low = parse_bound(date_from, end=False) if date_from else dt.date.min
+        high = parse_bound(date_to, end=True) if date_to else dt.date.max
+        wanted = set(categories or CATEGORIES)
+        events = [
+            event
+            for event in events
+            if event["category"] in wanted
+            and date_range(event["date"])[1] >= low
+            and date_range(event["date"])[0] <= high
+        ]
+    cited = set(chain.from_iterable(event["sources"] for event in events))
     return {
         "as_of": fact_base["header"]["as_of"],
         "filters": {"date_from": date_from, "date_to": date_to, "categories": list(categories)},
@@ -486,7 +494,7 @@ def search(fact_base: FactBase, text: str, limit: int | None = None) -> SearchRe
                     "sources": list(fact.sources),
                 }  # fmt: skip
             )
-    hits.sort(key=lambda hit: (-hit["score"], sort_key(hit["date"]) if hit["date"] else (dt.date.max,)))
+    hits.sort(key=lambda hit: (-hit["score"], sort_key(hit["date"] or "9999")))
     if limit is not None:
         hits = hits[:limit]
     return {

@@ -88,7 +88,7 @@ class Adaptive:
 
 def _table(sheet: Sheet, columns: list[Column], cells: list[list[str]], blocks: RenderableType) -> Adaptive:
     table = Table(
-        title=sheet.title, title_justify="left", title_style="bold", expand=False,
+        title=RichText(sheet.title), title_justify="left", title_style="bold", expand=False,
         box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1), collapse_padding=True,
     )  # fmt: skip
     minimum = 2 * len(columns) - 2  # two spaces between columns
@@ -96,14 +96,14 @@ def _table(sheet: Sheet, columns: list[Column], cells: list[list[str]], blocks: 
         width = _minimum(column, [row[index] for row in cells] + ([column.header] if column.kind in _WHOLE else []))
         minimum += width
         table.add_column(
-            column.header,
+            RichText(column.header),
             justify="right" if column.kind in ("number", "quantity", "percent") else "left",
             no_wrap=column.kind in _WHOLE,
             overflow="fold",
             min_width=width,
         )
     for row in cells:
-        table.add_row(*row)
+        table.add_row(*(RichText(cell) for cell in row))  # Text, not str: no markup parsing of facts
     return Adaptive(table, minimum, blocks)
 
 
@@ -115,7 +115,7 @@ def _blocks(sheet: Sheet, columns: list[Column], cells: list[list[str]]) -> Rend
         grid.add_column(overflow="fold")
         for column, value in zip(columns, row, strict=True):
             if value not in ("", "-") and column.kind != "bar":
-                grid.add_row(f"{column.header}:", value)
+                grid.add_row(RichText(f"{column.header}:"), RichText(value))
         parts.append(Padding(grid, (1, 0, 0, 0)))
     return Group(*parts)
 
