@@ -88,7 +88,7 @@ class Adaptive:
 
 def _table(sheet: Sheet, columns: list[Column], cells: list[list[str]], blocks: RenderableType) -> Adaptive:
     table = Table(
-        title=RichText(sheet.title), title_justify="left", title_style="bold", expand=False,
+        expand=False,
         box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1), collapse_padding=True,
     )  # fmt: skip
     minimum = 2 * len(columns) - 2  # two spaces between columns
@@ -108,15 +108,15 @@ def _table(sheet: Sheet, columns: list[Column], cells: list[list[str]], blocks: 
 
 
 def _blocks(sheet: Sheet, columns: list[Column], cells: list[list[str]]) -> RenderableType:
-    parts: list[RenderableType] = [RichText(sheet.title, style="bold")]
+    parts: list[RenderableType] = []
     for row in cells:
         grid = Table.grid(padding=(0, 1))
         grid.add_column(overflow="fold", style="bold")
         grid.add_column(overflow="fold")
         for column, value in zip(columns, row, strict=True):
             if value not in ("", "-") and column.kind != "bar":
-                grid.add_row(RichText(f"{column.header}:"), RichText(value))
-        parts.append(Padding(grid, (1, 0, 0, 0)))
+                grid.add_row(RichText(f"{column.block_header or column.header}:"), RichText(value))
+        parts.append(Padding(grid, (0 if not parts else 1, 0, 0, 0)))
     return Group(*parts)
 
 
@@ -128,15 +128,13 @@ def sheet(sheet: Sheet, lang: Lang, unicode: bool = True) -> RenderableType:
         [format_cell(sheet.columns[index], row[index], lang, unicode, compact=False) for index in shown]
         for row in sheet.rows
     ]
-    parts: list[RenderableType] = []
+    parts: list[RenderableType] = [RichText(sheet.title, style="bold")]
     if sheet.intro:
         parts.append(RichText(sheet.intro))
     if cells:
         parts.append(_table(sheet, columns, cells, _blocks(sheet, columns, words)))
         if any(_has_qualifier(cell) for row in sheet.rows for cell in row[: len(sheet.columns)]):
             parts.append(RichText(_plain(labels.label("legend", lang), unicode), style="dim"))
-    elif not sheet.intro:
-        parts.append(RichText(sheet.title, style="bold"))
     parts += [RichText(_plain(note, unicode), style="dim") for note in sheet.notes]
     return Group(*parts)
 

@@ -61,6 +61,8 @@ class Column(NamedTuple):
     header: str
     kind: Kind = "text"
     show: Show = "both"
+    block_header: str | None = None
+    """The label where a row is shown as a block, for columns whose table header is blank."""
 
 
 class Sheet(NamedTuple):
@@ -80,7 +82,8 @@ def _columns(lang: Lang, *specs: tuple[str, Kind] | str) -> tuple[Column, ...]:
             key = spec
         else:
             key, kind = spec
-        columns.append(Column(key, label(key, lang), kind))
+        block_header = label("claim_block", lang) if key == "claim" else None
+        columns.append(Column(key, label(key, lang), kind, block_header=block_header))
     return tuple(columns)
 
 
@@ -138,7 +141,7 @@ def timeline(result: TimelineResult, lang: Lang) -> list[Sheet]:
     rows: list[tuple[Cell, ...]] = [
         (
             event["date"],
-            label(event["category"], lang),
+            label(f"category_{event['category']}", lang),
             _with_caveat(event["text"][lang], event.get("caveat"), lang),
             _ids(event["sources"]),
         )
@@ -461,7 +464,7 @@ def casualties(result: CasualtiesResult, lang: Lang) -> list[Sheet]:
         Sheet(
             "casualties",
             label("casualties", lang),
-            _columns(lang, "start", "end", "kind", "category", ("value", "quantity"), "note", "sources"),
+            _columns(lang, "start", "end", "outcome", "cause", ("value", "quantity"), "note", "sources"),
             rows,
             notes=_as_of_note(result["as_of"], lang),
         )  # fmt: skip
