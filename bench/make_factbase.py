@@ -91,7 +91,9 @@ def make(count: int) -> dict[str, Any]:
                 "id": f"gen-casualties-{index}",
                 "start": "2013-07",
                 "end": f"{year}",
-                "counts": [{"outcome": "killed", "cause": "any", "value": {"value": index % 300, "qualifier": "exact"}}],
+                "counts": [
+                    {"outcome": "killed", "cause": "any", "value": {"value": index % 300, "qualifier": "exact"}}
+                ],
                 "note": {"en": "Generated figure.", "nl": "Gegenereerd cijfer."},
                 "sources": [f"gen-source-{index}"],
             }

@@ -5,7 +5,7 @@ fact base, run ``minusma validate`` and then ``python -m minusma.verified`` to p
 new digest for this file; tests/test_data.py fails until it matches.
 """
 
-SHIPPED_SHA256 = "4ad4aa4af0e52a7c9760c47322324213468796d52a6c641d7d3009dea7ca6e53"
+SHIPPED_SHA256 = "73849b13393c99d2f426cb132d478118b5f9eb8f7472df4600b80409bcb4f0aa"
 
 if __name__ == "__main__":
     import hashlib
