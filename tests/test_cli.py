@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from minusma import __version__
@@ -233,21 +234,7 @@ def test_unknown_language_is_a_usage_error(runner: CliRunner, value: str) -> Non
 # --------------------------------------------------------------------------- help, version, errors
 
 
-COMMANDS = [
-    "about",
-    "timeline",
-    "troops",
-    "mandate",
-    "dutch",
-    "leaders",
-    "casualties",
-    "errata",
-    "at",
-    "search",
-    "sources",
-    "validate",
-    "schema",
-]
+COMMANDS = list(typer.main.get_command(app).commands)
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -7,31 +7,14 @@ from __future__ import annotations
 
 import json
 
+import typer
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from minusma.cli import app
 
-COMMANDS = [
-    "about",
-    "timeline",
-    "troops",
-    "mandate",
-    "dutch",
-    "leaders",
-    "casualties",
-    "errata",
-    "at",
-    "search",
-    "sources",
-    "validate",
-    "schema",
-    "--version",
-    "--help",
-    "-h",
-    "bogus",
-]
+COMMANDS = [*typer.main.get_command(app).commands, "--version", "--help", "-h", "bogus"]
 FLAGS = ["--json", "--csv", "--compare", "--chart", "--help", "-h", "--bogus", ""]
 VALUED = ["--lang", "--from", "--to", "--category", "-c", "--limit", "--data"]
 VALUES = st.one_of(

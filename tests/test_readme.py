@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from minusma.cli import app
@@ -21,21 +22,7 @@ from minusma.cli import app
 README = Path(__file__).resolve().parents[1] / "README.md"
 BLOCK = re.compile(r"```console\n\$ (minusma [^\n]*)\n(.*?)```", re.S)
 REFERENCE = re.compile(r"(<!-- reference:start -->\n)(.*?)(<!-- reference:end -->)", re.S)
-COMMANDS = [
-    "about",
-    "timeline",
-    "troops",
-    "mandate",
-    "dutch",
-    "leaders",
-    "casualties",
-    "errata",
-    "at",
-    "search",
-    "sources",
-    "validate",
-    "schema",
-]
+COMMANDS = list(typer.main.get_command(app).commands)
 ENVIRONMENT = {
     "COLUMNS": "100",
     "LANG": "en_GB.UTF-8",

@@ -233,15 +233,26 @@ def main_options(
     """Sourced facts about MINUSMA, the UN stabilisation mission in Mali (2013-2023)."""
 
 
-@app.command()
-def about(
-    data: DataOption = None, as_json: JsonOption = False, as_csv: CsvOption = False, lang: LangOption = None
-) -> None:
+def _listing(name: str, ask: Callable[[FactBase], Any], doc: str) -> None:
+    """Register a command that only loads, asks and shows: the listing commands differ in nothing else."""
+
+    def command(
+        data: DataOption = None, as_json: JsonOption = False, as_csv: CsvOption = False, lang: LangOption = None
+    ) -> None:
+        _run(data, ask, name, as_json=as_json, as_csv=as_csv, lang_option=lang)
+
+    command.__doc__ = doc
+    app.command(name)(command)
+
+
+_listing(
+    "about",
+    query.about,
     """What MINUSMA was: names, headquarters, key dates, status, first leaders.
 
     Example: minusma about --lang nl
-    """
-    _run(data, query.about, "about", as_json=as_json, as_csv=as_csv, lang_option=lang)
+    """,
+)
 
 
 @app.command()
@@ -315,59 +326,46 @@ def troops(
         _run(data, query.troops, "troops", as_json=as_json, as_csv=as_csv, lang_option=lang)
 
 
-@app.command()
-def mandate(
-    data: DataOption = None, as_json: JsonOption = False, as_csv: CsvOption = False, lang: LangOption = None
-) -> None:
+_listing(
+    "mandate",
+    query.mandate,
     """The mandate: legal basis, use of force, the seven tasks, and every period and renewal.
 
     Example: minusma mandate
-    """
-    _run(data, query.mandate, "mandate", as_json=as_json, as_csv=as_csv, lang_option=lang)
-
-
-@app.command()
-def dutch(
-    data: DataOption = None, as_json: JsonOption = False, as_csv: CsvOption = False, lang: LangOption = None
-) -> None:
+    """,
+)
+_listing(
+    "dutch",
+    query.dutch,
     """The Netherlands' contribution: phases, units, numbers, deaths, withdrawal.
 
     Example: minusma dutch --lang nl
-    """
-    _run(data, query.dutch, "dutch", as_json=as_json, as_csv=as_csv, lang_option=lang)
-
-
-@app.command()
-def leaders(
-    data: DataOption = None, as_json: JsonOption = False, as_csv: CsvOption = False, lang: LangOption = None
-) -> None:
+    """,
+)
+_listing(
+    "leaders",
+    query.leaders,
     """Heads of mission and force commanders, acting ones included, with their terms.
 
     Example: minusma leaders
-    """
-    _run(data, query.leaders, "leaders", as_json=as_json, as_csv=as_csv, lang_option=lang)
-
-
-@app.command()
-def casualties(
-    data: DataOption = None, as_json: JsonOption = False, as_csv: CsvOption = False, lang: LangOption = None
-) -> None:
+    """,
+)
+_listing(
+    "casualties",
+    query.casualties,
     """Fatality and injury figures, each with the period it covers and its source.
 
     Example: minusma casualties
-    """
-    _run(data, query.casualties, "casualties", as_json=as_json, as_csv=as_csv, lang_option=lang)
-
-
-@app.command()
-def errata(
-    data: DataOption = None, as_json: JsonOption = False, as_csv: CsvOption = False, lang: LangOption = None
-) -> None:
+    """,
+)
+_listing(
+    "errata",
+    query.errata,
     """Where widely read sources are wrong: what they say, what this tool says, and why.
 
     Example: minusma errata
-    """
-    _run(data, query.errata, "errata", as_json=as_json, as_csv=as_csv, lang_option=lang)
+    """,
+)
 
 
 @app.command()
