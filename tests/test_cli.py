@@ -321,3 +321,20 @@ def test_odd_terminals_get_plain_text(runner: CliRunner, environment: dict[str, 
     assert result.exit_code == 0
     assert not ANSI.search(result.stdout)
     assert "Luchtmobiele" in result.stdout or "Airmobile" in result.stdout
+
+
+def test_messages_are_translated_too(runner: CliRunner, tmp_path: Any) -> None:
+    result = runner.invoke(app, ["at", "2016-02-30", "--lang", "nl"])
+    assert result.exit_code == 2
+    assert "is geen bestaande datum: februari 2016 heeft 29 dagen" in result.stderr
+    result = runner.invoke(app, ["about", "--data", str(tmp_path / "missing.json")], env={"MINUSMA_LANG": "nl"})
+    assert result.exit_code == 1
+    assert "bestand bestaat niet" in result.stderr
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"header": 1}')
+    result = runner.invoke(app, ["validate", str(broken), "--json", "--lang", "nl"])
+    messages = {problem["path"]: problem["message"] for problem in json.loads(result.stdout)["problems"]}
+    assert messages["mission"] == "veld ontbreekt"
+    assert messages["header"] == "moet een object zijn"
+    result = runner.invoke(app, ["troops", "--json", "--csv", "--lang", "nl"])
+    assert "--json en --csv gaan niet samen" in result.stderr

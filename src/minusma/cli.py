@@ -25,7 +25,7 @@ from minusma.errors import FactBaseError, MinusmaError, NotFoundError
 from minusma.labels import label
 from minusma.load import load
 from minusma.load import validate as validate_file
-from minusma.model import CATEGORIES, Category, DateError, FactBase, Lang, parse_partial_date
+from minusma.model import CATEGORIES, LANGS, Category, DateError, FactBase, Lang, parse_partial_date
 
 if TYPE_CHECKING:
     from minusma.results import SourceResult
@@ -47,20 +47,31 @@ Result = TypeVar("Result", bound=Mapping[str, Any])
 # --------------------------------------------------------------------------- shared options
 
 
-def _check_date(value: str | None) -> str | None:
+def _usage_lang(ctx: typer.Context) -> Lang:
+    """The language for a usage error: --lang if already parsed, else MINUSMA_LANG and the locale."""
+    option = ctx.params.get("lang")
+    if option is None and os.environ.get("MINUSMA_LANG") in LANGS:
+        option = os.environ["MINUSMA_LANG"]
+    return resolve_lang(cast(Lang | None, option))
+
+
+def _check_date(ctx: typer.Context, value: str | None) -> str | None:
     if value is None:
         return None
     try:
         parse_partial_date(value)
     except DateError as error:
-        raise typer.BadParameter(f"{error}. Use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2016, 2016-06, 2016-06-29.") from None
+        lang = _usage_lang(ctx)
+        raise typer.BadParameter(label("bad_date", lang, error=error.said[lang])) from None
     return value
 
 
-def _check_categories(values: list[str] | None) -> list[str] | None:
+def _check_categories(ctx: typer.Context, values: list[str] | None) -> list[str] | None:
     for value in values or []:
         if value not in CATEGORIES:
-            raise typer.BadParameter(f"'{value}' is not a category. Use one of: {', '.join(CATEGORIES)}.")
+            raise typer.BadParameter(
+                label("bad_category", _usage_lang(ctx), value=value, categories=", ".join(CATEGORIES))
+            )
     return values
 
 
@@ -133,9 +144,9 @@ def _print_tables(sheets: Sequence[Any], lang: Lang) -> None:
             console.print(renderable)
 
 
-def _check_formats(as_json: bool, as_csv: bool) -> None:
+def _check_formats(as_json: bool, as_csv: bool, lang: Lang) -> None:
     if as_json and as_csv:
-        raise typer.BadParameter("--json and --csv cannot be used together; choose one.", param_hint="--csv")
+        raise typer.BadParameter(label("together", lang, first="--json", second="--csv"), param_hint="--csv")
 
 
 @contextmanager
@@ -159,7 +170,7 @@ def _report_problems(error: FactBaseError, lang: Lang) -> None:
     for problem in error.problems[:MAX_REPORTED]:
         where = error.file + (f":{problem.line}" if problem.line else "")
         place = f" {problem.path}:" if problem.path and problem.path != "$" else ""
-        lines.append(f"minusma: {where}:{place} {problem.message}")
+        lines.append(f"minusma: {where}:{place} {problem.message[lang]}")
     hidden = len(error.problems) - MAX_REPORTED
     if hidden > 0:
         lines.append("minusma: " + label("more_problems", lang, count=hidden, file=error.file))
@@ -187,7 +198,7 @@ def _run(
 ) -> None:
     """The body every listing command shares: load, ask, show, with errors reported."""
     lang = resolve_lang(lang_option)
-    _check_formats(as_json, as_csv)
+    _check_formats(as_json, as_csv, lang)
     with _reported(lang):
         result = ask(load(data))
         if as_json:
@@ -295,7 +306,9 @@ def timeline(
     Example: minusma timeline --from 2016 --to 2018-06 --category resolution
     """
     if date_from and date_to and query.parse_bound(date_from, end=False) > query.parse_bound(date_to, end=True):
-        raise typer.BadParameter(f"--from {date_from} is after --to {date_to}; swap them.", param_hint="--from")
+        raise typer.BadParameter(
+            label("from_after_to", resolve_lang(lang), start=date_from, end=date_to), param_hint="--from"
+        )
     categories = cast(list[Category], category or [])
     _run(
         data, lambda fact_base: query.timeline(fact_base, date_from, date_to, categories), "timeline",
@@ -319,7 +332,9 @@ def troops(
     Example: minusma troops --compare
     """
     if compare and chart:
-        raise typer.BadParameter("--compare and --chart cannot be used together; choose one.", param_hint="--chart")
+        raise typer.BadParameter(
+            label("together", resolve_lang(lang), first="--compare", second="--chart"), param_hint="--chart"
+        )
     if compare or chart:
         _run(data, query.compare, "chart" if chart else "compare", as_json=as_json, as_csv=as_csv, lang_option=lang)
     else:
@@ -403,7 +418,7 @@ def search(
     Example: minusma search menaka
     """
     if not text.strip():
-        raise typer.BadParameter("give at least one word to search for.", param_hint="TEXT")
+        raise typer.BadParameter(label("empty_search", resolve_lang(lang)), param_hint="TEXT")
     _run(
         data, lambda fact_base: query.search(fact_base, text, limit), "search",
         as_json=as_json, as_csv=as_csv, lang_option=lang,
@@ -413,7 +428,7 @@ def search(
 @app.command()
 def sources(
     source_id: Annotated[
-        str | None, typer.Argument(metavar="[ID]", help="Show one source and the facts that cite it.")
+        str | None, typer.Argument(metavar="ID", help="Show one source and the facts that cite it.")
     ] = None,
     data: DataOption = None,
     as_json: JsonOption = False,
@@ -447,7 +462,7 @@ def validate(
     path: Annotated[
         Path | None,
         typer.Argument(
-            metavar="[PATH]", help="The fact base to check (default: --data, MINUSMA_DATA, or the shipped one)."
+            metavar="PATH", help="The fact base to check (default: --data, MINUSMA_DATA, or the shipped one)."
         ),
     ] = None,
     data: DataOption = None,
@@ -469,7 +484,8 @@ def validate(
                 "errors": len(errors),
                 "warnings": len(problems) - len(errors),
                 "problems": [
-                    {"severity": p.severity, "path": p.path, "line": p.line, "message": p.message} for p in problems
+                    {"severity": p.severity, "path": p.path, "line": p.line, "message": p.message[language]}
+                    for p in problems
                 ],
             }
         )
@@ -503,7 +519,7 @@ def main() -> None:
     """The console script: never a traceback for what a user can cause."""
     if sys.stdout is None:
         if sys.stderr is not None:
-            sys.stderr.write("minusma: standard output is closed; nothing can be printed\n")
+            sys.stderr.write(f"minusma: {label('stdout_closed', resolve_lang(None))}\n")
         sys.exit(1)
     # A run lasts well under a second and builds no reference cycles worth collecting;
     # cyclic GC passes over 100,000 freshly parsed records only cost time.
@@ -515,8 +531,8 @@ def main() -> None:
     except Exception as error:  # a bug: say so in one line unless asked for the traceback
         if os.environ.get("MINUSMA_DEBUG"):
             raise
-        sys.stderr.write(f"minusma: internal error: {type(error).__name__}: {error}. This is a bug; please "
-                         "report it. Set MINUSMA_DEBUG=1 to see the traceback.\n")  # fmt: skip
+        details = f"{type(error).__name__}: {error}"
+        sys.stderr.write(f"minusma: {label('internal', resolve_lang(None), error=details)}\n")
         _exit_now(3)
     _exit_now(0)
 

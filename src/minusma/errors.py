@@ -18,7 +18,7 @@ class FactBaseError(MinusmaError):
         self.file = file
         self.problems = problems
         first = problems[0] if problems else None
-        super().__init__(f"{file}: {first.message}" if first else file)
+        super().__init__(f"{file}: {first.message['en']}" if first else file)
 
 
 class NotFoundError(MinusmaError):

@@ -171,13 +171,30 @@ _LABELS: dict[str, tuple[str, str]] = {
         "geen bron met id '{id}'; 'minusma sources' toont ze allemaal",
     ),
     "did_you_mean": ("did you mean: {ids}?", "bedoelde u: {ids}?"),
+    "bad_date": (
+        "{error}. Use YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2016, 2016-06, 2016-06-29.",
+        "{error}. Gebruik JJJJ, JJJJ-MM of JJJJ-MM-DD, bijvoorbeeld 2016, 2016-06, 2016-06-29.",
+    ),
+    "bad_category": (
+        "'{value}' is not a category. Use one of: {categories}.",
+        "'{value}' is geen categorie. Gebruik een van: {categories}.",
+    ),
+    "together": (
+        "{first} and {second} cannot be used together; choose one.",
+        "{first} en {second} gaan niet samen; kies er één.",
+    ),
+    "from_after_to": (
+        "--from {start} is after --to {end}; swap them.",
+        "--from {start} ligt na --to {end}; verwissel ze.",
+    ),
+    "empty_search": ("give at least one word to search for.", "geef ten minste één woord om naar te zoeken."),
     "stdout_closed": (
         "standard output is closed; nothing can be printed",
         "de standaarduitvoer is gesloten; er kan niets worden afgedrukt",
     ),
     "internal": (
-        "internal error: {error}. This is a bug; please report it. Set MINUSMA_DEBUG=1 for details.",
-        "interne fout: {error}. Dit is een bug; meld het alstublieft. Zet MINUSMA_DEBUG=1 voor details.",
+        "internal error: {error}. This is a bug; please report it. Set MINUSMA_DEBUG=1 to see the traceback.",
+        "interne fout: {error}. Dit is een bug; meld het alstublieft. Zet MINUSMA_DEBUG=1 om de traceback te zien.",
     ),
 }
 

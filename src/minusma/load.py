@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any, cast
 
 from pydantic import ValidationError
-from pydantic_core import from_json
+from pydantic_core import ErrorDetails, from_json
 
 from minusma.errors import FactBaseError
-from minusma.model import FactBase, Problem, check_fact_base, fact_base_adapter
+from minusma.model import DateError, FactBase, Problem, Text, check_fact_base, fact_base_adapter
 from minusma.verified import SHIPPED_SHA256
 
 MAX_BYTES = 256 * 1024 * 1024
@@ -44,54 +44,134 @@ def read_bytes(path: Path) -> bytes:
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise _fail(name, "is a folder, not a file; give the path of a fact base .json file")
+            raise _fail(name, *_FOLDER)
         if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
-            raise _fail(name, f"is {info.st_size:,} bytes, more than the {MAX_BYTES:,} a fact base may be")
+            raise _fail(
+                name,
+                f"is {info.st_size:,} bytes, more than the {MAX_BYTES:,} a fact base may be",
+                f"is {info.st_size:,} bytes, meer dan de {MAX_BYTES:,} die een feitenbestand mag zijn",
+            )
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FactBaseError:
         raise
     except FileNotFoundError:
-        raise _fail(name, "no such file; check the path given with --data or MINUSMA_DATA") from None
+        raise _fail(
+            name,
+            "no such file; check the path given with --data or MINUSMA_DATA",
+            "bestand bestaat niet; controleer het pad bij --data of MINUSMA_DATA",
+        ) from None
     except PermissionError:
-        raise _fail(name, "permission denied; make the file readable or copy it somewhere readable") from None
+        raise _fail(
+            name,
+            "permission denied; make the file readable or copy it somewhere readable",
+            "geen leesrecht; maak het bestand leesbaar of kopieer het naar een leesbare plek",
+        ) from None
     except IsADirectoryError:
-        raise _fail(name, "is a folder, not a file; give the path of a fact base .json file") from None
+        raise _fail(name, *_FOLDER) from None
     except OSError as error:
-        raise _fail(name, f"cannot be read ({error.strerror or error}); check the file") from None
+        reason = error.strerror or str(error)
+        raise _fail(
+            name,
+            f"cannot be read ({reason}); check the file",
+            f"kan niet worden gelezen ({reason}); controleer het bestand",
+        ) from None
     if len(data) > MAX_BYTES:
-        raise _fail(name, f"is more than the {MAX_BYTES:,} bytes a fact base may be")
+        raise _fail(
+            name,
+            f"is more than the {MAX_BYTES:,} bytes a fact base may be",
+            f"is meer dan de {MAX_BYTES:,} bytes die een feitenbestand mag zijn",
+        )
     return data
 
 
-def _fail(file: str, message: str, path: str = "", line: int | None = None) -> FactBaseError:
-    return FactBaseError(file, [Problem("error", path, message, line)])
+_FOLDER = (
+    "is a folder, not a file; give the path of a fact base .json file",
+    "is een map, geen bestand; geef het pad van een .json-feitenbestand",
+)
+
+
+def _fail(file: str, en: str, nl: str, path: str = "", line: int | None = None) -> FactBaseError:
+    return FactBaseError(file, [Problem("error", path, Text(en=en, nl=nl), line)])
 
 
 def _text_problem(name: str, data: bytes) -> FactBaseError | None:
     if not data.strip():
-        return _fail(name, "is empty; a fact base is a JSON object (see 'minusma schema')")
+        return _fail(
+            name,
+            "is empty; a fact base is a JSON object (see 'minusma schema')",
+            "is leeg; een feitenbestand is een JSON-object (zie 'minusma schema')",
+        )
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        return _fail(name, f"is not UTF-8 text (bad byte at offset {error.start}); save it as UTF-8 JSON", line=line)
+        return _fail(
+            name,
+            f"is not UTF-8 text (bad byte at offset {error.start}); save it as UTF-8 JSON",
+            f"is geen UTF-8-tekst (foute byte op positie {error.start}); sla het op als UTF-8-JSON",
+            line=line,
+        )
     return None
 
 
 def _schema_problems(error: ValidationError) -> list[Problem]:
     problems = []
     for detail in error.errors(include_url=False, include_input=False):
-        message = detail["msg"].removeprefix("Value error, ")
         line = None
-        if not detail["loc"] and detail["type"].endswith("_type"):
-            message = f"is not a fact base: the top level must be a JSON object ({message})"
         if detail["type"] == "json_invalid":
-            line = _line_of(message)
-            reason = message.removeprefix("Invalid JSON: ")
-            message = f"is not valid JSON: {reason}; fix the text there"
-        problems.append(Problem("error", json_path(detail["loc"]), message, line))
+            line = _line_of(detail["msg"])
+        problems.append(Problem("error", json_path(detail["loc"]), _schema_message(detail), line))
     return problems
+
+
+# Pydantic says what is wrong in English; these are the Dutch for the errors a fact base can have.
+_DUTCH: dict[str, str] = {
+    "missing": "veld ontbreekt",
+    "extra_forbidden": "onbekend veld; verwijder het of verbeter de naam",
+    "int_type": "moet een geheel getal zijn",
+    "string_type": "moet tekst zijn",
+    "bool_type": "moet true of false zijn",
+    "list_type": "moet een lijst zijn",
+    "dict_type": "moet een object zijn",
+    "typed_dict_type": "moet een object zijn",
+    "literal_error": "moet een van deze waarden zijn: {expected}",
+    "string_pattern_mismatch": "heeft niet de vereiste vorm ({pattern})",
+    "greater_than_equal": "moet ten minste {ge} zijn",
+    "less_than_equal": "mag hoogstens {le} zijn",
+    "too_short": "moet ten minste {min_length} element(en) hebben",
+    "string_too_short": "mag niet leeg zijn",
+    "string_too_long": "mag hoogstens {max_length} tekens lang zijn",
+}
+
+
+class _Context(dict[str, Any]):
+    """An error's context for a template; a value pydantic did not give shows as '?'."""
+
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def _schema_message(detail: ErrorDetails) -> Text:
+    english = detail["msg"]
+    context = detail.get("ctx") or {}
+    error = context.get("error")
+    if isinstance(error, DateError):
+        return error.said
+    if detail["type"] == "json_invalid":
+        reason = english.removeprefix("Invalid JSON: ")
+        return Text(
+            en=f"is not valid JSON: {reason}; fix the text there",
+            nl=f"is geen geldige JSON: {reason}; herstel de tekst daar",
+        )
+    template = _DUTCH.get(detail["type"])
+    dutch = template.format_map(_Context(context)) if template else english
+    if not detail["loc"] and detail["type"].endswith("_type"):
+        return Text(
+            en=f"is not a fact base: the top level must be a JSON object ({english})",
+            nl="is geen feitenbestand: het bovenste niveau moet een JSON-object zijn",
+        )
+    return Text(en=english, nl=dutch)
 
 
 def _line_of(message: str) -> int | None:
@@ -154,9 +234,11 @@ def _parse_json(data: bytes) -> object:
         return from_json(data)
     except ValueError as error:
         reason = str(error)
-        raise _BrokenJSON(
-            Problem("error", "", f"is not valid JSON: {reason}; fix the text there", _line_of(reason))
-        ) from None
+        said = Text(
+            en=f"is not valid JSON: {reason}; fix the text there",
+            nl=f"is geen geldige JSON: {reason}; herstel de tekst daar",
+        )
+        raise _BrokenJSON(Problem("error", "", said, _line_of(reason))) from None
 
 
 def load(path: Path | None = None) -> FactBase:
@@ -189,7 +271,7 @@ def validate(path: Path | None = None) -> tuple[str, list[Problem]]:
     except FactBaseError as error:
         return name, error.problems
     fact_base, problems = parse(data, name)
-    if fact_base is not None or not any(p.message.startswith("is not valid JSON") for p in problems):
+    if fact_base is not None or not any(p.message["en"].startswith("is not valid JSON") for p in problems):
         problems = _duplicate_keys(data.removeprefix(_BOM)) + problems
     return name, problems
 
@@ -227,8 +309,12 @@ def _duplicate_keys(data: bytes) -> list[Problem]:
                 Problem(
                     "error",
                     f"{path}.{key}" if path else key,
-                    f"key '{key}' appears more than once in this object; only the last value would be "
-                    "read, so keep one",
+                    Text(
+                        en=f"key '{key}' appears more than once in this object; only the last value would be "
+                        "read, so keep one",
+                        nl=f"sleutel '{key}' staat meer dan eens in dit object; alleen de laatste waarde zou "
+                        "worden gelezen, houd er één",
+                    ),
                 )  # fmt: skip
                 for key in value.duplicates
             ]

@@ -37,7 +37,14 @@ _PRECISION_BY_LENGTH: dict[int, Precision] = {4: "year", 7: "month", 10: "day"}
 
 
 class DateError(ValueError):
-    """A date string that is not YYYY, YYYY-MM or YYYY-MM-DD, or not a real date."""
+    """A date string that is not YYYY, YYYY-MM or YYYY-MM-DD, or not a real date.
+
+    ``str()`` is the English message; ``said`` has it in English and Dutch.
+    """
+
+    def __init__(self, en: str, nl: str) -> None:
+        super().__init__(en)
+        self.said = Text(en=en, nl=nl)
 
 
 def parse_partial_date(text: str) -> tuple[int, int | None, int | None]:
@@ -50,20 +57,33 @@ def parse_partial_date(text: str) -> tuple[int, int | None, int | None]:
         and all(part.isascii() and part.isdigit() for part in parts)
     )
     if not shape_ok:
-        raise DateError(f"'{text}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
+        raise DateError(
+            f"'{text}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
+            f"'{text}' is geen datum van de vorm JJJJ, JJJJ-MM of JJJJ-MM-DD",
+        )
     year = int(parts[0])
     month = int(parts[1]) if len(parts) > 1 else None
     day = int(parts[2]) if len(parts) > 2 else None
     if year < 1:
-        raise DateError(f"'{text}': the year must be 0001 or later")
+        raise DateError(f"'{text}': the year must be 0001 or later", f"'{text}': het jaar moet 0001 of later zijn")
     if month is not None and not 1 <= month <= 12:
-        raise DateError(f"'{text}': month {month:02d} does not exist (01 to 12)")
+        raise DateError(
+            f"'{text}': month {month:02d} does not exist (01 to 12)",
+            f"'{text}': maand {month:02d} bestaat niet (01 tot en met 12)",
+        )
     if month is not None and day is not None:
         days_in_month = calendar.monthrange(year, month)[1]
         if not 1 <= day <= days_in_month:
             name = calendar.month_name[month]
-            raise DateError(f"'{text}' is not a real date: {name} {year} has {days_in_month} days")
+            raise DateError(
+                f"'{text}' is not a real date: {name} {year} has {days_in_month} days",
+                f"'{text}' is geen bestaande datum: {_MONTHS_NL[month]} {year} heeft {days_in_month} dagen",
+            )
     return year, month, day
+
+
+_MONTHS_NL = ("", "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+              "oktober", "november", "december")  # fmt: skip
 
 
 def _check_partial_date(text: str) -> str:
@@ -488,8 +508,12 @@ class Problem(NamedTuple):
 
     severity: Severity
     path: str
-    message: str
+    message: Text
     line: int | None = None
+
+
+def _said(en: str, nl: str) -> Text:
+    return Text(en=en, nl=nl)
 
 
 def stated_sum(*parts: Quantity | None) -> int | None:
@@ -525,7 +549,10 @@ def _check_ids_and_citations(fact_base: FactBase) -> Iterator[Problem]:
         if source["id"] in known:
             yield Problem(
                 "error", f"sources[{index}].id",
-                f"id '{source['id']}' is already used at sources[{known[source['id']]}]; give each source its own id",
+                _said(
+                    f"id '{source['id']}' is already used at sources[{known[source['id']]}]; give each source its own id",
+                    f"id '{source['id']}' is al gebruikt bij sources[{known[source['id']]}]; geef elke bron een eigen id",
+                ),
             )  # fmt: skip
         else:
             known[source["id"]] = index
@@ -537,27 +564,42 @@ def _check_ids_and_citations(fact_base: FactBase) -> Iterator[Problem]:
             if first is not fact:
                 yield Problem(
                     "error", f"{_id_path(fact)}.id",
-                    f"id '{fact.id}' is already used at {_id_path(first)}; give each fact its own id",
+                    _said(
+                        f"id '{fact.id}' is already used at {_id_path(first)}; give each fact its own id",
+                        f"id '{fact.id}' is al gebruikt bij {_id_path(first)}; geef elk feit een eigen id",
+                    ),
                 )  # fmt: skip
         if not known.keys() >= set(fact.sources):
             for source_id in fact.sources:
                 if source_id not in known:
                     yield Problem(
                         "error", f"{fact.path}.sources",
-                        f"cites source '{source_id}', which is not in the sources list; add it there or fix the id",
+                        _said(
+                            f"cites source '{source_id}', which is not in the sources list; add it there or fix the id",
+                            f"haalt bron '{source_id}' aan, die niet in de bronnenlijst staat; voeg haar toe of verbeter de id",
+                        ),
                     )  # fmt: skip
         cited.update(fact.sources)
     for index, source in enumerate(fact_base["sources"]):
         if source["id"] not in cited:
             yield Problem(
                 "warning", f"sources[{index}]",
-                f"source '{source['id']}' is cited by no fact; cite it or remove it",
+                _said(
+                    f"source '{source['id']}' is cited by no fact; cite it or remove it",
+                    f"bron '{source['id']}' wordt door geen feit aangehaald; haal haar aan of verwijder haar",
+                ),
             )  # fmt: skip
 
 
 def _check_order(path: str, start: str | None, end: str | None) -> Iterator[Problem]:
     if start is not None and end is not None and date_range(start)[0] > date_range(end)[1]:
-        yield Problem("error", path, f"starts ({start}) after it ends ({end}); swap or correct the dates")
+        yield Problem(
+            "error", path,
+            _said(
+                f"starts ({start}) after it ends ({end}); swap or correct the dates",
+                f"begint ({start}) na het einde ({end}); verwissel of verbeter de data",
+            ),
+        )  # fmt: skip
 
 
 def _check_claims(path: str, ranks: list[Rank]) -> Iterator[Problem]:
@@ -565,7 +607,11 @@ def _check_claims(path: str, ranks: list[Rank]) -> Iterator[Problem]:
     if preferred != 1:
         yield Problem(
             "error", path,
-            f"has {preferred} preferred claims; mark exactly one claim 'preferred' and say why in its 'reason'",
+            _said(
+                f"has {preferred} preferred claims; mark exactly one claim 'preferred' and say why in its 'reason'",
+                f"heeft {preferred} voorkeursbeweringen; markeer precies één bewering als 'preferred' en leg in "
+                "'reason' uit waarom",
+            ),
         )  # fmt: skip
 
 
@@ -579,8 +625,12 @@ def _check_strength(path: str, claim: StrengthClaim) -> Iterator[Problem]:
         if parts_sum != uniformed["value"]:
             yield Problem(
                 "error", f"{path}.uniformed",
-                f"stated uniformed total {uniformed['value']:,} is not military + observers + police "
-                f"= {parts_sum:,}; correct the total or its parts",
+                _said(
+                    f"stated uniformed total {uniformed['value']:,} is not military + observers + police "
+                    f"= {parts_sum:,}; correct the total or its parts",
+                    f"het vermelde totaal geüniformeerden {uniformed['value']:,} is niet militairen + waarnemers + "
+                    f"politie = {parts_sum:,}; verbeter het totaal of de delen",
+                ),
             )  # fmt: skip
     uniformed_value = uniformed if uniformed is not None else None
     if uniformed_value is None and parts_sum is not None:
@@ -590,11 +640,21 @@ def _check_strength(path: str, claim: StrengthClaim) -> Iterator[Problem]:
         if whole != personnel["value"]:
             yield Problem(
                 "error", f"{path}.personnel",
-                f"stated personnel total {personnel['value']:,} is not uniformed + civilians = {whole:,}; "
-                "correct the total or its parts",
+                _said(
+                    f"stated personnel total {personnel['value']:,} is not uniformed + civilians = {whole:,}; "
+                    "correct the total or its parts",
+                    f"het vermelde totaal personeel {personnel['value']:,} is niet geüniformeerden + burgers = "
+                    f"{whole:,}; verbeter het totaal of de delen",
+                ),
             )  # fmt: skip
     if not any(key in claim for key in ("military", "police", "uniformed", "personnel")):
-        yield Problem("error", path, "states no figure; give at least military, police, uniformed or personnel")
+        yield Problem(
+            "error", path,
+            _said(
+                "states no figure; give at least military, police, uniformed or personnel",
+                "noemt geen enkel cijfer; geef ten minste military, police, uniformed of personnel",
+            ),
+        )  # fmt: skip
 
 
 class MandatePeriod(NamedTuple):
@@ -643,11 +703,21 @@ def _check_resolutions(fact_base: FactBase) -> Iterator[Problem]:
             if "total" in ceiling and ceiling["total"] != ceiling_total(ceiling):
                 yield Problem(
                     "error", f"{path}.ceiling.total",
-                    f"stated total {ceiling['total']:,} is not military {ceiling['military']:,} + police "
-                    f"{ceiling['police']:,} = {ceiling_total(ceiling):,}; correct the total or its parts",
+                    _said(
+                        f"stated total {ceiling['total']:,} is not military {ceiling['military']:,} + police "
+                        f"{ceiling['police']:,} = {ceiling_total(ceiling):,}; correct the total or its parts",
+                        f"het vermelde totaal {ceiling['total']:,} is niet militairen {ceiling['military']:,} + "
+                        f"politie {ceiling['police']:,} = {ceiling_total(ceiling):,}; verbeter het totaal of de delen",
+                    ),
                 )  # fmt: skip
         if resolution["kind"] in ("establishment", "renewal") and "mandate_end" not in resolution:
-            yield Problem("error", path, "a mandate resolution needs 'mandate_end'; add it (with a caveat if implied)")
+            yield Problem(
+                "error", path,
+                _said(
+                    "a mandate resolution needs 'mandate_end'; add it (with a caveat if implied)",
+                    "een mandaatresolutie heeft 'mandate_end' nodig; voeg het toe (met een caveat als het is afgeleid)",
+                ),
+            )  # fmt: skip
     periods = mandate_periods(fact_base)
     for period in periods:
         yield from _check_order(period.path, period.start, period.end)
@@ -659,20 +729,32 @@ def _check_resolutions(fact_base: FactBase) -> Iterator[Problem]:
         if current_start <= previous_end or (current.end and date_range(current.end)[1] <= previous_end):
             yield Problem(
                 "error", current.path,
-                f"mandate period overlaps the one at {previous.path} (which ends {previous.end}); "
-                "a mandate starts after the last one ends",
+                _said(
+                    f"mandate period overlaps the one at {previous.path} (which ends {previous.end}); "
+                    "a mandate starts after the last one ends",
+                    f"mandaatperiode overlapt die bij {previous.path} (die eindigt op {previous.end}); "
+                    "een mandaat begint na het einde van het vorige",
+                ),
             )  # fmt: skip
         elif (current_start - previous_end).days > 1:
             yield Problem(
                 "warning", current.path,
-                f"mandate period leaves a gap after {previous.path} ({previous.end} to {current.start}); "
-                "check the end date if it is only implied",
+                _said(
+                    f"mandate period leaves a gap after {previous.path} ({previous.end} to {current.start}); "
+                    "check the end date if it is only implied",
+                    f"mandaatperiode laat een gat na {previous.path} ({previous.end} tot {current.start}); "
+                    "controleer de einddatum als die alleen is afgeleid",
+                ),
             )  # fmt: skip
         elif date_range(current.resolution["adopted"])[0] > previous_end:
             yield Problem(
                 "warning", current.path,
-                f"adopted {current.resolution['adopted']}, after the mandate at {previous.path} ended "
-                f"({previous.end}): a gap without a mandate; check the end date if it is only implied",
+                _said(
+                    f"adopted {current.resolution['adopted']}, after the mandate at {previous.path} ended "
+                    f"({previous.end}): a gap without a mandate; check the end date if it is only implied",
+                    f"aangenomen op {current.resolution['adopted']}, na het einde van het mandaat bij {previous.path} "
+                    f"({previous.end}): een periode zonder mandaat; controleer de einddatum als die is afgeleid",
+                ),
             )  # fmt: skip
 
 
@@ -695,8 +777,12 @@ def _check_snapshots(fact_base: FactBase) -> Iterator[Problem]:
         if resolution is None:
             yield Problem(
                 "error", f"{path}.date",
-                f"no ceiling was in force on {snapshot['date']}; a deployed figure needs a resolution "
-                "with a ceiling adopted before it",
+                _said(
+                    f"no ceiling was in force on {snapshot['date']}; a deployed figure needs a resolution "
+                    "with a ceiling adopted before it",
+                    f"op {snapshot['date']} gold geen plafond; een sterktecijfer vraagt een eerder aangenomen "
+                    "resolutie met een plafond",
+                ),
             )  # fmt: skip
         for claim_index, claim in enumerate(snapshot["claims"]):
             claim_path = f"{path}.claims[{claim_index}]"
@@ -710,8 +796,12 @@ def _check_snapshots(fact_base: FactBase) -> Iterator[Problem]:
                 if isinstance(quantity, dict) and quantity["value"] > limit:
                     yield Problem(
                         "warning", f"{claim_path}.{part}",
-                        f"{part} {quantity['value']:,} is above the ceiling of {limit:,} "
-                        f"set by resolution {resolution['number']}; check the figure",
+                        _said(
+                            f"{part} {quantity['value']:,} is above the ceiling of {limit:,} "
+                            f"set by resolution {resolution['number']}; check the figure",
+                            f"{part} {quantity['value']:,} ligt boven het plafond van {limit:,} "
+                            f"uit resolutie {resolution['number']}; controleer het cijfer",
+                        ),
                     )  # fmt: skip
 
 
@@ -742,7 +832,10 @@ def check_fact_base(fact_base: FactBase) -> list[Problem]:
             Problem(
                 "error",
                 "mandate.tasks_resolution",
-                f"names resolution '{fact_base['mandate']['tasks_resolution']}', which is not in 'resolutions'",
+                _said(
+                    f"names resolution '{fact_base['mandate']['tasks_resolution']}', which is not in 'resolutions'",
+                    f"noemt resolutie '{fact_base['mandate']['tasks_resolution']}', die niet in 'resolutions' staat",
+                ),
             )  # fmt: skip
         )
     return problems

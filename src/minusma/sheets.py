@@ -610,7 +610,7 @@ def problems(file: str, found: Sequence[Problem], lang: Lang) -> list[Sheet]:
         else label("validate_ok", lang, file=file, warnings=warnings)
     )
     rows: list[tuple[Cell, ...]] = [
-        (label(problem.severity, lang), problem.path, problem.line, problem.message) for problem in found
+        (label(problem.severity, lang), problem.path, problem.line, problem.message[lang]) for problem in found
     ]
     columns = (
         *_columns(lang, "severity", "path"),
