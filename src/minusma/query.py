@@ -460,19 +460,24 @@ def similar_source_ids(fact_base: FactBase, source_id: str, limit: int = 3) -> l
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form: 'Ménaka' and 'MENAKA' both become 'menaka'."""
+    if text.isascii():
+        return text.lower()  # most texts: no accents to strip
     import unicodedata  # only search needs it
 
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def _score(query: str, words: list[str], texts: Sequence[Text]) -> int:
-    """3 per text holding the whole phrase, 1 per query word found; 0 when a word is missing."""
-    haystacks = [fold(text[lang]) for text in texts for lang in ("en", "nl")]
-    joined = " ".join(haystacks)
+def _match(query: str, words: list[str], texts: Sequence[Text]) -> tuple[int, Text] | None:
+    """Score a fact: 3 per text holding the whole phrase, plus 1 per query word; None when a
+    word is missing. Also the text to show: the one with the phrase, else with most words."""
+    folded = [(text, fold(text["en"]) + " " + fold(text["nl"])) for text in texts]
+    joined = " ".join(haystack for _, haystack in folded)
     if not all(word in joined for word in words):
-        return 0
-    return 3 * sum(query in haystack for haystack in haystacks) + len(words)
+        return None
+    phrases = sum(query in haystack for _, haystack in folded)
+    best = max(folded, key=lambda pair: (query in pair[1], sum(word in pair[1] for word in words)))[0]
+    return 3 * phrases + len(words), best
 
 
 def search(fact_base: FactBase, text: str, limit: int | None = None) -> SearchResult:
@@ -481,8 +486,9 @@ def search(fact_base: FactBase, text: str, limit: int | None = None) -> SearchRe
     words = query.split()
     hits: list[Hit] = []
     for fact in _searchable(fact_base):
-        score = _score(query, words, fact.texts) if words else 0
-        if score:
+        found = _match(query, words, fact.texts) if words else None
+        if found is not None:
+            score, shown = found
             hits.append(
                 {
                     "kind": fact.kind,
@@ -490,7 +496,7 @@ def search(fact_base: FactBase, text: str, limit: int | None = None) -> SearchRe
                     "path": fact.path,
                     "date": fact.date,
                     "score": score,
-                    "text": fact.texts[0],
+                    "text": shown,
                     "sources": list(fact.sources),
                 }  # fmt: skip
             )
