@@ -39,6 +39,9 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "timeline --json --data {big} | head -c 100",
         "timeline --data {big} | head -1",
         "timeline --csv --data {big} | head -2",
+        "at 2019-05-15 | head -1",
+        "dutch --lang nl | head -3",
+        "troops --compare --json | head -c 10",
     ],
 )
 def test_a_reader_that_stops_early_gets_no_traceback(big: Path, pipeline: str) -> None:

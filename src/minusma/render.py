@@ -20,9 +20,15 @@ from minusma.model import Lang
 from minusma.sheets import Bar, Cell, Column, PartFill, Sheet
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """Let the caller end quietly (exit 0) when the reader has gone; Rich would exit 1."""
+        raise BrokenPipeError
+
+
 def console(*, stderr: bool = False) -> Console:
     """One per invocation, so width, colour and the stream follow the environment of the call."""
-    return Console(stderr=stderr, highlight=False, soft_wrap=False, emoji=False)
+    return _Console(stderr=stderr, highlight=False, soft_wrap=False, emoji=False)
 
 
 def _bar(cell: Bar, unicode: bool) -> str:
