@@ -334,7 +334,7 @@ def test_messages_are_translated_too(runner: CliRunner, tmp_path: Any) -> None:
     broken.write_text('{"header": 1}')
     result = runner.invoke(app, ["validate", str(broken), "--json", "--lang", "nl"])
     messages = {problem["path"]: problem["message"] for problem in json.loads(result.stdout)["problems"]}
-    assert messages["mission"] == "veld ontbreekt"
-    assert messages["header"] == "moet een object zijn"
+    assert messages["mission"] == "veld ontbreekt; voeg het toe (zie 'minusma schema')"
+    assert messages["header"] == "moet een object zijn: {...}"
     result = runner.invoke(app, ["troops", "--json", "--csv", "--lang", "nl"])
     assert "--json en --csv gaan niet samen" in result.stderr

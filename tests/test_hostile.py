@@ -134,8 +134,16 @@ CASES: list[tuple[str, Maker, str]] = [
         "events[0].date: '2016-02-30' is not a real date: February 2016 has 29 days",
     ),
     ("2016-13", _changed(_event(0, date="2016-13")), "events[0].date: '2016-13': month 13 does not exist"),
-    ("yesterday", _changed(_event(0, date="yesterday")), "events[0].date: String should match pattern"),
-    ("13/04/2013", _changed(_event(0, date="13/04/2013")), "events[0].date: String should match pattern"),
+    (
+        "yesterday",
+        _changed(_event(0, date="yesterday")),
+        "events[0].date: is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
+    ),
+    (
+        "13/04/2013",
+        _changed(_event(0, date="13/04/2013")),
+        "events[0].date: is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
+    ),
     (
         "a negative count",
         _changed(lambda data: data["resolutions"][1]["ceiling"].update(police=-5)),
@@ -266,3 +274,14 @@ def test_many_problems_are_cut_short_with_a_pointer_to_validate(
         == f"minusma: ... and {len(json.loads(path.read_text())['events']) - 20} more; run 'minusma validate {path}' to see them all"
     )
     assert len(json.loads(runner.invoke(app, ["validate", str(path), "--json"]).stdout)["problems"]) > 20
+
+
+@pytest.mark.parametrize(("case", "make", "fragment"), CASES, ids=IDS)
+def test_hostile_file_in_dutch(
+    tmp_path: Path, shipped_data: dict[str, Any], runner: CliRunner, case: str, make: Maker, fragment: str
+) -> None:
+    path = make(tmp_path, shipped_data)
+    result = runner.invoke(app, ["validate", str(path), "--lang", "nl"])
+    assert result.exit_code == 1, result.output
+    assert "internal error" not in result.output and "interne fout" not in result.output
+    assert "fouten" in result.stdout

@@ -125,24 +125,25 @@ def _schema_problems(error: ValidationError) -> list[Problem]:
     return problems
 
 
-# Pydantic says what is wrong in English; these are the Dutch for the errors a fact base can have.
-_DUTCH: dict[str, str] = {
-    "missing": "veld ontbreekt",
-    "extra_forbidden": "onbekend veld; verwijder het of verbeter de naam",
-    "int_type": "moet een geheel getal zijn",
-    "string_type": "moet tekst zijn",
-    "bool_type": "moet true of false zijn",
-    "list_type": "moet een lijst zijn",
-    "dict_type": "moet een object zijn",
-    "typed_dict_type": "moet een object zijn",
-    "literal_error": "moet een van deze waarden zijn: {expected}",
-    "string_pattern_mismatch": "heeft niet de vereiste vorm ({pattern})",
-    "greater_than_equal": "moet ten minste {ge} zijn",
-    "less_than_equal": "mag hoogstens {le} zijn",
-    "too_short": "moet ten minste {min_length} element(en) hebben",
-    "string_too_short": "mag niet leeg zijn",
-    "string_too_long": "mag hoogstens {max_length} tekens lang zijn",
+# Pydantic says what is wrong; these say what to do, and give the Dutch for the errors a fact base can have.
+_ADVICE: dict[str, tuple[str, str]] = {
+    "missing": ("add it (see 'minusma schema')", "veld ontbreekt; voeg het toe (zie 'minusma schema')"),
+    "extra_forbidden": ("remove the field or correct its name", "onbekend veld; verwijder het of verbeter de naam"),
+    "int_type": ("write a whole number without quotes", "moet een geheel getal zijn, zonder aanhalingstekens"),
+    "string_type": ("write text in double quotes", "moet tekst tussen dubbele aanhalingstekens zijn"),
+    "bool_type": ("write true or false", "moet true of false zijn"),
+    "list_type": ("write a list: [...]", "moet een lijst zijn: [...]"),
+    "dict_type": ("write an object: {...}", "moet een object zijn: {{...}}"),
+    "typed_dict_type": ("write an object: {...}", "moet een object zijn: {{...}}"),
+    "literal_error": ("use one of the values named", "moet een van deze waarden zijn: {expected}"),
+    "string_pattern_mismatch": ("correct its form", "heeft niet de vereiste vorm ({pattern})"),
+    "greater_than_equal": ("correct the number", "moet ten minste {ge} zijn"),
+    "less_than_equal": ("correct the number", "mag hoogstens {le} zijn"),
+    "too_short": ("add at least one", "moet ten minste {min_length} element(en) hebben"),
+    "string_too_short": ("write some text", "mag niet leeg zijn"),
+    "string_too_long": ("shorten it", "mag hoogstens {max_length} tekens lang zijn"),
 }
+_DATE_PATTERN = r"^\d{4}(-\d{2}){0,2}$"
 
 
 class _Context(dict[str, Any]):
@@ -164,11 +165,18 @@ def _schema_message(detail: ErrorDetails) -> Text:
             en=f"is not valid JSON: {reason}; fix the text there",
             nl=f"is geen geldige JSON: {reason}; herstel de tekst daar",
         )
-    template = _DUTCH.get(detail["type"])
-    dutch = template.format_map(_Context(context)) if template else english
+    if detail["type"] == "string_pattern_mismatch" and context.get("pattern") == _DATE_PATTERN:
+        return Text(
+            en="is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD (such as 2013, 2013-07, 2013-07-01)",
+            nl="is geen datum van de vorm JJJJ, JJJJ-MM of JJJJ-MM-DD (zoals 2013, 2013-07, 2013-07-01)",
+        )
+    advice = _ADVICE.get(detail["type"])
+    if advice is not None:
+        english = f"{english}; {advice[0]}"
+    dutch = advice[1].format_map(_Context(context)) if advice else english
     if not detail["loc"] and detail["type"].endswith("_type"):
         return Text(
-            en=f"is not a fact base: the top level must be a JSON object ({english})",
+            en=f"is not a fact base: the top level must be a JSON object ({detail['msg']})",
             nl="is geen feitenbestand: het bovenste niveau moet een JSON-object zijn",
         )
     return Text(en=english, nl=dutch)
