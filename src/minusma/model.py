@@ -18,6 +18,7 @@ import calendar
 import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
+from itertools import chain
 from typing import Annotated, Any, Literal, NamedTuple, NotRequired
 
 from pydantic import AfterValidator, ConfigDict, Field, StringConstraints, TypeAdapter, with_config
@@ -556,10 +557,11 @@ def _check_ids_and_citations(fact_base: FactBase) -> Iterator[Problem]:
             )  # fmt: skip
         else:
             known[source["id"]] = index
-    seen: dict[str, Cited] = {}
-    cited: set[str] = set()
-    for fact in cited_facts(fact_base):
-        if _owns_id(fact):
+    facts = list(cited_facts(fact_base))
+    owners = [fact for fact in facts if _owns_id(fact)]
+    if len({fact.id for fact in owners}) < len(owners):  # look closer only when something repeats
+        seen: dict[str, Cited] = {}
+        for fact in owners:
             first = seen.setdefault(fact.id, fact)
             if first is not fact:
                 yield Problem(
@@ -569,7 +571,9 @@ def _check_ids_and_citations(fact_base: FactBase) -> Iterator[Problem]:
                         f"id '{fact.id}' is al gebruikt bij {_id_path(first)}; geef elk feit een eigen id",
                     ),
                 )  # fmt: skip
-        if not known.keys() >= set(fact.sources):
+    cited = set(chain.from_iterable(fact.sources for fact in facts))
+    if not cited <= known.keys():  # look closer only when a cited source is missing
+        for fact in facts:
             for source_id in fact.sources:
                 if source_id not in known:
                     yield Problem(
@@ -579,7 +583,6 @@ def _check_ids_and_citations(fact_base: FactBase) -> Iterator[Problem]:
                             f"haalt bron '{source_id}' aan, die niet in de bronnenlijst staat; voeg haar toe of verbeter de id",
                         ),
                     )  # fmt: skip
-        cited.update(fact.sources)
     for index, source in enumerate(fact_base["sources"]):
         if source["id"] not in cited:
             yield Problem(
