@@ -133,12 +133,13 @@ def test_the_verified_digest_is_that_of_the_shipped_file() -> None:
     import hashlib
 
     from minusma.load import validate
-    from minusma.verified import SHIPPED_SHA256
+    from minusma.verified import SHIPPED_SHA256, SHIPPED_SIZE
 
     _, problems = validate(REPO / "data" / "minusma.json")
     assert problems == []
     digest = hashlib.sha256((REPO / "data" / "minusma.json").read_bytes()).hexdigest()
     assert digest == SHIPPED_SHA256, "the fact base changed: run 'python -m minusma.verified' and update verified.py"
+    assert (REPO / "data" / "minusma.json").stat().st_size == SHIPPED_SIZE
 
 
 def test_the_fast_path_gives_what_validation_gives() -> None:

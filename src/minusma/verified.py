@@ -2,9 +2,10 @@
 
 ``load`` reads a byte-identical file without validating it again. After editing the
 fact base, run ``minusma validate`` and then ``python -m minusma.verified`` to print the
-new digest for this file; tests/test_data.py fails until it matches.
+new size and digest for this file; tests/test_data.py fails until they match.
 """
 
+SHIPPED_SIZE = 165300
 SHIPPED_SHA256 = "73849b13393c99d2f426cb132d478118b5f9eb8f7472df4600b80409bcb4f0aa"
 
 if __name__ == "__main__":
@@ -17,4 +18,6 @@ if __name__ == "__main__":
     name, problems = validate(default_path())
     if problems:
         sys.exit(f"{name} has {len(problems)} problems; run 'minusma validate' first")
-    print(hashlib.sha256(Path(name).read_bytes()).hexdigest())
+    data = Path(name).read_bytes()
+    print(f"SHIPPED_SIZE = {len(data)}")
+    print(f'SHIPPED_SHA256 = "{hashlib.sha256(data).hexdigest()}"')
