@@ -109,3 +109,10 @@ def test_sources_count_the_facts_that_cite_them(facts: FactBase) -> None:
     single = query.source(facts, "un-press-2690")
     assert single is not None and counts["un-press-2690"] == len(single["facts"])
     assert all(count >= 1 for count in counts.values())
+
+
+def test_an_open_term_with_a_caveat_is_uncertain(facts: FactBase) -> None:
+    leaders = {item["leader"]["id"]: item for item in query.at(facts, "2023-08-01")["leaders"]}
+    assert leaders["hom-wane"]["certain"] is True
+    assert leaders["fc-gaye"]["certain"] is False
+    assert leaders["fc-gaye"]["why"] is not None and "not confirmed" in leaders["fc-gaye"]["why"]["en"]
