@@ -191,7 +191,7 @@ def _leader_events(fact_base: FactBase) -> list[Event]:
             date = leader.get(key)
             if isinstance(date, str):
                 event: Event = {"id": f"{leader['id']}-{key}", "date": date, "category": "leadership", "text": {"en": english, "nl": dutch}, "sources": leader["sources"]}  # fmt: skip
-                if "caveat" in leader:
+                if "caveat" in leader and key != "appointed":  # caveats are about terms, not appointments
                     event["caveat"] = leader["caveat"]
                 events.append(event)
     return events
