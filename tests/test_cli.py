@@ -199,6 +199,8 @@ def test_csv_and_json_together_is_a_usage_error(runner: CliRunner) -> None:
         (None, {"LANG": "C"}, "en"),
         ("en", {"LANG": "nl_NL"}, "en"),
         ("nl", {}, "nl"),
+        (None, {"MINUSMA_LANG": "nl", "LANG": "en_US.UTF-8"}, "nl"),
+        (None, {"MINUSMA_LANG": "xx", "LANG": "nl_NL.UTF-8"}, "nl"),
     ],
 )
 def test_language_follows_option_then_posix_locale_order(option: Any, environ: dict[str, str], expected: str) -> None:

@@ -48,11 +48,8 @@ Result = TypeVar("Result", bound=Mapping[str, Any])
 
 
 def _usage_lang(ctx: typer.Context) -> Lang:
-    """The language for a usage error: --lang if already parsed, else MINUSMA_LANG and the locale."""
-    option = ctx.params.get("lang")
-    if option is None and os.environ.get("MINUSMA_LANG") in LANGS:
-        option = os.environ["MINUSMA_LANG"]
-    return resolve_lang(cast(Lang | None, option))
+    """The language for a usage error: --lang where it is already parsed, else as resolve_lang."""
+    return resolve_lang(ctx.params.get("lang"))
 
 
 def _check_date(ctx: typer.Context, value: str | None) -> str | None:
@@ -94,9 +91,12 @@ LangOption = Annotated[
 
 
 def resolve_lang(option: Lang | None, environ: Mapping[str, str] = os.environ) -> Lang:
-    """--lang or MINUSMA_LANG; else the first set of LC_ALL, LC_MESSAGES, LANG (POSIX order)."""
+    """--lang, else MINUSMA_LANG, else the first set of LC_ALL, LC_MESSAGES, LANG (POSIX order)."""
     if option is not None:
         return option
+    chosen = environ.get("MINUSMA_LANG")
+    if chosen in LANGS:
+        return chosen
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = environ.get(name)
         if value:
@@ -474,26 +474,14 @@ def validate(
     Example: minusma validate my-facts.json
     """
     language = resolve_lang(lang)
-    file, problems = validate_file(path or data)
-    errors = [problem for problem in problems if problem.severity == "error"]
+    report = query.validation(*validate_file(path or data), language)
     if as_json:
-        _write_json(
-            {
-                "file": file,
-                "valid": not errors,
-                "errors": len(errors),
-                "warnings": len(problems) - len(errors),
-                "problems": [
-                    {"severity": p.severity, "path": p.path, "line": p.line, "message": p.message[language]}
-                    for p in problems
-                ],
-            }
-        )
+        _write_json(report)
     else:
-        from minusma.sheets import problems as problem_sheets
+        from minusma.sheets import validation
 
-        _print_tables(problem_sheets(file, problems, language), language)
-    if errors:
+        _print_tables(validation(report, language), language)
+    if not report["valid"]:
         raise typer.Exit(1)
 
 

@@ -108,6 +108,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "score": ("Score", "Score"),
     "text": ("Text", "Tekst"),
     "path": ("Location", "Plaats"),
+    "line": ("Line", "Regel"),
     "severity": ("Severity", "Ernst"),
     "message": ("Problem", "Probleem"),
     "status": ("Status", "Status"),

@@ -19,8 +19,10 @@ from minusma.model import (
     Cited,
     Event,
     FactBase,
+    Lang,
     Leader,
     Phase,
+    Problem,
     Qualifier,
     Quantity,
     Resolution,
@@ -60,6 +62,7 @@ if TYPE_CHECKING:
         Status,
         TimelineResult,
         TroopsResult,
+        ValidationResult,
     )
 
 # --------------------------------------------------------------------------- helpers
@@ -514,6 +517,23 @@ def search(fact_base: FactBase, text: str, limit: int | None = None) -> SearchRe
 def _searchable(fact_base: FactBase) -> Iterable[Cited]:
     """Facts with words to search; ceilings and bare figures carry theirs in notes."""
     return (fact for fact in cited_facts(fact_base) if fact.texts)
+
+
+# --------------------------------------------------------------------------- validate
+
+
+def validation(file: str, problems: Sequence[Problem], lang: Lang) -> ValidationResult:
+    """What ``validate`` found, messages in ``lang``; valid means no errors (warnings allowed)."""
+    errors = sum(problem.severity == "error" for problem in problems)
+    return {
+        "file": file,
+        "valid": errors == 0,
+        "errors": errors,
+        "warnings": len(problems) - errors,
+        "problems": [
+            {"severity": p.severity, "path": p.path, "line": p.line, "message": p.message[lang]} for p in problems
+        ],
+    }
 
 
 # --------------------------------------------------------------------------- at DATE

@@ -240,3 +240,18 @@ class AtResult(TypedDict):
     notes: list[Text]
     sources: list[Source]
     read_as: NotRequired[str]
+
+
+class ProblemRecord(TypedDict):
+    severity: Literal["error", "warning"]
+    path: str
+    line: int | None
+    message: str
+
+
+class ValidationResult(TypedDict):
+    file: str
+    valid: bool
+    errors: int
+    warnings: int
+    problems: list[ProblemRecord]

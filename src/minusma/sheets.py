@@ -12,7 +12,7 @@ from typing import Literal, NamedTuple
 
 from minusma import labels
 from minusma.labels import label, text
-from minusma.model import Lang, Problem, Quantity, Text
+from minusma.model import Lang, Quantity, Text
 from minusma.results import (
     AboutResult,
     AtResult,
@@ -30,6 +30,7 @@ from minusma.results import (
     SourcesResult,
     TimelineResult,
     TroopsResult,
+    ValidationResult,
 )
 
 Kind = Literal["text", "date", "number", "quantity", "percent", "bar"]
@@ -601,20 +602,20 @@ def at(result: AtResult, lang: Lang) -> list[Sheet]:
     return sheets
 
 
-def problems(file: str, found: Sequence[Problem], lang: Lang) -> list[Sheet]:
-    errors = sum(problem.severity == "error" for problem in found)
-    warnings = len(found) - errors
+def validation(result: ValidationResult, lang: Lang) -> list[Sheet]:
+    file, errors, warnings = result["file"], result["errors"], result["warnings"]
     title = (
         label("validate_bad", lang, file=file, errors=errors, warnings=warnings)
         if errors
         else label("validate_ok", lang, file=file, warnings=warnings)
     )
     rows: list[tuple[Cell, ...]] = [
-        (label(problem.severity, lang), problem.path, problem.line, problem.message[lang]) for problem in found
+        (label(problem["severity"], lang), problem["path"], problem["line"], problem["message"])
+        for problem in result["problems"]
     ]
     columns = (
         *_columns(lang, "severity", "path"),
-        Column("line", "Line", "number"),
+        Column("line", label("line", lang), "number"),
         Column("message", label("message", lang)),
     )
     return [Sheet("validate", title, columns, rows)]
