@@ -66,6 +66,7 @@ CONTRACTS: dict[tuple[str, ...], set[str]] = {
     ("search", "Kidal"): {"as_of", "query", "hits", "sources"},
     ("at", "2016-07-06"): {
         "as_of",
+        "mission",
         "date",
         "status",
         "status_text",

@@ -11,7 +11,7 @@ from minusma.model import Lang, Quantity, Text
 
 _LABELS: dict[str, tuple[str, str]] = {
     # headings
-    "about": ("MINUSMA at a glance", "MINUSMA in het kort"),
+    "about": ("{name} at a glance", "{name} in het kort"),
     "timeline": ("Timeline", "Tijdlijn"),
     "ceilings": ("Authorised ceilings", "Toegestane plafonds"),
     "snapshots": ("Deployed strength", "Ingezette sterkte"),
@@ -30,7 +30,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "casualties": ("Casualties", "Slachtoffers"),
     "sources": ("Sources", "Bronnen"),
     "search": ("Search results for '{query}'", "Zoekresultaten voor '{query}'"),
-    "at": ("MINUSMA on {date}", "MINUSMA op {date}"),
+    "at": ("{name} on {date}", "{name} op {date}"),
     "validate_ok": ("{file}: valid ({warnings} warnings)", "{file}: geldig ({warnings} waarschuwingen)"),
     "validate_bad": (
         "{file}: {errors} errors, {warnings} warnings",

@@ -545,15 +545,16 @@ def _status(fact_base: FactBase, day: dt.date) -> tuple[Status, Text]:
     def start_of(key: str) -> dt.date:
         return date_range(mission[key])[0]  # type: ignore[literal-required]
 
+    name = mission["abbreviation"]
     if day < start_of("established"):
         return "not_yet", {
-            "en": f"MINUSMA did not exist yet: the Security Council created it on {mission['established']}.",
-            "nl": f"MINUSMA bestond nog niet: de Veiligheidsraad richtte de missie op {mission['established']} op.",
+            "en": f"{name} did not exist yet: the Security Council created it on {mission['established']}.",
+            "nl": f"{name} bestond nog niet: de Veiligheidsraad richtte de missie op {mission['established']} op.",
         }
     if day < start_of("operational"):
         return "authorised", {
-            "en": f"Authorised but not yet deployed: MINUSMA took over from AFISMA on {mission['operational']}.",
-            "nl": f"Opgericht maar nog niet ingezet: MINUSMA nam op {mission['operational']} het over van AFISMA.",
+            "en": f"Authorised but not yet deployed: {name} began operating on {mission['operational']}.",
+            "nl": f"Opgericht maar nog niet ingezet: {name} begon op {mission['operational']}.",
         }
     if day <= date_range(mission["mandate_ended"])[1]:
         return "active", {
@@ -568,9 +569,9 @@ def _status(fact_base: FactBase, day: dt.date) -> tuple[Status, Text]:
             f"(voltooid {mission['withdrawal_completed']}).",
         }
     return "liquidation", {
-        "en": f"MINUSMA had left Mali: the withdrawal was completed on {mission['withdrawal_completed']} and "
+        "en": f"{name} had left: the withdrawal was completed on {mission['withdrawal_completed']} and "
         f"liquidation began on {mission['liquidation_from']}.",
-        "nl": f"MINUSMA had Mali verlaten: de terugtrekking was op {mission['withdrawal_completed']} voltooid en "
+        "nl": f"{name} was vertrokken: de terugtrekking was op {mission['withdrawal_completed']} voltooid en "
         f"de liquidatie begon op {mission['liquidation_from']}.",
     }
 
@@ -646,22 +647,20 @@ def at(fact_base: FactBase, date: str) -> AtResult:
                 )
         leaders_now = _leaders_at(fact_base, day)
         phases = [
-            phase
-            for phase in fact_base["netherlands"]["phases"]
-            if _within(day, phase["start"], phase.get("end") or phase["start"])[0]
+            phase for phase in fact_base["netherlands"]["phases"] if _within(day, phase["start"], phase.get("end"))[0]
         ]
     if status == "withdrawal":
         notes.append(
             {
-                "en": "Resolution 2690 ended the mandate; the ceiling and strength shown are the last before the withdrawal.",
-                "nl": "Resolutie 2690 beëindigde het mandaat; plafond en sterkte zijn de laatste van vóór de terugtrekking.",
+                "en": "The mandate had ended; the ceiling and strength shown are the last before the withdrawal.",
+                "nl": "Het mandaat was beëindigd; plafond en sterkte zijn de laatste van vóór de terugtrekking.",
             }
         )
-    month_start = day.replace(day=1)
-    month_end = (month_start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-    events = timeline(fact_base, month_start.isoformat(), month_end.isoformat())["events"]
+    month = day.isoformat()[:7]
+    events = timeline(fact_base, month, month)["events"]
     result: AtResult = {
         "as_of": fact_base["header"]["as_of"],
+        "mission": fact_base["mission"]["abbreviation"],
         "date": day.isoformat(),
         "status": status,
         "status_text": status_text,

@@ -228,6 +228,7 @@ class LeaderAt(TypedDict):
 
 class AtResult(TypedDict):
     as_of: str
+    mission: str
     date: str
     status: Status
     status_text: Text

@@ -529,7 +529,13 @@ def at(result: AtResult, lang: Lang) -> list[Sheet]:
     if "read_as" in result:
         intro += "\n" + label("read_as", lang, given=result["date"], date=result["read_as"])
     sheets = [
-        Sheet("status", label("at", lang, date=result["date"]), _columns(lang, "field", "value"), [], intro=intro)
+        Sheet(
+            "status",
+            label("at", lang, name=result["mission"], date=result["date"]),
+            _columns(lang, "field", "value"),
+            [],
+            intro=intro,
+        )
     ]
     fields: list[tuple[Cell, ...]] = []
     period = result["mandate"]
