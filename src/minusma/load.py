@@ -261,7 +261,8 @@ def load(path: Path | None = None) -> FactBase:
     data = read_bytes(path)
     if len(data) == SHIPPED_SIZE and hashlib.sha256(data).hexdigest() == SHIPPED_SHA256:
         document = from_json(data)
-        document["schema_ref"] = document.pop("$schema")
+        if "$schema" in document:  # validation renames the key to the model's field name
+            document["schema_ref"] = document.pop("$schema")
         return cast(FactBase, document)
     fact_base, problems = parse(data, str(path))
     errors = [problem for problem in problems if problem.severity == "error"]
