@@ -341,3 +341,17 @@ def test_messages_are_translated_too(runner: CliRunner, tmp_path: Any) -> None:
     assert messages["header"] == "moet een object zijn: {...}"
     result = runner.invoke(app, ["troops", "--json", "--csv", "--lang", "nl"])
     assert "--json en --csv gaan niet samen" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "heading"),
+    [
+        (["about"], "MINUSMA at a glance"),
+        (["at", "2016-01-01"], "MINUSMA on 2016-01-01"),
+        (["about", "--lang", "nl"], "MINUSMA in het kort"),
+    ],
+)
+def test_headings_name_the_mission(runner: CliRunner, args: list[str], heading: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == heading

@@ -203,7 +203,7 @@ _QUALIFIERS: dict[str, tuple[str, str]] = {
 def label(key: str, lang: Lang, **values: object) -> str:
     english, dutch = _LABELS[key]
     template = dutch if lang == "nl" else english
-    return template.format(**values) if values else template
+    return template.format(**values)
 
 
 def text(value: Text | Mapping[str, str] | None, lang: Lang) -> str:

@@ -129,7 +129,7 @@ def about(result: AboutResult, lang: Lang) -> list[Sheet]:
     return [
         Sheet(
             "about",
-            label("about", lang),
+            label("about", lang, name=result["abbreviation"]),
             _columns(lang, "field", "value"),
             rows,
             intro=text(result["summary"], lang),
