@@ -41,12 +41,15 @@ def _bar(cell: Bar, unicode: bool) -> str:
 
 
 _SYMBOLS = {"exact": "", "about": "~", "nearly": "≲", "more_than": ">", "at_least": "≥"}
+_RANK_MARKS = {"preferred": "*", "deprecated": "x"}
 
 
 def format_cell(column: Column, cell: Cell, lang: Lang, unicode: bool = True, compact: bool = True) -> str:
     """A cell as text; in tables (``compact``) a qualifier is a symbol explained under the table."""
     if cell is None:
         return "-"
+    if column.kind == "rank":  # a marker in tables, the word where there is room
+        return _RANK_MARKS.get(str(cell), "") if compact else labels.label(str(cell), lang)
     if isinstance(cell, Bar):
         return _bar(cell, unicode)
     if isinstance(cell, PartFill):
@@ -67,7 +70,7 @@ def format_cell(column: Column, cell: Cell, lang: Lang, unicode: bool = True, co
     return str(cell)
 
 
-_WHOLE = ("date", "number", "quantity", "percent", "bar")
+_WHOLE = ("date", "number", "quantity", "percent", "bar", "rank")
 """Column kinds whose cells are never wrapped or cut."""
 TEXT_MIN = 20
 """Narrowest a text column may get; longer words fold onto the next line."""

@@ -33,7 +33,7 @@ from minusma.results import (
     ValidationResult,
 )
 
-Kind = Literal["text", "date", "number", "quantity", "percent", "bar"]
+Kind = Literal["text", "date", "number", "quantity", "percent", "bar", "rank"]
 Show = Literal["both", "table", "csv"]
 _DATE_KEYS = frozenset({"date", "adopted", "start", "end", "appointed"})
 
@@ -83,7 +83,7 @@ def _columns(lang: Lang, *specs: tuple[str, Kind] | str) -> tuple[Column, ...]:
             key = spec
         else:
             key, kind = spec
-        block_header = label("claim_block", lang) if key == "claim" else None
+        block_header = label("rank_block", lang) if key == "rank" else None
         columns.append(Column(key, label(key, lang), kind, block_header=block_header))
     return tuple(columns)
 
@@ -180,7 +180,7 @@ def troops(result: TroopsResult, lang: Lang) -> list[Sheet]:
             snapshot_rows.append(
                 (
                     snapshot["date"],
-                    _rank(claim["rank"], lang),
+                    claim["rank"],
                     claim.get("military"),
                     claim.get("observers"),
                     claim.get("police"),
@@ -203,17 +203,12 @@ def troops(result: TroopsResult, lang: Lang) -> list[Sheet]:
         Sheet(
             "snapshots", label("snapshots", lang),
             _columns(
-                lang, "date", "claim", ("military", "quantity"), ("observers", "quantity"), ("police", "quantity"),
+                lang, "date", ("rank", "rank"), ("military", "quantity"), ("observers", "quantity"), ("police", "quantity"),
                 ("uniformed", "quantity"), ("civilians", "quantity"), ("personnel", "quantity"), "note", "sources",
             ),
             snapshot_rows, notes=[label("preferred_note", lang)] + _as_of_note(result["as_of"], lang),
         ),
     ]  # fmt: skip
-
-
-def _rank(rank: str, lang: Lang) -> str:  # noqa: ARG001 - same shape as the other cell makers
-    """A marker: ``*`` for the preferred claim, ``x`` for a deprecated one."""
-    return {"preferred": "*", "deprecated": "x"}.get(rank, "")
 
 
 def _comparison_rows(rows: Sequence[ComparisonRow], lang: Lang) -> list[tuple[Cell, ...]]:
@@ -230,7 +225,7 @@ def _comparison_rows(rows: Sequence[ComparisonRow], lang: Lang) -> list[tuple[Ce
         table.append(
             (
                 row["date"],
-                _rank(row["rank"], lang),
+                row["rank"],
                 counts["military"],
                 counts["police"],
                 counts["uniformed"],
@@ -249,7 +244,9 @@ def _comparison_rows(rows: Sequence[ComparisonRow], lang: Lang) -> list[tuple[Ce
 
 def _comparison_columns(lang: Lang) -> tuple[Column, ...]:
     return (
-        *_columns(lang, "date", "claim", ("military", "quantity"), ("police", "quantity"), ("uniformed", "quantity")),
+        *_columns(
+            lang, "date", ("rank", "rank"), ("military", "quantity"), ("police", "quantity"), ("uniformed", "quantity")
+        ),
         Column("resolution", label("resolution", lang), "number", show="csv"),
         Column("ceiling", label("ceiling", lang), "number"),
         Column("fill", label("fill", lang), "percent", show="table"),
@@ -355,7 +352,7 @@ def dutch(result: DutchResult, lang: Lang) -> list[Sheet]:
         (
             figure.get("date", "-"),
             text(figure["label"], lang),
-            _rank(claim["rank"], lang),
+            claim["rank"],
             claim["value"],
             _joined(lang, claim.get("note"), claim.get("reason")),
             _ids(claim["sources"]),
@@ -364,6 +361,7 @@ def dutch(result: DutchResult, lang: Lang) -> list[Sheet]:
         for claim in figure["claims"]
     ]
     return [
+        Sheet("summary", label("dutch_title", lang), (), [], intro=text(result["summary"], lang)),
         Sheet(
             "phases", label("phases", lang), _columns(lang, "start", "end", "phase", "text", "sources"),
             [
@@ -373,11 +371,10 @@ def dutch(result: DutchResult, lang: Lang) -> list[Sheet]:
                 )
                 for phase in result["phases"]
             ],
-            intro=text(result["summary"], lang),
         ),
         Sheet(
             "figures", label("figures", lang),
-            _columns(lang, "date", "figure", "claim", ("value", "quantity"), "note", "sources"), figure_rows,
+            _columns(lang, "date", "figure", ("rank", "rank"), ("value", "quantity"), "note", "sources"), figure_rows,
         ),
         Sheet(
             "events", label("dutch_events", lang), _columns(lang, "date", "event", "sources"),
@@ -558,7 +555,7 @@ def at(result: AtResult, lang: Lang) -> list[Sheet]:
         sheets.append(
             Sheet(
                 "strength",
-                label("snapshots", lang),
+                label("strength_at", lang, date=result["date"]),
                 _comparison_columns(lang),
                 _comparison_rows(result["strength"], lang),
             )  # fmt: skip
