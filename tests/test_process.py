@@ -142,3 +142,11 @@ def test_shell_completion_script_is_offered() -> None:
 def test_python_dash_m_and_the_script_agree() -> None:
     result = minusma("--version")
     assert result.returncode == 0 and result.stdout.startswith("minusma ")
+
+
+def test_help_follows_the_locale() -> None:
+    dutch = minusma("troops", "-h", env={"LANG": "nl_NL.UTF-8"})
+    assert "Voorbeeld: minusma troops --compare" in dutch.stdout
+    assert "Zet elk sterktecijfer tegenover het geldende plafond" in dutch.stdout
+    english = minusma("troops", "-h", env={"LANG": "en_GB.UTF-8"})
+    assert "Example: minusma troops --compare" in english.stdout

@@ -22,7 +22,7 @@ from pydantic_core import to_json
 
 from minusma import __version__, query
 from minusma.errors import FactBaseError, MinusmaError, NotFoundError
-from minusma.labels import label
+from minusma.labels import help_text, label
 from minusma.load import load
 from minusma.load import validate as validate_file
 from minusma.model import CATEGORIES, LANGS, Category, DateError, FactBase, Lang, parse_partial_date
@@ -32,9 +32,6 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="minusma",
-    help="Sourced facts about MINUSMA, the UN stabilisation mission in Mali (2013-2023).\n\n"
-    "Every command prints tables for people; --json prints one JSON document for scripts "
-    "and --csv a CSV table. Try: minusma troops --compare",
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -43,6 +40,29 @@ app = typer.Typer(
 )
 
 Result = TypeVar("Result", bound=Mapping[str, Any])
+
+
+def resolve_lang(option: Lang | None, environ: Mapping[str, str] = os.environ) -> Lang:
+    """--lang, else MINUSMA_LANG, else the first set of LC_ALL, LC_MESSAGES, LANG (POSIX order)."""
+    if option is not None:
+        return option
+    chosen = environ.get("MINUSMA_LANG")
+    if chosen in LANGS:
+        return chosen
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name)
+        if value:
+            return "nl" if value.lower().startswith("nl") else "en"
+    return "en"
+
+
+HELP_LANG: Lang = resolve_lang(None)
+"""--help is built before --lang is read, so it follows MINUSMA_LANG and the locale."""
+
+
+def _help(key: str, **values: object) -> str:
+    return help_text(key, HELP_LANG, **values)
+
 
 # --------------------------------------------------------------------------- shared options
 
@@ -76,32 +96,18 @@ DataOption = Annotated[
     Path | None,
     typer.Option(
         "--data", envvar="MINUSMA_DATA", metavar="PATH", show_default=False,
-        help="Read another fact base of the same schema (default: the one shipped with minusma).",
+        help=_help("data"),
     ),
 ]  # fmt: skip
-JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document (UTF-8) instead of tables.")]
-CsvOption = Annotated[bool, typer.Option("--csv", help="Print CSV: a header row, then one row per record.")]
+JsonOption = Annotated[bool, typer.Option("--json", help=_help("json"))]
+CsvOption = Annotated[bool, typer.Option("--csv", help=_help("csv"))]
 LangOption = Annotated[
     Lang | None,
     typer.Option(
         "--lang", envvar="MINUSMA_LANG", show_default=False,
-        help="Language of tables and messages: en or nl (default: from LC_ALL, LC_MESSAGES or LANG).",
+        help=_help("lang"),
     ),
 ]  # fmt: skip
-
-
-def resolve_lang(option: Lang | None, environ: Mapping[str, str] = os.environ) -> Lang:
-    """--lang, else MINUSMA_LANG, else the first set of LC_ALL, LC_MESSAGES, LANG (POSIX order)."""
-    if option is not None:
-        return option
-    chosen = environ.get("MINUSMA_LANG")
-    if chosen in LANGS:
-        return chosen
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = environ.get(name)
-        if value:
-            return "nl" if value.lower().startswith("nl") else "en"
-    return "en"
 
 
 # --------------------------------------------------------------------------- output
@@ -229,7 +235,7 @@ def _version(value: bool) -> None:
     raise typer.Exit()
 
 
-@app.callback()
+@app.callback(help=_help("app"))
 def main_options(
     version: Annotated[
         bool,
@@ -237,14 +243,14 @@ def main_options(
             "--version",
             callback=_version,
             is_eager=True,
-            help="Show the tool version, the fact base schema version and its as-of date.",
+            help=_help("version"),
         ),
     ] = False,
 ) -> None:
-    """Sourced facts about MINUSMA, the UN stabilisation mission in Mali (2013-2023)."""
+    pass
 
 
-def _listing(name: str, ask: Callable[[FactBase], Any], doc: str) -> None:
+def _listing(name: str, ask: Callable[[FactBase], Any]) -> None:
     """Register a command that only loads, asks and shows: the listing commands differ in nothing else."""
 
     def command(
@@ -252,21 +258,13 @@ def _listing(name: str, ask: Callable[[FactBase], Any], doc: str) -> None:
     ) -> None:
         _run(data, ask, name, as_json=as_json, as_csv=as_csv, lang_option=lang)
 
-    command.__doc__ = doc
-    app.command(name)(command)
+    app.command(name, help=_help(name))(command)
 
 
-_listing(
-    "about",
-    query.about,
-    """What MINUSMA was: names, headquarters, key dates, status, first leaders.
-
-    Example: minusma about --lang nl
-    """,
-)
+_listing("about", query.about)
 
 
-@app.command()
+@app.command(help=_help("timeline"))
 def timeline(
     date_from: Annotated[
         str | None,
@@ -274,7 +272,7 @@ def timeline(
             "--from",
             callback=_check_date,
             metavar="DATE",
-            help="Only events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).",
+            help=_help("from"),
         ),
     ] = None,
     date_to: Annotated[
@@ -283,7 +281,7 @@ def timeline(
             "--to",
             callback=_check_date,
             metavar="DATE",
-            help="Only events on or before DATE (a month or year counts to its end).",
+            help=_help("to"),
         ),
     ] = None,
     category: Annotated[
@@ -293,7 +291,7 @@ def timeline(
             "-c",
             callback=_check_categories,
             autocompletion=lambda: list(CATEGORIES),
-            help=f"Only this category; repeat for more. One of: {', '.join(CATEGORIES)}.",
+            help=_help("category", categories=", ".join(CATEGORIES)),
         ),
     ] = None,
     data: DataOption = None,
@@ -301,10 +299,6 @@ def timeline(
     as_csv: CsvOption = False,
     lang: LangOption = None,
 ) -> None:
-    """Dated events in order, from the 2012 crisis to the 2024 liquidation.
-
-    Example: minusma timeline --from 2016 --to 2018-06 --category resolution
-    """
     if date_from and date_to and query.parse_bound(date_from, end=False) > query.parse_bound(date_to, end=True):
         raise typer.BadParameter(
             label("from_after_to", resolve_lang(lang), start=date_from, end=date_to), param_hint="--from"
@@ -316,21 +310,15 @@ def timeline(
     )  # fmt: skip
 
 
-@app.command()
+@app.command(help=_help("troops"))
 def troops(
-    compare: Annotated[
-        bool, typer.Option("--compare", help="Set each deployed figure against the ceiling in force, with fill rates.")
-    ] = False,
-    chart: Annotated[bool, typer.Option("--chart", help="Draw deployed strength against the ceiling as bars.")] = False,
+    compare: Annotated[bool, typer.Option("--compare", help=_help("compare"))] = False,
+    chart: Annotated[bool, typer.Option("--chart", help=_help("chart"))] = False,
     data: DataOption = None,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
     lang: LangOption = None,
 ) -> None:
-    """Authorised ceilings and deployed strength, each figure with its source.
-
-    Example: minusma troops --compare
-    """
     if compare and chart:
         raise typer.BadParameter(
             label("together", resolve_lang(lang), first="--compare", second="--chart"), param_hint="--chart"
@@ -341,82 +329,35 @@ def troops(
         _run(data, query.troops, "troops", as_json=as_json, as_csv=as_csv, lang_option=lang)
 
 
-_listing(
-    "mandate",
-    query.mandate,
-    """The mandate: legal basis, use of force, the seven tasks, and every period and renewal.
-
-    Example: minusma mandate
-    """,
-)
-_listing(
-    "dutch",
-    query.dutch,
-    """The Netherlands' contribution: phases, units, numbers, deaths, withdrawal.
-
-    Example: minusma dutch --lang nl
-    """,
-)
-_listing(
-    "leaders",
-    query.leaders,
-    """Heads of mission and force commanders, acting ones included, with their terms.
-
-    Example: minusma leaders
-    """,
-)
-_listing(
-    "casualties",
-    query.casualties,
-    """Fatality and injury figures, each with the period it covers and its source.
-
-    Example: minusma casualties
-    """,
-)
-_listing(
-    "errata",
-    query.errata,
-    """Where widely read sources are wrong: what they say, what this tool says, and why.
-
-    Example: minusma errata
-    """,
-)
+_listing("mandate", query.mandate)
+_listing("dutch", query.dutch)
+_listing("leaders", query.leaders)
+_listing("casualties", query.casualties)
+_listing("errata", query.errata)
 
 
-@app.command()
+@app.command(help=_help("at"))
 def at(
     date: Annotated[
         str,
-        typer.Argument(
-            callback=_check_date, metavar="DATE", help="YYYY-MM-DD (or YYYY-MM / YYYY, read as its last day)."
-        ),
+        typer.Argument(callback=_check_date, metavar="DATE", help=_help("date")),
     ],
     data: DataOption = None,
     as_json: JsonOption = False,
     lang: LangOption = None,
 ) -> None:
-    """The mission on one date: mandate, ceiling, strength, leaders, Dutch part, events.
-
-    Example: minusma at 2016-07-06
-    """
     _run(data, lambda fact_base: query.at(fact_base, date), "at", as_json=as_json, lang_option=lang)
 
 
-@app.command()
+@app.command(help=_help("search"))
 def search(
-    text: Annotated[
-        str, typer.Argument(metavar="TEXT", help="Words to find, in English or Dutch; case and accents do not matter.")
-    ],
-    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Show at most this many hits.")] = None,
+    text: Annotated[str, typer.Argument(metavar="TEXT", help=_help("text"))],
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help=_help("limit"))] = None,
     data: DataOption = None,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
     lang: LangOption = None,
 ) -> None:
-    """Search every fact in both languages, best matches first.
-
-    Example: minusma search menaka
-    """
     if not text.strip():
         raise typer.BadParameter(label("empty_search", resolve_lang(lang)), param_hint="TEXT")
     _run(
@@ -425,20 +366,14 @@ def search(
     )  # fmt: skip
 
 
-@app.command()
+@app.command(help=_help("sources"))
 def sources(
-    source_id: Annotated[
-        str | None, typer.Argument(metavar="ID", help="Show one source and the facts that cite it.")
-    ] = None,
+    source_id: Annotated[str | None, typer.Argument(metavar="ID", help=_help("source_id"))] = None,
     data: DataOption = None,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
     lang: LangOption = None,
 ) -> None:
-    """Every source with how many facts cite it, or one source and its facts.
-
-    Example: minusma sources un-press-2690
-    """
     language = resolve_lang(lang)
     if source_id is None:
         _run(data, query.sources, "sources", as_json=as_json, as_csv=as_csv, lang_option=lang)
@@ -457,22 +392,16 @@ def sources(
     _run(data, ask, "source", as_json=as_json, as_csv=as_csv, lang_option=lang)
 
 
-@app.command()
+@app.command(help=_help("validate"))
 def validate(
     path: Annotated[
         Path | None,
-        typer.Argument(
-            metavar="PATH", help="The fact base to check (default: --data, MINUSMA_DATA, or the shipped one)."
-        ),
+        typer.Argument(metavar="PATH", help=_help("path")),
     ] = None,
     data: DataOption = None,
     as_json: JsonOption = False,
     lang: LangOption = None,
 ) -> None:
-    """Check a fact base against every rule and list all problems; exit 1 if any is an error.
-
-    Example: minusma validate my-facts.json
-    """
     language = resolve_lang(lang)
     report = query.validation(*validate_file(path or data), language)
     if as_json:
@@ -485,16 +414,10 @@ def validate(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(help=_help("schema"))
 def schema(
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Accepted for uniformity: the schema is always JSON.")
-    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help=_help("schema_json"))] = False,
 ) -> None:
-    """Print the fact base's JSON Schema (data/minusma.schema.json holds the same).
-
-    Example: minusma schema > minusma.schema.json
-    """
     from minusma.model import json_schema
 
     _write_json(json_schema())

@@ -193,6 +193,144 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
 }
 
+# --help, in the language of the environment (LC_ALL, LC_MESSAGES, LANG or MINUSMA_LANG)
+_HELP: dict[str, tuple[str, str]] = {
+    "app": (
+        "Sourced facts about MINUSMA, the UN stabilisation mission in Mali (2013-2023).\n\n"
+        "Every command prints tables for people; --json prints one JSON document for scripts "
+        "and --csv a CSV table. Try: minusma troops --compare",
+        "Feiten met bronnen over MINUSMA, de VN-stabilisatiemissie in Mali (2013-2023).\n\n"
+        "Elke opdracht toont tabellen voor mensen; --json geeft één JSON-document voor scripts "
+        "en --csv een CSV-tabel. Probeer: minusma troops --compare",
+    ),
+    "version": (
+        "Show the tool version, the fact base schema version and its as-of date.",
+        "Toon de versie van de tool, de schemaversie van het feitenbestand en de peildatum.",
+    ),
+    "data": (
+        "Read another fact base of the same schema (default: the one shipped with minusma).",
+        "Lees een ander feitenbestand met hetzelfde schema (standaard: het bestand dat bij minusma hoort).",
+    ),
+    "json": (
+        "Print one JSON document (UTF-8) instead of tables.",
+        "Geef één JSON-document (UTF-8) in plaats van tabellen.",
+    ),
+    "csv": ("Print CSV: a header row, then one row per record.", "Geef CSV: een kopregel, dan één regel per record."),
+    "lang": (
+        "Language of tables and messages: en or nl (default: from LC_ALL, LC_MESSAGES or LANG).",
+        "Taal van tabellen en meldingen: en of nl (standaard: uit LC_ALL, LC_MESSAGES of LANG).",
+    ),
+    "from": (
+        "Only events on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).",
+        "Alleen gebeurtenissen op of na DATE (JJJJ, JJJJ-MM of JJJJ-MM-DD).",
+    ),
+    "to": (
+        "Only events on or before DATE (a month or year counts to its end).",
+        "Alleen gebeurtenissen op of vóór DATE (een maand of jaar telt tot het einde).",
+    ),
+    "category": (
+        "Only this category; repeat for more. One of: {categories}.",
+        "Alleen deze categorie; herhaal voor meer. Een van: {categories}.",
+    ),
+    "compare": (
+        "Set each deployed figure against the ceiling in force, with fill rates.",
+        "Zet elk sterktecijfer tegenover het geldende plafond, met vullingsgraad.",
+    ),
+    "chart": (
+        "Draw deployed strength against the ceiling as bars.",
+        "Teken de ingezette sterkte tegenover het plafond als balken.",
+    ),
+    "date": (
+        "YYYY-MM-DD (or YYYY-MM / YYYY, read as its last day).",
+        "JJJJ-MM-DD (of JJJJ-MM / JJJJ, gelezen als de laatste dag).",
+    ),
+    "text": (
+        "Words to find, in English or Dutch; case and accents do not matter.",
+        "Te zoeken woorden, in het Engels of Nederlands; hoofdletters en accenten tellen niet.",
+    ),
+    "limit": ("Show at most this many hits.", "Toon hoogstens zoveel treffers."),
+    "source_id": ("Show one source and the facts that cite it.", "Toon één bron en de feiten die haar aanhalen."),
+    "path": (
+        "The fact base to check (default: --data, MINUSMA_DATA, or the shipped one).",
+        "Het te controleren feitenbestand (standaard: --data, MINUSMA_DATA of het meegeleverde).",
+    ),
+    "schema_json": (
+        "Accepted for uniformity: the schema is always JSON.",
+        "Geaccepteerd voor de eenvormigheid: het schema is altijd JSON.",
+    ),
+    "about": (
+        "What MINUSMA was: names, headquarters, key dates, status, first leaders.\n\nExample: minusma about --lang nl",
+        "Wat MINUSMA was: namen, hoofdkwartier, belangrijke data, status, eerste leiding.\n\nVoorbeeld: minusma about --lang nl",
+    ),
+    "timeline": (
+        "Dated events in order, from the 2012 crisis to the 2024 liquidation.\n\n"
+        "Example: minusma timeline --from 2016 --to 2018-06 --category resolution",
+        "Gedateerde gebeurtenissen op volgorde, van de crisis van 2012 tot de liquidatie in 2024.\n\n"
+        "Voorbeeld: minusma timeline --from 2016 --to 2018-06 --category resolution",
+    ),
+    "troops": (
+        "Authorised ceilings and deployed strength, each figure with its source.\n\nExample: minusma troops --compare",
+        "Toegestane plafonds en ingezette sterkte, elk cijfer met zijn bron.\n\nVoorbeeld: minusma troops --compare",
+    ),
+    "mandate": (
+        "The mandate: legal basis, use of force, the seven tasks, and every period and renewal.\n\n"
+        "Example: minusma mandate",
+        "Het mandaat: rechtsgrond, geweldgebruik, de zeven taken en elke periode en verlenging.\n\n"
+        "Voorbeeld: minusma mandate",
+    ),
+    "dutch": (
+        "The Netherlands' contribution: phases, units, numbers, deaths, withdrawal.\n\nExample: minusma dutch --lang nl",
+        "De Nederlandse bijdrage: fases, eenheden, aantallen, doden, terugtrekking.\n\nVoorbeeld: minusma dutch --lang nl",
+    ),
+    "leaders": (
+        "Heads of mission and force commanders, acting ones included, with their terms.\n\nExample: minusma leaders",
+        "Missiehoofden en commandanten, waarnemers inbegrepen, met hun termijnen.\n\nVoorbeeld: minusma leaders",
+    ),
+    "casualties": (
+        "Fatality and injury figures, each with the period it covers and its source.\n\nExample: minusma casualties",
+        "Cijfers over doden en gewonden, elk met de periode en de bron.\n\nVoorbeeld: minusma casualties",
+    ),
+    "errata": (
+        "Where widely read sources are wrong: what they say, what this tool says, and why.\n\nExample: minusma errata",
+        "Waar veelgelezen bronnen fout zijn: wat zij zeggen, wat deze tool zegt, en waarom.\n\n"
+        "Voorbeeld: minusma errata",
+    ),
+    "at": (
+        "The mission on one date: mandate, ceiling, strength, leaders, Dutch part, events.\n\n"
+        "Example: minusma at 2016-07-06",
+        "De missie op één datum: mandaat, plafond, sterkte, leiding, Nederlandse bijdrage, gebeurtenissen.\n\n"
+        "Voorbeeld: minusma at 2016-07-06",
+    ),
+    "search": (
+        "Search every fact in both languages, best matches first.\n\nExample: minusma search menaka",
+        "Zoek in alle feiten, in beide talen, beste treffers eerst.\n\nVoorbeeld: minusma search menaka",
+    ),
+    "sources": (
+        "Every source with how many facts cite it, or one source and its facts.\n\n"
+        "Example: minusma sources un-press-2690",
+        "Alle bronnen met het aantal feiten dat ze aanhaalt, of één bron met haar feiten.\n\n"
+        "Voorbeeld: minusma sources un-press-2690",
+    ),
+    "validate": (
+        "Check a fact base against every rule and list all problems; exit 1 if any is an error.\n\n"
+        "Example: minusma validate my-facts.json",
+        "Controleer een feitenbestand op alle regels en toon alle problemen; exitcode 1 bij een fout.\n\n"
+        "Voorbeeld: minusma validate my-facts.json",
+    ),
+    "schema": (
+        "Print the fact base's JSON Schema (data/minusma.schema.json holds the same).\n\n"
+        "Example: minusma schema > minusma.schema.json",
+        "Toon het JSON Schema van het feitenbestand (data/minusma.schema.json bevat hetzelfde).\n\n"
+        "Voorbeeld: minusma schema > minusma.schema.json",
+    ),
+}
+
+
+def help_text(key: str, lang: Lang, **values: object) -> str:
+    english, dutch = _HELP[key]
+    return (dutch if lang == "nl" else english).format(**values)
+
+
 _QUALIFIERS: dict[str, tuple[str, str]] = {
     "exact": ("{n}", "{n}"),
     "about": ("about {n}", "ongeveer {n}"),
