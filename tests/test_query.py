@@ -71,6 +71,13 @@ def test_at_a_day_inside_a_month_precise_term_is_uncertain(facts: FactBase) -> N
     assert leaders["hom-akodjenou"]["certain"] is False
 
 
+def test_an_acting_role_the_sources_doubt_is_uncertain_on_any_day(facts: FactBase) -> None:
+    leaders = {item["leader"]["id"]: item for item in query.at(facts, "2014-12-20")["leaders"]}
+    assert leaders["hom-akodjenou"]["certain"] is False
+    assert leaders["hom-akodjenou"]["why"] is not None
+    assert "formally acting head" in leaders["hom-akodjenou"]["why"]["en"]
+
+
 def test_at_a_month_is_read_as_its_last_day(facts: FactBase) -> None:
     result = query.at(facts, "2019-05")
     assert result["date"] == "2019-05-31" and result["read_as"] == "2019-05-31"

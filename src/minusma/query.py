@@ -600,8 +600,9 @@ def _leaders_at(fact_base: FactBase, day: dt.date) -> list[LeaderAt]:
                 "en": "The term's start or end is known only to the month or year, or not at all, so this is uncertain.",
                 "nl": "Begin of einde van de termijn is alleen op maand of jaar bekend, of helemaal niet; dit is dus onzeker.",
             }
-        elif "end" not in leader and "caveat" in leader:
-            why = leader["caveat"]  # an open term whose sources doubt how long it lasted
+        elif "caveat" in leader and (leader["acting"] or "end" not in leader):
+            # the sources doubt the acting role itself, or how long an open term lasted
+            why = leader["caveat"]
             certainly = False
         elif "start" not in leader:
             why = {
