@@ -160,11 +160,7 @@ def _schema_message(detail: ErrorDetails) -> Text:
     if isinstance(error, DateError):
         return error.said
     if detail["type"] == "json_invalid":
-        reason = english.removeprefix("Invalid JSON: ")
-        return Text(
-            en=f"is not valid JSON: {reason}; fix the text there",
-            nl=f"is geen geldige JSON: {reason}; herstel de tekst daar",
-        )
+        return _not_json(english.removeprefix("Invalid JSON: "))
     if detail["type"] == "string_pattern_mismatch" and context.get("pattern") == _DATE_PATTERN:
         return Text(
             en="is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD (such as 2013, 2013-07, 2013-07-01)",
@@ -180,6 +176,14 @@ def _schema_message(detail: ErrorDetails) -> Text:
             nl="is geen feitenbestand: het bovenste niveau moet een JSON-object zijn",
         )
     return Text(en=english, nl=dutch)
+
+
+def _not_json(reason: str) -> Text:
+    """The parser's own words for where the JSON breaks, and what to do."""
+    return Text(
+        en=f"is not valid JSON: {reason}; fix the text there",
+        nl=f"is geen geldige JSON: {reason}; herstel de tekst daar",
+    )
 
 
 def _line_of(message: str) -> int | None:
@@ -242,11 +246,7 @@ def _parse_json(data: bytes) -> object:
         return from_json(data)
     except ValueError as error:
         reason = str(error)
-        said = Text(
-            en=f"is not valid JSON: {reason}; fix the text there",
-            nl=f"is geen geldige JSON: {reason}; herstel de tekst daar",
-        )
-        raise _BrokenJSON(Problem("error", "", said, _line_of(reason))) from None
+        raise _BrokenJSON(Problem("error", "", _not_json(reason), _line_of(reason))) from None
 
 
 def load(path: Path | None = None) -> FactBase:

@@ -95,7 +95,7 @@ class Adaptive:
         yield self.table if self.minimum <= options.max_width else self.blocks
 
 
-def _table(sheet: Sheet, columns: list[Column], cells: list[list[str]], blocks: RenderableType) -> Adaptive:
+def _table(columns: list[Column], cells: list[list[str]], blocks: RenderableType) -> Adaptive:
     table = Table(
         expand=False,
         box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1), collapse_padding=True,
@@ -116,7 +116,7 @@ def _table(sheet: Sheet, columns: list[Column], cells: list[list[str]], blocks: 
     return Adaptive(table, minimum, blocks)
 
 
-def _blocks(sheet: Sheet, columns: list[Column], cells: list[list[str]]) -> RenderableType:
+def _blocks(columns: list[Column], cells: list[list[str]]) -> RenderableType:
     parts: list[RenderableType] = []
     for row in cells:
         grid = Table.grid(padding=(0, 1))
@@ -141,7 +141,7 @@ def sheet(sheet: Sheet, lang: Lang, unicode: bool = True) -> RenderableType:
     if sheet.intro:
         parts.append(RichText(sheet.intro))
     if cells:
-        parts.append(_table(sheet, columns, cells, _blocks(sheet, columns, words)))
+        parts.append(_table(columns, cells, _blocks(columns, words)))
         if any(_has_qualifier(cell) for row in sheet.rows for cell in row[: len(sheet.columns)]):
             parts.append(RichText(_plain(labels.label("legend", lang), unicode), style="dim"))
     parts += [RichText(_plain(note, unicode), style="dim") for note in sheet.notes]
