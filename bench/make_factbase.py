@@ -53,6 +53,7 @@ def make(count: int) -> dict[str, Any]:
             "text": {
                 "en": f"Generated event {index}: a patrol reaches {PLACES[index % len(PLACES)]}.",
                 "nl": f"Gegenereerde gebeurtenis {index}: een patrouille bereikt {PLACES[index % len(PLACES)]}.",
+                "fr": f"Événement généré {index} : une patrouille atteint {PLACES[index % len(PLACES)]}.",
             },
             "sources": [f"gen-source-{index % extra}"],
         }
@@ -80,7 +81,7 @@ def make(count: int) -> dict[str, Any]:
                 "name": f"Generated Officer {index}",
                 "role": "force_commander",
                 "acting": True,
-                "nationality": {"en": "Generated", "nl": "Gegenereerd"},
+                "nationality": {"en": "Generated", "nl": "Gegenereerd", "fr": "Généré"},
                 "start": f"{year}-{index % 12 + 1:02d}",
                 "end": f"{year}-{index % 12 + 1:02d}",
                 "sources": [f"gen-source-{index}"],
@@ -94,7 +95,7 @@ def make(count: int) -> dict[str, Any]:
                 "counts": [
                     {"outcome": "killed", "cause": "any", "value": {"value": index % 300, "qualifier": "exact"}}
                 ],
-                "note": {"en": "Generated figure.", "nl": "Gegenereerd cijfer."},
+                "note": {"en": "Generated figure.", "nl": "Gegenereerd cijfer.", "fr": "Chiffre généré."},
                 "sources": [f"gen-source-{index}"],
             }
         )

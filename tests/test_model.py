@@ -87,7 +87,7 @@ def test_every_real_day_round_trips(day: dt.date) -> None:
 def problems_of(write: Callable[..., Path], mutate: Callable[[dict[str, Any]], object]) -> list[str]:
     path = write(mutate)
     _, found = parse(path.read_bytes(), str(path))
-    return [f"{problem.severity} {problem.path}: {problem.message['en']}" for problem in found]
+    return [f"{problem.severity} {problem.path}: {problem.message.said('en')}" for problem in found]
 
 
 def test_the_shipped_fact_base_breaks_no_rule(write_fact_base: Callable[..., Path]) -> None:

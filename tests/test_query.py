@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from minusma import query
@@ -60,7 +62,7 @@ def test_at_a_day_in_2016(facts: FactBase) -> None:
     assert {row["date"] for row in result["strength"]} == {"2015-03"}
     leaders = {item["leader"]["id"]: item for item in result["leaders"]}
     assert leaders["hom-annadif"]["certain"] is True
-    assert leaders["fc-lollesgaard"]["certain"] is False  # dated from his appointment only
+    assert leaders["fc-lollesgaard"]["certain"] is True  # only his start is in doubt, not July 2016
     assert "ev-nl-2016-mortar" in {event["id"] for event in result["events"]}
     assert {phase["id"] for phase in result["netherlands"]} == {"nl-phase-special-forces"}
 
@@ -123,3 +125,46 @@ def test_an_open_term_with_a_caveat_is_uncertain(facts: FactBase) -> None:
     assert leaders["hom-wane"]["certain"] is True
     assert leaders["fc-gaye"]["certain"] is False
     assert leaders["fc-gaye"]["why"] is not None and "not confirmed" in leaders["fc-gaye"]["why"]["en"]
+
+
+def _leaders_on(facts: FactBase, date: str) -> dict[str, Any]:
+    return {item["leader"]["id"]: item for item in query.at(facts, date)["leaders"]}
+
+
+def test_one_rule_a_boundary_is_uncertain_only_within_its_own_period(facts: FactBase) -> None:
+    # Hamdi's start is known to the month: uncertain in January 2015, certain after.
+    assert _leaders_on(facts, "2015-01-20")["hom-hamdi"]["certain"] is False
+    assert _leaders_on(facts, "2015-02-10")["hom-hamdi"]["certain"] is True
+    # Lollesgaard's appointment stands in for his start: uncertain in its month only.
+    assert _leaders_on(facts, "2015-03-20")["fc-lollesgaard"]["certain"] is False
+    assert "appointment" in _leaders_on(facts, "2015-03-20")["fc-lollesgaard"]["why"]["en"]
+    # Koenders spoke as head of mission at the ceremony of 1 July 2013.
+    assert _leaders_on(facts, "2013-07-01")["hom-koenders"]["certain"] is True
+
+
+def test_an_interim_ends_when_the_successor_starts(facts: FactBase) -> None:
+    assert "hom-akodjenou" in _leaders_on(facts, "2014-12-20")
+    assert "hom-akodjenou" not in _leaders_on(facts, "2015-11-01")  # not stretched to the end of 2015
+
+
+def test_an_undated_interim_fills_the_gap_as_uncertain(facts: FactBase) -> None:
+    leaders = _leaders_on(facts, "2021-12-01")
+    assert leaders["fc-ndiaye"]["certain"] is False
+    assert "no dates" in leaders["fc-ndiaye"]["why"]["en"]
+    assert "fc-ndiaye" not in _leaders_on(facts, "2022-06-01")
+
+
+def test_leaders_are_ordered_by_start_within_each_role(facts: FactBase) -> None:
+    names = [leader["id"] for leader in query.leaders(facts)["leaders"] if leader["role"] == "force_commander"]
+    assert names.index("fc-ndiaye") < names.index("fc-matthijssen") < names.index("fc-gaye")
+
+
+def test_leaders_at_and_about_show_the_same_term(facts: FactBase) -> None:
+    from minusma import sheets
+
+    listed = {leader["id"]: leader["term"] for leader in query.leaders(facts)["leaders"]}
+    on_day = _leaders_on(facts, "2016-07-06")
+    assert on_day["fc-lollesgaard"]["leader"]["term"] == listed["fc-lollesgaard"]
+    assert listed["fc-lollesgaard"]["start"] == "2015-03-06"
+    about = sheets.about(query.about(facts), "en")[0]
+    assert any("2013-07-01 - 2014-10" in str(row[1]) for row in about.rows)

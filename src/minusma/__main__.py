@@ -1,5 +1,5 @@
 """``python -m minusma`` runs the same command line as the ``minusma`` script."""
 
-from minusma.cli import main
+from minusma.entry import main
 
 main()

@@ -1,37 +1,168 @@
 """The command line: parse, load, ask, show, exit. Logic lives in query.py and model.py.
 
-Exit codes: 0 ok; 1 a fact base that cannot be read or is invalid, or a lookup
-that finds nothing where something was required; 2 a usage error (bad option,
-bad date, conflicting flags); 3 an internal error, which is a bug.
+The shared options (``--format``/``--json``/``--csv``, ``--lang``, ``--data``) are
+declared once, in :func:`_shared`, and every command (and the top level, so they work
+before the command name too) takes them through :class:`Command` and :class:`Group`.
+A command body is glue: it names its question and its layout as functions, so the type
+checker matches them. Exit codes are in ``errors.py``; :func:`run` is the one place that
+turns errors into messages and codes.
 """
 
 from __future__ import annotations
 
-import csv
-import gc
-import io
 import os
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar, cast
+from typing import Annotated, Any, NamedTuple, TypeVar, cast
 
 import typer
-from pydantic_core import to_json
+import typer.core
+from typer import _click as click
 
-from minusma import __version__, query
-from minusma.errors import FactBaseError, MinusmaError, NotFoundError
-from minusma.labels import help_text, label
+from minusma import __version__, output, query, sheets
+from minusma.errors import FactBaseError, MinusmaError, NotFoundError, UsageError
 from minusma.load import load
 from minusma.load import validate as validate_file
-from minusma.model import CATEGORIES, LANGS, Category, DateError, FactBase, Lang, parse_partial_date
+from minusma.messages import LANGS, Lang, Message, say
+from minusma.model import CATEGORIES, SCHEMA_VERSION, Category, DateError, FactBase, parse_partial_date
+from minusma.output import FORMATS, Format
+from minusma.output.cells import safe
+from minusma.output.stream import ReaderGone
+from minusma.sheets import Sheet
 
-if TYPE_CHECKING:
-    from minusma.results import SourceResult
+
+def resolve_lang(option: str | None, environ: Mapping[str, str] = os.environ) -> Lang:
+    """--lang, else MINUSMA_LANG, else the first set of LC_ALL, LC_MESSAGES, LANG (POSIX order)."""
+    for chosen in (option, environ.get("MINUSMA_LANG")):
+        for lang in LANGS:
+            if chosen == lang:
+                return lang
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name)
+        if value:
+            prefix = value.lower()[:2]
+            return cast(Lang, prefix) if prefix in LANGS and prefix != "en" else "en"
+    return "en"
+
+
+def _argv_lang(argv: Sequence[str]) -> str | None:
+    """``--lang X`` anywhere on the command line, read before parsing so that --help follows it."""
+    for index, word in enumerate(argv):
+        if word == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if word.startswith("--lang="):
+            return word.partition("=")[2]
+    return None
+
+
+HELP_LANG: Lang = resolve_lang(_argv_lang(sys.argv[1:]))
+"""--help is built before the options are parsed: it follows --lang on the command line,
+else MINUSMA_LANG and the locale."""
+
+
+def _help(key: str, **values: object) -> str:
+    return say(f"help.{key}", HELP_LANG, **values)
+
+
+# --------------------------------------------------------------------------- shared options
+
+
+def _shared(
+    output_format: Annotated[
+        str | None, typer.Option("--format", metavar="FORMAT", show_default=False, help=_help("format"))
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=_help("json"))] = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help=_help("csv"))] = False,
+    lang: Annotated[str | None, typer.Option("--lang", metavar="LANG", show_default=False, help=_help("lang"))] = None,
+    data: Annotated[str | None, typer.Option("--data", metavar="PATH", show_default=False, help=_help("data"))] = None,
+) -> None:
+    """The options every command takes, declared once (the signature is the declaration)."""
+
+
+def _shared_params() -> list[click.Parameter]:
+    holder = typer.Typer()
+    holder.command()(_shared)
+    return [param for param in typer.main.get_command(holder).params if param.name != "help"]
+
+
+SHARED_PARAMS = _shared_params()
+SHARED_NAMES = tuple(param.name for param in SHARED_PARAMS if param.name)
+_SETTINGS = "minusma.settings"
+
+
+def _stash(ctx: click.Context) -> None:
+    """Move the shared options out of a command's own parameters; the command's win over the top level's."""
+    given = ctx.meta.setdefault(_SETTINGS, {})
+    for name in SHARED_NAMES:
+        value = ctx.params.pop(name, None)
+        if value not in (None, False):
+            if name in ("as_json", "as_csv", "output_format"):
+                given.setdefault("formats", []).append(
+                    "json" if name == "as_json" else "csv" if name == "as_csv" else value
+                )
+            else:
+                given[name] = value
+
+
+class _Shared:
+    """What Command and Group add to Typer's classes: the shared options and words in the user's language."""
+
+    params: list[click.Parameter]
+
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        own = [*self.params, *SHARED_PARAMS]
+        help_option = self.get_help_option(ctx)  # type: ignore[attr-defined]
+        if help_option is not None:
+            help_option.help = _help("help_option")
+            own.append(help_option)
+        return own
+
+    def format_usage(self, ctx: click.Context, formatter: Any) -> None:
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=say("usage.prefix", HELP_LANG) + " ")
+
+
+class Command(_Shared, typer.core.TyperCommand):
+    def invoke(self, ctx: click.Context) -> Any:
+        _stash(ctx)
+        try:
+            return super().invoke(ctx)
+        except UsageError as error:
+            error.ctx = ctx  # for the usage line of the message
+            raise
+
+
+class Group(_Shared, typer.core.TyperGroup):
+    def invoke(self, ctx: click.Context) -> Any:
+        _stash(ctx)
+        return super().invoke(ctx)
+
+    def main(self, args: Sequence[str] | None = None, *more: Any, **extra: Any) -> Any:
+        """Standalone (a test's CliRunner, ``app()``), every error goes through :func:`run` like the console script's."""
+        if extra.pop("standalone_mode", True):
+            sys.exit(run(args))
+        extra["standalone_mode"] = False
+        return super().main(args, *more, **extra)
+
+
+def _translate(message: str) -> str:
+    """Typer's own words in help pages (section titles, 'default:', 'required') in the help language."""
+    key = {
+        "Arguments": "help.section.Arguments", "Options": "help.section.Options", "Commands": "help.section.Commands",
+        "default: {default}": "help.default", "required": "help.required", "env var: {var}": "help.env_var",
+    }.get(message)  # fmt: skip
+    if key is None:
+        return message
+    template = say(key, HELP_LANG)
+    return template.replace("{default}", "{default}").replace("{var}", "{var}")
+
+
+typer.core._ = _translate  # type: ignore[attr-defined]
 
 app = typer.Typer(
     name="minusma",
+    cls=Group,
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -39,199 +170,121 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+
+class Settings(NamedTuple):
+    format: Format
+    lang: Lang
+    data: Path | None
+
+
+def settings(fits: Sequence[Format] = ("table", "json", "csv")) -> Settings:
+    """The shared options of this run, checked: one format, one that this command can print."""
+    ctx = click.globals.get_current_context()
+    given: dict[str, Any] = ctx.meta.get(_SETTINGS, {})
+    lang_given = given.get("lang")
+    if lang_given is not None and lang_given not in LANGS:
+        raise UsageError(Message("bad_lang", {"value": safe(lang_given), "languages": ", ".join(LANGS)}))
+    lang = resolve_lang(lang_given)
+    formats: list[str] = list(dict.fromkeys(given.get("formats", [])))
+    for chosen in formats:
+        if chosen not in FORMATS:
+            raise UsageError(Message("bad_format", {"value": safe(chosen), "formats": ", ".join(FORMATS)}))
+    if len(formats) > 1:
+        raise UsageError(Message("together", {"first": _flag(formats[0]), "second": _flag(formats[1])}))
+    chosen_format = cast(Format, formats[0] if formats else fits[0])
+    if chosen_format not in fits:
+        raise UsageError(
+            Message("format_unfit", {"command": ctx.command_path, "format": chosen_format, "formats": ", ".join(fits)})
+        )
+    data = given.get("data")
+    if data is None and os.environ.get("MINUSMA_DATA") is not None:
+        data = os.environ["MINUSMA_DATA"]
+    return Settings(chosen_format, lang, Path(data) if data is not None else None)
+
+
+def _flag(format: str) -> str:
+    return f"--{format}" if format in ("json", "csv") else f"--format {format}"
+
+
 Result = TypeVar("Result", bound=Mapping[str, Any])
 
 
-def resolve_lang(option: Lang | None, environ: Mapping[str, str] = os.environ) -> Lang:
-    """--lang, else MINUSMA_LANG, else the first set of LC_ALL, LC_MESSAGES, LANG (POSIX order)."""
-    if option is not None:
-        return option
-    chosen = environ.get("MINUSMA_LANG")
-    if chosen in LANGS:
-        return chosen
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = environ.get(name)
-        if value:
-            return "nl" if value.lower().startswith("nl") else "en"
-    return "en"
+def show(
+    ask: Callable[[FactBase], Result],
+    layout: Callable[[Result, Lang], Sequence[Sheet]],
+    fits: Sequence[Format] = ("table", "json", "csv"),
+) -> None:
+    """The body every listing command shares: load, ask, write in the chosen format."""
+    chosen = settings(fits)
+    result = ask(load(chosen.data))
+    output.write(output.view(result, layout), chosen.format, chosen.lang)
 
 
-HELP_LANG: Lang = resolve_lang(None)
-"""--help is built before --lang is read, so it follows MINUSMA_LANG and the locale."""
+def command(name: str, **options: Any) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    return app.command(name, cls=Command, help=_help(name), **options)
 
 
-def _help(key: str, **values: object) -> str:
-    return help_text(key, HELP_LANG, **values)
+# --------------------------------------------------------------------------- argument checks
 
 
-# --------------------------------------------------------------------------- shared options
-
-
-def _usage_lang(ctx: typer.Context) -> Lang:
-    """The language for a usage error: --lang where it is already parsed, else as resolve_lang."""
-    return resolve_lang(ctx.params.get("lang"))
-
-
-def _check_date(ctx: typer.Context, value: str | None) -> str | None:
+def _check_date(value: str | None) -> str | None:
     if value is None:
         return None
     try:
         parse_partial_date(value)
     except DateError as error:
-        lang = _usage_lang(ctx)
-        raise typer.BadParameter(label("bad_date", lang, error=error.said[lang])) from None
+        raise typer.BadParameter(
+            say("bad_date", _usage_lang(), error=safe(error.message.said(_usage_lang())))
+        ) from None
     return value
 
 
-def _check_categories(ctx: typer.Context, values: list[str] | None) -> list[str] | None:
+_ARGUMENTS: list[str] = []
+"""The arguments of the run, for messages given before the shared options are parsed."""
+
+
+def _usage_lang() -> Lang:
+    ctx = click.globals.get_current_context(silent=True)
+    given = ctx.meta.get(_SETTINGS, {}).get("lang") if ctx is not None else None
+    if given is None and ctx is not None:
+        given = ctx.params.get("lang") or (ctx.parent.params.get("lang") if ctx.parent else None)
+    return resolve_lang(given if given in LANGS else _argv_lang(_ARGUMENTS))
+
+
+def _check_categories(values: list[str] | None) -> list[str] | None:
     for value in values or []:
         if value not in CATEGORIES:
             raise typer.BadParameter(
-                label("bad_category", _usage_lang(ctx), value=value, categories=", ".join(CATEGORIES))
+                say("bad_category", _usage_lang(), value=safe(value), categories=", ".join(CATEGORIES))
             )
     return values
 
 
-DataOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--data", envvar="MINUSMA_DATA", metavar="PATH", show_default=False,
-        help=_help("data"),
-    ),
-]  # fmt: skip
-JsonOption = Annotated[bool, typer.Option("--json", help=_help("json"))]
-CsvOption = Annotated[bool, typer.Option("--csv", help=_help("csv"))]
-LangOption = Annotated[
-    Lang | None,
-    typer.Option(
-        "--lang", envvar="MINUSMA_LANG", show_default=False,
-        help=_help("lang"),
-    ),
-]  # fmt: skip
+def _check_limit(value: str | None) -> int | None:
+    if value is None:
+        return None
+    if not (value.isascii() and value.isdigit()) or int(value) < 1:
+        raise typer.BadParameter(say("bad_number", _usage_lang(), value=safe(value), minimum=1))
+    return int(value)
 
 
-# --------------------------------------------------------------------------- output
-
-
-@contextmanager
-def _writing() -> Iterator[None]:
-    """A reader that stops early (``| head``) ends the output quietly, with exit code 0."""
+def _check_text(value: str) -> str:
+    """An argument that is not valid text in the system's encoding is a usage error that shows its bytes."""
     try:
-        yield
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _silence_stdout()
-        raise typer.Exit(0) from None
-
-
-def _write_json(result: object) -> None:
-    """Indented for a person at a terminal, compact for a pipe or a file (as ``gh`` does)."""
-    with _writing():
-        sys.stdout.buffer.write(to_json(result, indent=2 if sys.stdout.isatty() else None))
-        sys.stdout.buffer.write(b"\n")
-
-
-def _write_csv(header: list[str], rows: list[list[str | int | float]]) -> None:
-    with _writing():
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
-
-
-def _print_tables(sheets: Sequence[Any], lang: Lang) -> None:
-    from minusma import render  # rich is imported on the table path only
-
-    if isinstance(sys.stdout, io.TextIOWrapper):
-        sys.stdout.reconfigure(errors="replace")  # a letter the terminal cannot show must not crash
-    console = render.console()
-    unicode = console.encoding.lower().startswith("utf")
-    with _writing():
-        for renderable in render.sheets(sheets, lang, unicode):
-            console.print(renderable)
-
-
-def _check_formats(as_json: bool, as_csv: bool, lang: Lang) -> None:
-    if as_json and as_csv:
-        raise typer.BadParameter(label("together", lang, first="--json", second="--csv"), param_hint="--csv")
-
-
-@contextmanager
-def _reported(lang: Lang) -> Iterator[None]:
-    """Turn the tool's own errors into a message on stderr and their exit code."""
-    try:
-        yield
-    except FactBaseError as error:
-        _report_problems(error, lang)
-        raise typer.Exit(error.exit_code) from None
-    except MinusmaError as error:
-        sys.stderr.write(f"minusma: {error}\n")
-        raise typer.Exit(error.exit_code) from None
-
-
-MAX_REPORTED = 20
-
-
-def _report_problems(error: FactBaseError, lang: Lang) -> None:
-    lines = []
-    for problem in error.problems[:MAX_REPORTED]:
-        where = error.file + (f":{problem.line}" if problem.line else "")
-        place = f" {problem.path}:" if problem.path and problem.path != "$" else ""
-        lines.append(f"minusma: {where}:{place} {problem.message[lang]}")
-    hidden = len(error.problems) - MAX_REPORTED
-    if hidden > 0:
-        lines.append("minusma: " + label("more_problems", lang, count=hidden, file=error.file))
-    sys.stderr.write("\n".join(lines) + "\n")
-
-
-def _show(result: Result, layout: Callable[[Result, Lang], Sequence[Any]], *, as_csv: bool, lang: Lang) -> None:
-    sheets = layout(result, lang)
-    if as_csv:
-        from minusma.sheets import csv_table
-
-        _write_csv(*csv_table(sheets))
-    else:
-        _print_tables(sheets, lang)
-
-
-def _run(
-    data: Path | None,
-    ask: Callable[[FactBase], Result],
-    layout_name: str,
-    *,
-    as_json: bool,
-    as_csv: bool = False,
-    lang_option: Lang | None,
-) -> None:
-    """The body every listing command shares: load, ask, show, with errors reported."""
-    lang = resolve_lang(lang_option)
-    _check_formats(as_json, as_csv, lang)
-    with _reported(lang):
-        result = ask(load(data))
-        if as_json:
-            _write_json(result)  # the JSON path imports neither the sheets nor rich
-        else:
-            _show(result, _layout(layout_name), as_csv=as_csv, lang=lang)
-
-
-def _layout(name: str) -> Callable[[Any, Lang], Sequence[Any]]:
-    from minusma import sheets
-
-    return cast(Callable[[Any, Lang], Sequence[Any]], getattr(sheets, name))
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise typer.BadParameter(say("bad_bytes", _usage_lang(), value=safe(value))) from None
+    return value
 
 
 # --------------------------------------------------------------------------- commands
 
 
 def _version(value: bool) -> None:
+    """The tool's version and its schema's; it never reads a fact base."""
     if not value:
         return
-    try:
-        environment = os.environ.get("MINUSMA_DATA")
-        header = load(Path(environment) if environment else None)["header"]
-        facts = f"fact base schema {header['schema_version']}, data as of {header['as_of']}"
-    except MinusmaError as error:
-        facts = f"fact base unavailable: {error}"
-    sys.stdout.write(f"minusma {__version__} ({facts})\n")
+    sys.stdout.write(f"minusma {__version__} (fact base schema {SCHEMA_VERSION})\n")
     raise typer.Exit()
 
 
@@ -239,242 +292,236 @@ def _version(value: bool) -> None:
 def main_options(
     version: Annotated[
         bool,
-        typer.Option(
-            "--version",
-            callback=_version,
-            is_eager=True,
-            help=_help("version"),
-        ),
+        typer.Option("--version", callback=_version, is_eager=True, help=_help("version")),
     ] = False,
 ) -> None:
     pass
 
 
-def _listing(name: str, ask: Callable[[FactBase], Any]) -> None:
-    """Register a command that only loads, asks and shows: the listing commands differ in nothing else."""
-
-    def command(
-        data: DataOption = None, as_json: JsonOption = False, as_csv: CsvOption = False, lang: LangOption = None
-    ) -> None:
-        _run(data, ask, name, as_json=as_json, as_csv=as_csv, lang_option=lang)
-
-    app.command(name, help=_help(name))(command)
+@command("about")
+def about() -> None:
+    show(query.about, sheets.about)
 
 
-_listing("about", query.about)
-
-
-@app.command(help=_help("timeline"))
+@command("timeline")
 def timeline(
     date_from: Annotated[
-        str | None,
-        typer.Option(
-            "--from",
-            callback=_check_date,
-            metavar="DATE",
-            help=_help("from"),
-        ),
+        str | None, typer.Option("--from", callback=_check_date, metavar="DATE", help=_help("from"))
     ] = None,
-    date_to: Annotated[
-        str | None,
-        typer.Option(
-            "--to",
-            callback=_check_date,
-            metavar="DATE",
-            help=_help("to"),
-        ),
-    ] = None,
+    date_to: Annotated[str | None, typer.Option("--to", callback=_check_date, metavar="DATE", help=_help("to"))] = None,
     category: Annotated[
         list[str] | None,
         typer.Option(
             "--category",
             "-c",
             callback=_check_categories,
+            metavar="CATEGORY",
             autocompletion=lambda: list(CATEGORIES),
             help=_help("category", categories=", ".join(CATEGORIES)),
         ),
     ] = None,
-    data: DataOption = None,
-    as_json: JsonOption = False,
-    as_csv: CsvOption = False,
-    lang: LangOption = None,
 ) -> None:
     if date_from and date_to and query.parse_bound(date_from, end=False) > query.parse_bound(date_to, end=True):
-        raise typer.BadParameter(
-            label("from_after_to", resolve_lang(lang), start=date_from, end=date_to), param_hint="--from"
-        )
+        raise UsageError(Message("from_after_to", {"start": date_from, "end": date_to}))
     categories = cast(list[Category], category or [])
-    _run(
-        data, lambda fact_base: query.timeline(fact_base, date_from, date_to, categories), "timeline",
-        as_json=as_json, as_csv=as_csv, lang_option=lang,
-    )  # fmt: skip
+    show(lambda fact_base: query.timeline(fact_base, date_from, date_to, categories), sheets.timeline)
 
 
-@app.command(help=_help("troops"))
+@command("troops")
 def troops(
     compare: Annotated[bool, typer.Option("--compare", help=_help("compare"))] = False,
     chart: Annotated[bool, typer.Option("--chart", help=_help("chart"))] = False,
-    data: DataOption = None,
-    as_json: JsonOption = False,
-    as_csv: CsvOption = False,
-    lang: LangOption = None,
 ) -> None:
     if compare and chart:
-        raise typer.BadParameter(
-            label("together", resolve_lang(lang), first="--compare", second="--chart"), param_hint="--chart"
-        )
-    if compare or chart:
-        _run(data, query.compare, "chart" if chart else "compare", as_json=as_json, as_csv=as_csv, lang_option=lang)
+        raise UsageError(Message("together", {"first": "--compare", "second": "--chart"}))
+    if chart:
+        show(query.compare, sheets.chart, fits=("table",))
+    elif compare:
+        show(query.compare, sheets.compare)
     else:
-        _run(data, query.troops, "troops", as_json=as_json, as_csv=as_csv, lang_option=lang)
+        show(query.troops, sheets.troops)
 
 
-_listing("mandate", query.mandate)
-_listing("dutch", query.dutch)
-_listing("leaders", query.leaders)
-_listing("casualties", query.casualties)
-_listing("errata", query.errata)
+@command("mandate")
+def mandate() -> None:
+    show(query.mandate, sheets.mandate)
 
 
-@app.command(help=_help("at"))
+@command("dutch")
+def dutch() -> None:
+    show(query.dutch, sheets.dutch)
+
+
+@command("leaders")
+def leaders() -> None:
+    show(query.leaders, sheets.leaders)
+
+
+@command("casualties")
+def casualties() -> None:
+    show(query.casualties, sheets.casualties)
+
+
+@command("errata")
+def errata() -> None:
+    show(query.errata, sheets.errata)
+
+
+@command("at")
 def at(
-    date: Annotated[
-        str,
-        typer.Argument(callback=_check_date, metavar="DATE", help=_help("date")),
-    ],
-    data: DataOption = None,
-    as_json: JsonOption = False,
-    lang: LangOption = None,
+    date: Annotated[str, typer.Argument(callback=_check_date, metavar="DATE", help=_help("date"))],
 ) -> None:
-    _run(data, lambda fact_base: query.at(fact_base, date), "at", as_json=as_json, lang_option=lang)
+    show(lambda fact_base: query.at(fact_base, date), sheets.at)
 
 
-@app.command(help=_help("search"))
+@command("search")
 def search(
-    text: Annotated[str, typer.Argument(metavar="TEXT", help=_help("text"))],
-    limit: Annotated[int | None, typer.Option("--limit", min=1, help=_help("limit"))] = None,
-    data: DataOption = None,
-    as_json: JsonOption = False,
-    as_csv: CsvOption = False,
-    lang: LangOption = None,
+    text: Annotated[str, typer.Argument(callback=_check_text, metavar="TEXT", help=_help("text"))],
+    limit: Annotated[
+        str | None, typer.Option("--limit", metavar="N", callback=_check_limit, help=_help("limit"))
+    ] = None,
 ) -> None:
     if not text.strip():
-        raise typer.BadParameter(label("empty_search", resolve_lang(lang)), param_hint="TEXT")
-    _run(
-        data, lambda fact_base: query.search(fact_base, text, limit), "search",
-        as_json=as_json, as_csv=as_csv, lang_option=lang,
-    )  # fmt: skip
+        raise UsageError(Message("empty_search"))
+    show(lambda fact_base: query.search(fact_base, text, cast(int | None, limit)), sheets.search)
 
 
-@app.command(help=_help("sources"))
+@command("sources")
 def sources(
     source_id: Annotated[str | None, typer.Argument(metavar="ID", help=_help("source_id"))] = None,
-    data: DataOption = None,
-    as_json: JsonOption = False,
-    as_csv: CsvOption = False,
-    lang: LangOption = None,
 ) -> None:
-    language = resolve_lang(lang)
     if source_id is None:
-        _run(data, query.sources, "sources", as_json=as_json, as_csv=as_csv, lang_option=lang)
+        show(query.sources, sheets.sources)
         return
+    wanted = source_id
 
-    def ask(fact_base: FactBase) -> SourceResult:
-        found = query.source(fact_base, source_id)
+    def ask(fact_base: FactBase) -> Any:
+        found = query.source(fact_base, wanted)
         if found is None:
-            message = label("unknown_source", language, id=source_id)
-            similar = query.similar_source_ids(fact_base, source_id)
+            similar = query.similar_source_ids(fact_base, wanted)
+            unknown = Message("unknown_source", {"id": safe(wanted)})
             if similar:
-                message += "; " + label("did_you_mean", language, ids=", ".join(similar))
-            raise NotFoundError(message)
+                raise NotFoundError(Message("did_you_mean_after", {"message": unknown, "ids": ", ".join(similar)}))
+            raise NotFoundError(unknown)
         return found
 
-    _run(data, ask, "source", as_json=as_json, as_csv=as_csv, lang_option=lang)
+    show(ask, sheets.source)
 
 
-@app.command(help=_help("validate"))
+@command("validate")
 def validate(
-    path: Annotated[
-        Path | None,
-        typer.Argument(metavar="PATH", help=_help("path")),
-    ] = None,
-    data: DataOption = None,
-    as_json: JsonOption = False,
-    lang: LangOption = None,
+    path: Annotated[str | None, typer.Argument(metavar="PATH", help=_help("path"))] = None,
 ) -> None:
-    language = resolve_lang(lang)
-    report = query.validation(*validate_file(path or data), language)
-    if as_json:
-        _write_json(report)
-    else:
-        from minusma.sheets import validation
-
-        _print_tables(validation(report, language), language)
+    chosen = settings()
+    target = Path(os.fsencode(path).decode("utf-8", "surrogateescape")) if path is not None else chosen.data
+    report = query.validation(*validate_file(target), chosen.lang)
+    output.write(output.view(report, sheets.validation), chosen.format, chosen.lang)
     if not report["valid"]:
         raise typer.Exit(1)
 
 
-@app.command(help=_help("schema"))
-def schema(
-    as_json: Annotated[bool, typer.Option("--json", help=_help("schema_json"))] = False,
-) -> None:
+@command("schema")
+def schema() -> None:
     from minusma.model import json_schema
 
-    _write_json(json_schema())
+    chosen = settings(fits=("json",))
+    output.write(output.view(json_schema(), None), chosen.format, chosen.lang)
 
 
-# --------------------------------------------------------------------------- entry point
+# --------------------------------------------------------------------------- errors and exit codes
 
 
-def main() -> None:
-    """The console script: never a traceback for what a user can cause."""
-    if sys.stdout is None:
+MAX_REPORTED = 20
+
+
+def report_problems(error: FactBaseError, lang: Lang) -> None:
+    lines = []
+    file = safe(error.file, lines=False)
+    for problem in error.problems[:MAX_REPORTED]:
+        where = file + (f":{problem.line}" if problem.line else "")
+        place = f" {safe(problem.path, lines=False)}:" if problem.path and problem.path != "$" else ""
+        lines.append(f"minusma: {where}:{place} {safe(problem.message.said(lang), lines=False)}")
+    hidden = len(error.problems) - MAX_REPORTED
+    if hidden > 0:
+        lines.append("minusma: " + say("more_problems", lang, count=hidden, file=file))
+    _stderr("\n".join(lines) + "\n")
+
+
+def _stderr(text: str) -> None:
+    try:
         if sys.stderr is not None:
-            sys.stderr.write(f"minusma: {label('stdout_closed', resolve_lang(None))}\n")
-        sys.exit(1)
-    # A run lasts well under a second and builds no reference cycles worth collecting;
-    # cyclic GC passes over 100,000 freshly parsed records only cost time.
-    gc.disable()
-    try:
-        app(prog_name="minusma")
-    except SystemExit as done:
-        _exit_now(done.code)
-    except Exception as error:  # a bug: say so in one line unless asked for the traceback
-        if os.environ.get("MINUSMA_DEBUG"):
-            raise
-        details = f"{type(error).__name__}: {error}"
-        sys.stderr.write(f"minusma: {label('internal', resolve_lang(None), error=details)}\n")
-        _exit_now(3)
-    _exit_now(0)
-
-
-def _exit_now(code: object) -> None:
-    """Flush and leave without tearing down every object of a large fact base one by one.
-
-    Freeing 100,000 parsed events at interpreter exit took 60 ms, a twentieth of a run;
-    nothing of minusma needs the teardown (no atexit work, no files open for writing).
-    """
-    if isinstance(code, str):
-        sys.stderr.write(f"{code}\n")
-        code = 1
-    status = code if isinstance(code, int) else 0 if code is None else 1
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        status = 0  # the reader left early; that is not an error
+            sys.stderr.write(text)
+            sys.stderr.flush()
     except (OSError, ValueError):
-        pass
-    try:
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        pass
-    os._exit(status)
+        pass  # nowhere left to say it; the exit code still does
 
 
-def _silence_stdout() -> None:
-    """After the reader has gone, stop Python complaining when it flushes stdout at exit."""
+def usage_message(error: click.exceptions.UsageError, lang: Lang) -> str:
+    """The parser's complaint in the tool's words, in ``lang``."""
+    if isinstance(error, click.exceptions.NoSuchOption):
+        message = say("usage.no_such_option", lang, name=safe(error.option_name))
+        if error.possibilities:
+            message = say("usage.did_you_mean", lang, message=message, names=", ".join(sorted(error.possibilities)))
+        return message
+    if isinstance(error, click.exceptions.MissingParameter):
+        param = error.param
+        name = (param.metavar or param.name or "?") if param is not None else "?"
+        kind = "argument" if isinstance(param, typer.core.TyperArgument) else "option"
+        if kind == "option" and param is not None and param.opts:
+            name = param.opts[0]
+        return say(f"usage.missing_{kind}", lang, name=name)
+    if isinstance(error, click.exceptions.BadParameter):
+        hint = error.param_hint or (error.param.get_error_hint() if error.param else None)
+        hint_text = hint if isinstance(hint, str) else " / ".join(hint) if hint else "?"
+        return say("usage.invalid_value", lang, name=hint_text, message=error.message)
+    if isinstance(error, click.exceptions.BadOptionUsage) and "requires an argument" in error.message:
+        return say("usage.needs_value", lang, name=safe(error.option_name))
+    text = error.message
+    if text.startswith("Got unexpected extra argument"):
+        return say("usage.extra_arguments", lang, arguments=safe(text.partition("(")[2].rstrip(")")))
+    if text.startswith("No such command"):
+        name = text.partition("'")[2].rpartition("'")[0]
+        commands = ", ".join(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+        return say("usage.no_such_command", lang, name=safe(name), commands=commands)
+    if text == "Missing command.":
+        return say("usage.missing_command", lang)
+    return safe(text)
+
+
+def _usage_frame(ctx: click.Context | None, message: str, lang: Lang) -> str:
+    lines = []
+    if ctx is not None:
+        lines.append(ctx.get_usage())
+        lines.append(say("usage.try", lang, command=ctx.command_path))
+        lines.append("")
+    lines.append(say("usage.error", lang, message=message))
+    return "\n".join(lines) + "\n"
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; every error a user can cause becomes a message and an exit code."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    _ARGUMENTS[:] = arguments
+    lang = resolve_lang(_argv_lang(arguments))
     try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # no real file descriptor (a test runner's buffer)
-        pass
+        code = app(args=arguments, prog_name="minusma", standalone_mode=False)
+        return code if isinstance(code, int) else 0
+    except click.exceptions.NoArgsIsHelpError as error:
+        _stderr(error.format_message() + "\n")
+        return 2
+    except click.exceptions.UsageError as error:
+        _stderr(_usage_frame(error.ctx, usage_message(error, lang), lang))
+        return 2
+    except UsageError as error:
+        _stderr(_usage_frame(error.ctx, error.said(lang), lang))
+        return 2
+    except FactBaseError as error:
+        report_problems(error, _usage_lang())
+        return error.exit_code
+    except MinusmaError as error:
+        _stderr(f"minusma: {safe(error.said(_usage_lang()), lines=False)}\n")
+        return error.exit_code
+    except ReaderGone:
+        return 0
+    except typer.Abort:
+        return 130

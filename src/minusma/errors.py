@@ -1,7 +1,15 @@
-"""One exception family. ``cli.py`` alone turns it into a message on stderr and an exit code."""
+"""One exception family. ``cli.py`` alone turns it into a message on stderr and an exit code.
+
+Exit codes: 0 ok; 1 a fact base that cannot be read or breaks a rule, or a lookup that
+finds nothing; 2 a usage error; 3 an internal error (a bug); 4 output that could not be
+written (full disk, I/O error, an encoding that cannot hold it); 130 interrupted (Ctrl-C).
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
+from minusma.messages import Lang, Message
 from minusma.model import Problem
 
 
@@ -10,6 +18,13 @@ class MinusmaError(Exception):
 
     exit_code = 1
 
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.said("en"))
+        self.message = message
+
+    def said(self, lang: Lang) -> str:
+        return self.message.said(lang)
+
 
 class FactBaseError(MinusmaError):
     """A fact base that cannot be read or breaks a rule. ``problems`` lists every error found."""
@@ -17,9 +32,26 @@ class FactBaseError(MinusmaError):
     def __init__(self, file: str, problems: list[Problem]) -> None:
         self.file = file
         self.problems = problems
-        first = problems[0] if problems else None
-        super().__init__(f"{file}: {first.message['en']}" if first else file)
+        first = problems[0].message if problems else Message("read.empty")
+        super().__init__(first)
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.message.said('en')}"
 
 
 class NotFoundError(MinusmaError):
     """A lookup the user asked for by name (a source id) that the fact base does not hold."""
+
+
+class UsageError(MinusmaError):
+    """An argument the command line's own checks reject (exit 2, like the parser's errors)."""
+
+    exit_code = 2
+    ctx: Any = None
+    """The command's parsing context, for the usage line; set by the command line."""
+
+
+class OutputError(MinusmaError):
+    """The output could not be written whole: a full disk, an I/O error, a narrow encoding."""
+
+    exit_code = 4

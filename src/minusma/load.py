@@ -9,7 +9,9 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import os
 import stat
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any, cast
@@ -18,7 +20,16 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails, from_json
 
 from minusma.errors import FactBaseError
-from minusma.model import DateError, FactBase, Problem, Text, check_fact_base, fact_base_adapter
+from minusma.messages import LANGS, Message, Number, catalogue
+from minusma.model import (
+    LINE_PATTERN,
+    PARAGRAPH_PATTERN,
+    DateError,
+    FactBase,
+    Problem,
+    check_fact_base,
+    fact_base_adapter,
+)
 from minusma.verified import SHIPPED_SHA256, SHIPPED_SIZE
 
 MAX_BYTES = 256 * 1024 * 1024
@@ -38,80 +49,70 @@ def default_path() -> Path:
     return packaged if packaged.is_file() else _SOURCE_CHECKOUT
 
 
-def read_bytes(path: Path) -> bytes:
-    """Read a fact base file, turning every way a read can fail into one clear problem."""
-    name = str(path)
+STDIN = "-"
+"""``--data -`` reads the fact base from standard input."""
+
+
+def read_bytes(path: Path | None, *, shipped: bool = False) -> bytes:
+    """Read a fact base file, turning every way a read can fail into one clear problem.
+
+    A FIFO is opened without waiting for a writer: one with nothing writing to it is
+    reported rather than waited on forever. ``shipped`` says the path is the packaged
+    default, whose absence means a broken install, not a mistyped ``--data``.
+    """
+    name = "<stdin>" if path is None else str(path)
+    if path is not None and not str(path):
+        raise _fail("''", Message("read.empty_path"))
     try:
-        info = path.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise _fail(name, *_FOLDER)
-        if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
-            raise _fail(
-                name,
-                f"is {info.st_size:,} bytes, more than the {MAX_BYTES:,} a fact base may be",
-                f"is {info.st_size:,} bytes, meer dan de {MAX_BYTES:,} die een feitenbestand mag zijn",
-            )
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        if path is None:
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        else:
+            data = _read_file(path, name)
     except FactBaseError:
         raise
     except FileNotFoundError:
-        raise _fail(
-            name,
-            "no such file; check the path given with --data or MINUSMA_DATA",
-            "bestand bestaat niet; controleer het pad bij --data of MINUSMA_DATA",
-        ) from None
+        raise _fail(name, Message("read.missing_shipped" if shipped else "read.missing")) from None
     except PermissionError:
-        raise _fail(
-            name,
-            "permission denied; make the file readable or copy it somewhere readable",
-            "geen leesrecht; maak het bestand leesbaar of kopieer het naar een leesbare plek",
-        ) from None
+        raise _fail(name, Message("read.permission")) from None
     except IsADirectoryError:
-        raise _fail(name, *_FOLDER) from None
+        raise _fail(name, Message("read.folder")) from None
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise _fail(
-            name,
-            f"cannot be read ({reason}); check the file",
-            f"kan niet worden gelezen ({reason}); controleer het bestand",
-        ) from None
+        raise _fail(name, Message("read.failed", {"reason": error.strerror or str(error)})) from None
     if len(data) > MAX_BYTES:
-        raise _fail(
-            name,
-            f"is more than the {MAX_BYTES:,} bytes a fact base may be",
-            f"is meer dan de {MAX_BYTES:,} bytes die een feitenbestand mag zijn",
-        )
+        raise _fail(name, Message("read.too_big_stream", {"limit": Number(MAX_BYTES)}))
     return data
 
 
-_FOLDER = (
-    "is a folder, not a file; give the path of a fact base .json file",
-    "is een map, geen bestand; geef het pad van een .json-feitenbestand",
-)
+def _read_file(path: Path, name: str) -> bytes:
+    info = path.stat()
+    if stat.S_ISDIR(info.st_mode):
+        raise _fail(name, Message("read.folder"))
+    if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
+        raise _fail(name, Message("read.too_big", {"size": Number(info.st_size), "limit": Number(MAX_BYTES)}))
+    if not stat.S_ISFIFO(info.st_mode):
+        with path.open("rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # opening a FIFO waits for a writer; this does not
+    with os.fdopen(descriptor, "rb") as handle:
+        os.set_blocking(descriptor, True)  # now wait for the writer's data, or EOF at once if there is none
+        data = handle.read(MAX_BYTES + 1)
+    if not data:
+        raise _fail(name, Message("read.no_writer"))
+    return data
 
 
-def _fail(file: str, en: str, nl: str, path: str = "", line: int | None = None) -> FactBaseError:
-    return FactBaseError(file, [Problem("error", path, Text(en=en, nl=nl), line)])
+def _fail(file: str, message: Message, path: str = "", line: int | None = None) -> FactBaseError:
+    return FactBaseError(file, [Problem("error", path, message, line)])
 
 
 def _text_problem(name: str, data: bytes) -> FactBaseError | None:
     if not data.strip():
-        return _fail(
-            name,
-            "is empty; a fact base is a JSON object (see 'minusma schema')",
-            "is leeg; een feitenbestand is een JSON-object (zie 'minusma schema')",
-        )
+        return _fail(name, Message("read.empty"))
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        return _fail(
-            name,
-            f"is not UTF-8 text (bad byte at offset {error.start}); save it as UTF-8 JSON",
-            f"is geen UTF-8-tekst (foute byte op positie {error.start}); sla het op als UTF-8-JSON",
-            line=line,
-        )
+        return _fail(name, Message("read.not_utf8", {"offset": error.start}), line=line)
     return None
 
 
@@ -125,25 +126,14 @@ def _schema_problems(error: ValidationError) -> list[Problem]:
     return problems
 
 
-# Pydantic says what is wrong; these say what to do, and give the Dutch for the errors a fact base can have.
-_ADVICE: dict[str, tuple[str, str]] = {
-    "missing": ("add it (see 'minusma schema')", "veld ontbreekt; voeg het toe (zie 'minusma schema')"),
-    "extra_forbidden": ("remove the field or correct its name", "onbekend veld; verwijder het of verbeter de naam"),
-    "int_type": ("write a whole number without quotes", "moet een geheel getal zijn, zonder aanhalingstekens"),
-    "string_type": ("write text in double quotes", "moet tekst tussen dubbele aanhalingstekens zijn"),
-    "bool_type": ("write true or false", "moet true of false zijn"),
-    "list_type": ("write a list: [...]", "moet een lijst zijn: [...]"),
-    "dict_type": ("write an object: {...}", "moet een object zijn: {{...}}"),
-    "typed_dict_type": ("write an object: {...}", "moet een object zijn: {{...}}"),
-    "literal_error": ("use one of the values named", "moet een van deze waarden zijn: {expected}"),
-    "string_pattern_mismatch": ("correct its form", "heeft niet de vereiste vorm ({pattern})"),
-    "greater_than_equal": ("correct the number", "moet ten minste {ge} zijn"),
-    "less_than_equal": ("correct the number", "mag hoogstens {le} zijn"),
-    "too_short": ("add at least one", "moet ten minste {min_length} element(en) hebben"),
-    "string_too_short": ("write some text", "mag niet leeg zijn"),
-    "string_too_long": ("shorten it", "mag hoogstens {max_length} tekens lang zijn"),
-}
+# Pydantic's own words are replaced by the tool's, in every language, for the errors a fact base can have.
+_SCHEMA_KEYS = {
+    "missing", "extra_forbidden", "int_type", "string_type", "bool_type", "list_type", "dict_type",
+    "literal_error", "string_pattern_mismatch", "greater_than_equal", "less_than_equal", "too_short",
+    "string_too_short", "string_too_long",
+}  # fmt: skip
 _DATE_PATTERN = r"^\d{4}(-\d{2}){0,2}$"
+_CONTROL_PATTERNS = {LINE_PATTERN, PARAGRAPH_PATTERN}
 
 
 class _Context(dict[str, Any]):
@@ -153,37 +143,41 @@ class _Context(dict[str, Any]):
         return "?"
 
 
-def _schema_message(detail: ErrorDetails) -> Text:
-    english = detail["msg"]
+def _schema_message(detail: ErrorDetails) -> Message:
     context = detail.get("ctx") or {}
     error = context.get("error")
+    kind = detail["type"]
     if isinstance(error, DateError):
-        return error.said
-    if detail["type"] == "json_invalid":
-        return _not_json(english.removeprefix("Invalid JSON: "))
-    if detail["type"] == "string_pattern_mismatch" and context.get("pattern") == _DATE_PATTERN:
-        return Text(
-            en="is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD (such as 2013, 2013-07, 2013-07-01)",
-            nl="is geen datum van de vorm JJJJ, JJJJ-MM of JJJJ-MM-DD (zoals 2013, 2013-07, 2013-07-01)",
+        return error.message
+    if kind == "json_invalid":
+        return _not_json(detail["msg"].removeprefix("Invalid JSON: "))
+    if kind == "string_pattern_mismatch" and context.get("pattern") == _DATE_PATTERN:
+        return Message("schema.date_form")
+    if kind == "string_pattern_mismatch" and (
+        context.get("pattern") in _CONTROL_PATTERNS or str(context.get("pattern", "")).startswith("^https?://")
+    ):
+        return Message(
+            "schema.control_character", {"character": "U+0000-U+001F, U+007F-U+009F, U+202A-U+202E, U+2066-U+2069"}
         )
-    advice = _ADVICE.get(detail["type"])
-    if advice is not None:
-        english = f"{english}; {advice[0]}"
-    dutch = advice[1].format_map(_Context(context)) if advice else english
-    if not detail["loc"] and detail["type"].endswith("_type"):
-        return Text(
-            en=f"is not a fact base: the top level must be a JSON object ({detail['msg']})",
-            nl="is geen feitenbestand: het bovenste niveau moet een JSON-object zijn",
-        )
-    return Text(en=english, nl=dutch)
+    if not detail["loc"] and kind.endswith("_type"):
+        return Message("schema.not_object")
+    if kind == "typed_dict_type":
+        kind = "dict_type"
+    if kind == "missing" and detail["loc"] and detail["loc"][-1] in LANGS:
+        return Message("schema.missing_language", {"language": Message(f"language.{detail['loc'][-1]}")})
+    if kind in _SCHEMA_KEYS:
+        return Message(f"schema.{kind}", _Context({key: str(value) for key, value in context.items()}))
+    return Message("schema.other", {"detail": detail["msg"]})
 
 
-def _not_json(reason: str) -> Text:
-    """The parser's own words for where the JSON breaks, and what to do."""
-    return Text(
-        en=f"is not valid JSON: {reason}; fix the text there",
-        nl=f"is geen geldige JSON: {reason}; herstel de tekst daar",
-    )
+def _not_json(reason: str) -> Message:
+    """Where the JSON breaks, in the tool's words where the parser's reason is a known one."""
+    what, _, place = reason.partition(" at line ")
+    line, _, column = place.partition(" column ")
+    described: object = Message(f"json.{what}") if f"json.{what}" in catalogue("en") else what
+    if line and column:
+        described = Message("json.at", {"what": described, "line": line, "column": column})
+    return Message("schema.not_json", {"reason": described})
 
 
 def _line_of(message: str) -> int | None:
@@ -247,40 +241,49 @@ def _parse_json(data: bytes) -> object:
     except ValueError as error:
         reason = str(error)
         raise _BrokenJSON(Problem("error", "", _not_json(reason), _line_of(reason))) from None
+    except RecursionError:
+        raise _BrokenJSON(Problem("error", "", _not_json("recursion limit exceeded"))) from None
+
+
+def _read(path: Path | None) -> tuple[str, bytes]:
+    """The name to report and the bytes: ``None`` is the shipped file, ``-`` standard input."""
+    if path is None:
+        shipped = default_path()
+        return str(shipped), read_bytes(shipped, shipped=True)
+    if str(path) == STDIN:
+        return "<stdin>", read_bytes(None)
+    return os.fsdecode(path), read_bytes(path)
 
 
 def load(path: Path | None = None) -> FactBase:
-    """The checked fact base at ``path`` (default: the packaged one); raises FactBaseError.
+    """The checked fact base at ``path`` (default: the packaged one; ``-``: standard input).
 
     A file byte-for-byte equal to the shipped fact base, which the test suite validates
     (``verified.SHIPPED_SHA256``), is read without validating it again: that spares
     building the validator, most of the start-up time of a command. Any other file,
-    or a shipped file that was edited, is validated in full.
+    or a shipped file that was edited, is validated in full. Raises FactBaseError.
     """
-    path = path if path is not None else default_path()
-    data = read_bytes(path)
+    name, data = _read(path)
     if len(data) == SHIPPED_SIZE and hashlib.sha256(data).hexdigest() == SHIPPED_SHA256:
         document = from_json(data)
         if "$schema" in document:  # validation renames the key to the model's field name
             document["schema_ref"] = document.pop("$schema")
         return cast(FactBase, document)
-    fact_base, problems = parse(data, str(path))
+    fact_base, problems = parse(data, name)
     errors = [problem for problem in problems if problem.severity == "error"]
     if fact_base is None or errors:
-        raise FactBaseError(str(path), errors)
+        raise FactBaseError(name, errors)
     return fact_base
 
 
 def validate(path: Path | None = None) -> tuple[str, list[Problem]]:
     """Every problem in a fact base, warnings included, and duplicate JSON keys."""
-    path = path if path is not None else default_path()
-    name = str(path)
     try:
-        data = read_bytes(path)
+        name, data = _read(path)
     except FactBaseError as error:
-        return name, error.problems
+        return error.file, error.problems
     fact_base, problems = parse(data, name)
-    if fact_base is not None or not any(p.message["en"].startswith("is not valid JSON") for p in problems):
+    if fact_base is not None or not any(problem.message.key == "schema.not_json" for problem in problems):
         problems = _duplicate_keys(data.removeprefix(_BOM)) + problems
     return name, problems
 
@@ -318,12 +321,7 @@ def _duplicate_keys(data: bytes) -> list[Problem]:
                 Problem(
                     "error",
                     f"{path}.{key}" if path else key,
-                    Text(
-                        en=f"key '{key}' appears more than once in this object; only the last value would be "
-                        "read, so keep one",
-                        nl=f"sleutel '{key}' staat meer dan eens in dit object; alleen de laatste waarde zou "
-                        "worden gelezen, houd er één",
-                    ),
+                    Message("schema.duplicate_key", {"key": key}),
                 )  # fmt: skip
                 for key in value.duplicates
             ]

@@ -19,15 +19,16 @@ import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from itertools import chain
-from typing import Annotated, Any, Literal, NamedTuple, NotRequired
+from typing import Annotated, Any, Literal, NamedTuple, NotRequired, TypeVar, cast
 
 from pydantic import AfterValidator, ConfigDict, Field, StringConstraints, TypeAdapter, with_config
 from typing_extensions import TypedDict
 
-SCHEMA_VERSION = "1.0"
+from minusma.messages import LANGS, Lang, Message, Number, texts
 
-Lang = Literal["en", "nl"]
-LANGS: tuple[Lang, ...] = ("en", "nl")
+__all__ = ["LANGS", "Lang", "Message"]
+
+SCHEMA_VERSION = "1.0"
 
 _STRICT = ConfigDict(extra="forbid", strict=True, hide_input_in_errors=True)
 
@@ -38,14 +39,11 @@ _PRECISION_BY_LENGTH: dict[int, Precision] = {4: "year", 7: "month", 10: "day"}
 
 
 class DateError(ValueError):
-    """A date string that is not YYYY, YYYY-MM or YYYY-MM-DD, or not a real date.
+    """A date string that is not YYYY, YYYY-MM or YYYY-MM-DD, or not a real date; ``message`` says which."""
 
-    ``str()`` is the English message; ``said`` has it in English and Dutch.
-    """
-
-    def __init__(self, en: str, nl: str) -> None:
-        super().__init__(en)
-        self.said = Text(en=en, nl=nl)
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.said("en"))
+        self.message = message
 
 
 def parse_partial_date(text: str) -> tuple[int, int | None, int | None]:
@@ -58,40 +56,30 @@ def parse_partial_date(text: str) -> tuple[int, int | None, int | None]:
         and all(part.isascii() and part.isdigit() for part in parts)
     )
     if not shape_ok:
-        raise DateError(
-            f"'{text}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
-            f"'{text}' is geen datum van de vorm JJJJ, JJJJ-MM of JJJJ-MM-DD",
-        )
+        raise DateError(Message("date.shape", {"text": text}))
     year = int(parts[0])
     month = int(parts[1]) if len(parts) > 1 else None
     day = int(parts[2]) if len(parts) > 2 else None
     if year < 1:
-        raise DateError(f"'{text}': the year must be 0001 or later", f"'{text}': het jaar moet 0001 of later zijn")
+        raise DateError(Message("date.year", {"text": text}))
     if month is not None and not 1 <= month <= 12:
-        raise DateError(
-            f"'{text}': month {month:02d} does not exist (01 to 12)",
-            f"'{text}': maand {month:02d} bestaat niet (01 tot en met 12)",
-        )
+        raise DateError(Message("date.month", {"text": text, "month": f"{month:02d}"}))
     if month is not None and day is not None:
         days_in_month = calendar.monthrange(year, month)[1]
         if not 1 <= day <= days_in_month:
-            name = calendar.month_name[month]
+            month_name = Message(f"month.{month}")
             raise DateError(
-                f"'{text}' is not a real date: {name} {year} has {days_in_month} days",
-                f"'{text}' is geen bestaande datum: {_MONTHS_NL[month]} {year} heeft {days_in_month} dagen",
+                Message("date.day", {"text": text, "month_name": month_name, "year": year, "days": days_in_month})
             )
     return year, month, day
 
 
-_MONTHS_NL = ("", "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-              "oktober", "november", "december")  # fmt: skip
-
-
 def _check_partial_date(text: str) -> str:
-    # The pattern has checked the shape; months 01-12 with days up to 28 are always real,
-    # which spares the full check for nearly every date of a large fact base.
+    # The pattern has checked the shape. In years 0001-9999, months 01-12 with days up to 28
+    # are always real, which spares the full check for nearly every date of a large fact base;
+    # anything else (year 0000 included) takes the full check.
     month, day = text[5:7], text[8:10]
-    if (not month or "01" <= month <= "12") and (not day or "01" <= day <= "28"):
+    if text[:4] != "0000" and (not month or "01" <= month <= "12") and (not day or "01" <= day <= "28"):
         return text
     parse_partial_date(text)
     return text
@@ -134,17 +122,28 @@ def sort_key(date: str) -> str:
 # --------------------------------------------------------------------------- records
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.-]*$", max_length=80)]
-NonEmpty = Annotated[str, StringConstraints(min_length=1, strip_whitespace=False)]
+
+_CONTROLS = "\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+"""C0 and C1 controls, DEL and the bidirectional overrides: characters that act on a terminal
+or reorder what a reader sees. No text of a fact base may hold them (a paragraph may hold a
+newline or a tab), so none can reach a reader's terminal from the data."""
+LINE_PATTERN = f"^[^\x00-\x1f{_CONTROLS}]+$"
+PARAGRAPH_PATTERN = f"^[^\x00-\x08\x0b-\x1f{_CONTROLS}]+$"
+NonEmpty = Annotated[str, StringConstraints(min_length=1, pattern=LINE_PATTERN)]
+"""One line of text: a name, a title, a publisher."""
+Paragraph = Annotated[str, StringConstraints(min_length=1, pattern=PARAGRAPH_PATTERN)]
+"""Text that may run over lines (newline and tab allowed)."""
 SourceIds = Annotated[list[Id], Field(min_length=1)]
 Count = Annotated[int, Field(ge=0, le=10_000_000)]
 
 
 @with_config(_STRICT)
 class Text(TypedDict):
-    """The same statement in English and Dutch, in the tool's own words."""
+    """The same statement in English, Dutch and French, in the tool's own words."""
 
-    en: NonEmpty
-    nl: NonEmpty
+    en: Paragraph
+    nl: Paragraph
+    fr: Paragraph
 
 
 Qualifier = Literal["exact", "about", "nearly", "more_than", "at_least"]
@@ -167,7 +166,7 @@ class Source(TypedDict):
     id: Id
     title: NonEmpty
     publisher: NonEmpty
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+    url: Annotated[str, StringConstraints(pattern=f"^https?://[^\\s\x00-\x1f{_CONTROLS}]+$")]
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
 
 
@@ -262,11 +261,18 @@ class Mandate(TypedDict):
 
 
 Role = Literal["head_of_mission", "force_commander"]
+Doubt = Literal["role", "start", "end"]
+"""What a leader's caveat doubts: the role itself, or one end of the term."""
 
 
 @with_config(_STRICT)
 class Leader(TypedDict):
-    """One term in office. A missing ``start`` or ``end`` means no source gives it."""
+    """One term in office. A missing ``start`` or ``end`` means no source gives it.
+
+    ``attested`` is a day a source shows the person in the role when the term's bounds
+    are unknown; ``after`` names the term an undated interim followed. ``doubt`` says
+    what the ``caveat`` is about. :func:`terms` turns these into one term per leader.
+    """
 
     id: Id
     name: NonEmpty
@@ -277,8 +283,11 @@ class Leader(TypedDict):
     appointed: NotRequired[PartialDate]
     start: NotRequired[PartialDate]
     end: NotRequired[PartialDate]
+    attested: NotRequired[PartialDate]
+    after: NotRequired[Id]
     note: NotRequired[Text]
     caveat: NotRequired[Text]
+    doubt: NotRequired[Doubt]
     sources: SourceIds
 
 
@@ -464,7 +473,7 @@ def cited_facts(fact_base: FactBase) -> Iterator[Cited]:
     for index, task in enumerate(mandate["tasks"]):
         yield Cited("task", task["id"], "mandate.tasks[{}]", index, None, task, ("text",), task["sources"])
     for index, leader in enumerate(fact_base["leaders"]):
-        name = Text(en=leader["name"], nl=leader["name"])
+        name = Text(en=leader["name"], nl=leader["name"], fr=leader["name"])
         yield Cited(
             "leader", leader["id"], "leaders[{}]", index, leader.get("start") or leader.get("appointed"), leader,
             ("nationality", "note", "caveat"), leader["sources"], (name,),
@@ -509,12 +518,8 @@ class Problem(NamedTuple):
 
     severity: Severity
     path: str
-    message: Text
+    message: Message
     line: int | None = None
-
-
-def _said(en: str, nl: str) -> Text:
-    return Text(en=en, nl=nl)
 
 
 def stated_sum(*parts: Quantity | None) -> int | None:
@@ -550,10 +555,7 @@ def _check_ids_and_citations(fact_base: FactBase) -> Iterator[Problem]:
         if source["id"] in known:
             yield Problem(
                 "error", f"sources[{index}].id",
-                _said(
-                    f"id '{source['id']}' is already used at sources[{known[source['id']]}]; give each source its own id",
-                    f"id '{source['id']}' is al gebruikt bij sources[{known[source['id']]}]; geef elke bron een eigen id",
-                ),
+                Message("check.duplicate_source_id", {"id": source["id"], "first": f"sources[{known[source['id']]}]"}),
             )  # fmt: skip
         else:
             known[source["id"]] = index
@@ -566,10 +568,7 @@ def _check_ids_and_citations(fact_base: FactBase) -> Iterator[Problem]:
             if first is not fact:
                 yield Problem(
                     "error", f"{_id_path(fact)}.id",
-                    _said(
-                        f"id '{fact.id}' is already used at {_id_path(first)}; give each fact its own id",
-                        f"id '{fact.id}' is al gebruikt bij {_id_path(first)}; geef elk feit een eigen id",
-                    ),
+                    Message("check.duplicate_id", {"id": fact.id, "first": _id_path(first)}),
                 )  # fmt: skip
     cited = set(chain.from_iterable(fact.sources for fact in facts))
     if not cited <= known.keys():  # look closer only when a cited source is missing
@@ -578,19 +577,13 @@ def _check_ids_and_citations(fact_base: FactBase) -> Iterator[Problem]:
                 if source_id not in known:
                     yield Problem(
                         "error", f"{fact.path}.sources",
-                        _said(
-                            f"cites source '{source_id}', which is not in the sources list; add it there or fix the id",
-                            f"haalt bron '{source_id}' aan, die niet in de bronnenlijst staat; voeg haar toe of verbeter de id",
-                        ),
+                        Message("check.unknown_source", {"id": source_id}),
                     )  # fmt: skip
     for index, source in enumerate(fact_base["sources"]):
         if source["id"] not in cited:
             yield Problem(
                 "warning", f"sources[{index}]",
-                _said(
-                    f"source '{source['id']}' is cited by no fact; cite it or remove it",
-                    f"bron '{source['id']}' wordt door geen feit aangehaald; haal haar aan of verwijder haar",
-                ),
+                Message("check.uncited_source", {"id": source["id"]}),
             )  # fmt: skip
 
 
@@ -598,10 +591,7 @@ def _check_order(path: str, start: str | None, end: str | None) -> Iterator[Prob
     if start is not None and end is not None and date_range(start)[0] > date_range(end)[1]:
         yield Problem(
             "error", path,
-            _said(
-                f"starts ({start}) after it ends ({end}); swap or correct the dates",
-                f"begint ({start}) na het einde ({end}); verwissel of verbeter de data",
-            ),
+            Message("check.order", {"start": start, "end": end}),
         )  # fmt: skip
 
 
@@ -610,11 +600,7 @@ def _check_claims(path: str, ranks: list[Rank]) -> Iterator[Problem]:
     if preferred != 1:
         yield Problem(
             "error", path,
-            _said(
-                f"has {preferred} preferred claims; mark exactly one claim 'preferred' and say why in its 'reason'",
-                f"heeft {preferred} voorkeursbeweringen; markeer precies één bewering als 'preferred' en leg in "
-                "'reason' uit waarom",
-            ),
+            Message("check.preferred_count", {"count": preferred}),
         )  # fmt: skip
 
 
@@ -628,12 +614,7 @@ def _check_strength(path: str, claim: StrengthClaim) -> Iterator[Problem]:
         if parts_sum != uniformed["value"]:
             yield Problem(
                 "error", f"{path}.uniformed",
-                _said(
-                    f"stated uniformed total {uniformed['value']:,} is not military + observers + police "
-                    f"= {parts_sum:,}; correct the total or its parts",
-                    f"het vermelde totaal geüniformeerden {uniformed['value']:,} is niet militairen + waarnemers + "
-                    f"politie = {parts_sum:,}; verbeter het totaal of de delen",
-                ),
+                Message("check.uniformed_sum", {"total": Number(uniformed["value"]), "parts": Number(parts_sum)}),
             )  # fmt: skip
     uniformed_value = uniformed if uniformed is not None else None
     if uniformed_value is None and parts_sum is not None:
@@ -643,20 +624,12 @@ def _check_strength(path: str, claim: StrengthClaim) -> Iterator[Problem]:
         if whole != personnel["value"]:
             yield Problem(
                 "error", f"{path}.personnel",
-                _said(
-                    f"stated personnel total {personnel['value']:,} is not uniformed + civilians = {whole:,}; "
-                    "correct the total or its parts",
-                    f"het vermelde totaal personeel {personnel['value']:,} is niet geüniformeerden + burgers = "
-                    f"{whole:,}; verbeter het totaal of de delen",
-                ),
+                Message("check.personnel_sum", {"total": Number(personnel["value"]), "parts": Number(whole)}),
             )  # fmt: skip
     if not any(key in claim for key in ("military", "police", "uniformed", "personnel")):
         yield Problem(
             "error", path,
-            _said(
-                "states no figure; give at least military, police, uniformed or personnel",
-                "noemt geen enkel cijfer; geef ten minste military, police, uniformed of personnel",
-            ),
+            Message("check.no_figure"),
         )  # fmt: skip
 
 
@@ -706,20 +679,18 @@ def _check_resolutions(fact_base: FactBase) -> Iterator[Problem]:
             if "total" in ceiling and ceiling["total"] != ceiling_total(ceiling):
                 yield Problem(
                     "error", f"{path}.ceiling.total",
-                    _said(
-                        f"stated total {ceiling['total']:,} is not military {ceiling['military']:,} + police "
-                        f"{ceiling['police']:,} = {ceiling_total(ceiling):,}; correct the total or its parts",
-                        f"het vermelde totaal {ceiling['total']:,} is niet militairen {ceiling['military']:,} + "
-                        f"politie {ceiling['police']:,} = {ceiling_total(ceiling):,}; verbeter het totaal of de delen",
+                    Message(
+                        "check.ceiling_total",
+                        {
+                            "total": Number(ceiling["total"]), "military": Number(ceiling["military"]),
+                            "police": Number(ceiling["police"]), "sum": Number(ceiling_total(ceiling)),
+                        },
                     ),
                 )  # fmt: skip
         if resolution["kind"] in ("establishment", "renewal") and "mandate_end" not in resolution:
             yield Problem(
                 "error", path,
-                _said(
-                    "a mandate resolution needs 'mandate_end'; add it (with a caveat if implied)",
-                    "een mandaatresolutie heeft 'mandate_end' nodig; voeg het toe (met een caveat als het is afgeleid)",
-                ),
+                Message("check.mandate_end"),
             )  # fmt: skip
     periods = mandate_periods(fact_base)
     for period in periods:
@@ -732,31 +703,19 @@ def _check_resolutions(fact_base: FactBase) -> Iterator[Problem]:
         if current_start <= previous_end or (current.end and date_range(current.end)[1] <= previous_end):
             yield Problem(
                 "error", current.path,
-                _said(
-                    f"mandate period overlaps the one at {previous.path} (which ends {previous.end}); "
-                    "a mandate starts after the last one ends",
-                    f"mandaatperiode overlapt die bij {previous.path} (die eindigt op {previous.end}); "
-                    "een mandaat begint na het einde van het vorige",
-                ),
+                Message("check.mandate_overlap", {"other": previous.path, "end": previous.end}),
             )  # fmt: skip
         elif (current_start - previous_end).days > 1:
             yield Problem(
                 "warning", current.path,
-                _said(
-                    f"mandate period leaves a gap after {previous.path} ({previous.end} to {current.start}); "
-                    "check the end date if it is only implied",
-                    f"mandaatperiode laat een gat na {previous.path} ({previous.end} tot {current.start}); "
-                    "controleer de einddatum als die alleen is afgeleid",
-                ),
+                Message("check.mandate_gap", {"other": previous.path, "end": previous.end, "start": current.start}),
             )  # fmt: skip
         elif date_range(current.resolution["adopted"])[0] > previous_end:
             yield Problem(
                 "warning", current.path,
-                _said(
-                    f"adopted {current.resolution['adopted']}, after the mandate at {previous.path} ended "
-                    f"({previous.end}): a gap without a mandate; check the end date if it is only implied",
-                    f"aangenomen op {current.resolution['adopted']}, na het einde van het mandaat bij {previous.path} "
-                    f"({previous.end}): een periode zonder mandaat; controleer de einddatum als die is afgeleid",
+                Message(
+                    "check.mandate_late",
+                    {"adopted": current.resolution["adopted"], "other": previous.path, "end": previous.end},
                 ),
             )  # fmt: skip
 
@@ -780,12 +739,7 @@ def _check_snapshots(fact_base: FactBase) -> Iterator[Problem]:
         if resolution is None:
             yield Problem(
                 "error", f"{path}.date",
-                _said(
-                    f"no ceiling was in force on {snapshot['date']}; a deployed figure needs a resolution "
-                    "with a ceiling adopted before it",
-                    f"op {snapshot['date']} gold geen plafond; een sterktecijfer vraagt een eerder aangenomen "
-                    "resolutie met een plafond",
-                ),
+                Message("check.no_ceiling", {"date": snapshot["date"]}),
             )  # fmt: skip
         for claim_index, claim in enumerate(snapshot["claims"]):
             claim_path = f"{path}.claims[{claim_index}]"
@@ -799,13 +753,134 @@ def _check_snapshots(fact_base: FactBase) -> Iterator[Problem]:
                 if isinstance(quantity, dict) and quantity["value"] > limit:
                     yield Problem(
                         "warning", f"{claim_path}.{part}",
-                        _said(
-                            f"{part} {quantity['value']:,} is above the ceiling of {limit:,} "
-                            f"set by resolution {resolution['number']}; check the figure",
-                            f"{part} {quantity['value']:,} ligt boven het plafond van {limit:,} "
-                            f"uit resolutie {resolution['number']}; controleer het cijfer",
+                        Message(
+                            "check.above_ceiling",
+                            {
+                                "part": part, "value": Number(quantity["value"]), "limit": Number(limit),
+                                "resolution": resolution["number"],
+                            },
                         ),
                     )  # fmt: skip
+
+
+# --------------------------------------------------------------------------- leaders' terms
+
+StartBasis = Literal["stated", "appointed", "predecessor", "attested", "unknown"]
+EndBasis = Literal["stated", "successor", "attested", "open"]
+
+
+class Term(NamedTuple):
+    """A leader's time in office as every command shows it (one rule, used everywhere).
+
+    ``start`` is the stated start, else the appointment, else (an undated interim) the end
+    of the term it followed; ``end`` is the stated end, else for an interim the start of
+    the next term of the same role; a term known only from one attested day runs that day.
+    """
+
+    leader: Leader
+    start: str | None
+    end: str | None
+    start_basis: StartBasis
+    end_basis: EndBasis
+
+
+def terms(fact_base: FactBase) -> list[Term]:
+    """Every leader's term, heads of mission first, each role in order of its start."""
+    leaders = fact_base["leaders"]
+    by_id = {leader["id"]: leader for leader in leaders}
+    found: list[Term] = []
+    for leader in leaders:
+        start: str | None
+        start_basis: StartBasis
+        end: str | None = leader.get("end")
+        end_basis: EndBasis = "stated" if end else "open"
+        if "start" in leader:
+            start, start_basis = leader["start"], "stated"
+        elif "appointed" in leader:
+            start, start_basis = leader["appointed"], "appointed"
+        elif "attested" in leader:
+            start, start_basis = leader["attested"], "attested"
+            end, end_basis = leader["attested"], "attested"
+        elif "after" in leader and leader["after"] in by_id:
+            start, start_basis = by_id[leader["after"]].get("end"), "predecessor"
+        else:
+            start, start_basis = None, "unknown"
+        if leader["acting"] and end_basis == "open" and start is not None:
+            successor = _successor(leaders, leader, start)
+            if successor is not None:
+                end, end_basis = successor, "successor"
+        found.append(Term(leader, start, end, start_basis, end_basis))
+    return sorted(found, key=lambda term: (term.leader["role"] != "head_of_mission", term.start or "9999"))
+
+
+def _successor(leaders: Sequence[Leader], interim: Leader, start: str) -> str | None:
+    """The start of the first later term of the same role that is not itself an interim."""
+    later = [
+        leader.get("start") or leader.get("appointed")
+        for leader in leaders
+        if leader["role"] == interim["role"] and not leader["acting"] and leader is not interim
+    ]
+    return min((date for date in later if date is not None and date > start), default=None)
+
+
+def covers(start: str | None, end: str | None, day: dt.date) -> tuple[bool, bool]:
+    """(possibly, certainly): whether a period whose ends may be partial or unknown covers ``day``."""
+    start_first, start_last = date_range(start) if start else (dt.date.min, dt.date.min)
+    end_first, end_last = date_range(end) if end else (dt.date.max, dt.date.max)
+    return start_first <= day <= end_last, start is not None and start_last <= day <= end_first
+
+
+class InOffice(NamedTuple):
+    """Whether a term covers a day: possibly, certainly, and why not certainly."""
+
+    possibly: bool
+    certainly: bool
+    why: Text | None
+
+
+def in_office(term: Term, day: dt.date) -> InOffice:
+    """One rule for every term: a day is certain when it lies after every day the start may
+    be and before every day the end may be. A boundary known only to the month or year is
+    uncertain within that period; an appointment standing in for a start not found counts as
+    known to its month; an undated interim is uncertain throughout; a caveat that doubts the
+    role makes every day uncertain, one that doubts an open end every day after the start."""
+    leader = term.leader
+    if term.start is None:
+        return InOffice(False, False, None)
+    start_first, start_last = date_range(term.start)
+    if term.start_basis == "appointed":
+        start_last = date_range(term.start[:7])[1]
+    end_first, end_last = date_range(term.end) if term.end else (dt.date.max, dt.date.max)
+    if not start_first <= day <= end_last:
+        return InOffice(False, False, None)
+    doubt, caveat = leader.get("doubt"), leader.get("caveat")
+    why: Text | None = None
+    if doubt == "role" and caveat is not None:
+        why = caveat
+    elif term.start_basis == "predecessor":
+        why = _text("at.unknown_term")
+    elif day < start_last:
+        if term.start_basis == "appointed":
+            why = _text("at.from_appointment", appointed=term.start)
+        else:
+            why = _text("at.uncertain_start", start=term.start)
+    elif day > end_first:
+        why = _text("at.uncertain_end", end=term.end)
+    elif doubt == "end" and term.end_basis == "open" and day > start_last and caveat is not None:
+        why = caveat
+    return InOffice(True, why is None, why)
+
+
+def _text(key: str, /, **values: object) -> Text:
+    return cast(Text, texts(key, **values))
+
+
+ClaimT = TypeVar("ClaimT", "StrengthClaim", "FigureClaim")
+
+
+def preferred_claim(claims: Sequence[ClaimT]) -> ClaimT:
+    """The claim a disputed fact is shown by: the one ranked preferred (the checks ensure one)."""
+    return next((claim for claim in claims if claim["rank"] == "preferred"), claims[0])
 
 
 def check_fact_base(fact_base: FactBase) -> list[Problem]:
@@ -835,10 +910,7 @@ def check_fact_base(fact_base: FactBase) -> list[Problem]:
             Problem(
                 "error",
                 "mandate.tasks_resolution",
-                _said(
-                    f"names resolution '{fact_base['mandate']['tasks_resolution']}', which is not in 'resolutions'",
-                    f"noemt resolutie '{fact_base['mandate']['tasks_resolution']}', die niet in 'resolutions' staat",
-                ),
+                Message("check.tasks_resolution", {"id": fact_base["mandate"]["tasks_resolution"]}),
             )  # fmt: skip
         )
     return problems

@@ -11,8 +11,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
+from minusma.messages import LANGS, Message, texts
 from minusma.model import (
     CATEGORIES,
     Category,
@@ -20,7 +21,6 @@ from minusma.model import (
     Event,
     FactBase,
     Lang,
-    Leader,
     Phase,
     Problem,
     Qualifier,
@@ -29,13 +29,17 @@ from minusma.model import (
     Snapshot,
     Source,
     StrengthClaim,
+    Term,
     Text,
     ceiling_in_force,
     ceiling_total,
     cited_facts,
+    covers,
     date_range,
+    in_office,
     mandate_periods,
     sort_key,
+    terms,
 )
 
 if TYPE_CHECKING:
@@ -54,6 +58,7 @@ if TYPE_CHECKING:
         Hit,
         LeaderAt,
         LeadersResult,
+        LeaderTerm,
         MandateResult,
         Period,
         SearchResult,
@@ -108,14 +113,13 @@ def combine(quantities: Sequence[Quantity]) -> Quantity:
 
 def about(fact_base: FactBase) -> AboutResult:
     mission = fact_base["mission"]
-    first_leaders = [
-        min(
-            (leader for leader in fact_base["leaders"] if leader["role"] == role and not leader["acting"]),
-            key=lambda leader: sort_key(leader.get("start") or leader.get("appointed") or "9999"),
+    first_leaders: list[LeaderTerm] = []
+    for role in ("head_of_mission", "force_commander"):
+        first = next(
+            (term for term in terms(fact_base) if term.leader["role"] == role and not term.leader["acting"]), None
         )
-        for role in ("head_of_mission", "force_commander")
-        if any(leader["role"] == role for leader in fact_base["leaders"])
-    ]
+        if first is not None:
+            first_leaders.append(_with_term(first))
     return {
         "schema_version": fact_base["header"]["schema_version"],
         "as_of": fact_base["header"]["as_of"],
@@ -148,16 +152,16 @@ def parse_bound(text: str, *, end: bool) -> dt.date:
 def _resolution_events(fact_base: FactBase) -> list[Event]:
     events: list[Event] = []
     for resolution in fact_base["resolutions"]:
-        number = resolution["number"]
         event: Event = {
             "id": f"{resolution['id']}-adopted",
             "date": resolution["adopted"],
             "category": "resolution",
-            "text": {
-                "en": f"Security Council resolution {number} ({resolution['kind']}): {resolution['summary']['en']}",
-                "nl": f"Resolutie {number} van de Veiligheidsraad ({_KIND_NL[resolution['kind']]}): "
-                f"{resolution['summary']['nl']}",
-            },
+            "text": _text(
+                "event.resolution",
+                number=resolution["number"],
+                kind=Message(f"kind.{resolution['kind']}"),
+                summary=resolution["summary"],
+            ),
             "sources": resolution["sources"],
         }
         if "caveat" in resolution:
@@ -166,37 +170,31 @@ def _resolution_events(fact_base: FactBase) -> list[Event]:
     return events
 
 
-_KIND_NL = {"establishment": "oprichting", "renewal": "verlenging", "termination": "beëindiging", "related": "verwant"}
-_ROLE_TEXT = {
-    "head_of_mission": {"en": "head of mission", "nl": "missiehoofd"},
-    "force_commander": {"en": "force commander", "nl": "commandant van de troepen"},
-}
+def _text(key: str, /, **values: object) -> Text:
+    return cast(Text, texts(key, **values))
 
 
 def _leader_events(fact_base: FactBase) -> list[Event]:
+    """What the terms imply: appointments, and the starts and ends that a source states."""
     events: list[Event] = []
-    for leader in fact_base["leaders"]:
-        role = _ROLE_TEXT[leader["role"]]
-        acting_en, acting_nl = ("acting ", "waarnemend ") if leader["acting"] else ("", "")
-        name = leader["name"]
-        texts = {
-            "appointed": (f"{name} is appointed {role['en']}.", f"{name} wordt benoemd tot {role['nl']}."),
-            "start": (
-                f"{name} takes office as {acting_en}{role['en']}.",
-                f"{name} treedt aan als {acting_nl}{role['nl']}.",
-            ),
-            "end": (
-                f"{name}'s term as {acting_en}{role['en']} ends.",
-                f"De termijn van {name} als {acting_nl}{role['nl']} eindigt.",
-            ),
-        }
-        for key, (english, dutch) in texts.items():
-            date = leader.get(key)
-            if isinstance(date, str):
-                event: Event = {"id": f"{leader['id']}-{key}", "date": date, "category": "leadership", "text": {"en": english, "nl": dutch}, "sources": leader["sources"]}  # fmt: skip
-                if "caveat" in leader and key != "appointed":  # caveats are about terms, not appointments
-                    event["caveat"] = leader["caveat"]
-                events.append(event)
+    for term in terms(fact_base):
+        leader = term.leader
+        role, name = Message(f"role.{leader['role']}"), leader["name"]
+        acting = "_acting" if leader["acting"] else ""
+        dated: list[tuple[str, str, Text]] = []
+        if "appointed" in leader:
+            dated.append(("appointed", leader["appointed"], _text("event.appointed", name=name, role=role)))
+        if "start" in leader:
+            dated.append(("start", leader["start"], _text(f"event.start{acting}", name=name, role=role)))
+        if "end" in leader:
+            dated.append(("end", leader["end"], _text(f"event.end{acting}", name=name, role=role)))
+        if "attested" in leader:
+            dated.append(("attested", leader["attested"], _text(f"event.attested{acting}", name=name, role=role)))
+        for key, date, words in dated:
+            event: Event = {"id": f"{leader['id']}-{key}", "date": date, "category": "leadership", "text": words, "sources": leader["sources"]}  # fmt: skip
+            if "caveat" in leader and key != "appointed":  # caveats are about terms, not appointments
+                event["caveat"] = leader["caveat"]
+            events.append(event)
     return events
 
 
@@ -397,16 +395,21 @@ def dutch(fact_base: FactBase) -> DutchResult:
     }
 
 
-def leader_start(leader: Leader) -> str | None:
-    """When the term began, or, where no source gives that, when the appointment was made."""
-    return leader.get("start") or leader.get("appointed")
+def _with_term(term: Term) -> LeaderTerm:
+    """A leader's record with the term every command shows (``model.terms``)."""
+    return {
+        **term.leader,
+        "term": {
+            "start": term.start,
+            "end": term.end,
+            "start_basis": term.start_basis,
+            "end_basis": term.end_basis,
+        },
+    }
 
 
 def leaders(fact_base: FactBase) -> LeadersResult:
-    ordered = sorted(
-        fact_base["leaders"],
-        key=lambda leader: (leader["role"] != "head_of_mission", sort_key(leader_start(leader) or "9999")),
-    )
+    ordered = [_with_term(term) for term in terms(fact_base)]
     return {"as_of": fact_base["header"]["as_of"], "leaders": ordered, "sources": _with_sources(fact_base, ordered)}
 
 
@@ -471,10 +474,10 @@ def fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def _match(query: str, words: list[str], texts: Sequence[Text]) -> tuple[int, Text] | None:
+def _match(query: str, words: list[str], candidates: Sequence[Text]) -> tuple[int, Text] | None:
     """Score a fact: 3 per text holding the whole phrase, plus 1 per query word; None when a
     word is missing. Also the text to show: the one with the phrase, else with most words."""
-    folded = [(text, fold(text["en"]) + " " + fold(text["nl"])) for text in texts]
+    folded = [(text, " ".join(fold(text[lang]) for lang in LANGS)) for text in candidates]
     joined = " ".join(haystack for _, haystack in folded)
     if not all(word in joined for word in words):
         return None
@@ -531,7 +534,7 @@ def validation(file: str, problems: Sequence[Problem], lang: Lang) -> Validation
         "errors": errors,
         "warnings": len(problems) - errors,
         "problems": [
-            {"severity": p.severity, "path": p.path, "line": p.line, "message": p.message[lang]} for p in problems
+            {"severity": p.severity, "path": p.path, "line": p.line, "message": p.message.said(lang)} for p in problems
         ],
     }
 
@@ -545,72 +548,31 @@ def _status(fact_base: FactBase, day: dt.date) -> tuple[Status, Text]:
     def start_of(key: str) -> dt.date:
         return date_range(mission[key])[0]  # type: ignore[literal-required]
 
-    name = mission["abbreviation"]
+    dates = {
+        "name": mission["abbreviation"], "established": mission["established"], "operational": mission["operational"],
+        "ended": mission["mandate_ended"], "completed": mission["withdrawal_completed"],
+        "liquidation": mission["liquidation_from"],
+    }  # fmt: skip
+    status: Status
     if day < start_of("established"):
-        return "not_yet", {
-            "en": f"{name} did not exist yet: the Security Council created it on {mission['established']}.",
-            "nl": f"{name} bestond nog niet: de Veiligheidsraad richtte de missie op {mission['established']} op.",
-        }
-    if day < start_of("operational"):
-        return "authorised", {
-            "en": f"Authorised but not yet deployed: {name} began operating on {mission['operational']}.",
-            "nl": f"Opgericht maar nog niet ingezet: {name} begon op {mission['operational']}.",
-        }
-    if day <= date_range(mission["mandate_ended"])[1]:
-        return "active", {
-            "en": "The mission was operating under its mandate.",
-            "nl": "De missie was actief onder haar mandaat.",
-        }
-    if day <= date_range(mission["withdrawal_completed"])[1]:
-        return "withdrawal", {
-            "en": f"The mandate had ended on {mission['mandate_ended']}; the withdrawal was under way "
-            f"(completed {mission['withdrawal_completed']}).",
-            "nl": f"Het mandaat was op {mission['mandate_ended']} geëindigd; de terugtrekking was bezig "
-            f"(voltooid {mission['withdrawal_completed']}).",
-        }
-    return "liquidation", {
-        "en": f"{name} had left: the withdrawal was completed on {mission['withdrawal_completed']} and "
-        f"liquidation began on {mission['liquidation_from']}.",
-        "nl": f"{name} was vertrokken: de terugtrekking was op {mission['withdrawal_completed']} voltooid en "
-        f"de liquidatie begon op {mission['liquidation_from']}.",
-    }
-
-
-def _within(day: dt.date, start: str | None, end: str | None) -> tuple[bool, bool]:
-    """(possibly in, certainly in) for a period whose ends may be partial or unknown."""
-    start_first, start_last = date_range(start) if start else (dt.date.min, dt.date.min)
-    end_first, end_last = date_range(end) if end else (dt.date.max, dt.date.max)
-    possibly = start_first <= day <= end_last
-    certainly = start_last <= day <= end_first and start is not None
-    return possibly, certainly
+        status = "not_yet"
+    elif day < start_of("operational"):
+        status = "authorised"
+    elif day <= date_range(mission["mandate_ended"])[1]:
+        status = "active"
+    elif day <= date_range(mission["withdrawal_completed"])[1]:
+        status = "withdrawal"
+    else:
+        status = "liquidation"
+    return status, _text(f"status.{status}", **dates)
 
 
 def _leaders_at(fact_base: FactBase, day: dt.date) -> list[LeaderAt]:
     found: list[LeaderAt] = []
-    for leader in fact_base["leaders"]:
-        start = leader.get("start") or leader.get("appointed")
-        possibly, certainly = _within(day, start, leader.get("end"))
-        if start is None and leader["acting"]:
-            continue  # an acting term with no dates cannot be placed on any day
-        if not possibly:
-            continue
-        why: Text | None = None
-        if not certainly:
-            why = {
-                "en": "The term's start or end is known only to the month or year, or not at all, so this is uncertain.",
-                "nl": "Begin of einde van de termijn is alleen op maand of jaar bekend, of helemaal niet; dit is dus onzeker.",
-            }
-        elif "caveat" in leader and (leader["acting"] or "end" not in leader):
-            # the sources doubt the acting role itself, or how long an open term lasted
-            why = leader["caveat"]
-            certainly = False
-        elif "start" not in leader:
-            why = {
-                "en": "Dated from the appointment; the day the term began was not found.",
-                "nl": "Gedateerd vanaf de benoeming; de dag waarop de termijn begon is niet gevonden.",
-            }
-            certainly = False
-        found.append({"leader": leader, "certain": certainly, "why": why})
+    for term in terms(fact_base):
+        possibly, certainly, why = in_office(term, day)
+        if possibly:
+            found.append({"leader": _with_term(term), "certain": certainly, "why": why})
     return found
 
 
@@ -628,7 +590,7 @@ def at(fact_base: FactBase, date: str) -> AtResult:
         for period in periods(fact_base):
             if period["kind"] == "termination":
                 continue
-            possibly, _ = _within(day, period["start"] or period["adopted"], period["end"])
+            possibly, _ = covers(period["start"] or period["adopted"], period["end"], day)
             if possibly:
                 mandate_period = period
         resolution = ceiling_in_force(fact_base, day.isoformat())
@@ -640,23 +602,13 @@ def at(fact_base: FactBase, date: str) -> AtResult:
             if in_force is not None:
                 strength = [compare_claim(snapshot, claim, in_force) for claim in snapshot["claims"]]
             if date_range(snapshot["date"])[1] > day:
-                notes.append(
-                    {
-                        "en": f"The latest strength figure is dated {snapshot['date']}, a period that runs past this day.",
-                        "nl": f"Het laatste sterktecijfer is gedateerd {snapshot['date']}, een periode die na deze dag doorloopt.",
-                    }
-                )
+                notes.append(_text("at.snapshot_period", date=snapshot["date"]))
         leaders_now = _leaders_at(fact_base, day)
         phases = [
-            phase for phase in fact_base["netherlands"]["phases"] if _within(day, phase["start"], phase.get("end"))[0]
+            phase for phase in fact_base["netherlands"]["phases"] if covers(phase["start"], phase.get("end"), day)[0]
         ]
     if status == "withdrawal":
-        notes.append(
-            {
-                "en": "The mandate had ended; the ceiling and strength shown are the last before the withdrawal.",
-                "nl": "Het mandaat was beëindigd; plafond en sterkte zijn de laatste van vóór de terugtrekking.",
-            }
-        )
+        notes.append(_text("at.withdrawal_note"))
     month = day.isoformat()[:7]
     events = timeline(fact_base, month, month)["events"]
     result: AtResult = {

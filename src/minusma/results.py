@@ -4,6 +4,8 @@ Types only. The query functions build plain dicts of these shapes; importing thi
 module costs nothing at run time because only the type checker reads it.
 """
 
+from __future__ import annotations
+
 from typing import Literal, NotRequired
 
 from typing_extensions import TypedDict
@@ -42,7 +44,7 @@ class AboutResult(TypedDict):
     dates: MissionDates
     status: Text
     summary: Text
-    leaders: list[Leader]
+    leaders: list[LeaderTerm]
     sources: list[Source]
 
 
@@ -154,9 +156,22 @@ class DutchResult(TypedDict):
     sources: list[Source]
 
 
+class TermRecord(TypedDict):
+    start: str | None
+    end: str | None
+    start_basis: str
+    end_basis: str
+
+
+class LeaderTerm(Leader):
+    """A leader's record and the term every command shows (model.terms)."""
+
+    term: TermRecord
+
+
 class LeadersResult(TypedDict):
     as_of: str
-    leaders: list[Leader]
+    leaders: list[LeaderTerm]
     sources: list[Source]
 
 
@@ -221,7 +236,7 @@ Status = Literal["not_yet", "authorised", "active", "withdrawal", "liquidation"]
 
 
 class LeaderAt(TypedDict):
-    leader: Leader
+    leader: LeaderTerm
     certain: bool
     why: Text | None
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal, NamedTuple
 
-from minusma import labels
-from minusma.labels import label, text
-from minusma.model import Lang, Quantity, Text
+from minusma.messages import Lang, count, number, say
+from minusma.model import Quantity, Text
 from minusma.results import (
     AboutResult,
     AtResult,
@@ -23,6 +22,7 @@ from minusma.results import (
     ErrataResult,
     FillRate,
     LeadersResult,
+    LeaderTerm,
     MandateResult,
     Period,
     SearchResult,
@@ -54,7 +54,22 @@ class PartFill(NamedTuple):
     part: str
 
 
-Cell = str | int | Quantity | FillRate | Bar | PartFill | None
+class Coded(NamedTuple):
+    """A value with a code for programs (CSV, as in JSON) and words for people (tables)."""
+
+    code: str
+    words: str
+
+
+class Noted(NamedTuple):
+    """A text with an optional caveat: one cell in tables, two columns (KEY, caveat) in CSV."""
+
+    text: str
+    caveat: str | None
+    caveat_label: str
+
+
+Cell = str | int | Quantity | FillRate | Bar | PartFill | Coded | Noted | None
 
 
 class Column(NamedTuple):
@@ -83,8 +98,8 @@ def _columns(lang: Lang, *specs: tuple[str, Kind] | str) -> tuple[Column, ...]:
             key = spec
         else:
             key, kind = spec
-        block_header = label("rank_block", lang) if key == "rank" else None
-        columns.append(Column(key, label(key, lang), kind, block_header=block_header))
+        block_header = say("rank_block", lang) if key == "rank" else None
+        columns.append(Column(key, say(key, lang), kind, block_header=block_header))
     return tuple(columns)
 
 
@@ -92,10 +107,17 @@ def _ids(ids: Sequence[str]) -> str:
     return ", ".join(ids)
 
 
-def _with_caveat(main: str, caveat: Text | None, lang: Lang) -> str:
-    if caveat is None:
-        return main
-    return f"{main} [{label('caveat', lang)}: {caveat[lang]}]"
+def _with_caveat(main: str, caveat: Text | None, lang: Lang) -> Noted:
+    return Noted(main, caveat[lang] if caveat is not None else None, say("caveat", lang))
+
+
+def text(value: Text | None, lang: Lang) -> str:
+    """A fact base text in ``lang``; empty when the fact has none."""
+    return value[lang] if value is not None else ""
+
+
+def _coded(code: str, key: str, lang: Lang) -> Coded:
+    return Coded(code, say(key, lang))
 
 
 def _joined(lang: Lang, *parts: Text | None) -> str:
@@ -103,7 +125,7 @@ def _joined(lang: Lang, *parts: Text | None) -> str:
 
 
 def _as_of_note(as_of: str, lang: Lang) -> list[str]:
-    return [label("as_of", lang, date=as_of)]
+    return [say("as_of", lang, date=as_of)]
 
 
 # --------------------------------------------------------------------------- commands
@@ -113,23 +135,23 @@ def about(result: AboutResult, lang: Lang) -> list[Sheet]:
     names = result["names"]
     dates = result["dates"]
     rows: list[tuple[Cell, ...]] = [
-        (label("abbreviation", lang), result["abbreviation"]),
-        (label("names", lang), f"{names['en']} / {names['fr']} / {names['nl']}"),
-        (label("headquarters", lang), text(result["headquarters"], lang)),
-        *((label(key, lang), str(value)) for key, value in dates.items()),
-        (label("status", lang), text(result["status"], lang)),
+        (say("abbreviation", lang), result["abbreviation"]),
+        (say("names", lang), f"{names['en']} / {names['fr']} / {names['nl']}"),
+        (say("headquarters", lang), text(result["headquarters"], lang)),
+        *((say(key, lang), str(value)) for key, value in dates.items()),
+        (say("status", lang), text(result["status"], lang)),
     ]
     for leader in result["leaders"]:
-        term = f"{leader.get('start') or leader.get('appointed') or '?'} - {leader.get('end') or '?'}"
-        rows.append((label(leader["role"], lang), f"{leader['name']} ({text(leader['nationality'], lang)}), {term}"))
+        term = _term(leader, lang)
+        rows.append((say(leader["role"], lang), f"{leader['name']} ({text(leader['nationality'], lang)}), {term}"))
     rows += [
-        (label("schema_version", lang), result["schema_version"]),
-        (label("sources_count", lang), _ids([source["id"] for source in result["sources"]])),
+        (say("schema_version", lang), result["schema_version"]),
+        (say("sources_count", lang), _ids([source["id"] for source in result["sources"]])),
     ]
     return [
         Sheet(
             "about",
-            label("about", lang, name=result["abbreviation"]),
+            say("about", lang, name=result["abbreviation"]),
             _columns(lang, "field", "value"),
             rows,
             intro=text(result["summary"], lang),
@@ -142,17 +164,17 @@ def timeline(result: TimelineResult, lang: Lang) -> list[Sheet]:
     rows: list[tuple[Cell, ...]] = [
         (
             event["date"],
-            label(f"category_{event['category']}", lang),
+            _coded(event["category"], f"category_{event['category']}", lang),
             _with_caveat(event["text"][lang], event.get("caveat"), lang),
             _ids(event["sources"]),
         )
         for event in result["events"]
     ]
-    notes = [] if rows else [label("no_events", lang)]
+    notes = [] if rows else [say("no_events", lang)]
     return [
         Sheet(
             "timeline",
-            label("timeline", lang),
+            say("timeline", lang),
             _columns(lang, "date", "category", "event", "sources"),
             rows,
             notes=notes + _as_of_note(result["as_of"], lang),
@@ -168,7 +190,7 @@ def troops(result: TroopsResult, lang: Lang) -> list[Sheet]:
             row["military"],
             row["police"],
             row["total"],
-            label("stated" if row["total_stated"] else "computed", lang),
+            say("stated" if row["total_stated"] else "computed", lang),
             text(row["note"], lang),
             _ids(row["sources"]),
         )  # fmt: skip
@@ -193,7 +215,7 @@ def troops(result: TroopsResult, lang: Lang) -> list[Sheet]:
             )
     return [
         Sheet(
-            "ceilings", label("ceilings", lang),
+            "ceilings", say("ceilings", lang),
             _columns(
                 lang, ("resolution", "number"), "adopted", ("military", "number"), ("police", "number"),
                 ("total", "number"), "total_kind", "note", "sources",
@@ -201,12 +223,12 @@ def troops(result: TroopsResult, lang: Lang) -> list[Sheet]:
             ceiling_rows,
         ),
         Sheet(
-            "snapshots", label("snapshots", lang),
+            "snapshots", say("snapshots", lang),
             _columns(
                 lang, "date", ("rank", "rank"), ("military", "quantity"), ("observers", "quantity"), ("police", "quantity"),
                 ("uniformed", "quantity"), ("civilians", "quantity"), ("personnel", "quantity"), "note", "sources",
             ),
-            snapshot_rows, notes=[label("preferred_note", lang)] + _as_of_note(result["as_of"], lang),
+            snapshot_rows, notes=[say("preferred_note", lang)] + _as_of_note(result["as_of"], lang),
         ),
     ]  # fmt: skip
 
@@ -220,7 +242,7 @@ def _comparison_rows(rows: Sequence[ComparisonRow], lang: Lang) -> list[tuple[Ce
         rate: FillRate | None = rates[part] if part else None  # type: ignore[literal-required]
         fill: Cell = None
         if rate is not None and part is not None:
-            fill = rate if part == "uniformed" else PartFill(rate, label(part, lang).lower())
+            fill = rate if part == "uniformed" else PartFill(rate, say(part, lang).lower())
         bar = Bar(round(rate["percent"]), 100, scale, width=10) if rate else None
         table.append(
             (
@@ -247,14 +269,14 @@ def _comparison_columns(lang: Lang) -> tuple[Column, ...]:
         *_columns(
             lang, "date", ("rank", "rank"), ("military", "quantity"), ("police", "quantity"), ("uniformed", "quantity")
         ),
-        Column("resolution", label("resolution", lang), "number", show="csv"),
-        Column("ceiling", label("ceiling", lang), "number"),
-        Column("fill", label("fill", lang), "percent", show="table"),
+        Column("resolution", say("resolution", lang), "number", show="csv"),
+        Column("ceiling", say("ceiling", lang), "number"),
+        Column("fill", say("fill", lang), "percent", show="table"),
         Column("bar", "", "bar", show="table"),
-        Column("fill_military", f"{label('fill', lang)} {label('military', lang).lower()}", "percent", show="csv"),
-        Column("fill_police", f"{label('fill', lang)} {label('police', lang).lower()}", "percent", show="csv"),
-        Column("fill_uniformed", f"{label('fill', lang)} {label('uniformed', lang).lower()}", "percent", show="csv"),
-        Column("sources", label("sources", lang), show="csv"),
+        Column("fill_military", f"{say('fill', lang)} {say('military', lang).lower()}", "percent", show="csv"),
+        Column("fill_police", f"{say('fill', lang)} {say('police', lang).lower()}", "percent", show="csv"),
+        Column("fill_uniformed", f"{say('fill', lang)} {say('uniformed', lang).lower()}", "percent", show="csv"),
+        Column("sources", say("sources", lang), show="csv"),
     )
 
 
@@ -262,10 +284,10 @@ def compare(result: CompareResult, lang: Lang) -> list[Sheet]:
     return [
         Sheet(
             "compare",
-            label("compare", lang),
+            say("compare", lang),
             _comparison_columns(lang),
             _comparison_rows(result["comparison"], lang),
-            notes=[label("preferred_note", lang)] + _as_of_note(result["as_of"], lang),
+            notes=[say("preferred_note", lang)] + _as_of_note(result["as_of"], lang),
         )  # fmt: skip
     ]
 
@@ -291,7 +313,7 @@ def chart(result: CompareResult, lang: Lang) -> list[Sheet]:
     for _, part, _, limit in picked:
         scales[part] = max(scales.get(part, 1), limit)
     rows: list[tuple[Cell, ...]] = [
-        (row["date"], label(part, lang), quantity, limit, Bar(quantity["value"], limit, scales[part], width=30))
+        (row["date"], say(part, lang), quantity, limit, Bar(quantity["value"], limit, scales[part], width=30))
         for row, part, quantity, limit in picked
     ]
     columns = (
@@ -301,10 +323,10 @@ def chart(result: CompareResult, lang: Lang) -> list[Sheet]:
     return [
         Sheet(
             "chart",
-            label("chart", lang),
+            say("chart", lang),
             columns,
             rows,
-            notes=[label("chart_legend", lang)] + _as_of_note(result["as_of"], lang),
+            notes=[say("chart_legend", lang)] + _as_of_note(result["as_of"], lang),
         )  # fmt: skip
     ]
 
@@ -313,7 +335,7 @@ def _period_rows(periods: Sequence[Period], lang: Lang) -> list[tuple[Cell, ...]
     return [
         (
             period["resolution"],
-            label(period["kind"], lang),
+            _coded(period["kind"], period["kind"], lang),
             period["adopted"],
             period["start"] or "-",
             period["end"] or "-",
@@ -328,20 +350,20 @@ def mandate(result: MandateResult, lang: Lang) -> list[Sheet]:
     period_columns = _columns(lang, ("resolution", "number"), "kind", "adopted", "start", "end", "summary", "sources")
     return [
         Sheet(
-            "mandate", label("mandate", lang), _columns(lang, "field", "value"),
+            "mandate", say("mandate", lang), _columns(lang, "field", "value"),
             [
-                (label("legal_basis", lang), text(result["legal_basis"], lang)),
-                (label("use_of_force", lang), text(result["use_of_force"], lang)),
+                (say("legal_basis", lang), text(result["legal_basis"], lang)),
+                (say("use_of_force", lang), text(result["use_of_force"], lang)),
             ],
         ),
         Sheet(
-            "tasks", label("tasks", lang, number=result["tasks_resolution"]),
+            "tasks", say("tasks", lang, number=result["tasks_resolution"]),
             _columns(lang, ("id", "number"), "task", "sources"),
             [(index, text(task["text"], lang), _ids(task["sources"])) for index, task in enumerate(result["tasks"], 1)],
         ),
-        Sheet("periods", label("periods", lang), period_columns, _period_rows(result["periods"], lang)),
+        Sheet("periods", say("periods", lang), period_columns, _period_rows(result["periods"], lang)),
         Sheet(
-            "related", label("related", lang), period_columns, _period_rows(result["related"], lang),
+            "related", say("related", lang), period_columns, _period_rows(result["related"], lang),
             notes=_as_of_note(result["as_of"], lang),
         ),
     ]  # fmt: skip
@@ -361,9 +383,9 @@ def dutch(result: DutchResult, lang: Lang) -> list[Sheet]:
         for claim in figure["claims"]
     ]
     return [
-        Sheet("summary", label("dutch_title", lang), (), [], intro=text(result["summary"], lang)),
+        Sheet("summary", say("dutch_title", lang), (), [], intro=text(result["summary"], lang)),
         Sheet(
-            "phases", label("phases", lang), _columns(lang, "start", "end", "phase", "text", "sources"),
+            "phases", say("phases", lang), _columns(lang, "start", "end", "phase", "text", "sources"),
             [
                 (
                     phase["start"], phase.get("end", "-"), text(phase["name"], lang),
@@ -373,35 +395,52 @@ def dutch(result: DutchResult, lang: Lang) -> list[Sheet]:
             ],
         ),
         Sheet(
-            "figures", label("figures", lang),
+            "figures", say("figures", lang),
             _columns(lang, "date", "figure", ("rank", "rank"), ("value", "quantity"), "note", "sources"), figure_rows,
         ),
         Sheet(
-            "events", label("dutch_events", lang), _columns(lang, "date", "event", "sources"),
+            "events", say("dutch_events", lang), _columns(lang, "date", "event", "sources"),
             [
                 (event["date"], _with_caveat(event["text"][lang], event.get("caveat"), lang), _ids(event["sources"]))
                 for event in result["events"]
             ],
-            notes=[label("preferred_note", lang)] + _as_of_note(result["as_of"], lang),
+            notes=[say("preferred_note", lang)] + _as_of_note(result["as_of"], lang),
         ),
     ]  # fmt: skip
 
 
-def _term(start: str | None, end: str | None) -> str:
-    return f"{start or '?'} - {end or '?'}"
+def _term(leader: LeaderTerm, lang: Lang) -> str:
+    """A term as every command shows it, saying where a bound comes from when no source states it."""
+    term = leader["term"]
+    start, end = term["start"], term["end"]
+    start_words = (
+        "?"
+        if start is None
+        else start
+        if term["start_basis"] in ("stated", "attested")
+        else say(f"term.{term['start_basis']}", lang, date=start)
+    )
+    end_words = (
+        "?"
+        if end is None
+        else end
+        if term["end_basis"] in ("stated", "attested")
+        else say(f"term.{term['end_basis']}", lang, date=end)
+    )
+    return f"{start_words} - {end_words}"
 
 
 def leaders(result: LeadersResult, lang: Lang) -> list[Sheet]:
     rows: list[tuple[Cell, ...]] = [
         (
-            label(leader["role"], lang),
+            _coded(leader["role"], leader["role"], lang),
             f"{leader.get('title', '')} {leader['name']}".strip()
-            + (f" ({label('acting', lang)})" if leader["acting"] else ""),
+            + (f" ({say('acting', lang)})" if leader["acting"] else ""),
             text(leader["nationality"], lang),
             leader.get("appointed", "-"),
             leader.get("start", "-"),
             leader.get("end", "-"),
-            _term(leader.get("start"), leader.get("end")),
+            _term(leader, lang),
             _with_caveat(text(leader.get("note"), lang), leader.get("caveat"), lang),
             _ids(leader["sources"]),
         )  # fmt: skip
@@ -410,11 +449,11 @@ def leaders(result: LeadersResult, lang: Lang) -> list[Sheet]:
     return [
         Sheet(
             "leaders",
-            label("leaders", lang),
+            say("leaders", lang),
             (
                 *_columns(lang, "role", "name", "nationality"),
-                *(Column(key, label(key, lang), "date", show="csv") for key in ("appointed", "start", "end")),
-                Column("term", label("term", lang), "date", show="table"),
+                *(Column(key, say(key, lang), "date", show="csv") for key in ("appointed", "start", "end")),
+                Column("term", say("term", lang), "date", show="table"),
                 *_columns(lang, "note", "sources"),
             ),
             rows,
@@ -436,7 +475,7 @@ def errata(result: ErrataResult, lang: Lang) -> list[Sheet]:
     return [
         Sheet(
             "errata",
-            label("errata", lang),
+            say("errata", lang),
             _columns(lang, "subject", "claimed", "corrected", "sources"),
             rows,
             notes=_as_of_note(result["as_of"], lang),
@@ -449,8 +488,8 @@ def casualties(result: CasualtiesResult, lang: Lang) -> list[Sheet]:
         (
             record["start"],
             record["end"],
-            label(count["outcome"], lang),
-            label(count["cause"], lang),
+            _coded(count["outcome"], count["outcome"], lang),
+            _coded(count["cause"], count["cause"], lang),
             count["value"],
             text(record["note"], lang),
             _ids(record["sources"]),
@@ -461,7 +500,7 @@ def casualties(result: CasualtiesResult, lang: Lang) -> list[Sheet]:
     return [
         Sheet(
             "casualties",
-            label("casualties", lang),
+            say("casualties", lang),
             _columns(lang, "start", "end", "outcome", "cause", ("value", "quantity"), "note", "sources"),
             rows,
             notes=_as_of_note(result["as_of"], lang),
@@ -477,7 +516,7 @@ def sources(result: SourcesResult, lang: Lang) -> list[Sheet]:
     return [
         Sheet(
             "sources",
-            label("sources", lang),
+            say("sources", lang),
             _columns(lang, "id", "title", "publisher", "language", ("cited_by", "number"), "url"),
             rows,
             notes=_as_of_note(result["as_of"], lang),
@@ -488,16 +527,17 @@ def sources(result: SourcesResult, lang: Lang) -> list[Sheet]:
 def source(result: SourceResult, lang: Lang) -> list[Sheet]:
     record = result["source"]
     details: list[tuple[Cell, ...]] = [
-        (label(key, lang), str(record[key])) for key in ("id", "title", "publisher", "url", "language", "cited_by")
+        (say(key, lang), str(record[key])) for key in ("id", "title", "publisher", "url", "language", "cited_by")
     ]
     facts: list[tuple[Cell, ...]] = [
-        (fact["kind"], fact["id"], fact["date"] or "-", text(fact["text"], lang)) for fact in result["facts"]
+        (_coded(fact["kind"], f"kind.{fact['kind']}", lang), fact["id"], fact["date"] or "-", text(fact["text"], lang))
+        for fact in result["facts"]
     ]
     return [
-        Sheet("source", label("sources", lang), _columns(lang, "field", "value"), details),
+        Sheet("source", say("sources", lang), _columns(lang, "field", "value"), details),
         Sheet(
             "facts",
-            label("cited_by_facts", lang, id=record["id"]),
+            say("cited_by_facts", lang, id=record["id"]),
             _columns(lang, "kind", "id", "date", "text"),
             facts,
         ),
@@ -506,14 +546,21 @@ def source(result: SourceResult, lang: Lang) -> list[Sheet]:
 
 def search(result: SearchResult, lang: Lang) -> list[Sheet]:
     rows: list[tuple[Cell, ...]] = [
-        (hit["score"], hit["kind"], hit["id"], hit["date"] or "-", text(hit["text"], lang), _ids(hit["sources"]))
+        (
+            hit["score"],
+            _coded(hit["kind"], f"kind.{hit['kind']}", lang),
+            hit["id"],
+            hit["date"] or "-",
+            text(hit["text"], lang),
+            _ids(hit["sources"]),
+        )  # fmt: skip
         for hit in result["hits"]
     ]
-    notes = [] if rows else [label("no_hits", lang, query=result["query"])]
+    notes = [] if rows else [say("no_hits", lang, query=result["query"])]
     return [
         Sheet(
             "search",
-            label("search", lang, query=result["query"]),
+            say("search", lang, query=result["query"]),
             _columns(lang, ("score", "number"), "kind", "id", "date", "text", "sources"),
             rows,
             notes=notes,
@@ -524,11 +571,11 @@ def search(result: SearchResult, lang: Lang) -> list[Sheet]:
 def at(result: AtResult, lang: Lang) -> list[Sheet]:
     intro = text(result["status_text"], lang)
     if "read_as" in result:
-        intro += "\n" + label("read_as", lang, given=result["date"], date=result["read_as"])
+        intro += "\n" + say("read_as", lang, given=result["date"], date=result["read_as"])
     sheets = [
         Sheet(
             "status",
-            label("at", lang, name=result["mission"], date=result["date"]),
+            say("at", lang, name=result["mission"], date=result["date"]),
             _columns(lang, "field", "value"),
             [],
             intro=intro,
@@ -538,24 +585,24 @@ def at(result: AtResult, lang: Lang) -> list[Sheet]:
     period = result["mandate"]
     if period is not None:
         fields.append(
-            (label("in_force", lang), f"{period['resolution']}: {period['start'] or '?'} - {period['end'] or '?'}")
+            (say("in_force", lang), f"{period['resolution']}: {period['start'] or '?'} - {period['end'] or '?'}")
         )
     ceiling = result["ceiling"]
     if ceiling is not None:
         fields.append(
             (
-                label("ceiling", lang),
-                f"{ceiling['resolution']}: {labels.number(ceiling['military'], lang)} + "
-                f"{labels.number(ceiling['police'], lang)} = {labels.number(ceiling['total'], lang)}",
+                say("ceiling", lang),
+                f"{ceiling['resolution']}: {number(ceiling['military'], lang)} + "
+                f"{number(ceiling['police'], lang)} = {number(ceiling['total'], lang)}",
             )
         )
     if fields:
-        sheets.append(Sheet("mandate", label("mandate", lang), _columns(lang, "field", "value"), fields))
+        sheets.append(Sheet("mandate", say("mandate", lang), _columns(lang, "field", "value"), fields))
     if result["strength"]:
         sheets.append(
             Sheet(
                 "strength",
-                label("strength_at", lang, date=result["date"]),
+                say("strength_at", lang, date=result["date"]),
                 _comparison_columns(lang),
                 _comparison_rows(result["strength"], lang),
             )  # fmt: skip
@@ -563,19 +610,18 @@ def at(result: AtResult, lang: Lang) -> list[Sheet]:
     if result["leaders"]:
         leader_rows: list[tuple[Cell, ...]] = [
             (
-                label(item["leader"]["role"], lang),
-                item["leader"]["name"] + (f" ({label('acting', lang)})" if item["leader"]["acting"] else ""),
-                f"{item['leader'].get('start') or item['leader'].get('appointed') or '?'} - "
-                f"{item['leader'].get('end', '?')}",
-                label("yes", lang) if item["certain"] else f"{label('uncertain', lang)}: {text(item['why'], lang)}",
+                _coded(item["leader"]["role"], item["leader"]["role"], lang),
+                item["leader"]["name"] + (f" ({say('acting', lang)})" if item["leader"]["acting"] else ""),
+                _term(item["leader"], lang),
+                say("yes", lang) if item["certain"] else f"{say('uncertain', lang)}: {text(item['why'], lang)}",
             )
             for item in result["leaders"]
         ]
         sheets.append(
             Sheet(
                 "leaders",
-                label("leaders_in_office", lang),
-                (*_columns(lang, "role", "name", "term"), Column("certain", label("status", lang))),
+                say("leaders_in_office", lang),
+                (*_columns(lang, "role", "name", "term"), Column("certain", say("status", lang))),
                 leader_rows,
             )  # fmt: skip
         )
@@ -583,7 +629,7 @@ def at(result: AtResult, lang: Lang) -> list[Sheet]:
         sheets.append(
             Sheet(
                 "netherlands",
-                label("dutch_at", lang),
+                say("dutch_at", lang),
                 _columns(lang, "start", "end", "phase"),
                 [(phase["start"], phase.get("end", "-"), text(phase["name"], lang)) for phase in result["netherlands"]],
             )  # fmt: skip
@@ -592,7 +638,7 @@ def at(result: AtResult, lang: Lang) -> list[Sheet]:
         sheets.append(
             Sheet(
                 "events",
-                label("events_month", lang),
+                say("events_month", lang),
                 _columns(lang, "date", "event"),
                 [
                     (event["date"], _with_caveat(event["text"][lang], event.get("caveat"), lang))
@@ -607,52 +653,19 @@ def at(result: AtResult, lang: Lang) -> list[Sheet]:
 
 def validation(result: ValidationResult, lang: Lang) -> list[Sheet]:
     file, errors, warnings = result["file"], result["errors"], result["warnings"]
+    counted = {"warnings": count("count.warnings", warnings, lang)}
     title = (
-        label("validate_bad", lang, file=file, errors=errors, warnings=warnings)
+        say("validate_bad", lang, file=file, errors=count("count.errors", errors, lang), **counted)
         if errors
-        else label("validate_ok", lang, file=file, warnings=warnings)
+        else say("validate_ok", lang, file=file, **counted)
     )
     rows: list[tuple[Cell, ...]] = [
-        (label(problem["severity"], lang), problem["path"], problem["line"], problem["message"])
+        (_coded(problem["severity"], problem["severity"], lang), problem["path"], problem["line"], problem["message"])
         for problem in result["problems"]
     ]
     columns = (
         *_columns(lang, "severity", "path"),
-        Column("line", label("line", lang), "number"),
-        Column("message", label("message", lang)),
+        Column("line", say("line", lang), "number"),
+        Column("message", say("message", lang)),
     )
     return [Sheet("validate", title, columns, rows)]
-
-
-# --------------------------------------------------------------------------- CSV
-
-
-def csv_table(sheets: Sequence[Sheet]) -> tuple[list[str], list[list[str | int | float]]]:
-    """All sheets as one table: a ``table`` column names the sheet; columns are the union.
-
-    A quantity becomes two columns, ``KEY`` (the number) and ``KEY_qualifier``
-    (exact, about, nearly, more_than, at_least); a fill rate becomes ``KEY`` (the
-    percent) and ``KEY_qualifier``. Columns shown only in tables (bars, formatted fills) are left out.
-    """
-    header: list[str] = ["table"]
-    for sheet in sheets:
-        for column in sheet.columns:
-            names = [column.key, f"{column.key}_qualifier"] if column.kind in ("quantity", "percent") else [column.key]
-            header += [name for name in names if column.show != "table" and name not in header]
-    rows: list[list[str | int | float]] = []
-    for sheet in sheets:
-        for row in sheet.rows:
-            record: dict[str, str | int | float] = {"table": sheet.key}
-            for column, cell in zip(sheet.columns, row, strict=True):
-                record.update(_csv_cells(column, cell))
-            rows.append([record.get(name, "") for name in header])
-    return header, rows
-
-
-def _csv_cells(column: Column, cell: Cell) -> dict[str, str | int | float]:
-    if cell is None or isinstance(cell, Bar | PartFill) or column.show == "table":
-        return {}
-    if isinstance(cell, dict):
-        number = cell["value"] if "value" in cell else cell["percent"]  # type: ignore[typeddict-item]
-        return {column.key: number, f"{column.key}_qualifier": cell["qualifier"]}
-    return {column.key: cell}

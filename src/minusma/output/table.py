@@ -7,7 +7,10 @@ every figure whole.
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -15,59 +18,48 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text as RichText
 
-from minusma import labels
-from minusma.model import Lang
-from minusma.sheets import Bar, Cell, Column, PartFill, Sheet
+from minusma.messages import Lang, say
+from minusma.output.cells import format_cell, has_qualifier, plain, safe
+from minusma.output.stream import ReaderGone, TextOutput
+from minusma.output.view import View
+from minusma.sheets import Column, Sheet
 
 
 class _Console(Console):
     def on_broken_pipe(self) -> None:
         """Let the caller end quietly (exit 0) when the reader has gone; Rich would exit 1."""
-        raise BrokenPipeError
+        raise ReaderGone
 
 
-def console(*, stderr: bool = False) -> Console:
-    """One per invocation, so width, colour and the stream follow the environment of the call."""
-    return _Console(stderr=stderr, highlight=False, soft_wrap=False, emoji=False)
+def console() -> Console:
+    """One per invocation, so width, colour and the stream follow the environment of the call.
+
+    Rich writes through :class:`TextOutput`, so a table arrives whole on a non-blocking
+    stdout too. A COLUMNS or LINES that is not a positive number counts as unset.
+    """
+    environment = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in ("COLUMNS", "LINES") or (value.isdigit() and int(value) > 0)
+    }
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    output = TextOutput(encoding)
+    return _Console(
+        file=output,  # type: ignore[arg-type]  # a TextIOBase is a text file
+        highlight=False,
+        soft_wrap=False,
+        emoji=False,
+        _environ=environment,
+    )
 
 
-def _bar(cell: Bar, unicode: bool) -> str:
-    full, empty, mark = (_plain(symbol, unicode) for symbol in ("█", "░", "│"))
-    width = cell.width
-    filled = min(width, round(width * cell.value / cell.scale)) if cell.scale else 0
-    limit_at = min(width, round(width * cell.limit / cell.scale)) if cell.scale else 0
-    bar = full * filled + empty * max(0, limit_at - filled)
-    return bar + (mark if limit_at < width else "")
-
-
-_SYMBOLS = {"exact": "", "about": "~", "nearly": "≲", "more_than": ">", "at_least": "≥"}
-_RANK_MARKS = {"preferred": "*", "deprecated": "x"}
-
-
-def format_cell(column: Column, cell: Cell, lang: Lang, unicode: bool = True, compact: bool = True) -> str:
-    """A cell as text; in tables (``compact``) a qualifier is a symbol explained under the table."""
-    if cell is None:
-        return "-"
-    if column.kind == "rank":  # a marker in tables, the word where there is room
-        return _RANK_MARKS.get(str(cell), "") if compact else labels.label(str(cell), lang)
-    if isinstance(cell, Bar):
-        return _bar(cell, unicode)
-    if isinstance(cell, PartFill):
-        rate = format_cell(column, cell.rate, lang, unicode, compact)
-        return f"{rate} {cell.part[:3]}." if compact else f"{rate} ({cell.part})"
-    if isinstance(cell, dict):
-        qualifier = cell["qualifier"]
-        if "percent" in cell:
-            percent = cell["percent"]  # type: ignore[typeddict-item]
-            if compact:
-                return _plain(_SYMBOLS[qualifier], unicode) + labels.percent(percent, lang)
-            return labels.qualified_percent(percent, qualifier, lang)
-        if compact:
-            return _plain(_SYMBOLS[qualifier], unicode) + labels.number(cell["value"], lang)
-        return labels.quantity(cell, lang)
-    if isinstance(cell, int) and column.kind == "number" and column.key not in ("id", "resolution"):
-        return labels.number(cell, lang)
-    return str(cell)
+def write(view: View[Any], lang: Lang) -> None:
+    """The sheets of a result as Rich tables (or blocks, where a table would cut a figure)."""
+    printer = console()
+    unicode = printer.encoding.lower().replace("-", "").startswith("utf")
+    for renderable in sheets(view.sheets(lang), lang, unicode):
+        printer.print(renderable)
+    printer.file.flush()
 
 
 _WHOLE = ("date", "number", "quantity", "percent", "bar", "rank")
@@ -132,32 +124,22 @@ def _blocks(columns: list[Column], cells: list[list[str]]) -> RenderableType:
 def sheet(sheet: Sheet, lang: Lang, unicode: bool = True) -> RenderableType:
     shown = [index for index, column in enumerate(sheet.columns) if column.show != "csv"]
     columns = [sheet.columns[index] for index in shown]
-    cells = [[format_cell(sheet.columns[index], row[index], lang, unicode) for index in shown] for row in sheet.rows]
+    cells = [
+        [safe(format_cell(sheet.columns[index], row[index], lang, unicode)) for index in shown] for row in sheet.rows
+    ]
     words = [
-        [format_cell(sheet.columns[index], row[index], lang, unicode, compact=False) for index in shown]
+        [safe(format_cell(sheet.columns[index], row[index], lang, unicode, compact=False)) for index in shown]
         for row in sheet.rows
     ]
-    parts: list[RenderableType] = [RichText(sheet.title, style="bold")]
+    parts: list[RenderableType] = [RichText(safe(sheet.title), style="bold")]
     if sheet.intro:
-        parts.append(RichText(sheet.intro))
+        parts.append(RichText(safe(sheet.intro)))
     if cells:
         parts.append(_table(columns, cells, _blocks(columns, words)))
-        if any(_has_qualifier(cell) for row in sheet.rows for cell in row[: len(sheet.columns)]):
-            parts.append(RichText(_plain(labels.label("legend", lang), unicode), style="dim"))
-    parts += [RichText(_plain(note, unicode), style="dim") for note in sheet.notes]
+        if any(has_qualifier(cell) for row in sheet.rows for cell in row[: len(sheet.columns)]):
+            parts.append(RichText(plain(say("legend", lang), unicode), style="dim"))
+    parts += [RichText(safe(plain(note, unicode)), style="dim") for note in sheet.notes]
     return Group(*parts)
-
-
-_ASCII = str.maketrans({"█": "#", "░": ".", "│": "|", "≲": "<~", "≥": ">="})
-
-
-def _plain(words: str, unicode: bool) -> str:
-    """The symbols of bars and legends in ASCII, for terminals that cannot show them."""
-    return words if unicode else words.translate(_ASCII)
-
-
-def _has_qualifier(cell: Cell) -> bool:
-    return isinstance(cell, dict) and cell["qualifier"] != "exact"
 
 
 def sheets(items: Sequence[Sheet], lang: Lang, unicode: bool = True) -> Iterator[RenderableType]:

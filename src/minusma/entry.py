@@ -1,0 +1,69 @@
+"""The console script's first module: light, so Ctrl-C at any moment (even during the imports) exits quietly.
+
+Everything the tool does at start and at exit happens here, once: the interrupt handler,
+the garbage collector, and the exit that skips tearing down a large fact base.
+"""
+
+import gc
+import os
+import signal
+import sys
+
+INTERRUPTED = 130
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    """Ctrl-C: leave at once with 130, as shells expect, and no traceback."""
+    _leave(INTERRUPTED)
+
+
+def main() -> None:
+    """The ``minusma`` command and ``python -m minusma``."""
+    signal.signal(signal.SIGINT, _interrupted)  # before the heavy imports below
+    if sys.stdout is None:  # started with standard output closed
+        if sys.stderr is not None:
+            sys.stderr.write("minusma: standard output is closed; nothing can be printed\n")
+        _leave(1)
+    # A run lasts well under a second and builds no reference cycles worth collecting;
+    # cyclic GC passes over 100,000 freshly parsed records only cost time.
+    gc.disable()
+    try:
+        from minusma.cli import run
+
+        code = run()
+    except Exception as error:  # a bug: one line unless asked for the traceback
+        if os.environ.get("MINUSMA_DEBUG"):
+            raise
+        from minusma.messages import say
+
+        details = f"{type(error).__name__}: {error}"
+        _write_stderr(f"minusma: {say('internal', 'en', error=details)}\n")
+        code = 3
+    _leave(code)
+
+
+def _write_stderr(text: str) -> None:
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(text)
+    except (OSError, ValueError):
+        pass
+
+
+def _leave(code: int) -> None:
+    """Flush and exit without freeing every object of a large fact base one by one.
+
+    Freeing 100,000 parsed events at interpreter exit took 60-120 ms. Nothing of minusma
+    needs the teardown: every byte of output has already been written by output.stream
+    (whose errors became the exit code), and no file is open for writing.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except BrokenPipeError:
+            pass  # the reader left early; that is not an error
+        except (OSError, ValueError):
+            if code == 0 and stream is sys.stdout:
+                code = 4
+    os._exit(code)

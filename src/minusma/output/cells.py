@@ -1,0 +1,112 @@
+"""Cells as text for people, the same in every human format (tables now; Markdown and HTML to come).
+
+No rich here: the table writer and any later human format share these rules, and so do
+CSV's machine values (:func:`machine`), which keep codes and numbers as JSON has them.
+"""
+
+from __future__ import annotations
+
+from minusma.messages import Lang, number, percent, say
+from minusma.sheets import Bar, Cell, Coded, Column, Noted, PartFill
+
+_UNSAFE = {code: f"\\x{code:02x}" for code in (*range(0x00, 0x20), *range(0x7F, 0xA0))}
+_UNSAFE.update({code: f"\\u{code:04x}" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+_PARAGRAPH = {key: value for key, value in _UNSAFE.items() if key not in (0x09, 0x0A)}
+
+
+def safe(text: str, *, lines: bool = True) -> str:
+    """``text`` with control characters and bidi overrides shown as escapes (ESC as ``\\x1b``),
+    so nothing from a fact base or from argv acts on a terminal. ``lines`` keeps newlines and tabs."""
+    if text.isprintable() or (lines and text.replace("\n", "").replace("\t", "").isprintable()):
+        return text if not _has_bidi(text) else text.translate(_PARAGRAPH if lines else _UNSAFE)
+    return text.translate(_PARAGRAPH if lines else _UNSAFE)
+
+
+def _has_bidi(text: str) -> bool:
+    return not text.isascii() and any(0x202A <= ord(char) <= 0x202E or 0x2066 <= ord(char) <= 0x2069 for char in text)
+
+
+SYMBOLS = {"exact": "", "about": "~", "nearly": "≲", "more_than": ">", "at_least": "≥"}
+RANK_MARKS = {"preferred": "*", "deprecated": "x"}
+_ASCII = str.maketrans({"█": "#", "░": ".", "│": "|", "≲": "<~", "≥": ">="})
+
+
+def plain(words: str, unicode: bool) -> str:
+    """The symbols of bars and legends in ASCII, for terminals that cannot show them."""
+    return words if unicode else words.translate(_ASCII)
+
+
+def bar(cell: Bar, unicode: bool) -> str:
+    full, empty, mark = (plain(symbol, unicode) for symbol in ("█", "░", "│"))
+    width = cell.width
+    filled = min(width, round(width * cell.value / cell.scale)) if cell.scale else 0
+    limit_at = min(width, round(width * cell.limit / cell.scale)) if cell.scale else 0
+    drawn = full * filled + empty * max(0, limit_at - filled)
+    return drawn + (mark if limit_at < width else "")
+
+
+def format_cell(column: Column, cell: Cell, lang: Lang, unicode: bool = True, compact: bool = True) -> str:
+    """A cell as text; in tables (``compact``) a qualifier is a symbol explained under the table."""
+    if cell is None:
+        return "-"
+    if column.kind == "rank":  # a marker in tables, the word where there is room
+        return RANK_MARKS.get(str(cell), "") if compact else say(str(cell), lang)
+    if isinstance(cell, str):
+        return cell
+    if isinstance(cell, Coded):
+        return cell.words
+    if isinstance(cell, Noted):
+        return cell.text if cell.caveat is None else f"{cell.text} [{cell.caveat_label}: {cell.caveat}]".lstrip()
+    if isinstance(cell, Bar):
+        return bar(cell, unicode)
+    if isinstance(cell, PartFill):
+        rate = format_cell(column, cell.rate, lang, unicode, compact)
+        return f"{rate} {cell.part[:3]}." if compact else f"{rate} ({cell.part})"
+    if isinstance(cell, dict):
+        qualifier = cell["qualifier"]
+        if "percent" in cell:
+            shown = percent(cell["percent"], lang)  # type: ignore[typeddict-item]
+        else:
+            shown = number(cell["value"], lang)
+        if compact:
+            return plain(SYMBOLS[qualifier], unicode) + shown
+        return say(f"qualifier.{qualifier}", lang, n=shown)
+    if isinstance(cell, int) and column.kind == "number" and column.key not in ("id", "resolution", "line"):
+        return number(cell, lang)
+    return str(cell)
+
+
+def has_qualifier(cell: Cell) -> bool:
+    return isinstance(cell, dict) and cell["qualifier"] != "exact"
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def machine(column: Column, cell: Cell) -> dict[str, str | int | float]:
+    """A cell as CSV columns: codes as in JSON, numbers bare, a qualifier and a caveat in their own columns.
+
+    Text that a spreadsheet would run as a formula (starting ``= + - @``, tab or CR) gets a
+    leading apostrophe, as OWASP advises for CSV meant for spreadsheets.
+    """
+    if cell is None or isinstance(cell, Bar | PartFill) or column.show == "table":
+        return {}
+    if isinstance(cell, Coded):
+        return {column.key: cell.code}
+    if isinstance(cell, Noted):
+        found: dict[str, str | int | float] = {column.key: _unformula(cell.text)}
+        if cell.caveat is not None:
+            found["caveat"] = _unformula(cell.caveat)
+        return found
+    if isinstance(cell, dict):
+        value = cell["value"] if "value" in cell else cell["percent"]  # type: ignore[typeddict-item]
+        return {column.key: value, f"{column.key}_qualifier": cell["qualifier"]}
+    if isinstance(cell, str):
+        return {column.key: _unformula(cell)}
+    return {column.key: cell}
+
+
+def _unformula(text: str) -> str:
+    if text.startswith(_FORMULA_START) and text != "-":
+        return "'" + text
+    return text

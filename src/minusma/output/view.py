@@ -1,0 +1,30 @@
+"""What a command hands the output layer: its result, and how people see it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Generic, NamedTuple, TypeVar
+
+from minusma.messages import Lang
+from minusma.sheets import Sheet
+
+Result = TypeVar("Result", bound=Mapping[str, Any])
+
+
+class View(NamedTuple, Generic[Result]):
+    """A result (what ``--json`` prints) and its layout (the sheets every human format shows).
+
+    Build one with :func:`view`, so the type checker matches a result to its layout.
+    """
+
+    result: Result
+    layout: Callable[[Result, Lang], Sequence[Sheet]] | None
+
+    def sheets(self, lang: Lang) -> Sequence[Sheet]:
+        if self.layout is None:
+            return []
+        return self.layout(self.result, lang)
+
+
+def view(result: Result, layout: Callable[[Result, Lang], Sequence[Sheet]] | None) -> View[Result]:
+    return View(result, layout)
