@@ -1,0 +1,155 @@
+"""The catalogues, the layering and the shapes of French output: one home for each idea, held by tests."""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from minusma.cli import app, resolve_lang
+from minusma.messages import LANGS, catalogue, number, percent
+from minusma.output.cells import safe
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "minusma"
+
+
+def _placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGS if lang != "en"])
+def test_every_message_exists_in_every_language_with_the_same_placeholders(lang: str) -> None:
+    english, other = catalogue("en"), catalogue(lang)  # type: ignore[arg-type]
+    assert set(other) == set(english), set(other) ^ set(english)
+    differing = {key for key in english if _placeholders(english[key]) != _placeholders(other[key])}
+    assert not differing, differing
+
+
+def test_numbers_follow_the_language() -> None:
+    assert [number(12640, lang) for lang in LANGS] == ["12,640", "12.640", "12\u202f640"]
+    assert [percent(78.24, lang) for lang in LANGS] == ["78.2%", "78,2%", "78,2\u202f%"]
+
+
+@pytest.mark.parametrize(
+    ("environment", "expected"),
+    [({"LANG": "fr_FR.UTF-8"}, "fr"), ({"LANG": "fr_BE.UTF-8"}, "fr"), ({"LC_ALL": "fr_CA"}, "fr"),
+     ({"LANG": "fr_ML.UTF-8"}, "fr"), ({"LANG": "nl_NL.UTF-8"}, "nl"), ({"LANG": "de_DE.UTF-8"}, "en"),
+     ({"MINUSMA_LANG": "fr", "LANG": "nl_NL"}, "fr")],
+)  # fmt: skip
+def test_french_locales_choose_french(environment: dict[str, str], expected: str) -> None:
+    assert resolve_lang(None, environment) == expected
+
+
+def test_french_tables_and_numbers(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--lang", "fr", "troops", "--compare"], env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    assert "Effectifs déployés" in result.stdout or "déploy" in result.stdout
+    assert "12\u202f640" in result.stdout
+
+
+def test_global_options_before_and_after_the_command_agree(runner: CliRunner) -> None:
+    before = runner.invoke(app, ["--lang", "nl", "--format", "json", "dutch"])
+    after = runner.invoke(app, ["dutch", "--lang", "nl", "--json"])
+    assert before.exit_code == after.exit_code == 0, before.output + after.output
+    assert json.loads(before.stdout) == json.loads(after.stdout)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["schema", "--csv"], ["troops", "--chart", "--json"], ["about", "--json", "--csv"], ["about", "--format", "xml"]],
+)
+def test_a_format_that_does_not_fit_is_a_usage_error(runner: CliRunner, args: list[str]) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("args", [["at", "2016-07-01", "--csv"], ["about", "--csv"]])
+def test_at_and_about_print_one_rectangular_csv(runner: CliRunner, args: list[str]) -> None:
+    import csv
+    import io
+
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert len(rows) > 2 and len({len(row) for row in rows}) == 1
+
+
+def test_csv_carries_codes_not_labels(runner: CliRunner) -> None:
+    import csv
+    import io
+
+    result = runner.invoke(app, ["timeline", "--csv", "--lang", "nl", "--category", "netherlands"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert {row["category"] for row in rows} == {"netherlands"}
+
+
+def test_french_usage_errors_use_french_words(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--lang", "fr", "at", "2016-02-30"])
+    assert result.exit_code == 2
+    assert "février" in result.stderr and "Utilisation" in result.stderr or "Usage" in result.stderr
+
+
+LAYERS = {
+    "model": {"messages"},
+    "load": {"model", "errors", "messages", "verified"},
+    "query": {"model", "messages", "results"},
+    "sheets": {"model", "messages", "results"},
+    "errors": {"model", "messages"},
+    "output": {"messages", "sheets", "errors", "output", "model"},
+    "messages": {"messages"},
+}
+
+
+@pytest.mark.parametrize("module", sorted(LAYERS))
+def test_imports_point_one_way(module: str) -> None:
+    """cli -> {load, query, sheets, output} -> model; messages is a leaf; nothing imports cli."""
+    paths = [SRC / f"{module}.py"] if (SRC / f"{module}.py").exists() else list((SRC / module).glob("*.py"))
+    for path in paths:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("minusma."):
+                imported = node.module.split(".")[1]
+                assert imported in LAYERS[module] | {"results"}, f"{path.name} imports minusma.{imported}"
+
+
+def test_every_module_but_the_table_writer_leaves_rich_alone() -> None:
+    for path in SRC.rglob("*.py"):
+        if path.name == "table.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+        names |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+        assert not any(name == "rich" or name.startswith("rich.") for name in names), path
+
+
+@given(st.text())
+def test_safe_text_has_no_live_control_character(text: str) -> None:
+    import unicodedata
+
+    shown = safe(text, lines=False)
+    assert not [ch for ch in shown if unicodedata.category(ch) == "Cc"]
+    assert not [ch for ch in shown if 0x202A <= ord(ch) <= 0x202E or 0x2066 <= ord(ch) <= 0x2069]
+
+
+def test_ctrl_c_during_start_up_exits_130_quietly(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "minusma", "timeline", "--json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(SRC.parent)},
+    )  # fmt: skip
+    time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode in (0, 130), stderr
+    assert b"Traceback" not in stderr
