@@ -90,9 +90,9 @@ def test_json_top_level_keys_are_the_documented_contract(runner: CliRunner, args
 def test_nested_json_shapes_are_pinned(runner: CliRunner) -> None:
     compare = run_json(runner, "troops", "--compare")
     assert set(compare["comparison"][0]) == {
-        "snapshot", "date", "rank", "deployed", "ceiling", "fill_rate", "personnel", "reason", "note", "caveat", "sources",
+        "snapshot", "date", "rank", "deployed", "ceiling", "fill_rate", "reason", "note", "caveat", "sources",
     }  # fmt: skip
-    assert set(compare["comparison"][0]["deployed"]) == {"military", "police", "uniformed", "uniformed_stated"}
+    assert set(compare["comparison"][0]["deployed"]) == {"military", "police", "uniformed", "civilians", "personnel"}
     assert set(compare["comparison"][0]["ceiling"]) == {"resolution", "military", "police", "total"}
     assert set(compare["comparison"][0]["fill_rate"]) == {"military", "police", "uniformed"}
     assert all(set(source) == SOURCE_KEYS for source in compare["sources"])
@@ -158,15 +158,35 @@ def read_csv(runner: CliRunner, *args: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(result.stdout)))
 
 
-def test_csv_has_a_header_and_one_row_per_record(runner: CliRunner) -> None:
+def test_csv_has_a_header_and_one_row_per_figure(runner: CliRunner) -> None:
     rows = read_csv(runner, "troops", "--compare")
-    assert len(rows) == len(run_json(runner, "troops", "--compare")["comparison"])
-    september = [row for row in rows if row["date"] == "2013-09"]
-    assert [(row["military"], row["police"], row["uniformed"]) for row in september] == [
-        ("5201", "809", "6010"),
-        ("5219", "820", "6039"),
+    comparison = run_json(runner, "troops", "--compare")["comparison"]
+    assert len(rows) == sum(value is not None for row in comparison for value in row["deployed"].values())
+    september = [
+        (row["rank"], row["counts"], row["deployed"], row["ceiling"], row["fill"])
+        for row in rows
+        if row["date"] == "2013-09"
     ]
-    assert september[0]["fill_uniformed"] == "47.5" and september[0]["fill_uniformed_qualifier"] == "exact"
+    assert september == [
+        ("preferred", "military", "5201", "11200", "46.4"),
+        ("preferred", "police", "809", "1440", "56.2"),
+        ("preferred", "uniformed", "6010", "12640", "47.5"),
+        ("normal", "military", "5219", "11200", "46.6"),
+        ("normal", "police", "820", "1440", "56.9"),
+        ("normal", "uniformed", "6039", "12640", "47.8"),
+    ]
+
+
+def test_compare_sets_like_against_like(runner: CliRunner) -> None:
+    """Military against the military ceiling, police against the police one, uniformed against the total."""
+    rows = read_csv(runner, "troops", "--compare")
+    march_2018 = [row for row in rows if row["date"] == "2018-03"]
+    assert [(row["counts"], row["ceiling"], row["fill"]) for row in march_2018] == [("military", "13289", "88.8")]
+    personnel = [row for row in rows if row["counts"] in ("civilians", "personnel")]
+    assert personnel and all(row["ceiling"] == "" and row["fill"] == "" for row in personnel)
+    computed = {(row["date"], row["counts"]): row["deployed_formula"] for row in rows if row["deployed_formula"]}
+    assert computed[("2017-01-31", "military")] == "10763 + 36"
+    assert computed[("2015-03", "civilians")] == "522 + 505 + 119"
 
 
 @pytest.mark.parametrize(
@@ -311,7 +331,7 @@ def test_numbers_are_never_cut_at_any_width(runner: CliRunner, columns: str, com
     assert result.exit_code == 0, result.output
     assert not ANSI.search(result.stdout)
     for line in result.stdout.splitlines():
-        assert len(line) <= int(columns)
+        assert len(line) <= int(columns) or line.strip().startswith(("http://", "https://")), line  # URLs stay whole
     if command[0] == "troops":
         for figure in ("12,640", "15,209", "6,010", "6,039"):
             assert figure in result.stdout

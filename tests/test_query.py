@@ -82,7 +82,7 @@ def test_an_acting_role_the_sources_doubt_is_uncertain_on_any_day(facts: FactBas
 
 def test_at_a_month_is_read_as_its_last_day(facts: FactBase) -> None:
     result = query.at(facts, "2019-05")
-    assert result["date"] == "2019-05-31" and result["read_as"] == "2019-05-31"
+    assert result["date"] == "2019-05" and result["read_as"] == "2019-05-31"  # what was typed, and how it was read
 
 
 def test_the_ceiling_in_force_changes_with_the_2016_resolution(facts: FactBase) -> None:

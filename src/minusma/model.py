@@ -151,10 +151,15 @@ Qualifier = Literal["exact", "about", "nearly", "more_than", "at_least"]
 
 @with_config(_STRICT)
 class Quantity(TypedDict):
-    """A count as a source gives it: ``about 6,000`` is never stored as exactly 6,000."""
+    """A count as a source gives it: ``about 6,000`` is never stored as exactly 6,000.
+
+    ``formula`` marks a figure no source states, computed from figures sources do state
+    (``522 + 505 + 119``); a check keeps the sum equal to ``value``.
+    """
 
     value: Count
     qualifier: Qualifier
+    formula: NotRequired[Annotated[str, StringConstraints(pattern=r"^\d+( \+ \d+)+$")]]
 
 
 Rank = Literal["preferred", "normal", "deprecated"]
@@ -604,7 +609,20 @@ def _check_claims(path: str, ranks: list[Rank]) -> Iterator[Problem]:
         )  # fmt: skip
 
 
+def _check_formulas(path: str, claim: StrengthClaim) -> Iterator[Problem]:
+    for key in ("military", "observers", "police", "uniformed", "civilians", "personnel"):
+        quantity = claim.get(key)
+        if isinstance(quantity, dict) and "formula" in quantity:
+            total = sum(int(part) for part in quantity["formula"].split(" + "))
+            if total != quantity["value"]:
+                yield Problem(
+                    "error", f"{path}.{key}.formula",
+                    Message("check.formula_sum", {"formula": quantity["formula"], "sum": Number(total), "value": Number(quantity["value"])}),
+                )  # fmt: skip
+
+
 def _check_strength(path: str, claim: StrengthClaim) -> Iterator[Problem]:
+    yield from _check_formulas(path, claim)
     military, observers, police = claim.get("military"), claim.get("observers"), claim.get("police")
     uniformed, civilians, personnel = claim.get("uniformed"), claim.get("civilians"), claim.get("personnel")
     parts_sum = stated_sum(military, police)

@@ -101,11 +101,12 @@ def _with_sources(fact_base: FactBase, *records: object) -> list[Source]:
 
 
 def combine(quantities: Sequence[Quantity]) -> Quantity:
-    """Add quantities; the sum is exact only when every part is."""
+    """Add quantities into a figure marked computed, with its formula; exact only when every part is."""
     total = sum(quantity["value"] for quantity in quantities)
     qualifiers = {quantity["qualifier"] for quantity in quantities} - {"exact"}
     qualifier: Qualifier = "exact" if not qualifiers else qualifiers.pop() if len(qualifiers) == 1 else "about"
-    return {"value": total, "qualifier": qualifier}
+    formula = " + ".join(str(quantity["value"]) for quantity in quantities)
+    return {"value": total, "qualifier": qualifier, "formula": formula}
 
 
 # --------------------------------------------------------------------------- about
@@ -192,8 +193,9 @@ def _leader_events(fact_base: FactBase) -> list[Event]:
             dated.append(("attested", leader["attested"], _text(f"event.attested{acting}", name=name, role=role)))
         for key, date, words in dated:
             event: Event = {"id": f"{leader['id']}-{key}", "date": date, "category": "leadership", "text": words, "sources": leader["sources"]}  # fmt: skip
-            if "caveat" in leader and key != "appointed":  # caveats are about terms, not appointments
-                event["caveat"] = leader["caveat"]
+            doubt = leader.get("doubt")
+            if "caveat" in leader and key != "appointed" and doubt in (None, "role", key):
+                event["caveat"] = leader["caveat"]  # on the boundary the caveat doubts, never on an appointment
             events.append(event)
     return events
 
@@ -270,16 +272,22 @@ def troops(fact_base: FactBase) -> TroopsResult:
 
 
 def deployed(claim: StrengthClaim) -> Deployed:
-    """Military (observers included), police and uniformed as stated, or summed from stated parts."""
+    """Every figure a claim holds: military (observers included), police and uniformed as stated,
+    or summed from stated parts and marked computed (``formula``); civilians and all personnel."""
     military = claim.get("military")
     if military is not None and "observers" in claim:
         military = combine([military, claim["observers"]])
     police = claim.get("police")
     uniformed = claim.get("uniformed")
-    stated = uniformed is not None
     if uniformed is None and military is not None and police is not None:
         uniformed = combine([military, police])
-    return {"military": military, "police": police, "uniformed": uniformed, "uniformed_stated": stated}
+    return {
+        "military": military,
+        "police": police,
+        "uniformed": uniformed,
+        "civilians": claim.get("civilians"),
+        "personnel": claim.get("personnel"),
+    }
 
 
 def fill_rate(quantity: Quantity | None, limit: int) -> FillRate | None:
@@ -308,7 +316,6 @@ def compare_claim(snapshot: Snapshot, claim: StrengthClaim, resolution: Resoluti
             "police": fill_rate(counts["police"], ceiling["police"]),
             "uniformed": fill_rate(counts["uniformed"], total),
         },
-        "personnel": claim.get("personnel"),
         "reason": claim.get("reason"),
         "note": claim.get("note"),
         "caveat": claim.get("caveat"),
@@ -614,7 +621,7 @@ def at(fact_base: FactBase, date: str) -> AtResult:
     result: AtResult = {
         "as_of": fact_base["header"]["as_of"],
         "mission": fact_base["mission"]["abbreviation"],
-        "date": day.isoformat(),
+        "date": date,
         "status": status,
         "status_text": status_text,
         "mandate": mandate_period,

@@ -85,10 +85,13 @@ class FillRate(TypedDict):
 
 
 class Deployed(TypedDict):
+    """Every figure of a claim; one with a ``formula`` was computed from stated parts."""
+
     military: Quantity | None
     police: Quantity | None
     uniformed: Quantity | None
-    uniformed_stated: bool
+    civilians: Quantity | None
+    personnel: Quantity | None
 
 
 class Fill(TypedDict):
@@ -111,7 +114,6 @@ class ComparisonRow(TypedDict):
     deployed: Deployed
     ceiling: Ceiling3
     fill_rate: Fill
-    personnel: Quantity | None
     reason: Text | None
     note: Text | None
     caveat: Text | None

@@ -16,6 +16,7 @@ from minusma.results import (
     AboutResult,
     AtResult,
     CasualtiesResult,
+    Ceiling3,
     CompareResult,
     ComparisonRow,
     DutchResult,
@@ -33,7 +34,7 @@ from minusma.results import (
     ValidationResult,
 )
 
-Kind = Literal["text", "date", "number", "quantity", "percent", "bar", "rank"]
+Kind = Literal["text", "date", "number", "quantity", "percent", "bar", "rank", "id", "url"]
 Show = Literal["both", "table", "csv"]
 _DATE_KEYS = frozenset({"date", "adopted", "start", "end", "appointed"})
 
@@ -94,7 +95,7 @@ def _columns(lang: Lang, *specs: tuple[str, Kind] | str) -> tuple[Column, ...]:
     columns = []
     for spec in specs:
         if isinstance(spec, str):
-            kind: Kind = "date" if spec in _DATE_KEYS else "text"
+            kind: Kind = "date" if spec in _DATE_KEYS else "id" if spec == "id" else "url" if spec == "url" else "text"
             key = spec
         else:
             key, kind = spec
@@ -155,7 +156,7 @@ def about(result: AboutResult, lang: Lang) -> list[Sheet]:
             _columns(lang, "field", "value"),
             rows,
             intro=text(result["summary"], lang),
-            notes=_as_of_note(result["as_of"], lang),
+            notes=[say("name_nl_note", lang), *_as_of_note(result["as_of"], lang)],
         )  # fmt: skip
     ]
 
@@ -233,51 +234,60 @@ def troops(result: TroopsResult, lang: Lang) -> list[Sheet]:
     ]  # fmt: skip
 
 
+COUNTED = ("military", "police", "uniformed", "civilians", "personnel")
+"""What a deployed figure counts, in the order every view lists them."""
+
+
+def _limit(kind: str, ceiling: Ceiling3) -> int | None:
+    """Like with like: military against the military ceiling, police against the police one,
+    uniformed against the total; civilians and all personnel have no ceiling."""
+    return {"military": ceiling["military"], "police": ceiling["police"], "uniformed": ceiling["total"]}.get(kind)
+
+
 def _comparison_rows(rows: Sequence[ComparisonRow], lang: Lang) -> list[tuple[Cell, ...]]:
-    scale = 100
+    """One line per figure a claim holds, each set against the ceiling of its own kind."""
     table: list[tuple[Cell, ...]] = []
     for row in rows:
-        counts, rates, ceiling = row["deployed"], row["fill_rate"], row["ceiling"]
-        part = next((key for key in ("uniformed", "military", "police") if rates[key] is not None), None)
-        rate: FillRate | None = rates[part] if part else None  # type: ignore[literal-required]
-        fill: Cell = None
-        if rate is not None and part is not None:
-            fill = rate if part == "uniformed" else PartFill(rate, say(part, lang).lower())
-        bar = Bar(round(rate["percent"]), 100, scale, width=10) if rate else None
-        table.append(
-            (
-                row["date"],
-                row["rank"],
-                counts["military"],
-                counts["police"],
-                counts["uniformed"],
-                ceiling["resolution"],
-                ceiling["total"],
-                fill,
-                bar,
-                rates["military"],
-                rates["police"],
-                rates["uniformed"],
-                _ids(row["sources"]),
-            )  # fmt: skip
-        )
+        ceiling = row["ceiling"]
+        for kind in COUNTED:
+            quantity: Quantity | None = row["deployed"][kind]  # type: ignore[literal-required]
+            if quantity is None:
+                continue
+            limit = _limit(kind, ceiling)
+            rate: FillRate | None = row["fill_rate"][kind] if limit is not None else None  # type: ignore[literal-required]
+            table.append(
+                (
+                    row["snapshot"],
+                    row["date"],
+                    row["rank"],
+                    _coded(kind, f"counts.{kind}", lang),
+                    quantity,
+                    limit,
+                    ceiling["resolution"] if limit is not None else None,
+                    rate,
+                    Bar(round(rate["percent"]), 100, 100, width=10) if rate else None,
+                    _ids(row["sources"]),
+                )  # fmt: skip
+            )
     return table
 
 
 def _comparison_columns(lang: Lang) -> tuple[Column, ...]:
     return (
-        *_columns(
-            lang, "date", ("rank", "rank"), ("military", "quantity"), ("police", "quantity"), ("uniformed", "quantity")
-        ),
+        Column("id", say("id", lang), show="csv"),
+        *_columns(lang, "date", ("rank", "rank"), "counts", ("deployed", "quantity"), ("ceiling", "number")),
         Column("resolution", say("resolution", lang), "number", show="csv"),
-        Column("ceiling", say("ceiling", lang), "number"),
-        Column("fill", say("fill", lang), "percent", show="table"),
+        Column("fill", say("fill", lang), "percent"),
         Column("bar", "", "bar", show="table"),
-        Column("fill_military", f"{say('fill', lang)} {say('military', lang).lower()}", "percent", show="csv"),
-        Column("fill_police", f"{say('fill', lang)} {say('police', lang).lower()}", "percent", show="csv"),
-        Column("fill_uniformed", f"{say('fill', lang)} {say('uniformed', lang).lower()}", "percent", show="csv"),
         Column("sources", say("sources", lang), show="csv"),
     )
+
+
+def _comparison_notes(rows: Sequence[ComparisonRow], lang: Lang) -> list[str]:
+    notes = [say("preferred_note", lang)]
+    if any(row["deployed"]["civilians"] or row["deployed"]["personnel"] for row in rows):
+        notes.append(say("ceiling_note", lang))
+    return notes
 
 
 def compare(result: CompareResult, lang: Lang) -> list[Sheet]:
@@ -287,37 +297,41 @@ def compare(result: CompareResult, lang: Lang) -> list[Sheet]:
             say("compare", lang),
             _comparison_columns(lang),
             _comparison_rows(result["comparison"], lang),
-            notes=[say("preferred_note", lang)] + _as_of_note(result["as_of"], lang),
+            notes=_comparison_notes(result["comparison"], lang) + _as_of_note(result["as_of"], lang),
         )  # fmt: skip
     ]
 
 
 def chart(result: CompareResult, lang: Lang) -> list[Sheet]:
-    """Preferred claims only: deployed against the ceiling of the same kind.
+    """Preferred claims only: each figure against the ceiling of its own kind.
 
-    Each kind (uniformed, military, police) has its own scale, the highest ceiling
-    of that kind, so a bar's length compares like with like down the column.
+    Each kind (military, police, uniformed) has its own scale, the highest ceiling of that
+    kind, so a bar's length compares like with like down the column.
     """
     picked: list[tuple[ComparisonRow, str, Quantity, int]] = []
     for row in result["comparison"]:
         if row["rank"] != "preferred":
             continue
-        counts, ceiling = row["deployed"], row["ceiling"]
-        limits = {"uniformed": ceiling["total"], "military": ceiling["military"], "police": ceiling["police"]}
-        for part, limit in limits.items():
-            quantity = counts[part]  # type: ignore[literal-required]
-            if quantity is not None:
-                picked.append((row, part, quantity, limit))
-                break
+        for kind in ("military", "police", "uniformed"):
+            quantity: Quantity | None = row["deployed"][kind]
+            limit = _limit(kind, row["ceiling"])
+            if quantity is not None and limit is not None:
+                picked.append((row, kind, quantity, limit))
     scales: dict[str, int] = {}
-    for _, part, _, limit in picked:
-        scales[part] = max(scales.get(part, 1), limit)
+    for _, kind, _, limit in picked:
+        scales[kind] = max(scales.get(kind, 1), limit)
     rows: list[tuple[Cell, ...]] = [
-        (row["date"], say(part, lang), quantity, limit, Bar(quantity["value"], limit, scales[part], width=30))
-        for row, part, quantity, limit in picked
+        (
+            row["date"],
+            _coded(kind, f"counts.{kind}", lang),
+            quantity,
+            limit,
+            Bar(quantity["value"], limit, scales[kind], width=30),
+        )  # fmt: skip
+        for row, kind, quantity, limit in picked
     ]
     columns = (
-        *_columns(lang, "date", "kind", ("value", "quantity"), ("ceiling", "number")),
+        *_columns(lang, "date", "counts", ("deployed", "quantity"), ("ceiling", "number")),
         Column("bar", "", "bar", show="table"),
     )
     return [
@@ -409,6 +423,15 @@ def dutch(result: DutchResult, lang: Lang) -> list[Sheet]:
     ]  # fmt: skip
 
 
+def _title(title: str | None, lang: Lang) -> str:
+    """A rank in the reader's language where the catalogue has it (``Maj. Gen.`` is ``generaal-majoor``)."""
+    if not title:
+        return ""
+    from minusma.messages import catalogue
+
+    return catalogue(lang).get(f"title.{title}", title)
+
+
 def _term(leader: LeaderTerm, lang: Lang) -> str:
     """A term as every command shows it, saying where a bound comes from when no source states it."""
     term = leader["term"]
@@ -434,7 +457,7 @@ def leaders(result: LeadersResult, lang: Lang) -> list[Sheet]:
     rows: list[tuple[Cell, ...]] = [
         (
             _coded(leader["role"], leader["role"], lang),
-            f"{leader.get('title', '')} {leader['name']}".strip()
+            f"{_title(leader.get('title'), lang)} {leader['name']}".strip()
             + (f" ({say('acting', lang)})" if leader["acting"] else ""),
             text(leader["nationality"], lang),
             leader.get("appointed", "-"),
@@ -465,8 +488,10 @@ def leaders(result: LeadersResult, lang: Lang) -> list[Sheet]:
 def errata(result: ErrataResult, lang: Lang) -> list[Sheet]:
     rows: list[tuple[Cell, ...]] = [
         (
+            erratum["id"],
             text(erratum["subject"], lang),
-            f"{text(erratum['claimed'], lang)} ({_ids(erratum['claimed_in'])})",
+            text(erratum["claimed"], lang),
+            _ids(erratum["claimed_in"]),
             text(erratum["corrected"], lang),
             _ids(erratum["sources"]),
         )  # fmt: skip
@@ -476,7 +501,10 @@ def errata(result: ErrataResult, lang: Lang) -> list[Sheet]:
         Sheet(
             "errata",
             say("errata", lang),
-            _columns(lang, "subject", "claimed", "corrected", "sources"),
+            (
+                Column("id", say("id", lang), "id", show="csv"),
+                *_columns(lang, "subject", "claimed", "claimed_in", "corrected", "sources"),
+            ),
             rows,
             notes=_as_of_note(result["as_of"], lang),
         )  # fmt: skip
@@ -572,10 +600,11 @@ def at(result: AtResult, lang: Lang) -> list[Sheet]:
     intro = text(result["status_text"], lang)
     if "read_as" in result:
         intro += "\n" + say("read_as", lang, given=result["date"], date=result["read_as"])
+    day = result.get("read_as", result["date"])
     sheets = [
         Sheet(
             "status",
-            say("at", lang, name=result["mission"], date=result["date"]),
+            say("at", lang, name=result["mission"], date=day),
             _columns(lang, "field", "value"),
             [],
             intro=intro,
@@ -585,7 +614,11 @@ def at(result: AtResult, lang: Lang) -> list[Sheet]:
     period = result["mandate"]
     if period is not None:
         fields.append(
-            (say("in_force", lang), f"{period['resolution']}: {period['start'] or '?'} - {period['end'] or '?'}")
+            (
+                say("in_force", lang),
+                f"{period['resolution']}: {period['start'] or '?'} - {period['end'] or '?'}",
+                _ids(period["sources"]),
+            )
         )
     ceiling = result["ceiling"]
     if ceiling is not None:
@@ -594,17 +627,19 @@ def at(result: AtResult, lang: Lang) -> list[Sheet]:
                 say("ceiling", lang),
                 f"{ceiling['resolution']}: {number(ceiling['military'], lang)} + "
                 f"{number(ceiling['police'], lang)} = {number(ceiling['total'], lang)}",
+                _ids(ceiling["sources"]),
             )
         )
     if fields:
-        sheets.append(Sheet("mandate", say("mandate", lang), _columns(lang, "field", "value"), fields))
+        sheets.append(Sheet("mandate", say("mandate", lang), _columns(lang, "field", "value", "sources"), fields))
     if result["strength"]:
         sheets.append(
             Sheet(
                 "strength",
-                say("strength_at", lang, date=result["date"]),
+                say("strength_at", lang, date=day),
                 _comparison_columns(lang),
                 _comparison_rows(result["strength"], lang),
+                notes=_comparison_notes(result["strength"], lang),
             )  # fmt: skip
         )
     if result["leaders"]:
@@ -614,6 +649,7 @@ def at(result: AtResult, lang: Lang) -> list[Sheet]:
                 item["leader"]["name"] + (f" ({say('acting', lang)})" if item["leader"]["acting"] else ""),
                 _term(item["leader"], lang),
                 say("yes", lang) if item["certain"] else f"{say('uncertain', lang)}: {text(item['why'], lang)}",
+                _ids(item["leader"]["sources"]),
             )
             for item in result["leaders"]
         ]
@@ -621,7 +657,11 @@ def at(result: AtResult, lang: Lang) -> list[Sheet]:
             Sheet(
                 "leaders",
                 say("leaders_in_office", lang),
-                (*_columns(lang, "role", "name", "term"), Column("certain", say("status", lang))),
+                (
+                    *_columns(lang, "role", "name", "term"),
+                    Column("certain", say("status", lang)),
+                    *_columns(lang, "sources"),
+                ),
                 leader_rows,
             )  # fmt: skip
         )
@@ -630,8 +670,11 @@ def at(result: AtResult, lang: Lang) -> list[Sheet]:
             Sheet(
                 "netherlands",
                 say("dutch_at", lang),
-                _columns(lang, "start", "end", "phase"),
-                [(phase["start"], phase.get("end", "-"), text(phase["name"], lang)) for phase in result["netherlands"]],
+                _columns(lang, "start", "end", "phase", "sources"),
+                [
+                    (phase["start"], phase.get("end", "-"), text(phase["name"], lang), _ids(phase["sources"]))
+                    for phase in result["netherlands"]
+                ],
             )  # fmt: skip
         )
     if result["events"]:
@@ -639,9 +682,13 @@ def at(result: AtResult, lang: Lang) -> list[Sheet]:
             Sheet(
                 "events",
                 say("events_month", lang),
-                _columns(lang, "date", "event"),
+                _columns(lang, "date", "event", "sources"),
                 [
-                    (event["date"], _with_caveat(event["text"][lang], event.get("caveat"), lang))
+                    (
+                        event["date"],
+                        _with_caveat(event["text"][lang], event.get("caveat"), lang),
+                        _ids(event["sources"]),
+                    )
                     for event in result["events"]
                 ],
             )  # fmt: skip

@@ -48,7 +48,7 @@ def bar(cell: Bar, unicode: bool) -> str:
 def format_cell(column: Column, cell: Cell, lang: Lang, unicode: bool = True, compact: bool = True) -> str:
     """A cell as text; in tables (``compact``) a qualifier is a symbol explained under the table."""
     if cell is None:
-        return "-"
+        return "" if column.kind == "bar" else "-"
     if column.kind == "rank":  # a marker in tables, the word where there is room
         return RANK_MARKS.get(str(cell), "") if compact else say(str(cell), lang)
     if isinstance(cell, str):
@@ -69,8 +69,11 @@ def format_cell(column: Column, cell: Cell, lang: Lang, unicode: bool = True, co
         else:
             shown = number(cell["value"], lang)
         if compact:
-            return plain(SYMBOLS[qualifier], unicode) + shown
-        return say(f"qualifier.{qualifier}", lang, n=shown)
+            return ("Σ" if "formula" in cell else "") + plain(SYMBOLS[qualifier], unicode) + shown
+        worded = say(f"qualifier.{qualifier}", lang, n=shown)
+        if "formula" in cell:
+            return say("qualifier.computed", lang, n=worded, formula=cell["formula"])  # type: ignore[typeddict-item]
+        return worded
     if isinstance(cell, int) and column.kind == "number" and column.key not in ("id", "resolution", "line"):
         return number(cell, lang)
     return str(cell)
@@ -78,6 +81,10 @@ def format_cell(column: Column, cell: Cell, lang: Lang, unicode: bool = True, co
 
 def has_qualifier(cell: Cell) -> bool:
     return isinstance(cell, dict) and cell["qualifier"] != "exact"
+
+
+def is_computed(cell: Cell) -> bool:
+    return isinstance(cell, dict) and "formula" in cell
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -100,7 +107,10 @@ def machine(column: Column, cell: Cell) -> dict[str, str | int | float]:
         return found
     if isinstance(cell, dict):
         value = cell["value"] if "value" in cell else cell["percent"]  # type: ignore[typeddict-item]
-        return {column.key: value, f"{column.key}_qualifier": cell["qualifier"]}
+        found = {column.key: value, f"{column.key}_qualifier": cell["qualifier"]}
+        if "formula" in cell:
+            found[f"{column.key}_formula"] = cell["formula"]  # type: ignore[typeddict-item]
+        return found
     if isinstance(cell, str):
         return {column.key: _unformula(cell)}
     return {column.key: cell}

@@ -25,7 +25,11 @@ def table(sheets: Sequence[Sheet]) -> tuple[list[str], list[list[str | int | flo
         for column in sheet.columns:
             if column.show == "table":
                 continue
-            names = [column.key, f"{column.key}_qualifier"] if column.kind in ("quantity", "percent") else [column.key]
+            names = [column.key]
+            if column.kind in ("quantity", "percent"):
+                names.append(f"{column.key}_qualifier")
+            if column.kind == "quantity":
+                names.append(f"{column.key}_formula")
             header += [name for name in names if name not in header]
     records: list[dict[str, str | int | float]] = []
     for sheet in sheets:

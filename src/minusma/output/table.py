@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from minusma.messages import Lang, say
-from minusma.output.cells import format_cell, has_qualifier, plain, safe
+from minusma.output.cells import format_cell, has_qualifier, is_computed, plain, safe
 from minusma.output.stream import ReaderGone, TextOutput
 from minusma.output.view import View
 from minusma.sheets import Column, Sheet
@@ -53,16 +53,53 @@ def console() -> Console:
     )
 
 
+class Footnotes:
+    """Sources as numbered references: ``[1][3]`` in the rows, the list with URLs below the tables.
+
+    The numbers leave the text column room, and a URL printed on a line of its own is never
+    wrapped or cut, so it can be copied whole.
+    """
+
+    def __init__(self, result: object) -> None:
+        listed = result.get("sources") if isinstance(result, dict) else None
+        self.records: dict[str, dict[str, Any]] = {
+            record["id"]: record for record in listed or [] if isinstance(record, dict) and "url" in record
+        }
+        self.numbers: dict[str, int] = {}
+
+    def refer(self, ids: str) -> str:
+        wanted = [part.strip() for part in ids.split(",") if part.strip()]
+        if not wanted or not all(source in self.records for source in wanted):
+            return ids
+        return "".join(f"[{self.numbers.setdefault(source, len(self.numbers) + 1)}]" for source in wanted)
+
+    def lines(self) -> list[tuple[str, str]]:
+        """Each reference, and its URL for a line of its own."""
+        found = []
+        for source, index in self.numbers.items():
+            record = self.records[source]
+            found.append((f"[{index}] {source}: {record['title']} ({record['publisher']})", record["url"]))
+        return found
+
+
 def write(view: View[Any], lang: Lang) -> None:
     """The sheets of a result as Rich tables (or blocks, where a table would cut a figure)."""
     printer = console()
     unicode = printer.encoding.lower().replace("-", "").startswith("utf")
-    for renderable in sheets(view.sheets(lang), lang, unicode):
+    footnotes = Footnotes(view.result)
+    for renderable in sheets(view.sheets(lang), lang, unicode, footnotes):
         printer.print(renderable)
+    references = footnotes.lines()
+    if references:
+        printer.print(RichText(""))
+        printer.print(RichText(say("sources", lang), style="bold"))
+        for line, url in references:
+            printer.print(RichText(safe(line, lines=False)))
+            printer.print(RichText("    " + safe(url, lines=False)), soft_wrap=True)  # never wrapped: a URL stays whole
     printer.file.flush()
 
 
-_WHOLE = ("date", "number", "quantity", "percent", "bar", "rank")
+_WHOLE = ("date", "number", "quantity", "percent", "bar", "rank", "id", "url")
 """Column kinds whose cells are never wrapped or cut."""
 TEXT_MIN = 20
 """Narrowest a text column may get; longer words fold onto the next line."""
@@ -116,17 +153,24 @@ def _blocks(columns: list[Column], cells: list[list[str]]) -> RenderableType:
         grid.add_column(overflow="fold")
         for column, value in zip(columns, row, strict=True):
             if value not in ("", "-") and column.kind != "bar":
-                grid.add_row(RichText(f"{column.block_header or column.header}:"), RichText(value))
+                whole = column.kind in ("id", "url")
+                shown = RichText(value, no_wrap=whole, overflow="ignore" if whole else "fold")
+                grid.add_row(RichText(f"{column.block_header or column.header}:"), shown)
         parts.append(Padding(grid, (0 if not parts else 1, 0, 0, 0)))
     return Group(*parts)
 
 
-def sheet(sheet: Sheet, lang: Lang, unicode: bool = True) -> RenderableType:
+def sheet(sheet: Sheet, lang: Lang, unicode: bool = True, footnotes: Footnotes | None = None) -> RenderableType:
     shown = [index for index, column in enumerate(sheet.columns) if column.show != "csv"]
     columns = [sheet.columns[index] for index in shown]
     cells = [
         [safe(format_cell(sheet.columns[index], row[index], lang, unicode)) for index in shown] for row in sheet.rows
     ]
+    if footnotes is not None:
+        for position, index in enumerate(shown):
+            if sheet.columns[index].key in ("sources", "claimed_in"):
+                for row in cells:
+                    row[position] = footnotes.refer(row[position])
     words = [
         [safe(format_cell(sheet.columns[index], row[index], lang, unicode, compact=False)) for index in shown]
         for row in sheet.rows
@@ -138,12 +182,16 @@ def sheet(sheet: Sheet, lang: Lang, unicode: bool = True) -> RenderableType:
         parts.append(_table(columns, cells, _blocks(columns, words)))
         if any(has_qualifier(cell) for row in sheet.rows for cell in row[: len(sheet.columns)]):
             parts.append(RichText(plain(say("legend", lang), unicode), style="dim"))
+        if any(is_computed(cell) for row in sheet.rows for cell in row[: len(sheet.columns)]):
+            parts.append(RichText(say("computed_note", lang), style="dim"))
     parts += [RichText(safe(plain(note, unicode)), style="dim") for note in sheet.notes]
     return Group(*parts)
 
 
-def sheets(items: Sequence[Sheet], lang: Lang, unicode: bool = True) -> Iterator[RenderableType]:
+def sheets(
+    items: Sequence[Sheet], lang: Lang, unicode: bool = True, footnotes: Footnotes | None = None
+) -> Iterator[RenderableType]:
     for index, item in enumerate(items):
         if index:
             yield RichText("")
-        yield sheet(item, lang, unicode)
+        yield sheet(item, lang, unicode, footnotes)
