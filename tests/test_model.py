@@ -192,7 +192,7 @@ WARNINGS: list[tuple[str, Callable[[dict[str, Any]], object], str]] = [
         lambda data: data["sources"].append(
             {"id": "unused", "title": "T", "publisher": "P", "url": "https://example.org", "language": "en"}
         ),
-        "warning sources[185]: source 'unused' is cited by no fact",
+        "source 'unused' is cited by no fact",
     ),
     (
         "a gap between mandate periods",
