@@ -111,6 +111,9 @@ class _Shared:
     params: list[click.Parameter]
 
     def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        for param in self.params:  # Typer's completion options, in the help language
+            if param.name in ("install_completion", "show_completion"):
+                param.help = _help(f"completion_{param.name.split('_')[0]}")  # type: ignore[attr-defined]
         own = [*self.params, *SHARED_PARAMS]
         help_option = self.get_help_option(ctx)  # type: ignore[attr-defined]
         if help_option is not None:
@@ -159,6 +162,18 @@ def _translate(message: str) -> str:
 
 
 typer.core._ = _translate  # type: ignore[attr-defined]
+
+
+def _usage_name(argument: typer.core.TyperArgument) -> str:
+    """``DATE`` for a required argument, ``[ID]`` for an optional one: Click's convention, no braces."""
+    name = argument.display_name_raw
+    return name if argument.required else f"[{name}]"
+
+
+# Help shows words (DATE, CATEGORY, N), not Python types (<str>, <list[str]>, <int range>).
+typer.core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
+typer.core.TyperOption.display_type_rich = lambda self, ctx: self.metavar or (self.name or "").upper()  # type: ignore[method-assign]
+typer.core.TyperArgument._usage_display_name = _usage_name  # type: ignore[method-assign,assignment]
 
 app = typer.Typer(
     name="minusma",
