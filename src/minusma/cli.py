@@ -357,6 +357,33 @@ def troops(
         show(query.troops, sheets.troops)
 
 
+@command("contributors")
+def contributors(
+    at: Annotated[
+        str | None, typer.Option("--at", callback=_check_date, metavar="DATE", help=_help("at_option"))
+    ] = None,
+    country: Annotated[str | None, typer.Option("--country", metavar="COUNTRY", help=_help("country"))] = None,
+) -> None:
+    if at is not None and country is not None:
+        raise UsageError(Message("together", {"first": "--at", "second": "--country"}))
+    if country is None:
+        show(lambda fact_base: query.contributors(fact_base, at=at), sheets.contributors)
+        return
+    wanted = country
+
+    def ask(fact_base: FactBase) -> Any:
+        code = query.find_country(fact_base, wanted)
+        if code is None:
+            unknown = Message("unknown_country", {"country": safe(wanted)})
+            similar = query.similar_countries(fact_base, wanted)
+            if similar:
+                raise NotFoundError(Message("did_you_mean_after", {"message": unknown, "ids": ", ".join(similar)}))
+            raise NotFoundError(unknown)
+        return query.contributors(fact_base, country=code)
+
+    show(ask, sheets.contributors)
+
+
 @command("mandate")
 def mandate() -> None:
     show(query.mandate, sheets.mandate)

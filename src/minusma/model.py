@@ -380,6 +380,30 @@ class Netherlands(TypedDict):
     figures: list[Figure]
 
 
+Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+"""ISO 3166-1 alpha-3; names in every language are in the message catalogues (``country.XXX``)."""
+
+
+@with_config(_STRICT)
+class Contribution(TypedDict):
+    """What one country had deployed to MINUSMA on a date, as a source gives it.
+
+    Each part is absent where the source is silent; ``total`` only where the source
+    states it (it may count people the parts leave out, such as experts).
+    """
+
+    id: Id
+    country: Country
+    date: PartialDate
+    military: NotRequired[Quantity]
+    police: NotRequired[Quantity]
+    staff: NotRequired[Quantity]
+    total: NotRequired[Quantity]
+    note: NotRequired[Text]
+    caveat: NotRequired[Text]
+    sources: SourceIds
+
+
 @with_config(_STRICT)
 class Erratum(TypedDict):
     """A widely read source's error: what it says, what the tool says, and why."""
@@ -406,6 +430,7 @@ class FactBase(TypedDict):
     casualties: list[Casualties]
     netherlands: Netherlands
     errata: list[Erratum]
+    contributions: NotRequired[list[Contribution]]
 
 
 @cache
@@ -506,6 +531,11 @@ def cited_facts(fact_base: FactBase) -> Iterator[Cited]:
                 "dutch figure", figure["id"], f"netherlands.figures[{index}].claims[{{}}]", claim_index,
                 figure.get("date"), figure_claim, ("note", "reason"), figure_claim["sources"], (figure["label"],),
             )  # fmt: skip
+    for index, contribution in enumerate(fact_base.get("contributions", [])):
+        yield Cited(
+            "contribution", contribution["id"], "contributions[{}]", index, contribution["date"], contribution,
+            ("note", "caveat"), contribution["sources"], (country_names(contribution["country"]),),
+        )  # fmt: skip
     for index, erratum in enumerate(fact_base["errata"]):
         yield Cited(
             "erratum", erratum["id"], "errata[{}]", index, None, erratum, ("subject", "claimed", "corrected"),
@@ -901,9 +931,76 @@ def preferred_claim(claims: Sequence[ClaimT]) -> ClaimT:
     return next((claim for claim in claims if claim["rank"] == "preferred"), claims[0])
 
 
+def country_names(code: str) -> Text:
+    """A country's name in every language, from the catalogues; the code where none has it."""
+    from minusma.messages import catalogue
+
+    return cast(Text, {lang: catalogue(lang).get(f"country.{code}", code) for lang in LANGS})
+
+
+_PARTS = ("military", "police", "staff")
+
+
+def _check_contributions(fact_base: FactBase) -> Iterator[Problem]:
+    """A country's stated parts never exceed its stated total; on one date, the countries together
+    never exceed the mission's stated total (a warning: sources count differently)."""
+    by_date: dict[str, list[tuple[int, Contribution]]] = {}
+    for index, contribution in enumerate(fact_base.get("contributions", [])):
+        path = f"contributions[{index}]"
+        parts = [contribution[part]["value"] for part in _PARTS if part in contribution]  # type: ignore[literal-required]
+        total = contribution.get("total")
+        if (
+            total is not None
+            and total["qualifier"] in ("exact", "at_least", "more_than")
+            and sum(parts) > total["value"]
+        ):
+            yield Problem(
+                "error", f"{path}.total",
+                Message("check.contribution_parts", {"parts": Number(sum(parts)), "total": Number(total["value"])}),
+            )  # fmt: skip
+        if (
+            "military" not in contribution
+            and "police" not in contribution
+            and total is None
+            and "staff" not in contribution
+        ):
+            yield Problem("error", path, Message("check.contribution_empty"))
+        by_date.setdefault(contribution["date"], []).append((index, contribution))
+    mission_totals = {snapshot["date"]: snapshot for snapshot in fact_base["snapshots"]}
+    for date, contributions in by_date.items():
+        snapshot = mission_totals.get(date)
+        if snapshot is None:
+            continue
+        claim = preferred_claim(snapshot["claims"])
+        stated = claim.get("personnel") or claim.get("uniformed")
+        if stated is None or stated["qualifier"] not in ("exact", "nearly"):
+            continue
+        summed = sum(contribution_size(contribution) for _, contribution in contributions)
+        if summed > stated["value"]:
+            sources = sorted({source for _, contribution in contributions for source in contribution["sources"]})
+            yield Problem(
+                "warning", f"contributions[{contributions[0][0]}]",
+                Message(
+                    "check.contributions_above_total",
+                    {
+                        "date": date, "summed": Number(summed), "total": Number(stated["value"]),
+                        "sources": ", ".join(sources), "mission_sources": ", ".join(claim["sources"]),
+                    },
+                ),
+            )  # fmt: skip
+
+
+def contribution_size(contribution: Contribution) -> int:
+    """The total where stated, else the sum of the stated parts."""
+    if "total" in contribution:
+        return contribution["total"]["value"]
+    return sum(contribution[part]["value"] for part in _PARTS if part in contribution)  # type: ignore[literal-required]
+
+
 def check_fact_base(fact_base: FactBase) -> list[Problem]:
     """Every cross-field rule the schema cannot express. Errors stop a load; warnings do not."""
     problems: list[Problem] = []
+    problems += _check_contributions(fact_base)
     problems += _check_ids_and_citations(fact_base)
     problems += _check_resolutions(fact_base)
     problems += _check_snapshots(fact_base)

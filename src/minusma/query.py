@@ -18,6 +18,7 @@ from minusma.model import (
     CATEGORIES,
     Category,
     Cited,
+    Contribution,
     Event,
     FactBase,
     Lang,
@@ -34,6 +35,8 @@ from minusma.model import (
     ceiling_in_force,
     ceiling_total,
     cited_facts,
+    contribution_size,
+    country_names,
     covers,
     date_range,
     in_office,
@@ -51,6 +54,8 @@ if TYPE_CHECKING:
         CitingFact,
         CompareResult,
         ComparisonRow,
+        ContributorRow,
+        ContributorsResult,
         Deployed,
         DutchResult,
         ErrataResult,
@@ -392,13 +397,91 @@ def dutch(fact_base: FactBase) -> DutchResult:
     netherlands = fact_base["netherlands"]
     events = [event for event in all_events(fact_base) if event["category"] == "netherlands"]
     phases = sorted(netherlands["phases"], key=lambda phase: sort_key(phase["start"]))
+    contributions = _country_rows(fact_base, "NLD")  # the same facts as `contributors --country NLD`
     return {
         "as_of": fact_base["header"]["as_of"],
         "summary": netherlands["summary"],
         "phases": phases,
         "figures": netherlands["figures"],
+        "contributions": contributions,
         "events": events,
-        "sources": _with_sources(fact_base, phases, netherlands["figures"], events),
+        "sources": _with_sources(fact_base, phases, netherlands["figures"], contributions, events),
+    }
+
+
+# --------------------------------------------------------------------------- contributors
+
+
+def _row(contribution: Contribution) -> ContributorRow:
+    return {**contribution, "names": country_names(contribution["country"]), "size": contribution_size(contribution)}
+
+
+def _country_rows(fact_base: FactBase, code: str) -> list[ContributorRow]:
+    found = [_row(item) for item in fact_base.get("contributions", []) if item["country"] == code]
+    return sorted(found, key=lambda row: sort_key(row["date"]))
+
+
+FRESH = dt.timedelta(days=2 * 365)
+"""How old a country's figure may be and still stand for a day: older ones would present a 2013
+contingent as if it served in 2019."""
+
+
+def contributors_on(fact_base: FactBase, day: dt.date) -> list[ContributorRow]:
+    """Each country's latest contribution dated on or before ``day`` (a period counts from its start)
+    and not older than two years, largest first."""
+    latest: dict[str, Contribution] = {}
+    for item in fact_base.get("contributions", []):
+        first, last = date_range(item["date"])
+        if first > day or last < day - FRESH:
+            continue
+        known = latest.get(item["country"])
+        if known is None or sort_key(item["date"]) >= sort_key(known["date"]):
+            latest[item["country"]] = item
+    rows = [_row(item) for item in latest.values()]
+    return sorted(rows, key=lambda row: (-row["size"], row["country"]))
+
+
+def find_country(fact_base: FactBase, wanted: str) -> str | None:
+    """An ISO 3166-1 alpha-3 code, or a country's name in any language (case and accents ignored)."""
+    codes = {item["country"] for item in fact_base.get("contributions", [])}
+    if wanted.upper() in codes:
+        return wanted.upper()
+    folded = fold(wanted.strip())
+    for code in sorted(codes):
+        names = country_names(code)
+        if folded in {fold(names[lang]) for lang in LANGS}:
+            return code
+    return None
+
+
+def similar_countries(fact_base: FactBase, wanted: str, limit: int = 3) -> list[str]:
+    folded = fold(wanted.strip())[:3]
+    codes = sorted({item["country"] for item in fact_base.get("contributions", [])})
+    return [
+        f"{code} ({country_names(code)['en']})"
+        for code in codes
+        if folded
+        and any(fold(name).startswith(folded) for name in [code, *(country_names(code)[lang] for lang in LANGS)])
+    ][:limit]
+
+
+def contributors(fact_base: FactBase, at: str | None = None, country: str | None = None) -> ContributorsResult:
+    """Countries by size on a date (each its latest figure on or before it), or one country over time."""
+    day: dt.date | None = None
+    if country is None:
+        dates = [item["date"] for item in fact_base.get("contributions", [])]
+        day = date_range(at)[1] if at is not None else max((date_range(date)[1] for date in dates), default=None)
+    if country is not None:
+        rows = _country_rows(fact_base, country)
+    else:
+        rows = contributors_on(fact_base, day) if day is not None else []
+    return {
+        "as_of": fact_base["header"]["as_of"],
+        "at": at,
+        "read_as": day.isoformat() if day is not None else None,
+        "country": country,
+        "contributors": rows,
+        "sources": _with_sources(fact_base, rows),
     }
 
 
@@ -593,6 +676,7 @@ def at(fact_base: FactBase, date: str) -> AtResult:
     strength: list[ComparisonRow] = []
     leaders_now: list[LeaderAt] = []
     phases: list[Phase] = []
+    top_contributors: list[ContributorRow] = []
     if status in ("active", "authorised", "withdrawal"):
         for period in periods(fact_base):
             if period["kind"] == "termination":
@@ -611,6 +695,7 @@ def at(fact_base: FactBase, date: str) -> AtResult:
             if date_range(snapshot["date"])[1] > day:
                 notes.append(_text("at.snapshot_period", date=snapshot["date"]))
         leaders_now = _leaders_at(fact_base, day)
+        top_contributors = contributors_on(fact_base, day)[:10]
         phases = [
             phase for phase in fact_base["netherlands"]["phases"] if covers(phase["start"], phase.get("end"), day)[0]
         ]
@@ -630,13 +715,21 @@ def at(fact_base: FactBase, date: str) -> AtResult:
         "leaders": leaders_now,
         "netherlands": phases,
         "events": events,
+        "contributors": top_contributors,
         "notes": notes,
         "sources": [],
     }
     if date != day.isoformat():
         result["read_as"] = day.isoformat()
     result["sources"] = _with_sources(
-        fact_base, mandate_period, ceiling_row, strength, [item["leader"] for item in leaders_now], phases, events
+        fact_base,
+        mandate_period,
+        ceiling_row,
+        strength,
+        [item["leader"] for item in leaders_now],
+        phases,
+        events,
+        top_contributors,
     )
     return result
 

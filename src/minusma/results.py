@@ -13,6 +13,7 @@ from typing_extensions import TypedDict
 from minusma.model import (
     Casualties,
     Category,
+    Contribution,
     Erratum,
     Event,
     Figure,
@@ -149,11 +150,28 @@ class MandateResult(TypedDict):
     sources: list[Source]
 
 
+class ContributorRow(Contribution):
+    """A country's contribution with the country's names and its size (the total, else the parts summed)."""
+
+    names: Text
+    size: int
+
+
+class ContributorsResult(TypedDict):
+    as_of: str
+    at: str | None
+    read_as: str | None
+    country: str | None
+    contributors: list[ContributorRow]
+    sources: list[Source]
+
+
 class DutchResult(TypedDict):
     as_of: str
     summary: Text
     phases: list[Phase]
     figures: list[Figure]
+    contributions: list[ContributorRow]
     events: list[Event]
     sources: list[Source]
 
@@ -255,6 +273,7 @@ class AtResult(TypedDict):
     leaders: list[LeaderAt]
     netherlands: list[Phase]
     events: list[Event]
+    contributors: list[ContributorRow]
     notes: list[Text]
     sources: list[Source]
     read_as: NotRequired[str]

@@ -19,6 +19,8 @@ from minusma.results import (
     Ceiling3,
     CompareResult,
     ComparisonRow,
+    ContributorRow,
+    ContributorsResult,
     DutchResult,
     ErrataResult,
     FillRate,
@@ -413,6 +415,10 @@ def dutch(result: DutchResult, lang: Lang) -> list[Sheet]:
             _columns(lang, "date", "figure", ("rank", "rank"), ("value", "quantity"), "note", "sources"), figure_rows,
         ),
         Sheet(
+            "contributions", say("contributions_nl", lang), _contribution_columns(lang),
+            _contribution_rows(result["contributions"], lang),
+        ),
+        Sheet(
             "events", say("dutch_events", lang), _columns(lang, "date", "event", "sources"),
             [
                 (event["date"], _with_caveat(event["text"][lang], event.get("caveat"), lang), _ids(event["sources"]))
@@ -481,6 +487,52 @@ def leaders(result: LeadersResult, lang: Lang) -> list[Sheet]:
             ),
             rows,
             notes=_as_of_note(result["as_of"], lang),
+        )  # fmt: skip
+    ]
+
+
+def _contribution_columns(lang: Lang) -> tuple[Column, ...]:
+    return (
+        Column("id", say("id", lang), "id", show="csv"),
+        *_columns(
+            lang, "country", "date", ("military", "quantity"), ("police", "quantity"), ("staff", "quantity"),
+            ("total", "quantity"), "sources",
+        ),
+    )  # fmt: skip
+
+
+def _contribution_rows(rows: Sequence[ContributorRow], lang: Lang) -> list[tuple[Cell, ...]]:
+    return [
+        (
+            row["id"],
+            Coded(row["country"], row["names"][lang]),
+            row["date"],
+            row.get("military"),
+            row.get("police"),
+            row.get("staff"),
+            row.get("total"),
+            _ids(row["sources"]),
+        )  # fmt: skip
+        for row in rows
+    ]
+
+
+def contributors(result: ContributorsResult, lang: Lang) -> list[Sheet]:
+    if result["country"] is not None:
+        names = result["contributors"][0]["names"][lang] if result["contributors"] else result["country"]
+        title = say("contributors_country", lang, country=names)
+        notes = [say("contributors_country_note", lang)]
+    else:
+        day = result["read_as"]
+        title = say("contributors_at", lang, date=day) if day else say("contributors", lang)
+        notes = [say("contributors_note", lang)]
+    return [
+        Sheet(
+            "contributors",
+            title,
+            _contribution_columns(lang),
+            _contribution_rows(result["contributors"], lang),
+            notes=notes + _as_of_note(result["as_of"], lang),
         )  # fmt: skip
     ]
 
@@ -675,6 +727,16 @@ def at(result: AtResult, lang: Lang) -> list[Sheet]:
                     (phase["start"], phase.get("end", "-"), text(phase["name"], lang), _ids(phase["sources"]))
                     for phase in result["netherlands"]
                 ],
+            )  # fmt: skip
+        )
+    if result["contributors"]:
+        sheets.append(
+            Sheet(
+                "contributors",
+                say("contributors_top", lang),
+                _contribution_columns(lang),
+                _contribution_rows(result["contributors"], lang),
+                notes=[say("contributors_more", lang, date=day)],
             )  # fmt: skip
         )
     if result["events"]:

@@ -40,6 +40,7 @@ def table(sheets: Sequence[Sheet]) -> tuple[list[str], list[list[str | int | flo
             records.append(record)
     if any("caveat" in record for record in records) and "caveat" not in header:
         header.append("caveat")
+    header = [name for name in header if not name.endswith("_formula") or any(name in record for record in records)]
     return header, [[record.get(name, "") for name in header] for record in records]
 
 
