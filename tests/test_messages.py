@@ -151,5 +151,7 @@ def test_ctrl_c_during_start_up_exits_130_quietly(tmp_path: Path) -> None:
     time.sleep(0.05)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=30)
-    assert process.returncode in (0, 130), stderr
+    # 130 from our handler; -2 if the signal came before Python had started (killed by SIGINT,
+    # which a shell also reports as 130); 0 if the run was already over. Never a traceback.
+    assert process.returncode in (0, 130, -2), stderr
     assert b"Traceback" not in stderr
