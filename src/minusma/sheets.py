@@ -166,6 +166,7 @@ def about(result: AboutResult, lang: Lang) -> list[Sheet]:
 def timeline(result: TimelineResult, lang: Lang) -> list[Sheet]:
     rows: list[tuple[Cell, ...]] = [
         (
+            event["id"],
             event["date"],
             _coded(event["category"], f"category_{event['category']}", lang),
             _with_caveat(event["text"][lang], event.get("caveat"), lang),
@@ -178,7 +179,7 @@ def timeline(result: TimelineResult, lang: Lang) -> list[Sheet]:
         Sheet(
             "timeline",
             say("timeline", lang),
-            _columns(lang, "date", "category", "event", "sources"),
+            (Column("id", say("id", lang), "id", show="csv"), *_columns(lang, "date", "category", "event", "sources")),
             rows,
             notes=notes + _as_of_note(result["as_of"], lang),
         )  # fmt: skip
@@ -388,6 +389,7 @@ def mandate(result: MandateResult, lang: Lang) -> list[Sheet]:
 def dutch(result: DutchResult, lang: Lang) -> list[Sheet]:
     figure_rows: list[tuple[Cell, ...]] = [
         (
+            figure["id"],
             figure.get("date", "-"),
             text(figure["label"], lang),
             claim["rank"],
@@ -401,10 +403,10 @@ def dutch(result: DutchResult, lang: Lang) -> list[Sheet]:
     return [
         Sheet("summary", say("dutch_title", lang), (), [], intro=text(result["summary"], lang)),
         Sheet(
-            "phases", say("phases", lang), _columns(lang, "start", "end", "phase", "text", "sources"),
+            "phases", say("phases", lang), (Column("id", say("id", lang), "id", show="csv"), *_columns(lang, "start", "end", "phase", "text", "sources")),
             [
                 (
-                    phase["start"], phase.get("end", "-"), text(phase["name"], lang),
+                    phase["id"], phase["start"], phase.get("end", "-"), text(phase["name"], lang),
                     _with_caveat(text(phase["text"], lang), phase.get("caveat"), lang), _ids(phase["sources"]),
                 )
                 for phase in result["phases"]
@@ -412,16 +414,17 @@ def dutch(result: DutchResult, lang: Lang) -> list[Sheet]:
         ),
         Sheet(
             "figures", say("figures", lang),
-            _columns(lang, "date", "figure", ("rank", "rank"), ("value", "quantity"), "note", "sources"), figure_rows,
+            (Column("id", say("id", lang), "id", show="csv"), *_columns(lang, "date", "figure", ("rank", "rank"), ("value", "quantity"), "note", "sources")),
+            figure_rows,
         ),
         Sheet(
             "contributions", say("contributions_nl", lang), _contribution_columns(lang),
             _contribution_rows(result["contributions"], lang),
         ),
         Sheet(
-            "events", say("dutch_events", lang), _columns(lang, "date", "event", "sources"),
+            "events", say("dutch_events", lang), (Column("id", say("id", lang), "id", show="csv"), *_columns(lang, "date", "event", "sources")),
             [
-                (event["date"], _with_caveat(event["text"][lang], event.get("caveat"), lang), _ids(event["sources"]))
+                (event["id"], event["date"], _with_caveat(event["text"][lang], event.get("caveat"), lang), _ids(event["sources"]))
                 for event in result["events"]
             ],
             notes=[say("preferred_note", lang)] + _as_of_note(result["as_of"], lang),
@@ -462,6 +465,7 @@ def _term(leader: LeaderTerm, lang: Lang) -> str:
 def leaders(result: LeadersResult, lang: Lang) -> list[Sheet]:
     rows: list[tuple[Cell, ...]] = [
         (
+            leader["id"],
             _coded(leader["role"], leader["role"], lang),
             f"{_title(leader.get('title'), lang)} {leader['name']}".strip()
             + (f" ({say('acting', lang)})" if leader["acting"] else ""),
@@ -480,6 +484,7 @@ def leaders(result: LeadersResult, lang: Lang) -> list[Sheet]:
             "leaders",
             say("leaders", lang),
             (
+                Column("id", say("id", lang), "id", show="csv"),
                 *_columns(lang, "role", "name", "nationality"),
                 *(Column(key, say(key, lang), "date", show="csv") for key in ("appointed", "start", "end")),
                 Column("term", say("term", lang), "date", show="table"),
@@ -566,6 +571,7 @@ def errata(result: ErrataResult, lang: Lang) -> list[Sheet]:
 def casualties(result: CasualtiesResult, lang: Lang) -> list[Sheet]:
     rows: list[tuple[Cell, ...]] = [
         (
+            record["id"],
             record["start"],
             record["end"],
             _coded(count["outcome"], count["outcome"], lang),
@@ -581,7 +587,10 @@ def casualties(result: CasualtiesResult, lang: Lang) -> list[Sheet]:
         Sheet(
             "casualties",
             say("casualties", lang),
-            _columns(lang, "start", "end", "outcome", "cause", ("value", "quantity"), "note", "sources"),
+            (
+                Column("id", say("id", lang), "id", show="csv"),
+                *_columns(lang, "start", "end", "outcome", "cause", ("value", "quantity"), "note", "sources"),
+            ),
             rows,
             notes=_as_of_note(result["as_of"], lang),
         )  # fmt: skip
