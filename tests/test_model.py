@@ -122,8 +122,10 @@ RULE_BREAKS: list[tuple[str, Callable[[dict[str, Any]], object], str]] = [
     ),
     (
         "personnel total that does not add up",
-        lambda data: data["snapshots"][4]["claims"][0]["personnel"].update(value=1),
-        "error snapshots[4].claims[0].personnel: stated personnel total 1",
+        lambda data: next(s for s in data["snapshots"] if s["id"] == "strength-2017-01-31")["claims"][0][
+            "personnel"
+        ].update(value=1),
+        "claims[0].personnel: stated personnel total 1",
     ),
     (
         "a cited source that does not exist",
@@ -206,8 +208,10 @@ WARNINGS: list[tuple[str, Callable[[dict[str, Any]], object], str]] = [
     ),
     (
         "deployed above the ceiling",
-        lambda data: data["snapshots"][6]["claims"][0]["military"].update(value=14000),
-        "warning snapshots[6].claims[0].military: military 14,000 is above the ceiling of 13,289",
+        lambda data: next(s for s in data["snapshots"] if s["id"] == "strength-2018-03")["claims"][0][
+            "military"
+        ].update(value=14000),
+        "military 14,000 is above the ceiling of 13,289",
     ),
 ]
 

@@ -59,7 +59,7 @@ def test_at_a_day_in_2016(facts: FactBase) -> None:
     result = query.at(facts, "2016-07-06")
     assert result["mandate"] is not None and result["mandate"]["resolution"] == 2295
     assert result["ceiling"] is not None and result["ceiling"]["total"] == 15209
-    assert {row["date"] for row in result["strength"]} == {"2015-03"}
+    assert {row["date"] for row in result["strength"]} == {"2015-09"}  # the latest before that day
     leaders = {item["leader"]["id"]: item for item in result["leaders"]}
     assert leaders["hom-annadif"]["certain"] is True
     assert leaders["fc-lollesgaard"]["certain"] is True  # only his start is in doubt, not July 2016

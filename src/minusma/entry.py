@@ -4,9 +4,9 @@ Everything the tool does at start and at exit happens here, once: the interrupt 
 the garbage collector, and the exit that skips tearing down a large fact base.
 """
 
+import _signal  # type: ignore[import-not-found]  # the C module: ``signal`` builds enum classes first, 7 ms in which Ctrl-C would print a traceback
 import gc
 import os
-import signal
 import sys
 
 INTERRUPTED = 130
@@ -19,7 +19,7 @@ def _interrupted(signum: int, frame: object) -> None:
 
 def main() -> None:
     """The ``minusma`` command and ``python -m minusma``."""
-    signal.signal(signal.SIGINT, _interrupted)  # before the heavy imports below
+    _signal.signal(_signal.SIGINT, _interrupted)  # before the heavy imports below
     if sys.stdout is None:  # started with standard output closed
         if sys.stderr is not None:
             sys.stderr.write("minusma: standard output is closed; nothing can be printed\n")
