@@ -187,12 +187,9 @@ class CasualtiesResult(TypedDict):
     sources: list[Source]
 
 
-class SourceUse(TypedDict):
-    id: str
-    title: str
-    publisher: str
-    url: str
-    language: str
+class SourceUse(Source):
+    """A source record and how many facts cite it."""
+
     cited_by: int
 
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Literal, NamedTuple
 
 from minusma.messages import Lang, count, number, say
-from minusma.model import Quantity, Text
+from minusma.model import Quantity, Source, Text
 from minusma.results import (
     AboutResult,
     AtResult,
@@ -508,27 +508,56 @@ def casualties(result: CasualtiesResult, lang: Lang) -> list[Sheet]:
     ]
 
 
+def _source_kind(source: Source, lang: Lang) -> Coded | None:
+    kind = source.get("kind")
+    return _coded(kind, f"source_kind.{kind}", lang) if kind is not None else None
+
+
 def sources(result: SourcesResult, lang: Lang) -> list[Sheet]:
     rows: list[tuple[Cell, ...]] = [
-        (item["id"], item["title"], item["publisher"], item["language"], item["cited_by"], item["url"])
+        (
+            item["id"],
+            item["title"],
+            item["publisher"],
+            item["language"],
+            item["cited_by"],
+            item["url"],
+            _source_kind(item, lang),
+            item.get("published"),
+            item.get("symbol"),
+        )  # fmt: skip
         for item in result["sources"]
     ]
     return [
         Sheet(
             "sources",
             say("sources", lang),
-            _columns(lang, "id", "title", "publisher", "language", ("cited_by", "number"), "url"),
+            (
+                *_columns(lang, "id", "title", "publisher", "language", ("cited_by", "number"), "url"),
+                Column("kind", say("kind", lang), show="csv"),
+                Column("published", say("published", lang), "date", show="csv"),
+                Column("symbol", say("symbol", lang), show="csv"),
+            ),
             rows,
             notes=_as_of_note(result["as_of"], lang),
         )  # fmt: skip
     ]
 
 
+def source_details(record: Source, lang: Lang) -> list[tuple[Cell, ...]]:
+    """A source's fields as label-value rows; kind, date and UN symbol where known."""
+    kind = _source_kind(record, lang)
+    found: list[tuple[str, str | None]] = [
+        ("id", record["id"]), ("title", record["title"]), ("publisher", record["publisher"]),
+        ("kind", kind.words if kind is not None else None), ("published", record.get("published")),
+        ("symbol", record.get("symbol")), ("url", record["url"]), ("language", record["language"]),
+    ]  # fmt: skip
+    return [(say(key, lang), value) for key, value in found if value is not None]
+
+
 def source(result: SourceResult, lang: Lang) -> list[Sheet]:
     record = result["source"]
-    details: list[tuple[Cell, ...]] = [
-        (say(key, lang), str(record[key])) for key in ("id", "title", "publisher", "url", "language", "cited_by")
-    ]
+    details = [*source_details(record, lang), (say("cited_by", lang), str(record["cited_by"]))]
     facts: list[tuple[Cell, ...]] = [
         (_coded(fact["kind"], f"kind.{fact['kind']}", lang), fact["id"], fact["date"] or "-", text(fact["text"], lang))
         for fact in result["facts"]
