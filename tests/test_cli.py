@@ -85,6 +85,7 @@ CONTRACTS: dict[tuple[str, ...], set[str]] = {
         "sources",
     },
     ("validate",): {"file", "valid", "errors", "warnings", "problems"},
+    ("cite", "res-2100"): {"as_of", "requested", "sources"},
 }
 
 

@@ -171,6 +171,11 @@ RULE_BREAKS: list[tuple[str, Callable[[dict[str, Any]], object], str]] = [
         "error resolutions[2]: a mandate resolution needs 'mandate_end'",
     ),
     (
+        "a fact whose id is a source's",
+        lambda data: data["events"][0].update(id="cbc-2013"),
+        "error events[0].id: id 'cbc-2013' is also a source's id",
+    ),
+    (
         "a UN symbol whose year is not the source's",
         lambda data: data["sources"][0].update(symbol="S/RES/2100 (2013)", published="2014-04-25"),
         "error sources[0].published: the symbol S/RES/2100 (2013) is of 2013, but the source is dated 2014-04-25",

@@ -600,6 +600,12 @@ def _check_ids_and_citations(fact_base: FactBase) -> Iterator[Problem]:
                     "error", f"{_id_path(fact)}.id",
                     Message("check.duplicate_id", {"id": fact.id, "first": _id_path(first)}),
                 )  # fmt: skip
+    for fact in owners:
+        if fact.id in known:  # cite and show look an id up among facts and sources alike
+            yield Problem(
+                "error", f"{_id_path(fact)}.id",
+                Message("check.id_fact_and_source", {"id": fact.id}),
+            )  # fmt: skip
     cited = set(chain.from_iterable(fact.sources for fact in facts))
     if not cited <= known.keys():  # look closer only when a cited source is missing
         for fact in facts:

@@ -268,3 +268,16 @@ class ValidationResult(TypedDict):
     errors: int
     warnings: int
     problems: list[ProblemRecord]
+
+
+class CiteRequest(TypedDict):
+    id: str
+    kind: str
+    """``source``, or the kind of fact (``event``, ``resolution``, ``leader``...)."""
+    sources: list[str]
+
+
+class CiteResult(TypedDict):
+    as_of: str
+    requested: list[CiteRequest]
+    sources: list[Source]
