@@ -171,6 +171,11 @@ RULE_BREAKS: list[tuple[str, Callable[[dict[str, Any]], object], str]] = [
         "error resolutions[2]: a mandate resolution needs 'mandate_end'",
     ),
     (
+        "an erratum concerning a fact that is not there",
+        lambda data: data["errata"][0].update(concerns=["res-9999"]),
+        "error errata[0].concerns: names the fact 'res-9999', which is not in the fact base",
+    ),
+    (
         "a fact whose id is a source's",
         lambda data: data["events"][0].update(id="cbc-2013"),
         "error events[0].id: id 'cbc-2013' is also a source's id",

@@ -407,7 +407,11 @@ class Netherlands(TypedDict):
 
 @with_config(_STRICT)
 class Erratum(TypedDict):
-    """A widely read source's error: what it says, what the tool says, and why."""
+    """A widely read source's error: what it says, what the tool says, and why.
+
+    ``concerns`` names the facts that state what the erratum corrects (``show`` lists the
+    erratum with them); every id must be a fact of the fact base.
+    """
 
     id: Id
     subject: Text
@@ -415,6 +419,7 @@ class Erratum(TypedDict):
     claimed_in: SourceIds
     corrected: Text
     sources: SourceIds
+    concerns: NotRequired[Annotated[list[Id], Field(min_length=1)]]
 
 
 @with_config(_STRICT)
@@ -599,6 +604,14 @@ def _check_ids_and_citations(fact_base: FactBase) -> Iterator[Problem]:
                 yield Problem(
                     "error", f"{_id_path(fact)}.id",
                     Message("check.duplicate_id", {"id": fact.id, "first": _id_path(first)}),
+                )  # fmt: skip
+    fact_ids = {fact.id for fact in owners}
+    for index, erratum in enumerate(fact_base["errata"]):
+        for named in erratum.get("concerns", []):
+            if named not in fact_ids:
+                yield Problem(
+                    "error", f"errata[{index}].concerns",
+                    Message("check.unknown_fact", {"id": named}),
                 )  # fmt: skip
     for fact in owners:
         if fact.id in known:  # cite and show look an id up among facts and sources alike

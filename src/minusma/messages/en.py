@@ -357,4 +357,5 @@ MESSAGES: dict[str, str] = {
     "cite.genre.report": "Report",
     "cite.no_date": "n.d.",
     "check.id_fact_and_source": "id '{id}' is also a source's id; give the fact another id, since 'cite' and 'show' look ids up among both",
+    "check.unknown_fact": "names the fact '{id}', which is not in the fact base; correct the id",
 }

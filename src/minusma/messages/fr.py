@@ -357,4 +357,5 @@ MESSAGES: dict[str, str] = {
     "cite.genre.report": "Rapport",
     "cite.no_date": "s.d.",
     "check.id_fact_and_source": "l’id '{id}' est aussi celui d’une source ; donnez un autre id au fait, car 'cite' et 'show' cherchent les ids parmi les deux",
+    "check.unknown_fact": "nomme le fait '{id}', absent de la base de faits ; corrigez l’id",
 }

@@ -357,4 +357,5 @@ MESSAGES: dict[str, str] = {
     "cite.genre.report": "Rapport",
     "cite.no_date": "z.d.",
     "check.id_fact_and_source": "id '{id}' is ook het id van een bron; geef het feit een ander id, want 'cite' en 'show' zoeken ids in beide op",
+    "check.unknown_fact": "noemt het feit '{id}', dat niet in het feitenbestand staat; verbeter het id",
 }
