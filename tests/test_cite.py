@@ -252,3 +252,79 @@ def test_other_commands_reject_the_citation_formats(runner: CliRunner, command: 
     result = runner.invoke(app, [*command, "--format", format])
     assert result.exit_code == 2, result.output
     assert "cannot print" in result.stderr
+
+
+# --------------------------------------------------------------------------- show
+
+SHOW_KEYS = {"as_of", "id", "kind", "path", "record", "sources", "errata"}
+
+
+@pytest.mark.parametrize(
+    ("identifier", "kind", "path"),
+    [("res-2100", "resolution", "resolutions[1]"), ("strength-2013-09", "strength", "snapshots[1]"),
+     ("nl-total-served", "dutch figure", "netherlands.figures[0]"), ("hom-hamdi", "leader", "leaders[2]"),
+     ("minusma", "mission", "mission"), ("err-2690-date", "erratum", "errata[12]"),
+     ("un-press-2690", "source", "sources[28]")],
+)  # fmt: skip
+def test_show_json_is_the_documented_contract(runner: CliRunner, identifier: str, kind: str, path: str) -> None:
+    document = json.loads(run(runner, "show", identifier, "--json"))
+    assert set(document) == SHOW_KEYS
+    assert (document["id"], document["kind"], document["path"]) == (identifier, kind, path)
+    assert document["record"]["id"] == identifier
+    cited = json.loads(run(runner, "cite", identifier, "--json"))["sources"]
+    assert document["sources"] == cited
+    assert all(
+        set(erratum) >= {"id", "subject", "claimed", "claimed_in", "corrected", "sources"}
+        for erratum in document["errata"]
+    )
+
+
+def test_show_gives_the_whole_record(runner: CliRunner) -> None:
+    document = json.loads(run(runner, "show", "res-2100", "--json"))
+    assert document["record"] == next(item for item in load()["resolutions"] if item["id"] == "res-2100")
+    snapshot = json.loads(run(runner, "show", "strength-2013-09", "--json"))["record"]
+    assert [claim["uniformed"]["value"] for claim in snapshot["claims"]] == [6010, 6039]
+
+
+def test_show_lists_the_errata_that_concern_a_fact_or_a_source(runner: CliRunner) -> None:
+    def errata_of(identifier: str) -> list[str]:
+        return [erratum["id"] for erratum in json.loads(run(runner, "show", identifier, "--json"))["errata"]]
+
+    assert errata_of("res-2100") == ["err-police-ceiling", "err-rounded-total"]  # named in 'concerns'
+    assert errata_of("hom-hamdi") == ["err-hamdi-term"]
+    assert errata_of("res-2164") == []
+    assert errata_of("lavoixdukoat-2023") == ["err-2690-date"]  # the source the erratum corrects
+    assert errata_of("un-press-2690") == ["err-2690-date"]  # a source the correction rests on
+    assert errata_of("err-2690-date") == []  # an erratum does not concern itself
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_show_as_a_table_in_every_language(runner: CliRunner, lang: str) -> None:
+    result = runner.invoke(app, ["show", "strength-2013-07-01", "--lang", lang], env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == f"strength-2013-07-01 ({say('kind.strength', lang)})"
+    assert "claims[0].uniformed" in result.stdout
+    assert say("qualifier.about", lang, n="6" + {"en": ",", "nl": ".", "fr": "\u202f"}[lang] + "200") in result.stdout
+    assert say("show_no_errata", lang, id="strength-2013-07-01") in result.stdout
+
+
+def test_show_as_csv_keeps_codes_and_qualifiers(runner: CliRunner) -> None:
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(run(runner, "show", "strength-2013-07-01", "--csv"))))
+    record = {row["field"]: row for row in rows if row["table"] == "record"}
+    assert (record["claims[0].uniformed"]["value"], record["claims[0].uniformed"]["qualifier"]) == ("6200", "about")
+    assert record["claims[0].rank"]["value"] == "preferred"
+    assert {row["id"] for row in rows if row["table"] == "sources"} >= {"un-news-fr-transfer"}
+
+
+def test_show_an_unknown_id_exits_1_with_suggestions(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["show", "hom-hamdy"])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "no fact or source with id 'hom-hamdy'" in result.stderr and "did you mean: hom-hamdi" in result.stderr
+
+
+def test_show_rejects_the_citation_formats(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["show", "res-2100", "--format", "bibtex"])
+    assert result.exit_code == 2 and "cannot print bibtex" in result.stderr

@@ -431,6 +431,17 @@ def cite(
     show(ask, None, fits=(*CITATIONS, "json"))
 
 
+@command("show")
+def show_one(
+    identifier: Annotated[str, typer.Argument(metavar="ID", help=_help("show_id"))],
+) -> None:
+    def ask(fact_base: FactBase) -> Any:
+        _require_known(fact_base, [identifier])
+        return query.show(fact_base, identifier)
+
+    show(ask, sheets.show)
+
+
 @command("validate")
 def validate(
     path: Annotated[str | None, typer.Argument(metavar="PATH", help=_help("path"))] = None,

@@ -11,13 +11,14 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain
 from operator import itemgetter
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from minusma.messages import LANGS, Message, texts
 from minusma.model import (
     CATEGORIES,
     Category,
     Cited,
+    Erratum,
     Event,
     FactBase,
     Lang,
@@ -64,6 +65,7 @@ if TYPE_CHECKING:
         MandateResult,
         Period,
         SearchResult,
+        ShowResult,
         SourceResult,
         SourcesResult,
         Status,
@@ -527,6 +529,56 @@ def cite(fact_base: FactBase, ids: Sequence[str] = ()) -> CiteResult:
         order += cited
     chosen = [by_source[identifier] for identifier in dict.fromkeys(order)] if ids else list(fact_base["sources"])
     return {"as_of": fact_base["header"]["as_of"], "requested": requested, "sources": chosen}
+
+
+def _at_path(fact_base: FactBase, path: str) -> dict[str, Any]:
+    """The record at a JSON path such as ``netherlands.figures[2]``."""
+    found: Any = fact_base
+    for part in path.split("."):
+        name, _, index = part.partition("[")
+        found = found[name]
+        if index:
+            found = found[int(index.rstrip("]"))]
+    return cast(dict[str, Any], found)
+
+
+def concerning(fact_base: FactBase, identifier: str, is_source: bool) -> list[Erratum]:
+    """The errata that concern a fact or a source.
+
+    A fact: the errata whose ``concerns`` name it. A source: the errata that say it is wrong
+    (``claimed_in``) or that rest on it (``sources``). An erratum does not concern itself.
+    """
+    found = []
+    for erratum in fact_base["errata"]:
+        if is_source:
+            named = identifier in erratum["claimed_in"] or identifier in erratum["sources"]
+        else:
+            named = identifier in erratum.get("concerns", []) and erratum["id"] != identifier
+        if named:
+            found.append(erratum)
+    return found
+
+
+def show(fact_base: FactBase, identifier: str) -> ShowResult:
+    """One fact or source with every field, its sources in full and the errata that concern it.
+    The id must exist (the command line checks it first with :func:`unknown_ids`)."""
+    index = next((index for index, source in enumerate(fact_base["sources"]) if source["id"] == identifier), None)
+    if index is not None:
+        record: dict[str, Any] = dict(fact_base["sources"][index])
+        kind, path = "source", f"sources[{index}]"
+    else:
+        fact = facts_by_id(fact_base)[identifier][0]
+        path = fact.where.split(".claims")[0] if fact.kind in ("strength", "dutch figure") else fact.path
+        kind, record = fact.kind, _at_path(fact_base, path)
+    return {
+        "as_of": fact_base["header"]["as_of"],
+        "id": identifier,
+        "kind": kind,
+        "path": path,
+        "record": record,
+        "sources": cite(fact_base, [identifier])["sources"],
+        "errata": concerning(fact_base, identifier, kind == "source"),
+    }
 
 
 # --------------------------------------------------------------------------- search

@@ -7,11 +7,11 @@ No typer, no rich.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Literal, NamedTuple
+from collections.abc import Iterator, Sequence
+from typing import Any, Literal, NamedTuple
 
-from minusma.messages import Lang, count, number, say
-from minusma.model import Quantity, Source, Text
+from minusma.messages import LANGS, Lang, count, number, say
+from minusma.model import Erratum, Quantity, Source, Text
 from minusma.results import (
     AboutResult,
     AtResult,
@@ -26,6 +26,7 @@ from minusma.results import (
     MandateResult,
     Period,
     SearchResult,
+    ShowResult,
     SourceResult,
     SourcesResult,
     TimelineResult,
@@ -463,15 +464,7 @@ def leaders(result: LeadersResult, lang: Lang) -> list[Sheet]:
 
 
 def errata(result: ErrataResult, lang: Lang) -> list[Sheet]:
-    rows: list[tuple[Cell, ...]] = [
-        (
-            text(erratum["subject"], lang),
-            f"{text(erratum['claimed'], lang)} ({_ids(erratum['claimed_in'])})",
-            text(erratum["corrected"], lang),
-            _ids(erratum["sources"]),
-        )  # fmt: skip
-        for erratum in result["errata"]
-    ]
+    rows = _errata_rows(result["errata"], lang)
     return [
         Sheet(
             "errata",
@@ -571,6 +564,112 @@ def source(result: SourceResult, lang: Lang) -> list[Sheet]:
             facts,
         ),
     ]
+
+
+def _errata_rows(errata: Sequence[Erratum], lang: Lang) -> list[tuple[Cell, ...]]:
+    return [
+        (
+            text(erratum["subject"], lang),
+            f"{text(erratum['claimed'], lang)} ({_ids(erratum['claimed_in'])})",
+            text(erratum["corrected"], lang),
+            _ids(erratum["sources"]),
+        )  # fmt: skip
+        for erratum in errata
+    ]
+
+
+_CODED_FIELDS = {"category": "category_{}", "role": "{}", "rank": "{}", "outcome": "{}", "cause": "{}"}
+
+
+def _field(key: str, value: Any, lang: Lang, source: bool) -> Cell:
+    """A field's value for people (words, numbers grouped) and its code for CSV."""
+    if isinstance(value, bool):
+        return Coded("true" if value else "false", say("yes" if value else "no", lang))
+    if isinstance(value, int):  # a resolution's number is a name, not a count
+        return Coded(str(value), str(value) if key == "number" else number(value, lang))
+    if key == "kind":
+        return Coded(value, say(f"source_kind.{value}" if source else f"kind.{value}", lang))
+    if key in _CODED_FIELDS:
+        return Coded(value, say(_CODED_FIELDS[key].format(value), lang))
+    return str(value)
+
+
+def flatten(value: Any, lang: Lang, source: bool, path: str = "") -> Iterator[tuple[str, Cell, str | None]]:
+    """Every field of a record as (JSON path, value, qualifier), nested records and lists included;
+    a text in ``lang``, a count with its qualifier, a list of ids on one line."""
+    key = path.rsplit(".", 1)[-1].split("[")[0]
+    if isinstance(value, dict):
+        if set(value) == set(LANGS):
+            yield path, value[lang], None
+        elif set(value) == {"value", "qualifier"}:
+            words = say(f"qualifier.{value['qualifier']}", lang, n=number(value["value"], lang))
+            yield path, Coded(str(value["value"]), words), value["qualifier"]
+        else:
+            for name, item in value.items():
+                yield from flatten(item, lang, source, f"{path}.{name}" if path else name)
+    elif isinstance(value, list):
+        if all(isinstance(item, str) for item in value):
+            yield path, _ids(value), None
+        else:
+            for index, item in enumerate(value):
+                yield from flatten(item, lang, source, f"{path}[{index}]")
+    else:
+        yield path, _field(key, value, lang, source), None
+
+
+def show(result: ShowResult, lang: Lang) -> list[Sheet]:
+    source = result["kind"] == "source"
+    kind = say(f"kind.{result['kind']}", lang)
+    rows: list[tuple[Cell, ...]] = [
+        (path, value, qualifier) for path, value, qualifier in flatten(result["record"], lang, source)
+    ]
+    sheets = [
+        Sheet(
+            "record",
+            say("show", lang, id=result["id"], kind=kind),
+            (*_columns(lang, "field", "value"), Column("qualifier", say("qualifier", lang), show="csv")),
+            rows,
+            intro=say("show_path", lang, path=result["path"]),
+        )
+    ]
+    if not source:
+        sheets.append(
+            Sheet(
+                "sources",
+                say("sources", lang),
+                (
+                    *_columns(lang, "id", "title", "publisher", "published", "url"),
+                    Column("kind", say("kind", lang), show="csv"),
+                    Column("symbol", say("symbol", lang), show="csv"),
+                    Column("language", say("language", lang), show="csv"),
+                ),
+                [
+                    (
+                        item["id"],
+                        item["title"],
+                        item["publisher"],
+                        item.get("published", "-"),
+                        item["url"],
+                        _source_kind(item, lang),
+                        item.get("symbol"),
+                        item["language"],
+                    )  # fmt: skip
+                    for item in result["sources"]
+                ],
+            )
+        )
+    notes = [] if result["errata"] else [say("show_no_errata", lang, id=result["id"])]
+    if result["errata"]:
+        sheets.append(
+            Sheet(
+                "errata",
+                say("errata", lang),
+                _columns(lang, "subject", "claimed", "corrected", "sources"),
+                _errata_rows(result["errata"], lang),
+            )
+        )
+    sheets[-1] = sheets[-1]._replace(notes=[*notes, *_as_of_note(result["as_of"], lang)])
+    return sheets
 
 
 def search(result: SearchResult, lang: Lang) -> list[Sheet]:

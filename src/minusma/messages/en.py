@@ -358,4 +358,12 @@ MESSAGES: dict[str, str] = {
     "cite.no_date": "n.d.",
     "check.id_fact_and_source": "id '{id}' is also a source's id; give the fact another id, since 'cite' and 'show' look ids up among both",
     "check.unknown_fact": "names the fact '{id}', which is not in the fact base; correct the id",
+    "help.show": "One fact or source by its id: every field, its sources in full and the corrections that concern it.\n\nExample: minusma show res-2100",
+    "help.show_id": "The id of a fact or a source (as --json, search and sources show them).",
+    "show": "{id} ({kind})",
+    "show_path": "In the fact base at {path}.",
+    "show_no_errata": "No correction concerns {id}.",
+    "kind.source": "source",
+    "no": "no",
+    "qualifier": "Qualifier",
 }

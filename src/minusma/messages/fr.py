@@ -358,4 +358,12 @@ MESSAGES: dict[str, str] = {
     "cite.no_date": "s.d.",
     "check.id_fact_and_source": "l’id '{id}' est aussi celui d’une source ; donnez un autre id au fait, car 'cite' et 'show' cherchent les ids parmi les deux",
     "check.unknown_fact": "nomme le fait '{id}', absent de la base de faits ; corrigez l’id",
+    "help.show": "Un fait ou une source par son identifiant : tous les champs, ses sources complètes et les corrections qui le concernent.\n\nExemple : minusma show res-2100",
+    "help.show_id": "L’identifiant d’un fait ou d’une source (tel que --json, search et sources les montrent).",
+    "show": "{id} ({kind})",
+    "show_path": "Dans la base de faits à {path}.",
+    "show_no_errata": "Aucune correction ne concerne {id}.",
+    "kind.source": "source",
+    "no": "non",
+    "qualifier": "Précision",
 }

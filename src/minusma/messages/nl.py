@@ -358,4 +358,12 @@ MESSAGES: dict[str, str] = {
     "cite.no_date": "z.d.",
     "check.id_fact_and_source": "id '{id}' is ook het id van een bron; geef het feit een ander id, want 'cite' en 'show' zoeken ids in beide op",
     "check.unknown_fact": "noemt het feit '{id}', dat niet in het feitenbestand staat; verbeter het id",
+    "help.show": "Eén feit of bron op id: alle velden, de volledige bronnen en de correcties die erover gaan.\n\nVoorbeeld: minusma show res-2100",
+    "help.show_id": "Het id van een feit of bron (zoals --json, search en sources ze tonen).",
+    "show": "{id} ({kind})",
+    "show_path": "In het feitenbestand op {path}.",
+    "show_no_errata": "Geen correctie gaat over {id}.",
+    "kind.source": "bron",
+    "no": "nee",
+    "qualifier": "Kwalificatie",
 }
