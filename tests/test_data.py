@@ -160,3 +160,35 @@ def test_an_edited_shipped_file_is_validated_again(tmp_path: Path) -> None:
     edited.write_bytes((REPO / "data" / "minusma.json").read_bytes().replace(b'"police": 1440', b'"police": 1140', 1))
     with pytest.raises(FactBaseError, match="stated total 12,640 is not military 11,200 \\+ police 1,140"):
         load(edited)
+
+
+def test_source_dates_and_symbols_agree_with_what_their_urls_show() -> None:
+    """``published`` and ``symbol`` are never guessed: where a URL shows them, the record agrees."""
+    import re
+
+    sources = load()["sources"]
+    releases = 0
+    for source in sources:
+        url, published, symbol = source["url"], source.get("published"), source.get("symbol")
+        if source.get("kind") == "resolution":  # a copy of a resolution is dated by its adoption
+            assert symbol is not None and symbol.startswith("S/RES/") and published is not None, source
+            continue
+        day = re.search(r"/(\d{4})/(\d{1,2})/(\d{1,2})/", url)
+        if day and "magazines.defensie.nl" not in url:
+            assert published == f"{day[1]}-{int(day[2]):02d}-{int(day[3]):02d}", source
+        press = re.search(r"(?:press\.un\.org|un\.org/press)/(?:en|fr)/(\d{4})/(sc|sga)(\d+)\.doc\.htm$", url)
+        if press:
+            releases += 1
+            assert published is not None and published.startswith(press[1]), source
+            assert symbol == {"sc": "SC/", "sga": "SG/A/"}[press[2]] + press[3], source
+        if symbol is not None and symbol.startswith("S/RES/"):
+            assert source.get("kind") == "resolution", source
+    assert releases == 14
+    assert sum("published" in source for source in sources) > 80
+    assert sum("kind" in source for source in sources) > 180
+
+
+def test_a_magazine_issue_number_is_not_read_as_a_month() -> None:
+    sources = {source["id"]: source for source in load()["sources"]}
+    assert sources["defensiekrant-2021-45"].get("published") == "2021"  # issue 45, not a month
+    assert sources["landmacht-2017"].get("published") == "2017"

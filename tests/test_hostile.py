@@ -297,3 +297,11 @@ def test_hostile_file_in_dutch(
     assert result.exit_code == 1, result.output
     assert "internal error" not in result.output and "interne fout" not in result.output
     assert "fout" in result.stdout  # the title counts the errors in Dutch
+
+
+@pytest.mark.parametrize("command", [["about"], ["validate"]])
+def test_a_path_with_a_nul_byte_is_a_missing_file(runner: CliRunner, command: list[str]) -> None:
+    result = runner.invoke(app, [*command, "--data", "bad\x00name.json"])
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "bad\\x00name.json" in result.stderr + result.stdout and "no such file" in result.stderr + result.stdout

@@ -173,6 +173,26 @@ RULE_BREAKS: list[tuple[str, Callable[[dict[str, Any]], object], str]] = [
         "error resolutions[2]: a mandate resolution needs 'mandate_end'",
     ),
     (
+        "an erratum concerning a fact that is not there",
+        lambda data: data["errata"][0].update(concerns=["res-9999"]),
+        "error errata[0].concerns: names the fact 'res-9999', which is not in the fact base",
+    ),
+    (
+        "a fact whose id is a source's",
+        lambda data: data["events"][0].update(id="cbc-2013"),
+        "error events[0].id: id 'cbc-2013' is also a source's id",
+    ),
+    (
+        "a UN symbol whose year is not the source's",
+        lambda data: data["sources"][0].update(symbol="S/RES/2100 (2013)", published="2014-04-25"),
+        "error sources[0].published: the symbol S/RES/2100 (2013) is of 2013, but the source is dated 2014-04-25",
+    ),
+    (
+        "a report symbol whose year is not the source's",
+        lambda data: data["sources"][0].update(symbol="S/2018/541", published="2019"),
+        "error sources[0].published: the symbol S/2018/541 is of 2018",
+    ),
+    (
         "a snapshot with no figure at all",
         lambda data: data["snapshots"][5]["claims"][0].pop("military"),
         "error snapshots[5].claims[0]: states no figure",
@@ -223,3 +243,25 @@ def test_warnings_are_reported_but_do_not_stop_a_load(
     found = problems_of(write_fact_base, mutate)
     assert [line for line in found if line.startswith("error")] == []
     assert any(expected in line for line in found), found
+
+
+@pytest.mark.parametrize(
+    ("symbol", "year"),
+    [("S/RES/2100 (2013)", "2013"), ("S/2018/541", "2018"), ("SC/15341", None), ("SG/A/1404", None),
+     ("S/PRST/2013/10", None)],
+)  # fmt: skip
+def test_the_year_a_un_symbol_carries(symbol: str, year: str | None) -> None:
+    from minusma.model import symbol_year
+
+    assert symbol_year(symbol) == year
+
+
+@pytest.mark.parametrize("symbol", ["S/RES/2100 (2013)", "SC/15341", "SG/A/1404", "S/2018/541", "A/RES/77/1"])
+def test_un_symbols_of_the_usual_forms_load(write_fact_base: Callable[..., Path], symbol: str) -> None:
+    assert problems_of(write_fact_base, lambda data: data["sources"][0].update(symbol=symbol)) == []
+
+
+@pytest.mark.parametrize("symbol", ["sc/15341", "SC 15341", "S/RES/2100 (13)", "SC/", "S/RES/2100 (2013) "])
+def test_malformed_un_symbols_are_rejected(write_fact_base: Callable[..., Path], symbol: str) -> None:
+    found = problems_of(write_fact_base, lambda data: data["sources"][0].update(symbol=symbol))
+    assert any(line.startswith("error sources[0].symbol") for line in found), found

@@ -26,7 +26,7 @@ from minusma.load import load
 from minusma.load import validate as validate_file
 from minusma.messages import LANGS, Lang, Message, say
 from minusma.model import CATEGORIES, SCHEMA_VERSION, Category, DateError, FactBase, parse_partial_date
-from minusma.output import FORMATS, Format
+from minusma.output import CITATIONS, FORMATS, Format
 from minusma.output.cells import safe
 from minusma.output.stream import ReaderGone
 from minusma.sheets import Sheet
@@ -226,7 +226,7 @@ Result = TypeVar("Result", bound=Mapping[str, Any])
 
 def show(
     ask: Callable[[FactBase], Result],
-    layout: Callable[[Result, Lang], Sequence[Sheet]],
+    layout: Callable[[Result, Lang], Sequence[Sheet]] | None,
     fits: Sequence[Format] = ("table", "json", "csv"),
 ) -> None:
     """The body every listing command shares: load, ask, write in the chosen format."""
@@ -448,6 +448,40 @@ def sources(
         return found
 
     show(ask, sheets.source)
+
+
+def _require_known(fact_base: FactBase, ids: Sequence[str]) -> None:
+    """An id that names no fact and no source ends the run (exit 1) with the ids it may have meant."""
+    for asked in query.unknown_ids(fact_base, ids):
+        unknown = Message("unknown_id", {"id": safe(asked)})
+        similar = query.similar_ids(query.known_ids(fact_base), asked)
+        if similar:
+            raise NotFoundError(Message("did_you_mean_after", {"message": unknown, "ids": ", ".join(similar)}))
+        raise NotFoundError(unknown)
+
+
+@command("cite")
+def cite(
+    ids: Annotated[list[str] | None, typer.Argument(metavar="ID", help=_help("cite_ids"))] = None,
+) -> None:
+    wanted = list(ids or [])
+
+    def ask(fact_base: FactBase) -> Any:
+        _require_known(fact_base, wanted)
+        return query.cite(fact_base, wanted)
+
+    show(ask, None, fits=(*CITATIONS, "json"))
+
+
+@command("show")
+def show_one(
+    identifier: Annotated[str, typer.Argument(metavar="ID", help=_help("show_id"))],
+) -> None:
+    def ask(fact_base: FactBase) -> Any:
+        _require_known(fact_base, [identifier])
+        return query.show(fact_base, identifier)
+
+    show(ask, sheets.show)
 
 
 @command("validate")

@@ -71,6 +71,8 @@ def read_bytes(path: Path | None, *, shipped: bool = False) -> bytes:
         raise
     except FileNotFoundError:
         raise _fail(name, Message("read.missing_shipped" if shipped else "read.missing")) from None
+    except ValueError:  # a NUL byte in the path: no file can have that name
+        raise _fail(name, Message("read.missing")) from None
     except PermissionError:
         raise _fail(name, Message("read.permission")) from None
     except IsADirectoryError:

@@ -166,13 +166,43 @@ Rank = Literal["preferred", "normal", "deprecated"]
 """Wikidata's ranks: one claim of a disputed fact is preferred, the reason is given."""
 
 
+SourceKind = Literal["resolution", "press_release", "news", "government", "report", "web_page", "encyclopedia"]
+"""What a source is, which decides how it is cited (``minusma cite``):
+
+- ``resolution``: the text of a Security Council resolution, or a copy of it;
+- ``press_release``: a release or statement of the UN, a mission or a government, or a repost of one;
+- ``news``: journalism: papers, agencies, broadcasters, news sites and news blogs;
+- ``government``: another document or page of a government, ministry, parliament or a state's UN mission;
+- ``report``: a report, such as the Secretary-General's, or a copy of one;
+- ``web_page``: any other page (a mission's pages, associations, reference sites);
+- ``encyclopedia``: Wikipedia and the pages derived from it.
+"""
+SOURCE_KINDS: tuple[SourceKind, ...] = (
+    "resolution", "press_release", "news", "government", "report", "web_page", "encyclopedia",
+)  # fmt: skip
+
+UnSymbol = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*(/[A-Z0-9][A-Za-z0-9.-]*)+( \(\d{4}\))?$")]
+"""A UN document symbol: ``S/RES/2100 (2013)``, ``SC/11021``, ``SG/A/1404``, ``S/2018/541``."""
+
+
 @with_config(_STRICT)
 class Source(TypedDict):
+    """A page a fact cites. ``kind``, ``published`` and ``symbol`` are given only where the page,
+    its URL or the dossier shows them; nothing is filled in by guesswork.
+
+    ``published`` is the date of the document itself (a resolution's adoption, a statement's
+    issue, an article's date), at the precision shown: a press release whose URL shows only
+    its year is ``2019``. A copy's own upload date is not kept.
+    """
+
     id: Id
     title: NonEmpty
     publisher: NonEmpty
     url: Annotated[str, StringConstraints(pattern=f"^https?://[^\\s\x00-\x1f{_CONTROLS}]+$")]
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+    kind: NotRequired[SourceKind]
+    published: NotRequired[PartialDate]
+    symbol: NotRequired[UnSymbol]
 
 
 @with_config(_STRICT)
@@ -406,7 +436,11 @@ class Contribution(TypedDict):
 
 @with_config(_STRICT)
 class Erratum(TypedDict):
-    """A widely read source's error: what it says, what the tool says, and why."""
+    """A widely read source's error: what it says, what the tool says, and why.
+
+    ``concerns`` names the facts that state what the erratum corrects (``show`` lists the
+    erratum with them); every id must be a fact of the fact base.
+    """
 
     id: Id
     subject: Text
@@ -414,6 +448,7 @@ class Erratum(TypedDict):
     claimed_in: SourceIds
     corrected: Text
     sources: SourceIds
+    concerns: NotRequired[Annotated[list[Id], Field(min_length=1)]]
 
 
 @with_config(_STRICT)
@@ -605,6 +640,20 @@ def _check_ids_and_citations(fact_base: FactBase) -> Iterator[Problem]:
                     "error", f"{_id_path(fact)}.id",
                     Message("check.duplicate_id", {"id": fact.id, "first": _id_path(first)}),
                 )  # fmt: skip
+    fact_ids = {fact.id for fact in owners}
+    for index, erratum in enumerate(fact_base["errata"]):
+        for named in erratum.get("concerns", []):
+            if named not in fact_ids:
+                yield Problem(
+                    "error", f"errata[{index}].concerns",
+                    Message("check.unknown_fact", {"id": named}),
+                )  # fmt: skip
+    for fact in owners:
+        if fact.id in known:  # cite and show look an id up among facts and sources alike
+            yield Problem(
+                "error", f"{_id_path(fact)}.id",
+                Message("check.id_fact_and_source", {"id": fact.id}),
+            )  # fmt: skip
     cited = set(chain.from_iterable(fact.sources for fact in facts))
     if not cited <= known.keys():  # look closer only when a cited source is missing
         for fact in facts:
@@ -620,6 +669,27 @@ def _check_ids_and_citations(fact_base: FactBase) -> Iterator[Problem]:
                 "warning", f"sources[{index}]",
                 Message("check.uncited_source", {"id": source["id"]}),
             )  # fmt: skip
+
+
+def symbol_year(symbol: str) -> str | None:
+    """The year a UN symbol carries: ``S/RES/2100 (2013)`` and ``S/2018/541`` carry theirs, ``SC/11021`` none."""
+    if symbol.endswith(")") and symbol[-6:-5] == "(":
+        return symbol[-5:-1]
+    parts = symbol.split("/")
+    if len(parts) == 3 and parts[0] == "S" and len(parts[1]) == 4 and parts[1].isdigit():
+        return parts[1]
+    return None
+
+
+def _check_sources(fact_base: FactBase) -> Iterator[Problem]:
+    for index, source in enumerate(fact_base["sources"]):
+        if "symbol" in source and "published" in source:
+            year = symbol_year(source["symbol"])
+            if year is not None and year != source["published"][:4]:
+                yield Problem(
+                    "error", f"sources[{index}].published",
+                    Message("check.symbol_year", {"symbol": source["symbol"], "year": year, "published": source["published"]}),
+                )  # fmt: skip
 
 
 def _check_order(path: str, start: str | None, end: str | None) -> Iterator[Problem]:
@@ -1002,6 +1072,7 @@ def check_fact_base(fact_base: FactBase) -> list[Problem]:
     problems: list[Problem] = []
     problems += _check_contributions(fact_base)
     problems += _check_ids_and_citations(fact_base)
+    problems += _check_sources(fact_base)
     problems += _check_resolutions(fact_base)
     problems += _check_snapshots(fact_base)
     mission = fact_base["mission"]

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain
 from operator import itemgetter
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from minusma.messages import LANGS, Message, texts
 from minusma.model import (
@@ -19,6 +19,7 @@ from minusma.model import (
     Category,
     Cited,
     Contribution,
+    Erratum,
     Event,
     FactBase,
     Lang,
@@ -51,6 +52,8 @@ if TYPE_CHECKING:
         AtResult,
         CasualtiesResult,
         CeilingRow,
+        CiteRequest,
+        CiteResult,
         CitingFact,
         CompareResult,
         ComparisonRow,
@@ -67,6 +70,7 @@ if TYPE_CHECKING:
         MandateResult,
         Period,
         SearchResult,
+        ShowResult,
         SourceResult,
         SourcesResult,
         Status,
@@ -544,11 +548,127 @@ def source(fact_base: FactBase, source_id: str) -> SourceResult | None:
     return {"as_of": fact_base["header"]["as_of"], "source": {**record, "cited_by": len(facts)}, "facts": facts}
 
 
+def similar_ids(candidates: Iterable[str], asked: str, limit: int = 3) -> list[str]:
+    """Ids that contain the asked one's words, else ids spelt nearly alike, for a 'did you mean' hint."""
+    known = list(dict.fromkeys(candidates))
+    words = [word for word in fold(asked).replace("-", " ").split() if len(word) > 1]
+
+    def score(identifier: str) -> int:  # asked words that begin a word of the id: 'res 21' finds res-2100
+        parts = identifier.split("-")
+        return sum(any(part.startswith(word) for part in parts) for word in words)
+
+    import difflib  # only a failed lookup needs it
+
+    scored = [(found, identifier) for identifier in known if (found := score(identifier))]
+    if scored:
+        best = max(found for found, _ in scored)
+        ties = [identifier for found, identifier in scored if found == best]
+        by_likeness = sorted(ties, key=lambda item: -difflib.SequenceMatcher(None, fold(asked), item).ratio())
+        return (by_likeness + [identifier for found, identifier in scored if found < best])[:limit]
+
+    close = set(
+        difflib.get_close_matches(fold(asked), {part for item in known for part in item.split("-")}, cutoff=0.7)
+    )
+    close |= set(difflib.get_close_matches(fold(asked), known, n=limit, cutoff=0.6))
+    return [identifier for identifier in known if identifier in close or close & set(identifier.split("-"))][:limit]
+
+
 def similar_source_ids(fact_base: FactBase, source_id: str, limit: int = 3) -> list[str]:
-    """Ids that contain the asked one's words, for a 'did you mean' hint."""
-    words = [word for word in fold(source_id).replace("-", " ").split() if len(word) > 2]
-    scored = [(sum(word in source["id"] for word in words), source["id"]) for source in fact_base["sources"]]
-    return [identifier for score, identifier in sorted(scored, key=lambda item: -item[0]) if score][:limit]
+    return similar_ids((source["id"] for source in fact_base["sources"]), source_id, limit)
+
+
+# --------------------------------------------------------------------------- cite and show
+
+
+def facts_by_id(fact_base: FactBase) -> dict[str, list[Cited]]:
+    """Every fact that cites sources, by id; a resolution and its ceiling, or the claims of a
+    snapshot or figure, share their record's id and are listed together."""
+    found: dict[str, list[Cited]] = {}
+    for fact in cited_facts(fact_base):
+        found.setdefault(fact.id, []).append(fact)
+    return found
+
+
+def known_ids(fact_base: FactBase) -> list[str]:
+    """Every id ``cite`` and ``show`` take: the sources', then the facts'."""
+    return [source["id"] for source in fact_base["sources"]] + list(facts_by_id(fact_base))
+
+
+def unknown_ids(fact_base: FactBase, ids: Sequence[str]) -> list[str]:
+    known = set(known_ids(fact_base))
+    return [identifier for identifier in ids if identifier not in known]
+
+
+def cite(fact_base: FactBase, ids: Sequence[str] = ()) -> CiteResult:
+    """The sources to cite: every source, or those of the facts and sources named, in the order
+    asked (each fact's sources in the order it cites them), each once. Unknown ids are skipped:
+    the command line reports them first (:func:`unknown_ids`)."""
+    by_source = {source["id"]: source for source in fact_base["sources"]}
+    facts = facts_by_id(fact_base)
+    requested: list[CiteRequest] = []
+    order: list[str] = []
+    for identifier in dict.fromkeys(ids):
+        if identifier in by_source:
+            cited, kind = [identifier], "source"
+        elif identifier in facts:
+            cited = list(dict.fromkeys(chain.from_iterable(fact.sources for fact in facts[identifier])))
+            kind = facts[identifier][0].kind
+        else:
+            continue
+        requested.append({"id": identifier, "kind": kind, "sources": cited})
+        order += cited
+    chosen = [by_source[identifier] for identifier in dict.fromkeys(order)] if ids else list(fact_base["sources"])
+    return {"as_of": fact_base["header"]["as_of"], "requested": requested, "sources": chosen}
+
+
+def _at_path(fact_base: FactBase, path: str) -> dict[str, Any]:
+    """The record at a JSON path such as ``netherlands.figures[2]``."""
+    found: Any = fact_base
+    for part in path.split("."):
+        name, _, index = part.partition("[")
+        found = found[name]
+        if index:
+            found = found[int(index.rstrip("]"))]
+    return cast(dict[str, Any], found)
+
+
+def concerning(fact_base: FactBase, identifier: str, is_source: bool) -> list[Erratum]:
+    """The errata that concern a fact or a source.
+
+    A fact: the errata whose ``concerns`` name it. A source: the errata that say it is wrong
+    (``claimed_in``) or that rest on it (``sources``). An erratum does not concern itself.
+    """
+    found = []
+    for erratum in fact_base["errata"]:
+        if is_source:
+            named = identifier in erratum["claimed_in"] or identifier in erratum["sources"]
+        else:
+            named = identifier in erratum.get("concerns", []) and erratum["id"] != identifier
+        if named:
+            found.append(erratum)
+    return found
+
+
+def show(fact_base: FactBase, identifier: str) -> ShowResult:
+    """One fact or source with every field, its sources in full and the errata that concern it.
+    The id must exist (the command line checks it first with :func:`unknown_ids`)."""
+    index = next((index for index, source in enumerate(fact_base["sources"]) if source["id"] == identifier), None)
+    if index is not None:
+        record: dict[str, Any] = dict(fact_base["sources"][index])
+        kind, path = "source", f"sources[{index}]"
+    else:
+        fact = facts_by_id(fact_base)[identifier][0]
+        path = fact.where.split(".claims")[0] if fact.kind in ("strength", "dutch figure") else fact.path
+        kind, record = fact.kind, _at_path(fact_base, path)
+    return {
+        "as_of": fact_base["header"]["as_of"],
+        "id": identifier,
+        "kind": kind,
+        "path": path,
+        "record": record,
+        "sources": cite(fact_base, [identifier])["sources"],
+        "errata": concerning(fact_base, identifier, kind == "source"),
+    }
 
 
 # --------------------------------------------------------------------------- search

@@ -6,7 +6,7 @@ module costs nothing at run time because only the type checker reads it.
 
 from __future__ import annotations
 
-from typing import Literal, NotRequired
+from typing import Any, Literal, NotRequired
 
 from typing_extensions import TypedDict
 
@@ -207,12 +207,9 @@ class CasualtiesResult(TypedDict):
     sources: list[Source]
 
 
-class SourceUse(TypedDict):
-    id: str
-    title: str
-    publisher: str
-    url: str
-    language: str
+class SourceUse(Source):
+    """A source record and how many facts cite it."""
+
     cited_by: int
 
 
@@ -292,3 +289,29 @@ class ValidationResult(TypedDict):
     errors: int
     warnings: int
     problems: list[ProblemRecord]
+
+
+class CiteRequest(TypedDict):
+    id: str
+    kind: str
+    """``source``, or the kind of fact (``event``, ``resolution``, ``leader``...)."""
+    sources: list[str]
+
+
+class CiteResult(TypedDict):
+    as_of: str
+    requested: list[CiteRequest]
+    sources: list[Source]
+
+
+class ShowResult(TypedDict):
+    as_of: str
+    id: str
+    kind: str
+    """``source``, or the kind of fact (``event``, ``resolution``, ``leader``...)."""
+    path: str
+    """Where the record is in the fact base, e.g. ``resolutions[1]``."""
+    record: dict[str, Any]
+    """The record with every field, as the fact base holds it."""
+    sources: list[Source]
+    errata: list[Erratum]

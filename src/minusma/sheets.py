@@ -7,11 +7,11 @@ No typer, no rich.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Literal, NamedTuple
+from collections.abc import Iterator, Sequence
+from typing import Any, Literal, NamedTuple
 
-from minusma.messages import Lang, count, number, say
-from minusma.model import Quantity, Text
+from minusma.messages import LANGS, Lang, count, number, say
+from minusma.model import Erratum, Quantity, Source, Text
 from minusma.results import (
     AboutResult,
     AtResult,
@@ -29,6 +29,7 @@ from minusma.results import (
     MandateResult,
     Period,
     SearchResult,
+    ShowResult,
     SourceResult,
     SourcesResult,
     TimelineResult,
@@ -543,25 +544,12 @@ def contributors(result: ContributorsResult, lang: Lang) -> list[Sheet]:
 
 
 def errata(result: ErrataResult, lang: Lang) -> list[Sheet]:
-    rows: list[tuple[Cell, ...]] = [
-        (
-            erratum["id"],
-            text(erratum["subject"], lang),
-            text(erratum["claimed"], lang),
-            _ids(erratum["claimed_in"]),
-            text(erratum["corrected"], lang),
-            _ids(erratum["sources"]),
-        )  # fmt: skip
-        for erratum in result["errata"]
-    ]
+    rows = _errata_rows(result["errata"], lang)
     return [
         Sheet(
             "errata",
             say("errata", lang),
-            (
-                Column("id", say("id", lang), "id", show="csv"),
-                *_columns(lang, "subject", "claimed", "claimed_in", "corrected", "sources"),
-            ),
+            _errata_columns(lang),
             rows,
             notes=_as_of_note(result["as_of"], lang),
         )  # fmt: skip
@@ -597,27 +585,56 @@ def casualties(result: CasualtiesResult, lang: Lang) -> list[Sheet]:
     ]
 
 
+def _source_kind(source: Source, lang: Lang) -> Coded | None:
+    kind = source.get("kind")
+    return _coded(kind, f"source_kind.{kind}", lang) if kind is not None else None
+
+
 def sources(result: SourcesResult, lang: Lang) -> list[Sheet]:
     rows: list[tuple[Cell, ...]] = [
-        (item["id"], item["title"], item["publisher"], item["language"], item["cited_by"], item["url"])
+        (
+            item["id"],
+            item["title"],
+            item["publisher"],
+            item["language"],
+            item["cited_by"],
+            item["url"],
+            _source_kind(item, lang),
+            item.get("published"),
+            item.get("symbol"),
+        )  # fmt: skip
         for item in result["sources"]
     ]
     return [
         Sheet(
             "sources",
             say("sources", lang),
-            _columns(lang, "id", "title", "publisher", "language", ("cited_by", "number"), "url"),
+            (
+                *_columns(lang, "id", "title", "publisher", "language", ("cited_by", "number"), "url"),
+                Column("kind", say("kind", lang), show="csv"),
+                Column("published", say("published", lang), "date", show="csv"),
+                Column("symbol", say("symbol", lang), show="csv"),
+            ),
             rows,
             notes=_as_of_note(result["as_of"], lang),
         )  # fmt: skip
     ]
 
 
+def source_details(record: Source, lang: Lang) -> list[tuple[Cell, ...]]:
+    """A source's fields as label-value rows; kind, date and UN symbol where known."""
+    kind = _source_kind(record, lang)
+    found: list[tuple[str, str | None]] = [
+        ("id", record["id"]), ("title", record["title"]), ("publisher", record["publisher"]),
+        ("kind", kind.words if kind is not None else None), ("published", record.get("published")),
+        ("symbol", record.get("symbol")), ("url", record["url"]), ("language", record["language"]),
+    ]  # fmt: skip
+    return [(say(key, lang), value) for key, value in found if value is not None]
+
+
 def source(result: SourceResult, lang: Lang) -> list[Sheet]:
     record = result["source"]
-    details: list[tuple[Cell, ...]] = [
-        (say(key, lang), str(record[key])) for key in ("id", "title", "publisher", "url", "language", "cited_by")
-    ]
+    details = [*source_details(record, lang), (say("cited_by", lang), str(record["cited_by"]))]
     facts: list[tuple[Cell, ...]] = [
         (_coded(fact["kind"], f"kind.{fact['kind']}", lang), fact["id"], fact["date"] or "-", text(fact["text"], lang))
         for fact in result["facts"]
@@ -631,6 +648,121 @@ def source(result: SourceResult, lang: Lang) -> list[Sheet]:
             facts,
         ),
     ]
+
+
+def _errata_columns(lang: Lang) -> tuple[Column, ...]:
+    return (
+        Column("id", say("id", lang), "id", show="csv"),
+        *_columns(lang, "subject", "claimed", "claimed_in", "corrected", "sources"),
+    )
+
+
+def _errata_rows(errata: Sequence[Erratum], lang: Lang) -> list[tuple[Cell, ...]]:
+    return [
+        (
+            erratum["id"],
+            text(erratum["subject"], lang),
+            text(erratum["claimed"], lang),
+            _ids(erratum["claimed_in"]),
+            text(erratum["corrected"], lang),
+            _ids(erratum["sources"]),
+        )  # fmt: skip
+        for erratum in errata
+    ]
+
+
+_CODED_FIELDS = {"category": "category_{}", "role": "{}", "rank": "{}", "outcome": "{}", "cause": "{}"}
+
+
+def _field(key: str, value: Any, lang: Lang, source: bool) -> Cell:
+    """A field's value for people (words, numbers grouped) and its code for CSV."""
+    if isinstance(value, bool):
+        return Coded("true" if value else "false", say("yes" if value else "no", lang))
+    if isinstance(value, int):  # a resolution's number is a name, not a count
+        return Coded(str(value), str(value) if key == "number" else number(value, lang))
+    if key == "kind":
+        return Coded(value, say(f"source_kind.{value}" if source else f"kind.{value}", lang))
+    if key in _CODED_FIELDS:
+        return Coded(value, say(_CODED_FIELDS[key].format(value), lang))
+    return str(value)
+
+
+def flatten(value: Any, lang: Lang, source: bool, path: str = "") -> Iterator[tuple[str, Cell, str | None]]:
+    """Every field of a record as (JSON path, value, qualifier), nested records and lists included;
+    a text in ``lang``, a count with its qualifier, a list of ids on one line."""
+    key = path.rsplit(".", 1)[-1].split("[")[0]
+    if isinstance(value, dict):
+        if set(value) == set(LANGS):
+            yield path, value[lang], None
+        elif set(value) == {"value", "qualifier"}:
+            words = say(f"qualifier.{value['qualifier']}", lang, n=number(value["value"], lang))
+            yield path, Coded(str(value["value"]), words), value["qualifier"]
+        else:
+            for name, item in value.items():
+                yield from flatten(item, lang, source, f"{path}.{name}" if path else name)
+    elif isinstance(value, list):
+        if all(isinstance(item, str) for item in value):
+            yield path, _ids(value), None
+        else:
+            for index, item in enumerate(value):
+                yield from flatten(item, lang, source, f"{path}[{index}]")
+    else:
+        yield path, _field(key, value, lang, source), None
+
+
+def show(result: ShowResult, lang: Lang) -> list[Sheet]:
+    source = result["kind"] == "source"
+    kind = say(f"kind.{result['kind']}", lang)
+    rows: list[tuple[Cell, ...]] = [
+        (path, value, qualifier) for path, value, qualifier in flatten(result["record"], lang, source)
+    ]
+    sheets = [
+        Sheet(
+            "record",
+            say("show", lang, id=result["id"], kind=kind),
+            (*_columns(lang, "field", "value"), Column("qualifier", say("qualifier", lang), show="csv")),
+            rows,
+            intro=say("show_path", lang, path=result["path"]),
+        )
+    ]
+    if not source:
+        sheets.append(
+            Sheet(
+                "sources",
+                say("sources", lang),
+                (
+                    *_columns(lang, "id", "title", "publisher", "published", "url"),
+                    Column("kind", say("kind", lang), show="csv"),
+                    Column("symbol", say("symbol", lang), show="csv"),
+                    Column("language", say("language", lang), show="csv"),
+                ),
+                [
+                    (
+                        item["id"],
+                        item["title"],
+                        item["publisher"],
+                        item.get("published", "-"),
+                        item["url"],
+                        _source_kind(item, lang),
+                        item.get("symbol"),
+                        item["language"],
+                    )  # fmt: skip
+                    for item in result["sources"]
+                ],
+            )
+        )
+    notes = [] if result["errata"] else [say("show_no_errata", lang, id=result["id"])]
+    if result["errata"]:
+        sheets.append(
+            Sheet(
+                "errata",
+                say("errata", lang),
+                _errata_columns(lang),
+                _errata_rows(result["errata"], lang),
+            )
+        )
+    sheets[-1] = sheets[-1]._replace(notes=[*notes, *_as_of_note(result["as_of"], lang)])
+    return sheets
 
 
 def search(result: SearchResult, lang: Lang) -> list[Sheet]:

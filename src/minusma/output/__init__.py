@@ -13,15 +13,21 @@ from typing import Any, Literal, Protocol
 from minusma.messages import Lang
 from minusma.output.view import View, view
 
-__all__ = ["FORMATS", "Format", "View", "view", "write"]
+__all__ = ["CITATIONS", "FORMATS", "Format", "View", "view", "write"]
 
-Format = Literal["table", "json", "csv"]
-FORMATS: tuple[Format, ...] = ("table", "json", "csv")
+Format = Literal["table", "json", "csv", "text", "csl-json", "bibtex", "ris"]
+FORMATS: tuple[Format, ...] = ("table", "json", "csv", "text", "csl-json", "bibtex", "ris")
+CITATIONS: tuple[Format, ...] = ("text", "csl-json", "bibtex", "ris")
+"""The formats of ``cite``: a reference list, and the files reference managers import."""
 
 WRITERS: dict[Format, str] = {
     "table": "minusma.output.table",
     "json": "minusma.output.json",
     "csv": "minusma.output.csv",
+    "text": "minusma.output.text",
+    "csl-json": "minusma.output.csl_json",
+    "bibtex": "minusma.output.bibtex",
+    "ris": "minusma.output.ris",
 }
 """Each format's writer module."""
 

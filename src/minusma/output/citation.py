@@ -1,0 +1,57 @@
+"""What every citation format takes from a source: its type, its date parts, and the few words
+that follow the user's language (the Security Council's name, 'press release', 'n.d.').
+
+Shared by the writers ``text``, ``csl_json``, ``bibtex`` and ``ris``. Everything else in a
+reference is the source's own: its title, publisher, URL, language, date and UN symbol.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, NamedTuple, cast
+
+from minusma.messages import Lang, say
+from minusma.model import Source, SourceKind
+from minusma.output.view import View
+from minusma.results import CiteResult
+
+
+class Reference(NamedTuple):
+    id: str
+    kind: SourceKind | None
+    title: str
+    publisher: str
+    url: str
+    language: str
+    published: str | None
+    date: tuple[int, ...]
+    """(year,), (year, month) or (year, month, day): the precision the source has; () when undated."""
+    symbol: str | None
+    author: str | None
+    """The Security Council for a resolution; no other source names an author."""
+    genre: str | None
+    """'Press release' or 'Report' in the user's language, where the kind asks for it."""
+
+
+def reference(source: Source, lang: Lang) -> Reference:
+    kind = source.get("kind")
+    published = source.get("published")
+    genre = say(f"cite.genre.{kind}", lang) if kind in ("press_release", "report") else None
+    return Reference(
+        id=source["id"],
+        kind=kind,
+        title=source["title"],
+        publisher=source["publisher"],
+        url=source["url"],
+        language=source["language"],
+        published=published,
+        date=tuple(int(part) for part in published.split("-")) if published else (),
+        symbol=source.get("symbol"),
+        author=say("cite.security_council", lang) if kind == "resolution" else None,
+        genre=genre,
+    )
+
+
+def references(view: View[Any], lang: Lang) -> Sequence[Reference]:
+    result = cast(CiteResult, view.result)
+    return [reference(source, lang) for source in result["sources"]]

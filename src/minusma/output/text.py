@@ -1,0 +1,36 @@
+"""A plain reference list: one line per source, as a person pastes it into a text.
+
+``Publisher (date). Title [press release, SC/15341]. URL``; a resolution is by the Security
+Council and names its host after the title. The date keeps its precision; an undated source
+says so in the user's language ('n.d.'). Always UTF-8, like every citation format.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from minusma.messages import Lang, say
+from minusma.output.cells import safe
+from minusma.output.citation import Reference, references
+from minusma.output.stream import write_bytes
+from minusma.output.view import View
+
+
+def line(item: Reference, lang: Lang) -> str:
+    who = item.author or item.publisher
+    when = item.published or say("cite.no_date", lang)
+    described = [part for part in (item.genre, item.symbol) if part]
+    title = item.title + (f" [{', '.join(described)}]" if described else "")
+    parts = [f"{who} ({when})", title]
+    if item.author is not None:
+        parts.append(item.publisher)
+    sentence = "".join(part if part.endswith((".", "?", "!")) else part + "." for part in _spaced(parts))
+    return safe(f"{sentence} {item.url}", lines=False)
+
+
+def _spaced(parts: list[str]) -> list[str]:
+    return [part if index == 0 else " " + part for index, part in enumerate(parts)]
+
+
+def write(view: View[Any], lang: Lang) -> None:
+    write_bytes("".join(line(item, lang) + "\n" for item in references(view, lang)).encode("utf-8"))
