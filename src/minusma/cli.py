@@ -177,7 +177,11 @@ class Settings(NamedTuple):
     data: Path | None
 
 
-def settings(fits: Sequence[Format] = ("table", "json", "csv")) -> Settings:
+TABULAR: tuple[Format, ...] = ("table", "json", "csv", "md")
+"""The formats of every command that prints tables (the default ``fits``)."""
+
+
+def settings(fits: Sequence[Format] = TABULAR) -> Settings:
     """The shared options of this run, checked: one format, one that this command can print."""
     ctx = click.globals.get_current_context()
     given: dict[str, Any] = ctx.meta.get(_SETTINGS, {})
@@ -212,7 +216,7 @@ Result = TypeVar("Result", bound=Mapping[str, Any])
 def show(
     ask: Callable[[FactBase], Result],
     layout: Callable[[Result, Lang], Sequence[Sheet]],
-    fits: Sequence[Format] = ("table", "json", "csv"),
+    fits: Sequence[Format] = TABULAR,
 ) -> None:
     """The body every listing command shares: load, ask, write in the chosen format."""
     chosen = settings(fits)

@@ -15,13 +15,14 @@ from minusma.output.view import View, view
 
 __all__ = ["FORMATS", "Format", "View", "view", "write"]
 
-Format = Literal["table", "json", "csv"]
-FORMATS: tuple[Format, ...] = ("table", "json", "csv")
+Format = Literal["table", "json", "csv", "md"]
+FORMATS: tuple[Format, ...] = ("table", "json", "csv", "md")
 
 WRITERS: dict[Format, str] = {
     "table": "minusma.output.table",
     "json": "minusma.output.json",
     "csv": "minusma.output.csv",
+    "md": "minusma.output.md",
 }
 """Each format's writer module."""
 
