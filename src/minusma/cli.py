@@ -177,7 +177,7 @@ class Settings(NamedTuple):
     data: Path | None
 
 
-TABULAR: tuple[Format, ...] = ("table", "json", "csv", "md")
+TABULAR: tuple[Format, ...] = ("table", "json", "csv", "md", "html")
 """The formats of every command that prints tables (the default ``fits``)."""
 
 

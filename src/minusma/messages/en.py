@@ -320,7 +320,7 @@ MESSAGES: dict[str, str] = {
     "help.required": "required",
     "help.env_var": "env var: {var}",
     "help.help_option": "Show this message and exit.",
-    "help.format": "Output format: table, json, csv or md (Markdown) (default: table).",
+    "help.format": "Output format: table, json, csv, md (Markdown) or html (default: table).",
     "help.completion_install": "Install completion for the current shell (writes to the shell's start-up file).",
     "help.completion_show": "Show completion for the current shell, to copy it or customise the installation.",
     "count.errors.one": "{count} error",

@@ -320,7 +320,7 @@ MESSAGES: dict[str, str] = {
     "help.required": "obligatoire",
     "help.env_var": "variable d’environnement : {var}",
     "help.help_option": "Afficher ce message et quitter.",
-    "help.format": "Format de sortie : table, json, csv ou md (Markdown) (par défaut : table).",
+    "help.format": "Format de sortie : table, json, csv, md (Markdown) ou html (par défaut : table).",
     "help.completion_install": "Installer l’autocomplétion pour le shell courant (écrit dans le fichier de démarrage du shell).",
     "help.completion_show": "Afficher l’autocomplétion pour le shell courant, pour la copier ou personnaliser l’installation.",
     "count.errors.one": "{count} erreur",

@@ -320,7 +320,7 @@ MESSAGES: dict[str, str] = {
     "help.required": "verplicht",
     "help.env_var": "omgevingsvariabele: {var}",
     "help.help_option": "Toon deze hulp en stop.",
-    "help.format": "Uitvoerformaat: table, json, csv of md (Markdown) (standaard: table).",
+    "help.format": "Uitvoerformaat: table, json, csv, md (Markdown) of html (standaard: table).",
     "help.completion_install": "Installeer aanvulling voor de huidige shell (schrijft in het opstartbestand van de shell).",
     "help.completion_show": "Toon de aanvulling voor de huidige shell, om te kopiëren of de installatie aan te passen.",
     "count.errors.one": "{count} fout",

@@ -15,14 +15,15 @@ from minusma.output.view import View, view
 
 __all__ = ["FORMATS", "Format", "View", "view", "write"]
 
-Format = Literal["table", "json", "csv", "md"]
-FORMATS: tuple[Format, ...] = ("table", "json", "csv", "md")
+Format = Literal["table", "json", "csv", "md", "html"]
+FORMATS: tuple[Format, ...] = ("table", "json", "csv", "md", "html")
 
 WRITERS: dict[Format, str] = {
     "table": "minusma.output.table",
     "json": "minusma.output.json",
     "csv": "minusma.output.csv",
     "md": "minusma.output.md",
+    "html": "minusma.output.html",
 }
 """Each format's writer module."""
 
