@@ -29,6 +29,7 @@ from minusma.model import CATEGORIES, SCHEMA_VERSION, Category, DateError, FactB
 from minusma.output import FORMATS, Format
 from minusma.output.cells import safe
 from minusma.output.stream import ReaderGone
+from minusma.results import TimelineResult
 from minusma.sheets import Sheet
 
 
@@ -217,10 +218,15 @@ def show(
     ask: Callable[[FactBase], Result],
     layout: Callable[[Result, Lang], Sequence[Sheet]],
     fits: Sequence[Format] = TABULAR,
+    asks: Mapping[Format, Callable[[FactBase], Result]] | None = None,
 ) -> None:
-    """The body every listing command shares: load, ask, write in the chosen format."""
+    """The body every listing command shares: load, ask, write in the chosen format.
+
+    ``asks`` names a fuller question for a format that shows more than the layout
+    (TimelineJS's eras): its result must still fit the layout.
+    """
     chosen = settings(fits)
-    result = ask(load(chosen.data))
+    result = (asks or {}).get(chosen.format, ask)(load(chosen.data))
     output.write(output.view(result, layout), chosen.format, chosen.lang)
 
 
@@ -328,7 +334,14 @@ def timeline(
     if date_from and date_to and query.parse_bound(date_from, end=False) > query.parse_bound(date_to, end=True):
         raise UsageError(Message("from_after_to", {"start": date_from, "end": date_to}))
     categories = cast(list[Category], category or [])
-    show(lambda fact_base: query.timeline(fact_base, date_from, date_to, categories), sheets.timeline)
+
+    def ask(fact_base: FactBase) -> TimelineResult:
+        return query.timeline(fact_base, date_from, date_to, categories)
+
+    def story(fact_base: FactBase) -> TimelineResult:
+        return query.story(fact_base, date_from, date_to, categories)
+
+    show(ask, sheets.timeline, fits=(*TABULAR, "timelinejs"), asks={"timelinejs": story})
 
 
 @command("troops")

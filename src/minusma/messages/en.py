@@ -320,7 +320,7 @@ MESSAGES: dict[str, str] = {
     "help.required": "required",
     "help.env_var": "env var: {var}",
     "help.help_option": "Show this message and exit.",
-    "help.format": "Output format: table, json, csv, md (Markdown) or html (default: table).",
+    "help.format": "Output format: table, json, csv, md (Markdown) or html; timeline also timelinejs (default: table).",
     "help.completion_install": "Install completion for the current shell (writes to the shell's start-up file).",
     "help.completion_show": "Show completion for the current shell, to copy it or customise the installation.",
     "count.errors.one": "{count} error",
@@ -339,4 +339,6 @@ MESSAGES: dict[str, str] = {
     "did_you_mean_after": "{message}; did you mean: {ids}?",
     "json.expected ident": "an unknown word (only true, false and null are allowed)",
     "json.number out of range": "a number too large",
+    "labelled": "{label}: {text}",
+    "timelinejs.era": "Mandate under resolution {number}",
 }

@@ -320,7 +320,7 @@ MESSAGES: dict[str, str] = {
     "help.required": "obligatoire",
     "help.env_var": "variable d’environnement : {var}",
     "help.help_option": "Afficher ce message et quitter.",
-    "help.format": "Format de sortie : table, json, csv, md (Markdown) ou html (par défaut : table).",
+    "help.format": "Format de sortie : table, json, csv, md (Markdown) ou html ; timeline aussi timelinejs (par défaut : table).",
     "help.completion_install": "Installer l’autocomplétion pour le shell courant (écrit dans le fichier de démarrage du shell).",
     "help.completion_show": "Afficher l’autocomplétion pour le shell courant, pour la copier ou personnaliser l’installation.",
     "count.errors.one": "{count} erreur",
@@ -339,4 +339,6 @@ MESSAGES: dict[str, str] = {
     "did_you_mean_after": "{message}\xa0; vouliez-vous dire\xa0: {ids}\xa0?",
     "json.expected ident": "un mot inconnu (seuls true, false et null sont permis)",
     "json.number out of range": "un nombre trop grand",
+    "labelled": "{label}\u00a0: {text}",
+    "timelinejs.era": "Mandat de la résolution {number}",
 }

@@ -320,7 +320,7 @@ MESSAGES: dict[str, str] = {
     "help.required": "verplicht",
     "help.env_var": "omgevingsvariabele: {var}",
     "help.help_option": "Toon deze hulp en stop.",
-    "help.format": "Uitvoerformaat: table, json, csv, md (Markdown) of html (standaard: table).",
+    "help.format": "Uitvoerformaat: table, json, csv, md (Markdown) of html; timeline ook timelinejs (standaard: table).",
     "help.completion_install": "Installeer aanvulling voor de huidige shell (schrijft in het opstartbestand van de shell).",
     "help.completion_show": "Toon de aanvulling voor de huidige shell, om te kopiëren of de installatie aan te passen.",
     "count.errors.one": "{count} fout",
@@ -339,4 +339,6 @@ MESSAGES: dict[str, str] = {
     "did_you_mean_after": "{message}; bedoelde u: {ids}?",
     "json.expected ident": "een onbekend woord (alleen true, false en null zijn toegestaan)",
     "json.number out of range": "een te groot getal",
+    "labelled": "{label}: {text}",
+    "timelinejs.era": "Mandaat onder resolutie {number}",
 }

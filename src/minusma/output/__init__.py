@@ -15,8 +15,8 @@ from minusma.output.view import View, view
 
 __all__ = ["FORMATS", "Format", "View", "view", "write"]
 
-Format = Literal["table", "json", "csv", "md", "html"]
-FORMATS: tuple[Format, ...] = ("table", "json", "csv", "md", "html")
+Format = Literal["table", "json", "csv", "md", "html", "timelinejs"]
+FORMATS: tuple[Format, ...] = ("table", "json", "csv", "md", "html", "timelinejs")
 
 WRITERS: dict[Format, str] = {
     "table": "minusma.output.table",
@@ -24,6 +24,7 @@ WRITERS: dict[Format, str] = {
     "csv": "minusma.output.csv",
     "md": "minusma.output.md",
     "html": "minusma.output.html",
+    "timelinejs": "minusma.output.timelinejs",
 }
 """Each format's writer module."""
 
