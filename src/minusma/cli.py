@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Annotated, Any, NamedTuple, TypeVar, cast
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, TypeVar, cast
 
 import typer
 import typer.core
@@ -29,8 +29,10 @@ from minusma.model import CATEGORIES, SCHEMA_VERSION, Category, DateError, FactB
 from minusma.output import FORMATS, Format
 from minusma.output.cells import safe
 from minusma.output.stream import ReaderGone
-from minusma.results import TimelineResult
 from minusma.sheets import Sheet
+
+if TYPE_CHECKING:
+    from minusma.results import TimelineResult
 
 
 def resolve_lang(option: str | None, environ: Mapping[str, str] = os.environ) -> Lang:
@@ -437,6 +439,17 @@ def validate(
         raise typer.Exit(1)
 
 
+@command("export")
+def export(
+    directory: Annotated[str, typer.Argument(metavar="DIR", show_default=False, help=_help("directory"))],
+    force: Annotated[bool, typer.Option("--force", help=_help("force"))] = False,
+) -> None:
+    from minusma.output import package
+
+    chosen = settings(fits=("table",))
+    package.export(load(chosen.data), Path(directory), force, chosen.lang)
+
+
 @command("schema")
 def schema() -> None:
     from minusma.model import json_schema
@@ -540,5 +553,5 @@ def run(argv: Sequence[str] | None = None) -> int:
         return error.exit_code
     except ReaderGone:
         return 0
-    except typer.Abort:
+    except (typer.Abort, KeyboardInterrupt):  # Ctrl-C where a step must clear up first (export)
         return 130
