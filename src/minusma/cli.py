@@ -79,6 +79,7 @@ def _shared(
     as_csv: Annotated[bool, typer.Option("--csv", help=_help("csv"))] = False,
     lang: Annotated[str | None, typer.Option("--lang", metavar="LANG", show_default=False, help=_help("lang"))] = None,
     data: Annotated[str | None, typer.Option("--data", metavar="PATH", show_default=False, help=_help("data"))] = None,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help=_help("no_pager"))] = False,
 ) -> None:
     """The options every command takes, declared once (the signature is the declaration)."""
 
@@ -178,6 +179,8 @@ class Settings(NamedTuple):
     format: Format
     lang: Lang
     data: Path | None
+    page: bool
+    """Long output on a terminal goes through a pager (not with --no-pager)."""
 
 
 TABULAR: tuple[Format, ...] = ("table", "json", "csv", "md", "html")
@@ -206,7 +209,7 @@ def settings(fits: Sequence[Format] = TABULAR) -> Settings:
     data = given.get("data")
     if data is None and os.environ.get("MINUSMA_DATA") is not None:
         data = os.environ["MINUSMA_DATA"]
-    return Settings(chosen_format, lang, Path(data) if data is not None else None)
+    return Settings(chosen_format, lang, Path(data) if data is not None else None, not given.get("no_pager", False))
 
 
 def _flag(format: str) -> str:
@@ -229,7 +232,7 @@ def show(
     """
     chosen = settings(fits)
     result = (asks or {}).get(chosen.format, ask)(load(chosen.data))
-    output.write(output.view(result, layout), chosen.format, chosen.lang)
+    output.write(output.view(result, layout), chosen.format, chosen.lang, page=chosen.page)
 
 
 def command(name: str, **options: Any) -> Callable[[Callable[..., None]], Callable[..., None]]:
@@ -434,7 +437,7 @@ def validate(
     chosen = settings()
     target = Path(os.fsencode(path).decode("utf-8", "surrogateescape")) if path is not None else chosen.data
     report = query.validation(*validate_file(target), chosen.lang)
-    output.write(output.view(report, sheets.validation), chosen.format, chosen.lang)
+    output.write(output.view(report, sheets.validation), chosen.format, chosen.lang, page=chosen.page)
     if not report["valid"]:
         raise typer.Exit(1)
 
@@ -455,7 +458,7 @@ def schema() -> None:
     from minusma.model import json_schema
 
     chosen = settings(fits=("json",))
-    output.write(output.view(json_schema(), None), chosen.format, chosen.lang)
+    output.write(output.view(json_schema(), None), chosen.format, chosen.lang, page=chosen.page)
 
 
 # --------------------------------------------------------------------------- errors and exit codes

@@ -359,4 +359,5 @@ MESSAGES: dict[str, str] = {
     "help.export": "Write the fact base as a Frictionless Data Package: datapackage.json and one CSV per table, in DIR.\n\nExample: minusma export minusma-data",
     "help.directory": "The folder to write: new or empty (with --force, any folder).",
     "help.force": "Write into a folder that is not empty, replacing the package's files there; other files stay.",
+    "help.no_pager": "Print long output straight to the terminal instead of through a pager (MINUSMA_PAGER, PAGER or less).",
 }

@@ -359,4 +359,5 @@ MESSAGES: dict[str, str] = {
     "help.export": "Écrire la base de faits comme Frictionless Data Package\xa0: datapackage.json et un CSV par table, dans DIR.\n\nExemple\xa0: minusma export minusma-data",
     "help.directory": "Le dossier à écrire\xa0: nouveau ou vide (avec --force, n’importe quel dossier).",
     "help.force": "Écrire dans un dossier non vide en y remplaçant les fichiers du paquet\xa0; les autres fichiers restent.",
+    "help.no_pager": "Afficher une longue sortie directement dans le terminal plutôt que dans un paginateur (MINUSMA_PAGER, PAGER ou less).",
 }

@@ -359,4 +359,5 @@ MESSAGES: dict[str, str] = {
     "help.export": "Schrijf het feitenbestand als Frictionless Data Package: datapackage.json en een CSV per tabel, in DIR.\n\nVoorbeeld: minusma export minusma-data",
     "help.directory": "De map om in te schrijven: nieuw of leeg (met --force elke map).",
     "help.force": "Schrijf in een map die niet leeg is en vervang daar de bestanden van het pakket; andere bestanden blijven staan.",
+    "help.no_pager": "Toon lange uitvoer direct in de terminal in plaats van via een pager (MINUSMA_PAGER, PAGER of less).",
 }

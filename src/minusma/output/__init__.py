@@ -7,6 +7,7 @@ Every byte goes out through :mod:`minusma.output.stream`.
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
 from typing import Any, Literal, Protocol
 
@@ -33,6 +34,20 @@ class Writer(Protocol):
     def write(self, view: View[Any], lang: Lang) -> None: ...
 
 
-def write(shown: View[Any], format: Format, lang: Lang) -> None:
+def write(shown: View[Any], format: Format, lang: Lang, *, page: bool = False) -> None:
+    """Write ``shown`` in ``format``; with ``page``, long output on a terminal goes through a pager."""
     writer: Writer = import_module(WRITERS[format])
-    writer.write(shown, lang)
+    if not (page and _on_terminal()):
+        writer.write(shown, lang)
+        return
+    from minusma.output.pager import paged  # only on a terminal: the pipe path imports no subprocess
+
+    with paged():
+        writer.write(shown, lang)
+
+
+def _on_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
