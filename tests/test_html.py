@@ -161,6 +161,12 @@ def test_text_from_the_fact_base_is_escaped(runner: CliRunner, write_fact_base: 
     assert "<script>title</script>" in titles
 
 
+def test_an_address_in_a_cell_is_a_link_to_it(runner: CliRunner) -> None:
+    facts = json.loads(runner.invoke(app, ["sources", "--json"]).stdout)
+    [table] = page(runner, "sources").root.find("table")
+    assert [link.attrs["href"] for link in table.find("a")] == [source["url"] for source in facts["sources"]]
+
+
 def test_a_sheet_without_rows_is_a_heading_and_its_text(runner: CliRunner) -> None:
     tree = page(runner, "dutch")
     [heading, *_] = tree.root.find("h2")

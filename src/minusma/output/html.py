@@ -79,7 +79,12 @@ def table(sheet: Sheet, references: References, lang: Lang) -> list[str]:
         for index in shown:
             column = sheet.columns[index]
             value = format_cell(column, row[index], lang)
-            shown_value = _sources(value, references) if column.key == "sources" else text(value)
+            if column.key == "sources":
+                shown_value = _sources(value, references)
+            elif value.startswith(("http://", "https://")) and not any(char.isspace() for char in value):
+                shown_value = link(value, value)
+            else:
+                shown_value = text(value)
             cells.append(f"<td{_class(column.kind)}>{shown_value}</td>")
         lines.append("<tr>" + "".join(cells) + "</tr>")
     lines += ["</tbody>", "</table>"]

@@ -55,7 +55,18 @@ def paragraph(text: str) -> str:
     return "\\\n".join(line for line in lines if line)
 
 
+_URL = re.compile(r"https?://\S+")
+
+
+def autolink(url: str) -> str:
+    """An address as a link that shows it (``<https://...>``); < > | and spaces cannot stand in one."""
+    return "<" + url.replace("<", "%3C").replace(">", "%3E").replace("|", "%7C") + ">"
+
+
 def cell(text: str) -> str:
+    """A table cell: one line (breaks as ``<br>``); a cell that is an address is a link to it."""
+    if _URL.fullmatch(text):  # escaped, a bare address would not link, or link only up to the first backslash
+        return autolink(text)
     return "<br>".join(inline(line.strip()) for line in text.split("\n"))
 
 
@@ -84,9 +95,7 @@ def table(sheet: Sheet, references: References, lang: Lang) -> str:
 
 
 def _reference(number: int, title: str, publisher: str, url: str, source_id: str) -> str:
-    # An autolink shows the address and links it; < > and spaces cannot stand in one.
-    address = url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20")
-    return f"{number}. {inline(title)} — {inline(publisher)}, <{address}> ({inline(source_id)})"
+    return f"{number}. {inline(title)} — {inline(publisher)}, {autolink(url)} ({inline(source_id)})"
 
 
 def document(sheets: Sequence[Sheet], result: Any, lang: Lang) -> str:
