@@ -8,9 +8,11 @@ output, regenerate both with:  python tests/test_readme.py --write
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shlex
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -36,7 +38,8 @@ ENVIRONMENT = {
 
 def output_of(command_line: str) -> str:
     command, _, head = command_line.partition(" | head -n ")
-    result = CliRunner().invoke(app, shlex.split(command)[1:], env=ENVIRONMENT)
+    with tempfile.TemporaryDirectory() as folder, contextlib.chdir(folder):  # `export DIR` writes: not here
+        result = CliRunner().invoke(app, shlex.split(command)[1:], env=ENVIRONMENT)
     lines = [line.rstrip() for line in (result.stdout + result.stderr).splitlines()]
     if head:
         lines = lines[: int(head)]

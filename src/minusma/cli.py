@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Annotated, Any, NamedTuple, TypeVar, cast
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, TypeVar, cast
 
 import typer
 import typer.core
@@ -30,6 +30,9 @@ from minusma.output import CITATIONS, FORMATS, Format
 from minusma.output.cells import safe
 from minusma.output.stream import ReaderGone
 from minusma.sheets import Sheet
+
+if TYPE_CHECKING:
+    from minusma.results import TimelineResult
 
 
 def resolve_lang(option: str | None, environ: Mapping[str, str] = os.environ) -> Lang:
@@ -76,6 +79,7 @@ def _shared(
     as_csv: Annotated[bool, typer.Option("--csv", help=_help("csv"))] = False,
     lang: Annotated[str | None, typer.Option("--lang", metavar="LANG", show_default=False, help=_help("lang"))] = None,
     data: Annotated[str | None, typer.Option("--data", metavar="PATH", show_default=False, help=_help("data"))] = None,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help=_help("no_pager"))] = False,
 ) -> None:
     """The options every command takes, declared once (the signature is the declaration)."""
 
@@ -190,9 +194,15 @@ class Settings(NamedTuple):
     format: Format
     lang: Lang
     data: Path | None
+    page: bool
+    """Long output on a terminal goes through a pager (not with --no-pager)."""
 
 
-def settings(fits: Sequence[Format] = ("table", "json", "csv")) -> Settings:
+TABULAR: tuple[Format, ...] = ("table", "json", "csv", "md", "html")
+"""The formats of every command that prints tables (the default ``fits``)."""
+
+
+def settings(fits: Sequence[Format] = TABULAR) -> Settings:
     """The shared options of this run, checked: one format, one that this command can print."""
     ctx = click.globals.get_current_context()
     given: dict[str, Any] = ctx.meta.get(_SETTINGS, {})
@@ -214,7 +224,7 @@ def settings(fits: Sequence[Format] = ("table", "json", "csv")) -> Settings:
     data = given.get("data")
     if data is None and os.environ.get("MINUSMA_DATA") is not None:
         data = os.environ["MINUSMA_DATA"]
-    return Settings(chosen_format, lang, Path(data) if data is not None else None)
+    return Settings(chosen_format, lang, Path(data) if data is not None else None, not given.get("no_pager", False))
 
 
 def _flag(format: str) -> str:
@@ -227,12 +237,17 @@ Result = TypeVar("Result", bound=Mapping[str, Any])
 def show(
     ask: Callable[[FactBase], Result],
     layout: Callable[[Result, Lang], Sequence[Sheet]] | None,
-    fits: Sequence[Format] = ("table", "json", "csv"),
+    fits: Sequence[Format] = TABULAR,
+    asks: Mapping[Format, Callable[[FactBase], Result]] | None = None,
 ) -> None:
-    """The body every listing command shares: load, ask, write in the chosen format."""
+    """The body every listing command shares: load, ask, write in the chosen format.
+
+    ``asks`` names a fuller question for a format that shows more than the layout
+    (TimelineJS's eras): its result must still fit the layout.
+    """
     chosen = settings(fits)
-    result = ask(load(chosen.data))
-    output.write(output.view(result, layout), chosen.format, chosen.lang)
+    result = (asks or {}).get(chosen.format, ask)(load(chosen.data))
+    output.write(output.view(result, layout), chosen.format, chosen.lang, page=chosen.page)
 
 
 def command(name: str, **options: Any) -> Callable[[Callable[..., None]], Callable[..., None]]:
@@ -339,7 +354,14 @@ def timeline(
     if date_from and date_to and query.parse_bound(date_from, end=False) > query.parse_bound(date_to, end=True):
         raise UsageError(Message("from_after_to", {"start": date_from, "end": date_to}))
     categories = cast(list[Category], category or [])
-    show(lambda fact_base: query.timeline(fact_base, date_from, date_to, categories), sheets.timeline)
+
+    def ask(fact_base: FactBase) -> TimelineResult:
+        return query.timeline(fact_base, date_from, date_to, categories)
+
+    def story(fact_base: FactBase) -> TimelineResult:
+        return query.story(fact_base, date_from, date_to, categories)
+
+    show(ask, sheets.timeline, fits=(*TABULAR, "timelinejs"), asks={"timelinejs": story})
 
 
 @command("troops")
@@ -491,9 +513,20 @@ def validate(
     chosen = settings()
     target = Path(os.fsencode(path).decode("utf-8", "surrogateescape")) if path is not None else chosen.data
     report = query.validation(*validate_file(target), chosen.lang)
-    output.write(output.view(report, sheets.validation), chosen.format, chosen.lang)
+    output.write(output.view(report, sheets.validation), chosen.format, chosen.lang, page=chosen.page)
     if not report["valid"]:
         raise typer.Exit(1)
+
+
+@command("export")
+def export(
+    directory: Annotated[str, typer.Argument(metavar="DIR", show_default=False, help=_help("directory"))],
+    force: Annotated[bool, typer.Option("--force", help=_help("force"))] = False,
+) -> None:
+    from minusma.output import package
+
+    chosen = settings(fits=("table",))
+    package.export(load(chosen.data), Path(directory), force, chosen.lang)
 
 
 @command("schema")
@@ -501,7 +534,7 @@ def schema() -> None:
     from minusma.model import json_schema
 
     chosen = settings(fits=("json",))
-    output.write(output.view(json_schema(), None), chosen.format, chosen.lang)
+    output.write(output.view(json_schema(), None), chosen.format, chosen.lang, page=chosen.page)
 
 
 # --------------------------------------------------------------------------- errors and exit codes
@@ -599,5 +632,5 @@ def run(argv: Sequence[str] | None = None) -> int:
         return error.exit_code
     except ReaderGone:
         return 0
-    except typer.Abort:
+    except (typer.Abort, KeyboardInterrupt):  # Ctrl-C where a step must clear up first (export)
         return 130

@@ -43,6 +43,10 @@ class NotFoundError(MinusmaError):
     """A lookup the user asked for by name (a source id) that the fact base does not hold."""
 
 
+class ExportError(MinusmaError):
+    """An export the tool refuses before writing anything: DIR is a file, has no parent, or is not empty."""
+
+
 class UsageError(MinusmaError):
     """An argument the command line's own checks reject (exit 2, like the parser's errors)."""
 

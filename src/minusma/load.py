@@ -62,6 +62,8 @@ def read_bytes(path: Path | None, *, shipped: bool = False) -> bytes:
     name = "<stdin>" if path is None else str(path)
     if path is not None and not str(path):
         raise _fail("''", Message("read.empty_path"))
+    if path is not None and "\x00" in str(path):  # only through the API (argv cannot carry a NUL): no such file
+        raise _fail(name, Message("read.missing"))
     try:
         if path is None:
             data = sys.stdin.buffer.read(MAX_BYTES + 1)

@@ -74,6 +74,7 @@ if TYPE_CHECKING:
         SourceResult,
         SourcesResult,
         Status,
+        StoryResult,
         TimelineResult,
         TroopsResult,
         ValidationResult,
@@ -227,8 +228,7 @@ def timeline(
     """Events in order; an event is kept when its period overlaps ``date_from``..``date_to``."""
     events = all_events(fact_base)
     if date_from or date_to or categories:
-        low = parse_bound(date_from, end=False) if date_from else dt.date.min
-        high = parse_bound(date_to, end=True) if date_to else dt.date.max
+        low, high = _bounds(date_from, date_to)
         wanted = set(categories or CATEGORIES)
         events = [
             event
@@ -244,6 +244,31 @@ def timeline(
         "events": events,
         "sources": cited_sources(fact_base, cited),
     }
+
+
+def _bounds(date_from: str | None, date_to: str | None) -> tuple[dt.date, dt.date]:
+    low = parse_bound(date_from, end=False) if date_from else dt.date.min
+    high = parse_bound(date_to, end=True) if date_to else dt.date.max
+    return low, high
+
+
+def story(
+    fact_base: FactBase,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    categories: Sequence[Category] = (),
+) -> StoryResult:
+    """The timeline and the mandate periods it spans, for a timeline that shows eras (TimelineJS)."""
+    low, high = _bounds(date_from, date_to)
+    eras = [
+        period
+        for period in periods(fact_base)
+        if period["start"] is not None
+        and period["end"] is not None
+        and date_range(period["end"])[1] >= low
+        and date_range(period["start"])[0] <= high
+    ]
+    return {**timeline(fact_base, date_from, date_to, categories), "eras": eras}
 
 
 # --------------------------------------------------------------------------- troops

@@ -62,6 +62,12 @@ class TimelineResult(TypedDict):
     sources: list[Source]
 
 
+class StoryResult(TimelineResult):
+    """The timeline with the mandate periods it spans, as eras (``timeline --format timelinejs``)."""
+
+    eras: list[Period]
+
+
 class CeilingRow(TypedDict):
     resolution: int
     adopted: str

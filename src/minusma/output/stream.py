@@ -14,6 +14,8 @@ import io
 import os
 import select
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from minusma.errors import OutputError
 from minusma.messages import Message
@@ -21,6 +23,21 @@ from minusma.messages import Message
 
 class ReaderGone(Exception):
     """The reader closed the pipe: stop writing, exit 0."""
+
+
+_held: list[list[bytes]] = []
+"""Where :func:`write_bytes` collects instead of writing, while :func:`held` is in force."""
+
+
+@contextmanager
+def held() -> Iterator[list[bytes]]:
+    """Collect everything written meanwhile, for a caller that decides where it goes (the pager)."""
+    parts: list[bytes] = []
+    _held.append(parts)
+    try:
+        yield parts
+    finally:
+        _held.remove(parts)
 
 
 def _descriptor() -> int | None:
@@ -32,6 +49,9 @@ def _descriptor() -> int | None:
 
 def write_bytes(data: bytes) -> None:
     """Write ``data`` to standard output completely, or raise."""
+    if _held:
+        _held[-1].append(bytes(data))
+        return
     descriptor = _descriptor()
     if descriptor is None:
         sys.stdout.buffer.write(data)

@@ -1,0 +1,138 @@
+"""HTML: one standalone HTML5 document, a captioned table per sheet and the sources as a linked list.
+
+No script, no external asset: a few lines of inline CSS, so the file opens the same from a
+disk, a mail attachment or a web server. Every text, from the fact base or the catalogue,
+is escaped (``html.escape``); only addresses starting ``http://`` or ``https://`` become
+links. Rows cite sources as ``[1]``, each a link to its entry in the list below.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from typing import Any
+
+from minusma.messages import Lang, say
+from minusma.output.cells import format_cell, has_qualifier, safe
+from minusma.output.document import Reference, References, columns, header
+from minusma.output.stream import write_bytes
+from minusma.output.view import View
+from minusma.sheets import Sheet
+
+STYLE = """\
+body { font: 16px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #222; }
+table { border-collapse: collapse; margin: 1.5rem 0 0.5rem; }
+caption { text-align: left; font-size: 1.25rem; font-weight: bold; padding-bottom: 0.5rem; }
+caption p { font-size: 1rem; font-weight: normal; margin: 0.25rem 0 0; }
+th, td { border-bottom: 1px solid #ccc; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
+th { border-bottom: 2px solid #888; }
+.number { text-align: right; white-space: nowrap; }
+.date { white-space: nowrap; }
+.note { color: #555; font-size: 0.9rem; margin: 0.25rem 0; }
+"""
+
+
+def text(value: str) -> str:
+    """Text as HTML that shows it as it is; a line break stays a line break."""
+    return "<br>".join(html.escape(line, quote=True) for line in safe(value).split("\n"))
+
+
+def link(url: str, label: str) -> str:
+    if not url.startswith(("http://", "https://")):  # never a javascript: or data: address
+        return text(label)
+    return f'<a href="{html.escape(url, quote=True)}">{text(label)}</a>'
+
+
+def _class(kind: str) -> str:
+    if kind in ("number", "quantity", "percent"):
+        return ' class="number"'
+    return ' class="date"' if kind == "date" else ""
+
+
+def _sources(value: str, references: References) -> str:
+    return ", ".join(
+        f'<a href="#source-{number}">[{number}]</a>' if number else text(source_id)
+        for source_id, number in references.cite(value)
+    )
+
+
+def table(sheet: Sheet, references: References, lang: Lang) -> list[str]:
+    shown = columns(sheet)
+    caption = text(sheet.title) + (
+        "".join(f"<p>{text(line)}</p>" for line in sheet.intro.split("\n") if line) if sheet.intro else ""
+    )
+    lines = [
+        "<table>",
+        f"<caption>{caption}</caption>",
+        "<thead>",
+        "<tr>"
+        + "".join(
+            f'<th scope="col"{_class(sheet.columns[index].kind)}>{text(header(sheet.columns[index]))}</th>'
+            for index in shown
+        )
+        + "</tr>",
+        "</thead>",
+        "<tbody>",
+    ]
+    for row in sheet.rows:
+        cells = []
+        for index in shown:
+            column = sheet.columns[index]
+            value = format_cell(column, row[index], lang)
+            if column.key == "sources":
+                shown_value = _sources(value, references)
+            elif value.startswith(("http://", "https://")) and not any(char.isspace() for char in value):
+                shown_value = link(value, value)
+            else:
+                shown_value = text(value)
+            cells.append(f"<td{_class(column.kind)}>{shown_value}</td>")
+        lines.append("<tr>" + "".join(cells) + "</tr>")
+    lines += ["</tbody>", "</table>"]
+    return lines
+
+
+def _reference(item: Reference) -> str:
+    return (
+        f'<li id="source-{item.number}">{link(item.url, item.title)} — {text(item.publisher)}'
+        f" <small>({text(item.id)})</small></li>"
+    )
+
+
+def document(sheets: Sequence[Sheet], result: Any, lang: Lang) -> str:
+    references = References(result, sheets)
+    body: list[str] = []
+    for sheet in sheets:
+        body.append("<section>")
+        if sheet.rows and columns(sheet):
+            body += table(sheet, references, lang)
+            if any(has_qualifier(value) for row in sheet.rows for value in row):
+                body.append(f'<p class="note">{text(say("legend", lang))}</p>')
+        else:
+            body.append(f"<h2>{text(sheet.title)}</h2>")
+            if sheet.intro:
+                body += [f"<p>{text(line)}</p>" for line in sheet.intro.split("\n") if line]
+        body += [f'<p class="note">{text(note)}</p>' for note in sheet.notes]
+        body.append("</section>")
+    listed = references.listed()
+    if listed:
+        body += ["<section>", f"<h2>{text(say('sources', lang))}</h2>", "<ol>"]
+        body += [_reference(item) for item in listed]
+        body += ["</ol>", "</section>"]
+    title = sheets[0].title if sheets else "minusma"
+    head = [
+        "<!DOCTYPE html>",
+        f'<html lang="{html.escape(lang, quote=True)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{text(title)}</title>",
+        f"<style>\n{STYLE}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+    ]
+    return "\n".join([*head, *body, "</main>", "</body>", "</html>"]) + "\n"
+
+
+def write(view: View[Any], lang: Lang) -> None:
+    write_bytes(document(view.sheets(lang), view.result, lang).encode("utf-8"))

@@ -1,0 +1,123 @@
+"""Markdown (GitHub-flavoured): a heading and a pipe table per sheet, the sources as a numbered list below.
+
+Written to paste cleanly into GitHub, Pandoc and Obsidian alike, so text from a fact base
+is escaped for all three: every character that starts markup in any of them gets a
+backslash (CommonMark lets any ASCII punctuation take one), a pipe in a cell is ``\\|``,
+a line break in a cell is ``<br>``. Marks that only act in pairs (``~`` strike-through
+or subscript, ``$`` maths, ``^`` superscript) are escaped where a text holds two, so
+``~6,200`` stays as readable as in tables. Rows cite sources as ``[1]``; the list gives
+each one's title, publisher and address.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from minusma.messages import Lang, say
+from minusma.output.cells import format_cell, has_qualifier, safe
+from minusma.output.document import References, columns, header
+from minusma.output.stream import write_bytes
+from minusma.output.view import View
+from minusma.sheets import Sheet
+
+_ALWAYS = re.compile(r"([\\`*_\[\]<#|@])")
+"""Characters that start markup wherever they stand (``#`` makes a tag in Obsidian, ``@`` a citation in Pandoc)."""
+_PAIRED = "~$^"
+_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_DOUBLED = re.compile(r"(?<=[%=])(?=[%=])")
+"""``%%`` opens a comment and ``==`` a highlight in Obsidian."""
+_LINE_START = re.compile(r"^(?:[-+=>]|\d+(?=[.)]))")
+"""What starts a list, quote or heading underline at the start of a paragraph's line."""
+
+
+def inline(text: str) -> str:
+    """Text from a fact base or the catalogue as Markdown that shows it as it is, on one line."""
+    shown = _ALWAYS.sub(r"\\\1", safe(text))
+    for mark in _PAIRED:
+        if shown.count(mark) > 1:
+            shown = shown.replace(mark, "\\" + mark)
+    shown = _DOUBLED.sub("\\\\", _ENTITY.sub(r"\\&", shown))
+    return shown.replace("\t", " ")
+
+
+def paragraph(text: str) -> str:
+    """A paragraph: each line of the text its own line, none of them starting a list, quote or heading."""
+    lines = []
+    for line in text.split("\n"):
+        escaped = inline(line.strip())
+        match = _LINE_START.match(escaped)
+        if match:  # "2013." gets its backslash before the dot, "- x" before the dash
+            at = match.end() if match[0][0].isdigit() else 0
+            escaped = escaped[:at] + "\\" + escaped[at:]
+        lines.append(escaped)
+    return "\\\n".join(line for line in lines if line)
+
+
+_URL = re.compile(r"https?://\S+")
+
+
+def autolink(url: str) -> str:
+    """An address as a link that shows it (``<https://...>``); < > | and spaces cannot stand in one."""
+    return "<" + url.replace("<", "%3C").replace(">", "%3E").replace("|", "%7C") + ">"
+
+
+def cell(text: str) -> str:
+    """A table cell: one line (breaks as ``<br>``); a cell that is an address is a link to it."""
+    if _URL.fullmatch(text):  # escaped, a bare address would not link, or link only up to the first backslash
+        return autolink(text)
+    return "<br>".join(inline(line.strip()) for line in text.split("\n"))
+
+
+def _sources(text: str, references: References) -> str:
+    return ", ".join(f"[{number}]" if number else inline(source_id) for source_id, number in references.cite(text))
+
+
+def table(sheet: Sheet, references: References, lang: Lang) -> str:
+    shown = columns(sheet)
+    lines = [
+        "| " + " | ".join(cell(header(sheet.columns[index])) for index in shown) + " |",
+        "| "
+        + " | ".join(
+            "---:" if sheet.columns[index].kind in ("number", "quantity", "percent") else "---" for index in shown
+        )
+        + " |",
+    ]
+    for row in sheet.rows:
+        cells = []
+        for index in shown:
+            column = sheet.columns[index]
+            text = format_cell(column, row[index], lang)
+            cells.append(_sources(text, references) if column.key == "sources" else cell(text))
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _reference(number: int, title: str, publisher: str, url: str, source_id: str) -> str:
+    return f"{number}. {inline(title)} — {inline(publisher)}, {autolink(url)} ({inline(source_id)})"
+
+
+def document(sheets: Sequence[Sheet], result: Any, lang: Lang) -> str:
+    references = References(result, sheets)
+    blocks: list[str] = []
+    for sheet in sheets:
+        blocks.append("## " + inline(sheet.title))
+        if sheet.intro:
+            blocks.append(paragraph(sheet.intro))
+        if sheet.rows and columns(sheet):
+            blocks.append(table(sheet, references, lang))
+            if any(has_qualifier(value) for row in sheet.rows for value in row):
+                blocks.append(paragraph(say("legend", lang)))
+        blocks += [paragraph(note) for note in sheet.notes]
+    listed = references.listed()
+    if listed:
+        blocks.append("## " + inline(say("sources", lang)))
+        blocks.append(
+            "\n".join(_reference(item.number, item.title, item.publisher, item.url, item.id) for item in listed)
+        )
+    return "\n\n".join(block for block in blocks if block) + "\n"
+
+
+def write(view: View[Any], lang: Lang) -> None:
+    write_bytes(document(view.sheets(lang), view.result, lang).encode("utf-8"))

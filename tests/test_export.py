@@ -1,0 +1,185 @@
+"""export DIR: a Frictionless Data Package, checked with the frictionless library, written whole or not at all."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import frictionless
+import pytest
+from typer.testing import CliRunner
+
+from minusma.cli import app
+from minusma.output import package
+
+TABLES = [
+    "events", "resolutions", "snapshots", "leaders", "casualties", "dutch_phases", "dutch_figures", "errata", "sources",
+]  # fmt: skip
+
+
+def export(runner: CliRunner, *args: str, code: int = 0) -> Any:
+    result = runner.invoke(app, ["export", *args])
+    assert result.exit_code == code, result.output
+    return result
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def listing(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+def test_the_package_is_valid_and_holds_every_record(
+    runner: CliRunner, tmp_path: Path, shipped_data: dict[str, Any]
+) -> None:
+    target = tmp_path / "package"
+    result = export(runner, str(target))
+    assert "9 tables" in result.stdout
+    report = frictionless.validate(target / "datapackage.json")
+    assert report.valid, report.flatten(["type", "note", "fieldName", "rowNumber"])
+    descriptor = json.loads((target / "datapackage.json").read_text(encoding="utf-8"))
+    assert [resource["name"] for resource in descriptor["resources"]] == TABLES
+    assert sorted(path.name for path in target.iterdir()) == sorted(["datapackage.json", *(f"{t}.csv" for t in TABLES)])
+    expected = {
+        "events": len(shipped_data["events"]),
+        "resolutions": len(shipped_data["resolutions"]),
+        "snapshots": sum(len(snapshot["claims"]) for snapshot in shipped_data["snapshots"]),
+        "leaders": len(shipped_data["leaders"]),
+        "casualties": sum(len(record["counts"]) for record in shipped_data["casualties"]),
+        "dutch_phases": len(shipped_data["netherlands"]["phases"]),
+        "dutch_figures": sum(len(figure["claims"]) for figure in shipped_data["netherlands"]["figures"]),
+        "errata": len(shipped_data["errata"]),
+        "sources": len(shipped_data["sources"]),
+    }
+    assert {name: len(rows(target / f"{name}.csv")) for name in TABLES} == expected
+    assert [source["path"] for source in descriptor["sources"]] == [s["url"] for s in shipped_data["sources"]]
+    assert "licenses" not in descriptor and "no licence of its own" in descriptor["description"]
+    assert descriptor["as_of"] == shipped_data["header"]["as_of"]
+    assert os.listdir(tmp_path) == ["package"]  # nothing left beside it
+
+
+def test_values_keep_their_precision_and_types(runner: CliRunner, tmp_path: Path, shipped_data: dict[str, Any]) -> None:
+    export(runner, str(tmp_path / "p"))
+    events = rows(tmp_path / "p" / "events.csv")
+    assert [row["date"] for row in events] == [event["date"] for event in shipped_data["events"]]
+    first = shipped_data["events"][0]
+    assert (events[0]["text_en"], events[0]["text_nl"], events[0]["text_fr"]) == tuple(
+        first["text"][lang] for lang in ("en", "nl", "fr")
+    )
+    assert events[0]["sources"].split() == first["sources"]
+    package_ = frictionless.Package(tmp_path / "p" / "datapackage.json")
+    snapshots = package_.get_resource("snapshots").read_rows()
+    first_claim = shipped_data["snapshots"][0]["claims"][0]
+    assert snapshots[0]["uniformed"] == first_claim["uniformed"]["value"]
+    assert snapshots[0]["uniformed_qualifier"] == "about"
+    leaders = package_.get_resource("leaders").read_rows()
+    assert {row["acting"] for row in leaders} == {True, False}
+
+
+def test_titles_follow_the_language(runner: CliRunner, tmp_path: Path) -> None:
+    export(runner, str(tmp_path / "p"), "--lang", "nl")
+    descriptor = json.loads((tmp_path / "p" / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["title"] == "Feitenbestand MINUSMA"
+    assert descriptor["resources"][0]["title"] == "Gebeurtenissen"
+
+
+def test_an_existing_empty_folder_is_used(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "empty"
+    target.mkdir()
+    export(runner, str(target))
+    assert frictionless.validate(target / "datapackage.json").valid
+
+
+def test_a_folder_that_is_not_empty_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "full"
+    target.mkdir()
+    (target / "notes.txt").write_text("mine", encoding="utf-8")
+    before = listing(target)
+    result = export(runner, str(target), code=1)
+    assert "not empty" in result.stderr and "--force" in result.stderr
+    assert listing(target) == before
+    assert sorted(os.listdir(tmp_path)) == ["full"]
+
+
+def test_force_replaces_the_package_and_leaves_other_files(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "full"
+    target.mkdir()
+    (target / "notes.txt").write_text("mine", encoding="utf-8")
+    (target / "events.csv").write_text("stale", encoding="utf-8")
+    export(runner, str(target), "--force")
+    assert (target / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert frictionless.validate(target / "datapackage.json").valid
+    export(runner, str(target), "--force")  # again, over its own package
+    assert frictionless.validate(target / "datapackage.json").valid
+    assert sorted(os.listdir(tmp_path)) == ["full"]
+
+
+@pytest.mark.parametrize("kind", ["file", "no parent"])
+def test_a_target_that_cannot_be_a_folder_is_refused(runner: CliRunner, tmp_path: Path, kind: str) -> None:
+    target = tmp_path / "taken"
+    if kind == "file":
+        target.write_text("x", encoding="utf-8")
+    else:
+        target = tmp_path / "missing" / "deeper"
+    result = export(runner, str(target), code=1)
+    assert result.stderr.startswith("minusma: ")
+    assert "Traceback" not in result.output
+
+
+def test_a_failure_while_writing_leaves_nothing(runner: CliRunner, tmp_path: Path, monkeypatch: Any) -> None:
+    written: list[str] = []
+    real = package._write_file
+
+    def failing(path: Path, data: bytes) -> None:
+        if len(written) == 3:
+            raise OSError(28, "No space left on device")
+        written.append(path.name)
+        real(path, data)
+
+    monkeypatch.setattr(package, "_write_file", failing)
+    result = export(runner, str(tmp_path / "p"), code=4)
+    assert "No space left on device" in result.stderr
+    assert os.listdir(tmp_path) == []
+
+
+def test_ctrl_c_while_writing_leaves_nothing(runner: CliRunner, tmp_path: Path, monkeypatch: Any) -> None:
+    def interrupted(path: Path, data: bytes) -> None:
+        path.write_bytes(data[:10])
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(package, "_write_file", interrupted)
+    export(runner, str(tmp_path / "p"), code=130)
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_failure_while_replacing_puts_the_old_files_back(runner: CliRunner, tmp_path: Path, monkeypatch: Any) -> None:
+    target = tmp_path / "p"
+    export(runner, str(target))
+    (target / "notes.txt").write_text("mine", encoding="utf-8")
+    before = listing(target)
+    real = os.replace
+    calls: list[str] = []
+
+    def failing(source: Any, destination: Any) -> None:
+        calls.append(str(destination))
+        if len(calls) == 7:
+            raise OSError(5, "Input/output error")
+        real(source, destination)
+
+    monkeypatch.setattr(package.os, "replace", failing)
+    export(runner, str(target), "--force", "--lang", "fr", code=4)
+    monkeypatch.setattr(package.os, "replace", real)
+    assert listing(target) == before
+    assert sorted(os.listdir(tmp_path)) == ["p"]
+
+
+def test_export_takes_no_output_format(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["export", str(tmp_path / "p"), "--json"])
+    assert result.exit_code == 2, result.output
+    assert not (tmp_path / "p").exists()

@@ -1,0 +1,202 @@
+"""--format md, read back with an independent parser (markdown-it-py, CommonMark with GFM tables)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from typer.testing import CliRunner
+
+from minusma.cli import app
+from minusma.output.md import cell, inline, paragraph
+
+
+def parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def text_of(inline_token: Token) -> str:
+    """What a reader sees in an inline run; any markup but a line break or a link fails the test."""
+    parts = []
+    for child in inline_token.children or []:
+        if child.type == "text":
+            parts.append(child.content)
+        elif child.type == "hardbreak" or (child.type == "html_inline" and child.content == "<br>"):
+            parts.append("\n")
+        elif child.type in ("link_open", "link_close"):  # an address in a cell: its text is the address
+            continue
+        else:
+            raise AssertionError(f"markup in plain text: {child.type} {child.content!r}")
+    return "".join(parts)
+
+
+class Document:
+    """The tables, headings and reference list of a Markdown document, as a reader sees them."""
+
+    def __init__(self, source: str) -> None:
+        tokens = parser().parse(source)
+        self.tables: list[list[list[str]]] = []
+        self.headings: list[str] = []
+        self.references: list[str] = []
+        self.paragraphs: list[str] = []
+        row: list[str] | None = None
+        in_list = False
+        for index, token in enumerate(tokens):
+            if token.type == "table_open":
+                self.tables.append([])
+            elif token.type == "tr_open":
+                row = []
+            elif token.type == "tr_close" and row is not None:
+                self.tables[-1].append(row)
+            elif token.type == "inline" and tokens[index - 1].type in ("th_open", "td_open") and row is not None:
+                row.append(text_of(token))
+            elif token.type == "heading_open":
+                self.headings.append(tokens[index + 1].content)
+            elif token.type == "ordered_list_open":
+                in_list = True
+            elif token.type == "inline" and in_list:
+                links = [child.attrs["href"] for child in token.children or [] if child.type == "link_open"]
+                self.references.append(str(links[0]) if links else "")
+            elif token.type == "inline" and tokens[index - 1].type == "paragraph_open":
+                self.paragraphs.append(text_of(token))
+
+
+def run(runner: CliRunner, *args: str) -> str:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    return result.stdout
+
+
+def test_timeline_rows_and_references_read_back(runner: CliRunner) -> None:
+    arguments = ["timeline", "--from", "2016", "--to", "2018-06", "--category", "resolution"]
+    facts = json.loads(run(runner, *arguments, "--json"))
+    document = Document(run(runner, *arguments, "--format", "md"))
+    assert document.headings == ["Timeline", "Sources"]
+    [table] = document.tables
+    header, *rows = table
+    assert header == ["Date", "Category", "Event", "Sources"]
+    assert [row[0] for row in rows] == [event["date"] for event in facts["events"]]
+    assert [row[1] for row in rows] == ["resolution"] * len(facts["events"])
+    urls = {source["id"]: source["url"] for source in facts["sources"]}
+    for row, event in zip(rows, facts["events"], strict=True):
+        assert row[2].startswith(event["text"]["en"])
+        numbers = [int(reference.strip("[] ")) for reference in row[3].split(",")]
+        assert [document.references[number - 1] for number in numbers] == [urls[id] for id in event["sources"]]
+    assert len(document.references) == len(facts["sources"])
+
+
+def test_approximations_keep_their_marks_and_the_legend_follows(runner: CliRunner) -> None:
+    document = Document(run(runner, "troops", "--compare", "--format", "md"))
+    [table] = document.tables
+    header, *rows = table
+    assert header[:5] == ["Date", "Claim", "Counts", "Deployed", "Ceiling"]
+    assert rows[0][:5] == ["2013-07-01", "*", "uniformed", "~6,200", "12,640"]
+    assert any(paragraph.startswith("~ about") for paragraph in document.paragraphs)
+    assert "* the preferred claim where sources disagree (see 'reason' in --json)" in document.paragraphs
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["about"], ["mandate"], ["dutch", "--lang", "nl"], ["leaders", "--lang", "fr"], ["casualties"], ["errata"],
+     ["at", "2016-07-06"], ["search", "Kidal"], ["sources"], ["sources", "un-press-2690"]],
+)  # fmt: skip
+def test_every_table_command_prints_markdown_tables(runner: CliRunner, args: list[str]) -> None:
+    document = Document(run(runner, *args, "--format", "md"))
+    assert document.tables
+    for table in document.tables:
+        assert len({len(row) for row in table}) == 1  # every row as wide as the header
+
+
+def test_validate_lists_problems_as_a_table(runner: CliRunner, write_fact_base: Callable[..., Path]) -> None:
+    def mutate(data: dict[str, Any]) -> None:
+        data["events"][0]["sources"] = ["ghost"]
+
+    result = runner.invoke(app, ["validate", str(write_fact_base(mutate)), "--format", "md"])
+    assert result.exit_code == 1, result.output
+    [table] = Document(result.stdout).tables
+    assert table[0] == ["Severity", "Location", "Line", "Problem"]
+    assert any("ghost" in row[3] for row in table[1:])
+
+
+def test_tables_that_list_sources_themselves_get_no_reference_list(runner: CliRunner) -> None:
+    document = Document(run(runner, "sources", "--format", "md"))
+    assert document.headings == ["Sources"] and not document.references
+
+
+def test_an_address_in_a_cell_is_a_link_to_it(runner: CliRunner) -> None:
+    facts = json.loads(run(runner, "sources", "--json"))
+    tokens = parser().parse(run(runner, "sources", "--format", "md"))
+    links = [
+        child.attrs["href"]
+        for token in tokens
+        if token.type == "inline"
+        for child in token.children or []
+        if child.type == "link_open"
+    ]
+    assert [unquote(str(link)) for link in links] == [unquote(source["url"]) for source in facts["sources"]]
+
+
+HOSTILE = "a | b\nc <script>alert(1)</script> ~~struck~~ *em* _u_ `code` [link](http://x) &amp; # tag\n- not a list"
+
+
+def test_markup_in_the_fact_base_reads_back_as_text(runner: CliRunner, write_fact_base: Callable[..., Path]) -> None:
+    def mutate(data: dict[str, Any]) -> None:
+        data["events"][0]["text"]["en"] = HOSTILE
+
+    path = write_fact_base(mutate)
+    document = Document(run(runner, "timeline", "--to", "2012-03", "--data", str(path), "--format", "md"))
+    [table] = document.tables
+    assert table[1][2] == HOSTILE
+
+
+def test_no_pipe_table_for_a_sheet_without_rows(runner: CliRunner) -> None:
+    document = Document(run(runner, "timeline", "--from", "2099", "--format", "md"))
+    assert document.tables == []
+    assert "No events match these filters." in document.paragraphs
+
+
+def test_md_is_refused_where_a_command_cannot_print_it(runner: CliRunner) -> None:
+    for args in (["schema", "--format", "md"], ["troops", "--chart", "--format", "md"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2, result.output
+
+
+# Text a fact base may hold: anything printable, newlines and tabs (the schema rejects control characters).
+facts_text = st.text(st.characters(blacklist_categories=("Cc", "Cs")) | st.sampled_from("\n\t|\\*_[]<>#`~&;"))
+
+
+def _cell_document(text: str) -> Document:
+    return Document(f"| h |\n| --- |\n| {cell(text)} |\n")
+
+
+@given(facts_text.filter(lambda text: not re.fullmatch(r"https?://\S+", text)))  # an address is a link: below
+def test_any_text_in_a_cell_reads_back_as_itself(text: str) -> None:
+    expected = "\n".join(line.replace("\t", " ").strip() for line in text.split("\n"))
+    [table] = _cell_document(text).tables
+    assert table[1] == [expected]
+
+
+@given(facts_text.filter(lambda text: text.strip() != ""))
+def test_any_text_in_a_paragraph_reads_back_as_itself(text: str) -> None:
+    lines = [line.replace("\t", " ").strip() for line in text.split("\n")]
+    expected = "\n".join(line for line in lines if line)
+    document = Document(paragraph(text) + "\n")
+    assert document.tables == [] and document.headings == []
+    assert document.paragraphs == [expected]
+
+
+def test_paired_marks_are_escaped_only_in_pairs() -> None:
+    assert inline("~6,200") == "~6,200"
+    assert inline("~6,200 to ~6,500") == "\\~6,200 to \\~6,500"
+    assert inline("US$933 and $1") == "US\\$933 and \\$1"
+    assert inline("50%% off == half") == "50%\\% off =\\= half"
