@@ -8,6 +8,7 @@ every figure whole.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import textwrap
 from collections.abc import Iterator, Sequence
@@ -178,6 +179,9 @@ class LongTable:
             natural[index] if column.kind in _WHOLE else _minimum(column, [row[index] for row in cells])
             for index, column in enumerate(columns)
         ]
+        for index, column in enumerate(columns):
+            if column.key in _REFERENCES:  # "[1][2][3]" may break between its references
+                minimum[index] = max([len(column.header), *(len(ref) for row in cells for ref in _refs(row[index]))])
         gaps = 2 * (len(columns) - 1)
         if sum(minimum) + gaps > width:
             yield from self._blocks(console, width)
@@ -204,7 +208,9 @@ class LongTable:
         yield Segment.line()
         for row in cells:
             wrapped = [
-                [cell] if index not in flexible or cell_len(cell) <= widths[index] else _wrap(cell, widths[index])
+                [cell]
+                if index not in flexible or cell_len(cell) <= widths[index]
+                else _wrap(cell, widths[index], references=columns[index].key in _REFERENCES)
                 for index, cell in enumerate(row)
             ]
             for line_number in range(max(len(lines) for lines in wrapped)):
@@ -241,8 +247,24 @@ def _line(parts: list[str], widths: list[int], right: set[int]) -> str:
     return "  ".join(padded).rstrip()
 
 
-def _wrap(text: str, width: int) -> list[str]:
+_REFERENCES = ("sources", "claimed_in")
+_REFERENCE = re.compile(r"\[\d+\]|[^\[]+")
+
+
+def _refs(cell: str) -> list[str]:
+    return _REFERENCE.findall(cell) or [cell]
+
+
+def _wrap(text: str, width: int, references: bool = False) -> list[str]:
     lines: list[str] = []
+    if references:  # pack whole references: "[1][2]" / "[3]"
+        current = ""
+        for ref in _refs(text):
+            if current and len(current) + len(ref) > width:
+                lines.append(current)
+                current = ""
+            current += ref
+        return [*lines, current]
     for paragraph in text.split("\n"):
         lines += textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False) or [
             ""
