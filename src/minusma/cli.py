@@ -76,6 +76,9 @@ def _shared(
     as_csv: Annotated[bool, typer.Option("--csv", help=_help("csv"))] = False,
     lang: Annotated[str | None, typer.Option("--lang", metavar="LANG", show_default=False, help=_help("lang"))] = None,
     data: Annotated[str | None, typer.Option("--data", metavar="PATH", show_default=False, help=_help("data"))] = None,
+    output_file: Annotated[
+        str | None, typer.Option("--output", metavar="FILE", show_default=False, help=_help("output"))
+    ] = None,
 ) -> None:
     """The options every command takes, declared once (the signature is the declaration)."""
 
@@ -190,6 +193,8 @@ class Settings(NamedTuple):
     format: Format
     lang: Lang
     data: Path | None
+    output: str | None
+    """The file --output names; None for standard output (also for ``--output -``)."""
 
 
 def settings(fits: Sequence[Format] = ("table", "json", "csv")) -> Settings:
@@ -214,7 +219,10 @@ def settings(fits: Sequence[Format] = ("table", "json", "csv")) -> Settings:
     data = given.get("data")
     if data is None and os.environ.get("MINUSMA_DATA") is not None:
         data = os.environ["MINUSMA_DATA"]
-    return Settings(chosen_format, lang, Path(data) if data is not None else None)
+    destination = given.get("output_file")
+    return Settings(
+        chosen_format, lang, Path(data) if data is not None else None, destination if destination != "-" else None
+    )
 
 
 def _flag(format: str) -> str:
@@ -232,7 +240,7 @@ def show(
     """The body every listing command shares: load, ask, write in the chosen format."""
     chosen = settings(fits)
     result = ask(load(chosen.data))
-    output.write(output.view(result, layout), chosen.format, chosen.lang)
+    output.write(output.view(result, layout), chosen.format, chosen.lang, to=chosen.output)
 
 
 def command(name: str, **options: Any) -> Callable[[Callable[..., None]], Callable[..., None]]:
@@ -457,7 +465,7 @@ def validate(
     chosen = settings()
     target = Path(os.fsencode(path).decode("utf-8", "surrogateescape")) if path is not None else chosen.data
     report = query.validation(*validate_file(target), chosen.lang)
-    output.write(output.view(report, sheets.validation), chosen.format, chosen.lang)
+    output.write(output.view(report, sheets.validation), chosen.format, chosen.lang, to=chosen.output)
     if not report["valid"]:
         raise typer.Exit(1)
 
@@ -467,7 +475,7 @@ def schema() -> None:
     from minusma.model import json_schema
 
     chosen = settings(fits=("json",))
-    output.write(output.view(json_schema(), None), chosen.format, chosen.lang)
+    output.write(output.view(json_schema(), None), chosen.format, chosen.lang, to=chosen.output)
 
 
 # --------------------------------------------------------------------------- errors and exit codes

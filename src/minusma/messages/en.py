@@ -409,4 +409,6 @@ MESSAGES: dict[str, str] = {
     "help.at_option": "Countries by size on DATE: each its latest figure on or before it (YYYY, YYYY-MM or YYYY-MM-DD).",
     "help.country": "One country over time: its ISO code (TCD) or its name in any language (Chad, Tsjaad, Tchad).",
     "unknown_country": "no contributions from '{country}' in the fact base; 'minusma contributors' lists the countries",
+    "help.output": "Write to FILE instead of standard output; FILE is replaced only once the output is complete.",
+    "output_file_failed": "could not write {file} ({reason}); nothing was written to it",
 }

@@ -409,4 +409,6 @@ MESSAGES: dict[str, str] = {
     "help.at_option": "Pays par taille au DATE\xa0: chacun avec son dernier chiffre à cette date ou avant (AAAA, AAAA-MM ou AAAA-MM-JJ).",
     "help.country": "Un pays dans le temps\xa0: son code ISO (TCD) ou son nom dans l’une des langues (Chad, Tsjaad, Tchad).",
     "unknown_country": "aucune contribution de «\u202f{country}\u202f» dans la base de faits\xa0; «\u202fminusma contributors\u202f» liste les pays",
+    "help.output": "Écrire dans FILE au lieu de la sortie standard ; FILE n’est remplacé qu’une fois la sortie complète.",
+    "output_file_failed": "impossible d’écrire {file} ({reason}) ; rien n’y a été écrit",
 }

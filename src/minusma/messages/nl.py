@@ -409,4 +409,6 @@ MESSAGES: dict[str, str] = {
     "help.at_option": "Landen naar grootte op DATE: elk met het laatste cijfer op of vóór die dag (JJJJ, JJJJ-MM of JJJJ-MM-DD).",
     "help.country": "Eén land door de tijd: de ISO-code (TCD) of de naam in een van de talen (Chad, Tsjaad, Tchad).",
     "unknown_country": "geen bijdragen van '{country}' in het feitenbestand; 'minusma contributors' toont de landen",
+    "help.output": "Schrijf naar FILE in plaats van naar de standaarduitvoer; FILE wordt pas vervangen als de uitvoer compleet is.",
+    "output_file_failed": "kon {file} niet schrijven ({reason}); er is niets weggeschreven",
 }

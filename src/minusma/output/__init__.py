@@ -30,6 +30,13 @@ class Writer(Protocol):
     def write(self, view: View[Any], lang: Lang) -> None: ...
 
 
-def write(shown: View[Any], format: Format, lang: Lang) -> None:
+def write(shown: View[Any], format: Format, lang: Lang, to: str | None = None) -> None:
+    """Write ``shown`` in ``format`` to standard output, or to the file ``to`` (whole or not at all)."""
     writer: Writer = import_module(WRITERS[format])
-    writer.write(shown, lang)
+    if to is None:
+        writer.write(shown, lang)
+        return
+    from minusma.output.stream import to_file
+
+    with to_file(to):
+        writer.write(shown, lang)
