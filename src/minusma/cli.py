@@ -21,7 +21,7 @@ import typer.core
 from typer import _click as click
 
 from minusma import __version__, output, query, sheets
-from minusma.errors import FactBaseError, MinusmaError, NotFoundError, UsageError
+from minusma.errors import FactBaseError, MinusmaError, MissingExtraError, NotFoundError, UsageError
 from minusma.load import load
 from minusma.load import validate as validate_file
 from minusma.messages import LANGS, Lang, Message, say
@@ -29,7 +29,7 @@ from minusma.model import CATEGORIES, SCHEMA_VERSION, Category, DateError, FactB
 from minusma.output import FORMATS, Format
 from minusma.output.cells import safe
 from minusma.output.stream import ReaderGone
-from minusma.sheets import Sheet
+from minusma.sheets import Plot, Sheet
 
 
 def resolve_lang(option: str | None, environ: Mapping[str, str] = os.environ) -> Lang:
@@ -236,11 +236,15 @@ def show(
     ask: Callable[[FactBase], Result],
     layout: Callable[[Result, Lang], Sequence[Sheet]],
     fits: Sequence[Format] = ("table", "json", "csv"),
+    chart: Callable[[Result, Lang], Plot] | None = None,
 ) -> None:
-    """The body every listing command shares: load, ask, write in the chosen format."""
+    """The body every listing command shares: load, ask, write in the chosen format.
+
+    ``chart`` lays the result out for the image formats, for a command that draws one.
+    """
     chosen = settings(fits)
     result = ask(load(chosen.data))
-    output.write(output.view(result, layout), chosen.format, chosen.lang, to=chosen.output)
+    output.write(output.view(result, layout, chart), chosen.format, chosen.lang, to=chosen.output)
 
 
 def command(name: str, **options: Any) -> Callable[[Callable[..., None]], Callable[..., None]]:
@@ -358,7 +362,7 @@ def troops(
     if compare and chart:
         raise UsageError(Message("together", {"first": "--compare", "second": "--chart"}))
     if chart:
-        show(query.compare, sheets.chart, fits=("table",))
+        show(query.chart, sheets.chart, fits=("table", "svg", "png"), chart=sheets.figure)
     elif compare:
         show(query.compare, sheets.compare)
     else:
@@ -562,6 +566,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     except click.exceptions.UsageError as error:
         _stderr(_usage_frame(error.ctx, usage_message(error, lang), lang))
         return 2
+    except MissingExtraError as error:  # nothing wrong with the command line: no usage lines
+        _stderr(f"minusma: {error.said(_usage_lang())}\n")
+        return error.exit_code
     except UsageError as error:
         _stderr(_usage_frame(error.ctx, error.said(lang), lang))
         return 2
