@@ -48,6 +48,17 @@ def _check_installed(bin_dir: Path, elsewhere: Path) -> None:
     assert _run(bin_dir / "python", "-m", "minusma", "--version", cwd=elsewhere).stdout.startswith("minusma ")
 
 
+def _check_images_need_the_extra(bin_dir: Path, elsewhere: Path) -> None:
+    """Installed without the charts extra (no matplotlib): images are a usage error naming the install command."""
+    result = subprocess.run(
+        [bin_dir / "minusma", "troops", "--chart", "--format", "svg"], capture_output=True, text=True, cwd=elsewhere,
+        check=False,
+    )  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    assert "pip install 'minusma[charts]'" in result.stderr
+    assert result.stdout == ""
+
+
 @pytest.mark.parametrize("kind", ["wheel", "sdist_wheel"])
 def test_the_wheel_carries_the_fact_base(built: dict[str, Path], kind: str) -> None:
     with zipfile.ZipFile(built[kind]) as wheel:
@@ -68,6 +79,7 @@ def test_installed_wheel_sdist_wheel_and_editable_all_work_from_another_folder(
 ) -> None:
     _run(fresh_venv / "python", "-m", "pip", "install", "--quiet", built["wheel"])
     _check_installed(fresh_venv, tmp_path)
+    _check_images_need_the_extra(fresh_venv, tmp_path)
     _run(
         fresh_venv / "python", "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", built["sdist_wheel"]
     )

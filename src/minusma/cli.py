@@ -21,7 +21,7 @@ import typer.core
 from typer import _click as click
 
 from minusma import __version__, output, query, sheets
-from minusma.errors import FactBaseError, MinusmaError, NotFoundError, UsageError
+from minusma.errors import FactBaseError, MinusmaError, MissingExtraError, NotFoundError, UsageError
 from minusma.load import load
 from minusma.load import validate as validate_file
 from minusma.messages import LANGS, Lang, Message, say
@@ -29,7 +29,7 @@ from minusma.model import CATEGORIES, SCHEMA_VERSION, Category, DateError, FactB
 from minusma.output import CITATIONS, FORMATS, Format
 from minusma.output.cells import safe
 from minusma.output.stream import ReaderGone
-from minusma.sheets import Sheet
+from minusma.sheets import Plot, Sheet
 
 if TYPE_CHECKING:
     from minusma.results import TimelineResult
@@ -80,6 +80,9 @@ def _shared(
     lang: Annotated[str | None, typer.Option("--lang", metavar="LANG", show_default=False, help=_help("lang"))] = None,
     data: Annotated[str | None, typer.Option("--data", metavar="PATH", show_default=False, help=_help("data"))] = None,
     no_pager: Annotated[bool, typer.Option("--no-pager", help=_help("no_pager"))] = False,
+    output_file: Annotated[
+        str | None, typer.Option("--output", metavar="FILE", show_default=False, help=_help("output"))
+    ] = None,
 ) -> None:
     """The options every command takes, declared once (the signature is the declaration)."""
 
@@ -196,6 +199,8 @@ class Settings(NamedTuple):
     data: Path | None
     page: bool
     """Long output on a terminal goes through a pager (not with --no-pager)."""
+    output: str | None
+    """The file --output names; None for standard output (also for ``--output -``)."""
 
 
 TABULAR: tuple[Format, ...] = ("table", "json", "csv", "md", "html")
@@ -224,7 +229,11 @@ def settings(fits: Sequence[Format] = TABULAR) -> Settings:
     data = given.get("data")
     if data is None and os.environ.get("MINUSMA_DATA") is not None:
         data = os.environ["MINUSMA_DATA"]
-    return Settings(chosen_format, lang, Path(data) if data is not None else None, not given.get("no_pager", False))
+    destination = given.get("output_file")
+    return Settings(
+        chosen_format, lang, Path(data) if data is not None else None, not given.get("no_pager", False),
+        destination if destination != "-" else None,
+    )  # fmt: skip
 
 
 def _flag(format: str) -> str:
@@ -239,15 +248,17 @@ def show(
     layout: Callable[[Result, Lang], Sequence[Sheet]] | None,
     fits: Sequence[Format] = TABULAR,
     asks: Mapping[Format, Callable[[FactBase], Result]] | None = None,
+    chart: Callable[[Result, Lang], Plot] | None = None,
 ) -> None:
     """The body every listing command shares: load, ask, write in the chosen format.
 
     ``asks`` names a fuller question for a format that shows more than the layout
-    (TimelineJS's eras): its result must still fit the layout.
+    (TimelineJS's eras): its result must still fit the layout. ``chart`` lays the result
+    out for the image formats, for a command that draws one.
     """
     chosen = settings(fits)
     result = (asks or {}).get(chosen.format, ask)(load(chosen.data))
-    output.write(output.view(result, layout), chosen.format, chosen.lang, page=chosen.page)
+    output.write(output.view(result, layout, chart), chosen.format, chosen.lang, page=chosen.page, to=chosen.output)
 
 
 def command(name: str, **options: Any) -> Callable[[Callable[..., None]], Callable[..., None]]:
@@ -372,7 +383,7 @@ def troops(
     if compare and chart:
         raise UsageError(Message("together", {"first": "--compare", "second": "--chart"}))
     if chart:
-        show(query.compare, sheets.chart, fits=("table",))
+        show(query.chart, sheets.chart, fits=("table", "svg", "png"), chart=sheets.figure)
     elif compare:
         show(query.compare, sheets.compare)
     else:
@@ -513,7 +524,7 @@ def validate(
     chosen = settings()
     target = Path(os.fsencode(path).decode("utf-8", "surrogateescape")) if path is not None else chosen.data
     report = query.validation(*validate_file(target), chosen.lang)
-    output.write(output.view(report, sheets.validation), chosen.format, chosen.lang, page=chosen.page)
+    output.write(output.view(report, sheets.validation), chosen.format, chosen.lang, page=chosen.page, to=chosen.output)
     if not report["valid"]:
         raise typer.Exit(1)
 
@@ -534,7 +545,7 @@ def schema() -> None:
     from minusma.model import json_schema
 
     chosen = settings(fits=("json",))
-    output.write(output.view(json_schema(), None), chosen.format, chosen.lang, page=chosen.page)
+    output.write(output.view(json_schema(), None), chosen.format, chosen.lang, page=chosen.page, to=chosen.output)
 
 
 # --------------------------------------------------------------------------- errors and exit codes
@@ -621,6 +632,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     except click.exceptions.UsageError as error:
         _stderr(_usage_frame(error.ctx, usage_message(error, lang), lang))
         return 2
+    except MissingExtraError as error:  # nothing wrong with the command line: no usage lines
+        _stderr(f"minusma: {error.said(_usage_lang())}\n")
+        return error.exit_code
     except UsageError as error:
         _stderr(_usage_frame(error.ctx, error.said(lang), lang))
         return 2

@@ -13,7 +13,10 @@ INTERRUPTED = 130
 
 
 def _interrupted(signum: int, frame: object) -> None:
-    """Ctrl-C: leave at once with 130, as shells expect, and no traceback."""
+    """Ctrl-C: leave at once with 130, as shells expect, and no traceback (nor half a --output file)."""
+    stream = sys.modules.get("minusma.output.stream")
+    if stream is not None:
+        stream.discard_partial()
     _leave(INTERRUPTED)
 
 

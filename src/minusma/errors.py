@@ -55,6 +55,11 @@ class UsageError(MinusmaError):
     """The command's parsing context, for the usage line; set by the command line."""
 
 
+class MissingExtraError(UsageError):
+    """The output asked for needs an optional part of minusma that is not installed (exit 2);
+    the message names the command that installs it."""
+
+
 class OutputError(MinusmaError):
     """The output could not be written whole: a full disk, an I/O error, a narrow encoding."""
 

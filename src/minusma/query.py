@@ -52,6 +52,7 @@ if TYPE_CHECKING:
         AtResult,
         CasualtiesResult,
         CeilingRow,
+        ChartResult,
         CiteRequest,
         CiteResult,
         CitingFact,
@@ -366,6 +367,19 @@ def compare(fact_base: FactBase) -> CompareResult:
             continue  # cannot happen in a loaded fact base: check_fact_base rejects it
         rows += [compare_claim(snapshot, claim, resolution) for claim in snapshot["claims"]]
     return {"as_of": fact_base["header"]["as_of"], "comparison": rows, "sources": _with_sources(fact_base, rows)}
+
+
+def chart(fact_base: FactBase) -> ChartResult:
+    """The comparison, and each resolution's ceilings from its adoption until the mandate ended."""
+    compared = compare(fact_base)
+    rows = ceilings(fact_base)
+    return {
+        "as_of": compared["as_of"],
+        "comparison": compared["comparison"],
+        "sources": _with_sources(fact_base, rows, compared["comparison"]),
+        "ceilings": rows,
+        "mandate_ended": fact_base["mission"]["mandate_ended"],
+    }
 
 
 # --------------------------------------------------------------------------- mandate

@@ -133,6 +133,15 @@ class CompareResult(TypedDict):
     sources: list[Source]
 
 
+class ChartResult(CompareResult):
+    """What ``troops --chart`` draws: the comparison, and every ceiling from its adoption until
+    the mandate ended. Not printed as JSON (``troops --compare --json`` and ``troops --json``
+    hold the same facts); ``sources`` covers the ceilings too."""
+
+    ceilings: list[CeilingRow]
+    mandate_ended: str
+
+
 class Period(TypedDict):
     resolution: int
     kind: str

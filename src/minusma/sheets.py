@@ -2,7 +2,8 @@
 
 A sheet is what both people and spreadsheets see: ``render.py`` draws it as a Rich
 table (formatting numbers, quantities and bars), and ``--csv`` writes its raw cells.
-No typer, no rich.
+A :class:`Plot` is the same for an image: the series and every word of a chart, which
+``output/chart.py`` draws. No typer, no rich, no matplotlib.
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from collections.abc import Iterator, Sequence
 from typing import Any, Literal, NamedTuple
 
 from minusma.messages import LANGS, Lang, count, number, say
-from minusma.model import Erratum, Quantity, Source, Text
+from minusma.model import Erratum, Qualifier, Quantity, Source, Text
 from minusma.results import (
     AboutResult,
     AtResult,
     CasualtiesResult,
     Ceiling3,
+    ChartResult,
     CompareResult,
     ComparisonRow,
     ContributorRow,
@@ -347,6 +349,106 @@ def chart(result: CompareResult, lang: Lang) -> list[Sheet]:
             notes=[say("chart_legend", lang)] + _as_of_note(result["as_of"], lang),
         )  # fmt: skip
     ]
+
+
+class Mark(NamedTuple):
+    """A deployed figure on a chart."""
+
+    date: str
+    value: int
+    qualifier: Qualifier
+    preferred: bool
+    computed: bool
+
+
+class Series(NamedTuple):
+    """One kind on a chart: its ceiling as steps, each from a resolution's adoption, and the
+    deployed figures of the same kind. Series with the same ``panel`` share a scale."""
+
+    kind: str
+    panel: int
+    ceiling_label: str
+    deployed_label: str
+    steps: list[tuple[str, int]]
+    marks: list[Mark]
+
+
+class MarkKeys(NamedTuple):
+    """What the look of a mark says, in words."""
+
+    exact: str
+    approximate: str
+    computed: str
+    other: str
+    span: str
+
+
+class Plot(NamedTuple):
+    """A chart in one language: the data and every word an image shows."""
+
+    stem: str
+    """The name a file of this chart is given in examples (``troops`` as in ``> troops.svg``)."""
+    title: str
+    date_label: str
+    count_label: str
+    series: tuple[Series, ...]
+    until: str
+    """The date the last ceiling held until (the end of the mandate)."""
+    keys: MarkKeys
+    source_line: str
+    as_of: str
+
+
+CHARTED = ("military", "uniformed", "police")
+"""The kinds a chart draws, each against the ceiling of its own kind; police on its own scale."""
+
+
+def figure(result: ChartResult, lang: Lang) -> Plot:
+    """Every claim's figures (the preferred ones stand out) against the ceilings over time."""
+    series: list[Series] = []
+    cited: set[str] = set()
+    for kind in CHARTED:
+        marks: list[Mark] = []
+        for row in result["comparison"]:
+            quantity: Quantity | None = row["deployed"][kind]  # type: ignore[literal-required]
+            if quantity is None:
+                continue
+            marks.append(
+                Mark(
+                    row["date"],
+                    quantity["value"],
+                    quantity["qualifier"],
+                    row["rank"] == "preferred",
+                    "formula" in quantity,
+                )
+            )
+            cited.update(row["sources"])
+        steps = [
+            (
+                ceiling["adopted"],
+                {"military": ceiling["military"], "police": ceiling["police"]}.get(kind, ceiling["total"]),
+            )
+            for ceiling in result["ceilings"]
+        ]  # like with like, as in :func:`_limit`: uniformed against the total
+        series.append(
+            Series(
+                kind, 1 if kind == "police" else 0, say(f"chart.ceiling.{kind}", lang), say(f"chart.deployed.{kind}", lang),
+                steps, marks,
+            )
+        )  # fmt: skip
+    for ceiling in result["ceilings"]:
+        cited.update(ceiling["sources"])
+    return Plot(
+        stem="troops",
+        title=say("chart.title", lang),
+        date_label=say("date", lang),
+        count_label=say("chart.count_axis", lang),
+        series=tuple(series),
+        until=result["mandate_ended"],
+        keys=MarkKeys(*(say(f"chart.key.{key}", lang) for key in MarkKeys._fields)),
+        source_line=say("chart.sources", lang, sources=count("count.sources", len(cited), lang)),
+        as_of=say("as_of", lang, date=result["as_of"]),
+    )
 
 
 def _period_rows(periods: Sequence[Period], lang: Lang) -> list[tuple[Cell, ...]]:

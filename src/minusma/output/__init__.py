@@ -1,23 +1,28 @@
 """One home for output: a writer module per format, and the registry that names them.
 
 A format is one module here with a ``write(view, lang)`` function, plus its line in
-``WRITERS``. Writers are imported only when used, so the JSON path never loads rich.
-Every byte goes out through :mod:`minusma.output.stream`.
+``WRITERS``; one module may write several formats (``chart`` draws SVG and PNG), naming a
+function per format as ``module:function``. Writers are imported only when used, so the
+JSON path never loads rich or matplotlib. Every byte goes out through
+:mod:`minusma.output.stream`.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from importlib import import_module
-from typing import Any, Literal, Protocol
+from typing import Any, Literal
 
 from minusma.messages import Lang
 from minusma.output.view import View, view
 
 __all__ = ["CITATIONS", "FORMATS", "Format", "View", "view", "write"]
 
-Format = Literal["table", "json", "csv", "md", "html", "timelinejs", "text", "csl-json", "bibtex", "ris"]
-FORMATS: tuple[Format, ...] = ("table", "json", "csv", "md", "html", "timelinejs", "text", "csl-json", "bibtex", "ris")
+Format = Literal["table", "json", "csv", "md", "html", "timelinejs", "text", "csl-json", "bibtex", "ris", "svg", "png"]
+FORMATS: tuple[Format, ...] = (
+    "table", "json", "csv", "md", "html", "timelinejs", "text", "csl-json", "bibtex", "ris", "svg", "png",
+)  # fmt: skip
 CITATIONS: tuple[Format, ...] = ("text", "csl-json", "bibtex", "ris")
 """The formats of ``cite``: a reference list, and the files reference managers import."""
 
@@ -32,24 +37,35 @@ WRITERS: dict[Format, str] = {
     "csl-json": "minusma.output.csl_json",
     "bibtex": "minusma.output.bibtex",
     "ris": "minusma.output.ris",
+    "svg": "minusma.output.chart:write_svg",
+    "png": "minusma.output.chart:write_png",
 }
-"""Each format's writer module."""
+"""Each format's writer: a module's ``write``, or ``module:function``."""
 
 
-class Writer(Protocol):
-    def write(self, view: View[Any], lang: Lang) -> None: ...
+def writer(format: Format) -> Callable[[View[Any], Lang], None]:
+    module, _, function = WRITERS[format].partition(":")
+    found: Callable[[View[Any], Lang], None] = getattr(import_module(module), function or "write")
+    return found
 
 
-def write(shown: View[Any], format: Format, lang: Lang, *, page: bool = False) -> None:
-    """Write ``shown`` in ``format``; with ``page``, long output on a terminal goes through a pager."""
-    writer: Writer = import_module(WRITERS[format])
+def write(shown: View[Any], format: Format, lang: Lang, *, page: bool = False, to: str | None = None) -> None:
+    """Write ``shown`` in ``format`` to standard output, or to the file ``to`` (whole or not at all);
+    with ``page``, long output on a terminal goes through a pager."""
+    write_as = writer(format)
+    if to is not None:
+        from minusma.output.stream import to_file
+
+        with to_file(to):
+            write_as(shown, lang)
+        return
     if not (page and _on_terminal()):
-        writer.write(shown, lang)
+        write_as(shown, lang)
         return
     from minusma.output.pager import paged  # only on a terminal: the pipe path imports no subprocess
 
     with paged():
-        writer.write(shown, lang)
+        write_as(shown, lang)
 
 
 def _on_terminal() -> bool:

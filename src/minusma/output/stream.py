@@ -5,6 +5,10 @@ non-blocking (Node's child_process, some CI runners and terminal multiplexers se
 O_NONBLOCK), where a write can fail with EAGAIN. Each chunk is written until it is all
 out, waiting for the reader when it must. A reader that leaves (``| head``) ends the run
 quietly; a write that fails (a full disk, an I/O error) is an :class:`OutputError`.
+
+``--output FILE`` sends the same bytes to a file instead (:func:`to_file`): written beside
+it under a temporary name and renamed over it once whole, so no reader ever sees half a
+file and a failure leaves FILE as it was.
 """
 
 from __future__ import annotations
@@ -13,7 +17,9 @@ import errno
 import io
 import os
 import select
+import stat
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -40,7 +46,16 @@ def held() -> Iterator[list[bytes]]:
         _held.remove(parts)
 
 
+_target: int | None = None
+"""Where :func:`write_bytes` writes while :func:`to_file` runs; standard output otherwise."""
+
+_partial: list[str] = []
+"""Temporary files not yet renamed into place, for :func:`discard_partial`."""
+
+
 def _descriptor() -> int | None:
+    if _target is not None:
+        return _target
     try:
         return sys.stdout.fileno()
     except (AttributeError, OSError, ValueError, io.UnsupportedOperation):  # a test runner's buffer
@@ -78,6 +93,105 @@ def write_bytes(data: bytes) -> None:
         view = view[written:]
 
 
+def is_terminal() -> bool:
+    """Whether the output goes to a terminal (standard output, or a FILE that is one)."""
+    descriptor = _descriptor()
+    if descriptor is not None:
+        return os.isatty(descriptor)
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def encoding() -> str:
+    """The encoding of text output: the terminal's or pipe's for standard output, UTF-8 for a file."""
+    if _target is not None:
+        return "utf-8"
+    return getattr(sys.stdout, "encoding", None) or "utf-8"
+
+
+@contextmanager
+def to_file(path: str) -> Iterator[None]:
+    """Everything written inside goes to ``path``, whole or not at all.
+
+    Like ``> path``, an existing file is replaced (keeping its permissions) and a symbolic
+    link is followed; a terminal, a pipe or a device (``/dev/null``) is written to as it is,
+    never replaced.
+    """
+    global _target
+    target = os.path.realpath(path)
+    try:
+        found: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        found = None
+    except OSError as error:
+        raise _failed(path, error) from None
+    if found is not None and stat.S_ISDIR(found.st_mode):
+        raise _failed(path, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
+    if found is not None and not stat.S_ISREG(found.st_mode):
+        try:
+            _target = os.open(target, os.O_WRONLY | os.O_APPEND)
+        except OSError as error:
+            raise _failed(path, error) from None
+        try:
+            yield
+        finally:
+            os.close(_target)
+            _target = None
+        return
+    folder, name = os.path.split(target)
+    try:
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder)
+    except OSError as error:
+        raise _failed(path, error) from None
+    _partial.append(temporary)
+    still_open = True
+    try:
+        _target = descriptor
+        try:
+            yield
+        except OutputError as error:
+            raise _failed(path, OSError(str(error.message.values.get("reason", error)))) from None
+        finally:
+            _target = None
+        try:
+            os.fchmod(descriptor, stat.S_IMODE(found.st_mode) if found is not None else 0o666 & ~_umask())
+            os.fsync(descriptor)  # the bytes are on disk before the name points at them
+            still_open = False
+            os.close(descriptor)
+            os.replace(temporary, target)
+        except OSError as error:
+            raise _failed(path, error) from None
+        _partial.remove(temporary)
+    finally:
+        if still_open:
+            os.close(descriptor)
+        discard_partial()
+
+
+def discard_partial() -> None:
+    """Remove temporary files not renamed into place (after a failure, or at Ctrl-C)."""
+    while _partial:
+        try:
+            os.unlink(_partial.pop())
+        except OSError:
+            pass
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _failed(path: str, error: OSError) -> OutputError:
+    from minusma.output.cells import safe
+
+    reason = error.strerror or str(error)
+    return OutputError(Message("output_file_failed", {"file": safe(path, lines=False), "reason": reason}))
+
+
 class TextOutput(io.TextIOBase):
     """A text stream for Rich that sends its text through :func:`write_bytes` in large pieces.
 
@@ -108,10 +222,7 @@ class TextOutput(io.TextIOBase):
             write_bytes(data)
 
     def isatty(self) -> bool:
-        try:
-            return sys.stdout.isatty()
-        except (AttributeError, ValueError):
-            return False
+        return is_terminal()
 
     def fileno(self) -> int:
         descriptor = _descriptor()

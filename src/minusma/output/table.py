@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 import textwrap
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -25,7 +24,7 @@ from rich.text import Text as RichText
 
 from minusma.messages import Lang, say
 from minusma.output.cells import format_cell, has_qualifier, is_computed, plain, safe
-from minusma.output.stream import ReaderGone, TextOutput
+from minusma.output.stream import ReaderGone, TextOutput, encoding
 from minusma.output.view import View
 from minusma.sheets import Column, Sheet
 
@@ -47,8 +46,7 @@ def console() -> Console:
         for name, value in os.environ.items()
         if name not in ("COLUMNS", "LINES") or (value.isdigit() and int(value) > 0)
     }
-    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
-    output = TextOutput(encoding)
+    output = TextOutput(encoding())
     return _Console(
         file=output,  # type: ignore[arg-type]  # a TextIOBase is a text file
         highlight=False,

@@ -1,0 +1,288 @@
+"""Charts as SVG and PNG images, drawn with matplotlib (the optional ``charts`` extra).
+
+The only module that imports matplotlib, and only once an image is asked for, so every
+other path starts as fast as before (a test holds the JSON path to it). It draws a
+:class:`~minusma.sheets.Plot`: the words come from the catalogues through the sheets,
+the numbers are written as the language writes them.
+
+The same input gives the same bytes: matplotlib's own defaults rather than the user's
+``matplotlibrc``, the Agg renderer (no GUI backend, no pyplot state), a fixed size and
+resolution, a fixed salt for the ids in the SVG, and no creation date or software
+version in the file. SVG text stays text (``svg.fonttype = none``): it can be searched,
+copied and read by a screen reader, and it is what the tests read back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Literal, cast
+
+from minusma.errors import MissingExtraError, UsageError
+from minusma.messages import Lang, Message, number
+from minusma.model import date_range
+from minusma.output.cells import SYMBOLS
+from minusma.output.stream import is_terminal, write_bytes
+from minusma.output.view import View
+from minusma.sheets import Mark, Plot, Series
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure, SubFigure
+
+Image = Literal["svg", "png"]
+
+INSTALL = "pip install 'minusma[charts]'"
+WIDTH, HEIGHT = 11.0, 7.5
+"""Inches: 792 x 540 points in SVG."""
+HEAD, FOOT = 0.9, 1.0
+"""Inches for the title and the series' key above the panels, the marks' key and sources below."""
+LEFT, RIGHT, BOTTOM, TOP = 0.85, 0.25, 0.55, 0.1
+"""Inches around the panels: the count labels at the left, the years and the date label below."""
+DPI = 150
+"""PNG pixels per inch: 1650 x 1125, sharp on a high-density screen and in print."""
+
+COLOURS = {"military": "#0072B2", "uniformed": "#009E73", "police": "#D55E00"}
+"""Okabe and Ito's palette: told apart with every common colour blindness."""
+INK, GREY, GRID = "#222222", "#666666", "#E3E3E3"
+BESIDE = 8
+"""Points right of its date where another source's claim is drawn."""
+FADE = 0.55
+"""How far another source's claim is blended into white: still its kind's colour, clearly behind."""
+
+RC: dict[str, Any] = {
+    "svg.fonttype": "none",
+    "svg.hashsalt": "minusma",
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],  # shipped inside matplotlib: the same metrics everywhere
+    "font.size": 10,
+    "text.parse_math": False,  # a $ in a label is a dollar, never TeX
+    "axes.edgecolor": GREY,
+    "axes.labelcolor": INK,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "xtick.color": GREY,
+    "ytick.color": GREY,
+    "xtick.labelcolor": INK,
+    "ytick.labelcolor": INK,
+    "legend.frameon": False,
+    "date.epoch": "1970-01-01T00:00:00",  # what :func:`_x` counts from
+}
+
+
+def write_svg(view: View[Any], lang: Lang) -> None:
+    _write(view, lang, "svg")
+
+
+def write_png(view: View[Any], lang: Lang) -> None:
+    _write(view, lang, "png")
+
+
+def _write(view: View[Any], lang: Lang, image: Image) -> None:
+    plot = view.plot(lang)
+    if plot is None:
+        raise TypeError(f"{image} needs a command that draws a chart")  # the command's ``fits`` rules it out
+    if is_terminal():
+        raise UsageError(Message("image_to_terminal", {"format": image, "file": f"{plot.stem}.{image}"}))
+    try:
+        import matplotlib  # noqa: F401  # only to learn whether the extra is installed
+    except ImportError:
+        raise MissingExtraError(Message("needs_extra", {"format": image, "install": INSTALL})) from None
+    write_bytes(render(plot, lang, image))
+
+
+def render(plot: Plot, lang: Lang, image: Image) -> bytes:
+    """The chart as the bytes of an SVG or PNG file."""
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    with matplotlib.rc_context():
+        matplotlib.rcdefaults()  # not the user's matplotlibrc: the same bytes on every machine
+        matplotlib.rcParams.update(cast(Any, RC))
+        figure = Figure(figsize=(WIDTH, HEIGHT), dpi=DPI)
+        _draw(figure, plot, lang)
+        buffer = io.BytesIO()
+        if image == "svg":
+            figure.savefig(buffer, format="svg", metadata={"Date": None, "Title": plot.title})
+        else:
+            from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+            FigureCanvasAgg(figure)
+            figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None, "Title": plot.title})
+    return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------- drawing
+
+
+def _draw(figure: Figure, plot: Plot, lang: Lang) -> None:
+    """Three bands: the title and the series' key; the panels; what a mark's look says and the sources.
+
+    The bands and margins are fixed, so no text can overlap another whatever the language, and
+    no layout engine is needed: matplotlib's constrained layout can differ in the last bits
+    of a float from run to run, which changes the hashed ids of an SVG's clip paths.
+    """
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    bands: Any = figure.subfigures(3, 1, height_ratios=[HEAD, HEIGHT - HEAD - FOOT, FOOT], hspace=0)
+    head, body, foot = bands
+    panels = sorted({series.panel for series in plot.series})
+    heights = [3.0 if panel == 0 else 1.3 for panel in panels]
+    body_height = HEIGHT - HEAD - FOOT
+    margins = {
+        "left": LEFT / WIDTH, "right": 1 - RIGHT / WIDTH, "bottom": BOTTOM / body_height, "top": 1 - TOP / body_height,
+        "hspace": 0.12, "height_ratios": heights,
+    }  # fmt: skip
+    axes = body.subplots(len(panels), 1, sharex=True, squeeze=False, gridspec_kw=margins)[:, 0]
+    until = _day(plot.until)
+    for series in plot.series:
+        _series(axes[panels.index(series.panel)], series, until, lang)
+    for ax, panel in zip(axes, panels, strict=True):
+        ax.set_ylim(0, _top(plot.series, panel))
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: number(round(value), lang)))
+        ax.set_ylabel(plot.count_label)
+        ax.grid(axis="y", color=GRID, linewidth=0.8)
+        ax.set_axisbelow(True)
+    first = min(
+        [_day(date) for series in plot.series for date, _ in series.steps]
+        + [date_range(mark.date)[0] for series in plot.series for mark in series.marks],
+        default=until,
+    )
+    _dates(axes[-1], dt.date(first.year, 1, 1), dt.date(until.year + 1, 1, 1))
+    axes[-1].set_xlabel(plot.date_label).set_gid("date-label")
+    axes[0].yaxis.label.set_gid("count-label")
+    head.text(
+        0.01, 0.92, plot.title, verticalalignment="top", fontsize=14, fontweight="bold", color=INK, gid="title"
+    )  # fmt: skip
+    _legends(head, foot, plot)
+    foot.text(0.01, 0.1, plot.source_line, fontsize=8, color=GREY, gid="source-line")
+    foot.text(0.99, 0.1, plot.as_of, fontsize=8, color=GREY, horizontalalignment="right", gid="as-of")
+
+
+def _series(ax: Axes, series: Series, until: dt.date, lang: Lang) -> None:
+    from matplotlib.transforms import ScaledTranslation
+
+    colour = COLOURS.get(series.kind, INK)
+    starts = [_day(date) for date, _ in series.steps]
+    values = [value for _, value in series.steps]
+    if values:
+        xs = [_x(day) for day in [*starts, until]]
+        ax.step(xs, [*values, values[-1]], where="post", color=colour, linewidth=2, gid=f"ceiling-{series.kind}")
+    for index, (start, value) in enumerate(zip(starts, values, strict=True)):
+        if index == 0 or value != values[index - 1]:  # each new ceiling, labelled once
+            _note(ax, number(value, lang), _x(start), value, (3, 4), 8, colour, True)
+    for style, marks in _groups(series.marks):
+        preferred, approximate, computed = style
+        shade = colour if preferred else _faded(colour)
+        # Another source's claim stands just right of the preferred one of its date, never hidden behind it.
+        beside = ax.transData + ScaledTranslation(0 if preferred else BESIDE / 72, 0, ax.figure.dpi_scale_trans)
+        for mark in marks:
+            first, last = date_range(mark.date)
+            if first != last:  # known to the month or the year: a bar spans what the date says
+                ax.plot([_x(first), _x(last)], [mark.value] * 2, color=shade, linewidth=1, marker="|", markersize=6)
+            if approximate:
+                where = (-6, 2) if preferred else (BESIDE + 4, 2)
+                size = 11 if preferred else 8
+                _note(ax, SYMBOLS[mark.qualifier], _x(_middle(mark.date)), mark.value, where, size, shade, where[0] > 0)
+        ax.plot(
+            [_x(_middle(mark.date)) for mark in marks], [mark.value for mark in marks], linestyle="none",
+            marker="D" if computed else "o", markersize=7 if preferred else 4.5,
+            markeredgewidth=1.5 if preferred else 1, markeredgecolor=shade,
+            markerfacecolor="white" if approximate else shade, zorder=4 if preferred else 3, transform=beside,
+            gid="-".join((
+                "deployed", series.kind, "preferred" if preferred else "other",
+                "approximate" if approximate else "exact", "computed" if computed else "stated",
+            )),
+        )  # fmt: skip
+
+
+def _note(
+    ax: Axes, text: str, x: float, y: float, offset: tuple[float, float], size: float, colour: str, left: bool
+) -> None:
+    """A small text ``offset`` points from a point: starting there (``left``) or ending there."""
+    ax.annotate(
+        text, (x, y), xytext=offset, textcoords="offset points", fontsize=size, color=colour,
+        horizontalalignment="left" if left else "right",
+    )  # fmt: skip
+
+
+def _groups(marks: Iterable[Mark]) -> list[tuple[tuple[bool, bool, bool], list[Mark]]]:
+    """Marks by how they look: preferred or not, approximate or not, computed or not."""
+    groups: dict[tuple[bool, bool, bool], list[Mark]] = {}
+    for mark in marks:
+        groups.setdefault((mark.preferred, mark.qualifier != "exact", mark.computed), []).append(mark)
+    return sorted(groups.items(), reverse=True)
+
+
+def _legends(head: SubFigure, foot: SubFigure, plot: Plot) -> None:
+    """Under the title, each kind's ceiling and figures in a column; at the foot, what a mark's look says."""
+    from matplotlib.lines import Line2D
+
+    handles: list[Any] = []
+    labels: list[str] = []
+    for series in plot.series:
+        colour = COLOURS.get(series.kind, INK)
+        handles += [
+            Line2D([], [], color=colour, linewidth=2),
+            Line2D([], [], linestyle="none", marker="o", markersize=7, color=colour),
+        ]
+        labels += [series.ceiling_label, series.deployed_label]
+    head.legend(
+        handles, labels, loc="lower left", bbox_to_anchor=(0.005, 0.0), ncols=len(plot.series), fontsize=9,
+    ).set_gid("legend-series")  # fmt: skip
+    looks = [
+        Line2D([], [], linestyle="none", marker="o", markersize=7, color=INK),
+        Line2D([], [], linestyle="none", marker="o", markersize=7, color=INK, markerfacecolor="white"),
+        Line2D([], [], linestyle="none", marker="D", markersize=6, color=INK),
+        Line2D([], [], linestyle="none", marker="o", markersize=4.5, color=_faded(INK)),
+        Line2D([], [], color=INK, linewidth=1, marker="|", markersize=6),
+    ]
+    foot.legend(
+        looks, list(plot.keys), loc="upper left", bbox_to_anchor=(0.005, 1.0), ncols=2, fontsize=8,
+    ).set_gid("legend-marks")  # fmt: skip
+
+
+def _dates(ax: Axes, start: dt.date, end: dt.date) -> None:
+    from matplotlib.dates import DateFormatter, YearLocator
+
+    ax.set_xlim(_x(start), _x(end))
+    ax.xaxis.set_major_locator(YearLocator())  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_formatter(DateFormatter("%Y"))  # type: ignore[no-untyped-call]  # digits only: the same in every language
+
+
+def _top(series: Iterable[Series], panel: int) -> float:
+    highest = max(
+        (
+            value
+            for item in series
+            if item.panel == panel
+            for value in (*(v for _, v in item.steps), *(m.value for m in item.marks))
+        ),
+        default=1,
+    )
+    return highest * 1.12
+
+
+def _day(date: str) -> dt.date:
+    return date_range(date)[0]
+
+
+def _middle(date: str) -> dt.date:
+    """Where a date known to the month or year is drawn: the middle of what it covers."""
+    first, last = date_range(date)
+    return first + (last - first) / 2
+
+
+def _x(day: dt.date) -> float:
+    """A day as matplotlib places dates: days since the epoch set in :data:`RC`."""
+    return float(day.toordinal() - EPOCH)
+
+
+EPOCH = dt.date(1970, 1, 1).toordinal()
+
+
+def _faded(colour: str) -> str:
+    red, green, blue = (int(colour[index : index + 2], 16) for index in (1, 3, 5))
+    return "#" + "".join(f"{round(part + (255 - part) * FADE):02X}" for part in (red, green, blue))

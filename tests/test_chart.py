@@ -1,0 +1,324 @@
+"""troops --chart --format svg|png: images read back with independent parsers, the same bytes every run,
+never at a terminal, and a clear message where the optional extra is missing."""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import pty
+import shutil
+import struct
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from minusma.cli import app
+from minusma.messages import LANGS, Lang, number, say
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "minusma"
+SVG = "{http://www.w3.org/2000/svg}"
+KINDS = ("military", "uniformed", "police")
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _image(runner: CliRunner, image: str, *args: str) -> bytes:
+    result = runner.invoke(app, ["troops", "--chart", "--format", image, *args])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    return result.stdout_bytes
+
+
+@pytest.fixture(scope="module")
+def svgs() -> dict[str, ElementTree.Element]:
+    runner = CliRunner()
+    return {lang: ElementTree.fromstring(_image(runner, "svg", "--lang", lang)) for lang in LANGS}
+
+
+@pytest.fixture(scope="module")
+def compared() -> list[dict[str, Any]]:
+    result = CliRunner().invoke(app, ["troops", "--compare", "--json"])
+    rows: list[dict[str, Any]] = json.loads(result.stdout)["comparison"]
+    return rows
+
+
+def _by_id(root: ElementTree.Element, wanted: str) -> ElementTree.Element:
+    found = [element for element in root.iter() if element.get("id") == wanted]
+    assert len(found) == 1, (wanted, len(found))
+    return found[0]
+
+
+def _texts(element: ElementTree.Element) -> list[str]:
+    """Every text drawn inside ``element`` (SVG text stays text: svg.fonttype none)."""
+    return ["".join(text.itertext()) for text in element.iter(f"{SVG}text")]
+
+
+def _groups(root: ElementTree.Element, prefix: str) -> dict[str, ElementTree.Element]:
+    return {element.get("id", ""): element for element in root.iter() if element.get("id", "").startswith(prefix)}
+
+
+# --------------------------------------------------------------------------- SVG read back
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_title_axis_labels_and_source_line_are_in_the_language(svgs: dict[str, Any], lang: Lang) -> None:
+    root = svgs[lang]
+    assert _texts(_by_id(root, "title")) == [say("chart.title", lang)]
+    assert _texts(_by_id(root, "date-label")) == [say("date", lang)]
+    assert _texts(_by_id(root, "count-label")) == [say("chart.count_axis", lang)]
+    (source_line,) = _texts(_by_id(root, "source-line"))
+    assert source_line.startswith(say("chart.sources", lang, sources="")[:8])
+    assert "'minusma troops --compare'" in source_line
+    assert root.find(f"{SVG}title") is not None and root.findtext(f"{SVG}title") == say("chart.title", lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_legends_name_each_kind_and_each_look(svgs: dict[str, Any], lang: Lang) -> None:
+    root = svgs[lang]
+    series = [say(f"chart.{role}.{kind}", lang) for kind in KINDS for role in ("ceiling", "deployed")]
+    assert _texts(_by_id(root, "legend-series")) == series
+    looks = [say(f"chart.key.{key}", lang) for key in ("exact", "approximate", "computed", "other", "span")]
+    assert _texts(_by_id(root, "legend-marks")) == looks
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_count_axis_writes_thousands_as_the_language_does(svgs: dict[str, Any], lang: Lang) -> None:
+    shown = set(_texts(svgs[lang]))
+    assert number(12000, lang) in shown  # a tick label
+    assert number(15209, lang) in shown  # the ceiling from resolution 2295 on, labelled where it starts
+    assert {str(year) for year in range(2013, 2025)} <= shown  # dates: one tick a year
+
+
+def test_one_step_line_per_ceiling_kind(svgs: dict[str, Any]) -> None:
+    lines = _groups(svgs["en"], "ceiling-")
+    assert set(lines) == {f"ceiling-{kind}" for kind in KINDS}
+    for line in lines.values():
+        paths = list(line.iter(f"{SVG}path"))
+        assert len(paths) == 1
+        # Steps: every segment is horizontal or vertical.
+        points = [tuple(map(float, part.split())) for part in paths[0].get("d", "").replace("M", "L").split("L")[1:]]
+        assert len(points) > 4
+        assert all(a[0] == b[0] or a[1] == b[1] for a, b in zip(points, points[1:], strict=False))
+
+
+def test_one_point_per_figure_with_its_look(svgs: dict[str, Any], compared: list[dict[str, Any]]) -> None:
+    expected: Counter[str] = Counter()
+    for row in compared:
+        for kind in KINDS:
+            quantity = row["deployed"][kind]
+            if quantity is not None:
+                look = (
+                    kind,
+                    "preferred" if row["rank"] == "preferred" else "other",
+                    "exact" if quantity["qualifier"] == "exact" else "approximate",
+                    "computed" if "formula" in quantity else "stated",
+                )
+                expected["-".join(("deployed", *look))] += 1
+    drawn = {name: len(list(group.iter(f"{SVG}use"))) for name, group in _groups(svgs["en"], "deployed-").items()}
+    assert drawn == dict(expected)
+    assert sum(drawn.values()) >= 25  # the shipped fact base: every figure with a ceiling of its kind
+    for name, group in _groups(svgs["en"], "deployed-").items():
+        fills = {use.get("style", "").split(";")[0] for use in group.iter(f"{SVG}use")}
+        assert (fills == {"fill: #ffffff"}) == ("-approximate-" in name), (name, fills)
+
+
+def test_approximate_figures_carry_their_qualifier_symbol(svgs: dict[str, Any], compared: list[dict[str, Any]]) -> None:
+    symbols = {"about": "~", "nearly": "≲", "more_than": ">", "at_least": "≥"}
+    wanted = Counter(
+        symbols[quantity["qualifier"]]
+        for row in compared
+        for kind in KINDS
+        if (quantity := row["deployed"][kind]) is not None and quantity["qualifier"] != "exact"
+    )
+    legend = set(_texts(_by_id(svgs["en"], "legend-marks")))
+    drawn = Counter(text for text in _texts(svgs["en"]) if text in symbols.values() and text not in legend)
+    assert drawn == wanted
+
+
+def test_the_chart_layout_follows_the_facts() -> None:
+    from minusma import query, sheets
+    from minusma.load import load
+
+    result = query.chart(load(None))
+    plot = sheets.figure(result, "en")
+    assert [series.kind for series in plot.series] == list(KINDS)
+    assert {series.panel for series in plot.series if series.kind != "police"} == {0}
+    military = plot.series[0]
+    assert military.steps[0] == ("2013-04-25", 11200)
+    assert [date for date, _ in military.steps] == [row["adopted"] for row in result["ceilings"]]
+    assert plot.until == "2023-06-30"
+    cited = {source for row in result["ceilings"] for source in row["sources"]}
+    cited |= {
+        source for row in result["comparison"] for source in row["sources"] if any(row["deployed"][k] for k in KINDS)
+    }
+    assert plot.source_line.startswith(f"Sources: minusma, {len(cited)} sources;")
+
+
+# --------------------------------------------------------------------------- PNG
+
+
+def test_png_is_a_png_of_the_fixed_size(runner: CliRunner) -> None:
+    data = _image(runner, "png", "--lang", "nl")
+    assert data[:8] == PNG_SIGNATURE
+    length, kind, width, height = struct.unpack(">I4sII", data[8:24])
+    assert (length, kind, width, height) == (13, b"IHDR", 1650, 1125)
+    import matplotlib.image
+
+    pixels = matplotlib.image.imread(__import__("io").BytesIO(data), format="png")
+    assert pixels.shape[:2] == (1125, 1650)
+    assert b"Software" not in data  # no version of anything in the file: the same bytes
+
+
+# --------------------------------------------------------------------------- processes
+
+
+def _minusma() -> list[str]:
+    script = shutil.which("minusma", path=str(Path(sys.executable).parent))
+    return [script] if script else [sys.executable, "-m", "minusma"]
+
+
+@pytest.mark.parametrize("image", ["svg", "png"])
+def test_the_same_input_gives_the_same_bytes(image: str) -> None:
+    runs = []
+    for seed in ("1", "2", "random"):
+        environment = {**os.environ, "PYTHONHASHSEED": seed}
+        result = subprocess.run(
+            [*_minusma(), "troops", "--chart", "--format", image, "--lang", "fr"],
+            capture_output=True, env=environment, check=False,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        runs.append(result.stdout)
+    assert runs[0] == runs[1] == runs[2]
+    assert runs[0].startswith(PNG_SIGNATURE if image == "png" else b"<?xml")
+    if image == "svg":
+        assert b"<dc:date>" not in runs[0]
+
+
+def _in_terminal(*args: str, cwd: Path) -> tuple[int, str]:
+    """Run minusma with a pseudo-terminal as standard output (and input and errors)."""
+    pid, descriptor = pty.fork()
+    if pid == 0:  # the child
+        os.chdir(cwd)
+        os.execv(_minusma()[0], [*_minusma(), *args])
+    output = b""
+    while True:
+        try:
+            chunk = os.read(descriptor, 65536)
+        except OSError:  # the child is gone
+            break
+        if not chunk:
+            break
+        output += chunk
+    _, status = os.waitpid(pid, 0)
+    os.close(descriptor)
+    return os.waitstatus_to_exitcode(status), output.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("image", ["svg", "png"])
+def test_an_image_is_never_written_to_a_terminal(image: str, tmp_path: Path) -> None:
+    code, shown = _in_terminal("troops", "--chart", "--format", image, cwd=tmp_path)
+    assert code == 2, shown
+    assert f"> troops.{image}" in shown and f"--output troops.{image}" in shown
+    assert "<svg" not in shown and "PNG" not in shown and "Traceback" not in shown
+
+
+def test_at_a_terminal_output_writes_the_file(tmp_path: Path) -> None:
+    code, shown = _in_terminal("troops", "--chart", "--format", "svg", "--output", "troops.svg", cwd=tmp_path)
+    assert code == 0, shown
+    assert shown == ""
+    assert ElementTree.parse(tmp_path / "troops.svg").getroot().tag == f"{SVG}svg"
+    assert [path.name for path in tmp_path.iterdir()] == ["troops.svg"]
+
+
+def test_without_matplotlib_the_message_names_the_install_command() -> None:
+    script = "import sys; sys.modules['matplotlib'] = None; from minusma.entry import main; main()"
+    result = subprocess.run(
+        [sys.executable, "-c", script, "troops", "--chart", "--format", "png", "--lang", "nl"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    assert result.stderr == (
+        "minusma: --format png heeft matplotlib nodig, een optioneel onderdeel van minusma: "
+        "pip install 'minusma[charts]'\n"
+    )
+
+
+def test_without_matplotlib_no_file_is_left(tmp_path: Path) -> None:
+    script = "import sys; sys.modules['matplotlib'] = None; from minusma.entry import main; main()"
+    result = subprocess.run(
+        [sys.executable, "-c", script, "troops", "--chart", "--format", "svg", "--output", "troops.svg"],
+        capture_output=True, text=True, check=False, cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def _imported(*args: str) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "minusma", *args], capture_output=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return {line.rsplit("|", 1)[-1].strip() for line in result.stderr.decode().splitlines() if "|" in line}
+
+
+@pytest.mark.parametrize("args", [["troops", "--compare", "--json"], ["troops", "--chart"], ["about"]])
+def test_other_paths_do_not_import_matplotlib(args: list[str]) -> None:
+    imported = _imported(*args)
+    assert "minusma.cli" in imported  # the probe works
+    assert not {name for name in imported if name == "matplotlib" or name.startswith("matplotlib.")}
+
+
+def test_the_image_path_does_import_matplotlib() -> None:
+    assert "matplotlib" in _imported("troops", "--chart", "--format", "svg")
+
+
+def test_only_the_chart_writer_imports_matplotlib() -> None:
+    for path in SRC.rglob("*.py"):
+        if path.name == "chart.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+        names |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+        assert not any(name.split(".")[0] == "matplotlib" for name in names), path
+
+
+# --------------------------------------------------------------------------- formats that do not fit
+
+
+@pytest.mark.parametrize(
+    "args", [["about", "--format", "svg"], ["troops", "--format", "png"], ["troops", "--compare", "--format", "svg"]]
+)
+def test_images_are_only_for_the_chart(runner: CliRunner, args: list[str]) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert "table" in result.stderr
+
+
+def test_the_text_chart_is_still_bars(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["troops", "--chart"], env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    assert "█" in result.stdout or "#" in result.stdout
+
+
+def test_a_fact_base_without_figures_or_ceilings_still_draws(runner: CliRunner, write_fact_base: Any) -> None:
+    def strip(data: dict[str, Any]) -> None:
+        data["snapshots"] = []
+        data["errata"] = [
+            erratum
+            for erratum in data["errata"]
+            if not any(fact.startswith("strength-") for fact in erratum.get("concerns", []))
+        ]
+        for resolution in data["resolutions"]:
+            resolution.pop("ceiling", None)
+
+    path = write_fact_base(strip)
+    root = ElementTree.fromstring(_image(runner, "svg", "--data", str(path)))
+    assert _groups(root, "ceiling-") == {} and _groups(root, "deployed-") == {}
+    assert "0 sources" in _texts(_by_id(root, "source-line"))[0]
