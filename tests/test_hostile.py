@@ -13,10 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from minusma.cli import app
 from minusma.load import load
+from minusma.output.table import NARROWEST
 
 Maker = Callable[[Path, dict[str, Any]], Path]
 
@@ -297,3 +300,50 @@ def test_hostile_file_in_dutch(
     assert result.exit_code == 1, result.output
     assert "internal error" not in result.output and "interne fout" not in result.output
     assert "fout" in result.stdout  # the title counts the errors in Dutch
+
+
+# --------------------------------------------------------------------------- narrow terminals
+
+
+def _adaptives(command: str) -> list[Any]:
+    from minusma import query, sheets
+    from minusma.output.table import Adaptive, sheet
+
+    fact_base = load()
+    lang, laid_out = {
+        "about": lambda: ("fr", sheets.about(query.about(fact_base), "fr")),
+        "compare": lambda: ("en", sheets.compare(query.compare(fact_base), "en")),
+        "mandate": lambda: ("nl", sheets.mandate(query.mandate(fact_base), "nl")),
+        "leaders": lambda: ("en", sheets.leaders(query.leaders(fact_base), "en")),
+        "errata": lambda: ("en", sheets.errata(query.errata(fact_base), "en")),
+        "at": lambda: ("en", sheets.at(query.at(fact_base, "2016-07-01"), "en")),
+    }[command]()
+    drawn = [sheet(each, lang) for each in laid_out]  # type: ignore[arg-type]
+    return [part for group in drawn for part in group.renderables if isinstance(part, Adaptive)]  # type: ignore[attr-defined]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    command=st.sampled_from(["about", "compare", "mandate", "leaders", "errata", "at"]),
+    width=st.integers(min_value=NARROWEST, max_value=200),
+)
+def test_no_letter_is_lost_at_any_width(command: str, width: int) -> None:
+    """Every character of every cell is drawn at any width tables are drawn at: a table never crops, a block folds."""
+    import io
+    from collections import Counter
+
+    from rich.console import Console
+
+    from minusma.output.table import _fit
+
+    for adaptive in _adaptives(command):
+        out = io.StringIO()
+        Console(file=out, width=width, color_system=None).print(adaptive)
+        room = width - 2 * (len(adaptive.columns) - 1)
+        if _fit(adaptive.minimums, adaptive.maximums, room) is None:
+            expected = "".join(label + value for row in adaptive.blocks.rows for label, value, _ in row)
+        else:
+            expected = "".join(column.header for column in adaptive.columns) + "".join(map("".join, adaptive.cells))
+        drawn = Counter(char for char in out.getvalue() if not char.isspace() and char != "─")
+        assert drawn == Counter(char for char in expected if not char.isspace())
+        assert max(len(line) for line in out.getvalue().splitlines()) <= width

@@ -18,8 +18,9 @@ REPO = Path(__file__).resolve().parents[1]
 BENCH = REPO / "bench" / "make_factbase.py"
 
 
-def minusma(*args: str, env: dict[str, str] | None = None, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, **(env or {})}
+def minusma(*args: str, env: dict[str, str | None] | None = None, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    """Run the installed package as a shell would; a ``None`` in ``env`` unsets that variable."""
+    environment = {name: value for name, value in {**os.environ, **(env or {})}.items() if value is not None}
     return subprocess.run(
         [sys.executable, "-m", "minusma", *args], capture_output=True, text=True, env=environment, check=False,
         **kwargs,  # type: ignore[arg-type]
@@ -150,3 +151,52 @@ def test_help_follows_the_locale() -> None:
     assert "Zet elk sterktecijfer tegenover het geldende plafond" in dutch.stdout
     english = minusma("troops", "-h", env={"LANG": "en_GB.UTF-8"})
     assert "Example: minusma troops --compare" in english.stdout
+
+
+# --------------------------------------------------------------------------- terminal widths
+
+WIDTH_COMMANDS = [["about"], ["troops", "--compare"], ["at", "2016-07-01"], ["validate"]]
+
+
+@pytest.mark.parametrize("command", WIDTH_COMMANDS, ids=" ".join)
+def test_a_columns_that_is_not_a_positive_number_counts_as_unset(command: list[str]) -> None:
+    unset = minusma(*command, env={"COLUMNS": None})
+    assert unset.returncode == 0, unset.stderr
+    for value in ("0", "-3", "abc", ""):
+        result = minusma(*command, env={"COLUMNS": value})
+        assert (result.returncode, result.stdout, result.stderr) == (0, unset.stdout, ""), value
+
+
+def _figures(command: list[str]) -> set[str]:
+    """Every word of every date, number, count and rate the command shows: none may be cut."""
+    from minusma import query, sheets
+    from minusma.load import load
+    from minusma.load import validate as validate_file
+    from minusma.output.cells import format_cell
+    from minusma.output.table import _WHOLE
+
+    asked = {
+        "about": lambda: sheets.about(query.about(load()), "en"),
+        "troops": lambda: sheets.compare(query.compare(load()), "en"),
+        "at": lambda: sheets.at(query.at(load(), command[-1]), "en"),
+        "validate": lambda: sheets.validation(query.validation(*validate_file(None), "en"), "en"),
+    }[command[0]]()
+    found = set()
+    for sheet in asked:
+        for row in sheet.rows:
+            for column, cell in zip(sheet.columns, row, strict=False):
+                if column.kind in _WHOLE and column.kind != "bar" and column.show != "csv":
+                    found.update(format_cell(column, cell, "en", compact=False).split())
+    return found - {"-"}
+
+
+@pytest.mark.parametrize("columns", ["1", "5", "12"])
+@pytest.mark.parametrize("command", WIDTH_COMMANDS, ids=" ".join)
+def test_a_very_narrow_terminal_still_shows_every_figure_whole(command: list[str], columns: str) -> None:
+    result = minusma(*command, env={"COLUMNS": columns})
+    assert (result.returncode, result.stderr) == (0, "")
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 20  # drawn 20 wide; the terminal wraps the rest
+    words = {word for line in lines for word in line.split()}
+    missing = {figure for figure in _figures(command) if figure not in words}
+    assert not missing
