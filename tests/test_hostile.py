@@ -150,6 +150,11 @@ CASES: list[tuple[str, Maker, str]] = [
     ),
     ("2016-13", _changed(_event(0, date="2016-13")), "events[0].date: '2016-13': month 13 does not exist"),
     (
+        "year 0000",
+        _changed(_event(0, date="0000-01-01")),
+        "events[0].date: '0000-01-01': the year must be 0001 or later",
+    ),
+    (
         "yesterday",
         _changed(_event(0, date="yesterday")),
         "events[0].date: is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",

@@ -10,7 +10,9 @@ import os
 import stat
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -200,3 +202,29 @@ def test_a_very_narrow_terminal_still_shows_every_figure_whole(command: list[str
     words = {word for line in lines for word in line.split()}
     missing = {figure for figure in _figures(command) if figure not in words}
     assert not missing
+
+
+# --------------------------------------------------------------------------- hostile data
+
+
+def _fact_base(folder: Path, change: Callable[[dict[str, Any]], object], name: str = "facts.json") -> Path:
+    data = json.loads((REPO / "data" / "minusma.json").read_text(encoding="utf-8"))
+    change(data)
+    path = folder / name
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("date", ["0000", "0000-06", "0000-01-01"])
+def test_year_0000_is_rejected_by_validate_and_on_load(tmp_path: Path, date: str) -> None:
+    path = _fact_base(tmp_path, lambda data: data["events"][0].update(date=date))
+    expected = f"events[0].date: '{date}': the year must be 0001 or later"
+    checked = minusma("validate", str(path), "--json")
+    assert checked.returncode == 1
+    assert [problem["path"] + ": " + problem["message"] for problem in json.loads(checked.stdout)["problems"]] == [
+        expected
+    ]
+    for command in (["about"], ["timeline", "--json"], ["at", "2016"]):
+        loaded = minusma(*command, "--data", str(path))
+        assert (loaded.returncode, loaded.stdout) == (1, "")
+        assert loaded.stderr == f"minusma: {path}: {expected}\n"
