@@ -352,3 +352,17 @@ def test_no_letter_is_lost_at_any_width(command: str, width: int) -> None:
         drawn = Counter(char for char in out.getvalue() if not char.isspace() and char != "─")
         assert drawn == Counter(char for char in expected if not char.isspace())
         assert max(len(line) for line in out.getvalue().splitlines()) <= width
+
+
+def test_only_the_stream_module_writes_to_stdout() -> None:
+    """Every byte out goes through output/stream.py, which completes short and non-blocking writes."""
+    import re
+
+    source = Path(__file__).parents[1] / "src" / "minusma"
+    writers = re.compile(r"(?<![\w.])print\(|sys\.stdout\.(write|buffer)|\becho\(|os\.write\(")
+    found = {
+        str(path.relative_to(source))
+        for path in source.rglob("*.py")
+        if writers.search(path.read_text(encoding="utf-8"))
+    }
+    assert found == {"output/stream.py"}

@@ -10,6 +10,7 @@ import os
 import stat
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -228,3 +229,54 @@ def test_year_0000_is_rejected_by_validate_and_on_load(tmp_path: Path, date: str
         loaded = minusma(*command, "--data", str(path))
         assert (loaded.returncode, loaded.stdout) == (1, "")
         assert loaded.stderr == f"minusma: {path}: {expected}\n"
+
+
+# --------------------------------------------------------------------------- output that must arrive whole
+
+
+def _read_slowly(args: list[str], non_blocking: bool) -> tuple[int, bytes, str]:
+    """Run with stdout on a pipe (its write end non-blocking if asked) and a reader that keeps it full."""
+    read_end, write_end = os.pipe()
+    if non_blocking:
+        os.set_blocking(write_end, False)  # as Node's child_process and some CI runners leave it
+    with subprocess.Popen(
+        [sys.executable, "-m", "minusma", *args], stdout=write_end, stderr=subprocess.PIPE
+    ) as process:
+        os.close(write_end)
+        time.sleep(0.3)  # the pipe fills up before anyone reads
+        received = bytearray()
+        while chunk := os.read(read_end, 1 << 16):
+            received += chunk
+            if len(received) % (1 << 18) < len(chunk):
+                time.sleep(0.05)  # and again now and then
+        os.close(read_end)
+        stderr = process.stderr.read().decode() if process.stderr else ""
+    return process.returncode, bytes(received), stderr
+
+
+@pytest.fixture(scope="module")
+def medium(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fact base whose timeline is several times what a pipe holds, and quick to draw as a table."""
+    path = tmp_path_factory.mktemp("medium") / "medium.json"
+    subprocess.run([sys.executable, str(BENCH), "2000", str(path)], check=True)
+    return path
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["timeline", "--json"],
+        ["timeline", "--csv"],
+        ["timeline"],
+        ["timeline", "--lang", "fr"],
+        ["--help"],
+        ["--version"],
+    ],
+    ids=" ".join,
+)
+def test_a_non_blocking_stdout_gets_every_byte(medium: Path, args: list[str]) -> None:
+    command = [*args, "--data", str(medium)] if args[0] == "timeline" else args
+    code, expected, _ = _read_slowly(command, non_blocking=False)
+    assert code == 0
+    assert len(expected) > 3 * (1 << 16) or args[0] != "timeline"  # a pipe holds 64 KiB
+    assert _read_slowly(command, non_blocking=True) == (0, expected, "")

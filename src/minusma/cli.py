@@ -28,7 +28,7 @@ from minusma.messages import LANGS, Lang, Message, say
 from minusma.model import CATEGORIES, SCHEMA_VERSION, Category, DateError, FactBase, parse_partial_date
 from minusma.output import FORMATS, Format
 from minusma.output.cells import safe
-from minusma.output.stream import ReaderGone
+from minusma.output.stream import ReaderGone, write_text
 from minusma.sheets import Sheet
 
 
@@ -115,12 +115,20 @@ class _Shared:
         help_option = self.get_help_option(ctx)  # type: ignore[attr-defined]
         if help_option is not None:
             help_option.help = _help("help_option")
+            help_option.callback = _show_help
             own.append(help_option)
         return own
 
     def format_usage(self, ctx: click.Context, formatter: Any) -> None:
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=say("usage.prefix", HELP_LANG) + " ")
+
+
+def _show_help(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """Help goes out like every other output, whole even on a non-blocking stdout."""
+    if value and not ctx.resilient_parsing:
+        write_text(ctx.get_help() + "\n")
+        ctx.exit()
 
 
 class Command(_Shared, typer.core.TyperCommand):
@@ -284,7 +292,7 @@ def _version(value: bool) -> None:
     """The tool's version and its schema's; it never reads a fact base."""
     if not value:
         return
-    sys.stdout.write(f"minusma {__version__} (fact base schema {SCHEMA_VERSION})\n")
+    write_text(f"minusma {__version__} (fact base schema {SCHEMA_VERSION})\n")
     raise typer.Exit()
 
 

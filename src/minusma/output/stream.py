@@ -58,6 +58,11 @@ def write_bytes(data: bytes) -> None:
         view = view[written:]
 
 
+def write_text(text: str) -> None:
+    """Words for people (help, the version) in standard output's encoding; a letter it cannot hold becomes '?'."""
+    write_bytes(text.encode(getattr(sys.stdout, "encoding", None) or "utf-8", errors="replace"))
+
+
 class TextOutput(io.TextIOBase):
     """A text stream for Rich that sends its text through :func:`write_bytes` in large pieces.
 
