@@ -366,3 +366,143 @@ def test_only_the_stream_module_writes_to_stdout() -> None:
         if writers.search(path.read_text(encoding="utf-8"))
     }
     assert found == {"output/stream.py"}
+
+
+# --------------------------------------------------------------------------- terminal escapes
+
+CONTROLS = [
+    chr(code) for code in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+]
+"""Every character a terminal acts on or that reorders text: C0, DEL, C1, the bidirectional overrides."""
+
+
+def _live_controls(text: str) -> set[str]:
+    return {char for char in text if char in CONTROLS and char != "\n"}
+
+
+PLACES: dict[str, Callable[[dict[str, Any], str], None]] = {
+    "events[0].text.en": lambda data, char: data["events"][0]["text"].update(en=f"Coup{char}d'état"),
+    "sources[0].title": lambda data, char: data["sources"][0].update(title=f"Title {char}here"),
+    "sources[0].publisher": lambda data, char: data["sources"][0].update(publisher=f"{char}Publisher"),
+    "sources[0].url": lambda data, char: data["sources"][0].update(url=f"https://example.org/{char}"),
+    "mission.abbreviation": lambda data, char: data["mission"].update(abbreviation=f"MINUSMA{char}"),
+    "leaders[0].name": lambda data, char: data["leaders"][0].update(name=f"Bert{char} Koenders"),
+}
+
+
+def _hostile_copy(folder: Path, data: dict[str, Any], char: str, places: list[str]) -> Path:
+    copy = json.loads(json.dumps(data))
+    for place in places:
+        PLACES[place](copy, char)
+    path = folder / "facts.json"
+    path.write_text(json.dumps(copy, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@settings(max_examples=40, deadline=None)
+@given(char=st.sampled_from(CONTROLS), place=st.sampled_from(sorted(PLACES)))
+def test_a_control_character_in_any_text_is_named_with_its_place(
+    tmp_path_factory: pytest.TempPathFactory, char: str, place: str
+) -> None:
+    folder = tmp_path_factory.mktemp("controls")
+    shipped = json.loads((Path(__file__).parents[1] / "data" / "minusma.json").read_text(encoding="utf-8"))
+    path = _hostile_copy(folder, shipped, char, [place])
+    allowed_in_paragraphs = place.startswith("events") and char in "\t\n"
+    runner = CliRunner()
+    checked = runner.invoke(app, ["validate", str(path), "--json"])
+    problems = [(problem["path"], problem["message"]) for problem in json.loads(checked.stdout)["problems"]]
+    if allowed_in_paragraphs:
+        assert checked.exit_code == 0, problems
+        return
+    named = f"holds the control character U+{ord(char):04X}, which could act on a reader's terminal; remove it"
+    assert checked.exit_code == 1
+    assert problems == [(place, named)]
+    for args in (["validate", str(path)], ["about", "--data", str(path)], ["sources", "--csv", "--data", str(path)]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 1
+        assert not _live_controls(result.stdout + result.stderr)
+    assert f"facts.json: {place}: holds the control character U+{ord(char):04X}" in result.stderr
+
+
+def test_validate_names_every_place_that_holds_a_control_character(
+    tmp_path: Path, shipped_data: dict[str, Any], runner: CliRunner
+) -> None:
+    path = _hostile_copy(tmp_path, shipped_data, "\x1b", sorted(PLACES))
+    problems = json.loads(runner.invoke(app, ["validate", str(path), "--json"]).stdout)["problems"]
+    assert sorted(problem["path"] for problem in problems) == sorted(PLACES)
+    assert {problem["message"] for problem in problems} == {
+        "holds the control character U+001B, which could act on a reader's terminal; remove it"
+    }
+
+
+@pytest.mark.parametrize("url", ["ftp://example.org/file", "https://example.org/a b", "example.org"])
+def test_a_url_of_the_wrong_form_is_not_called_a_control_character(
+    write_fact_base: Callable[..., Path], runner: CliRunner, url: str
+) -> None:
+    path = write_fact_base(lambda data: data["sources"][0].update(url=url))
+    problems = json.loads(runner.invoke(app, ["validate", str(path), "--json"]).stdout)["problems"]
+    assert [(p["path"], p["message"]) for p in problems] == [
+        ("sources[0].url", "must be a web address that starts with http:// or https:// and holds no spaces")
+    ]
+
+
+HOSTILE_KEYS = ["\x1b]0;pwned\x07", "\x9b31m", "key\u202egnp.exe", "\x1b[2J\x1b[H"]
+
+
+@pytest.mark.parametrize("key", HOSTILE_KEYS)
+def test_a_hostile_key_is_never_echoed_raw(tmp_path: Path, shipped_data: dict[str, Any], key: str) -> None:
+    copy = json.loads(json.dumps(shipped_data))
+    copy["events"][0][key] = "x"
+    path = tmp_path / "facts.json"
+    path.write_text(json.dumps(copy), encoding="utf-8")  # the key as a \u escape, as a hostile file would have it
+    twice = tmp_path / "twice.json"
+    twice.write_text(json.dumps(copy).replace('"x"', '"x", ' + json.dumps(key) + ': "y"', 1), encoding="utf-8")
+    runner = CliRunner()
+    for args in (
+        ["about", "--data", str(path)],
+        ["validate", str(path)],
+        ["validate", str(twice)],
+        ["timeline", "--csv", "--data", str(path)],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 1, result.output
+        assert "events[0]." in result.output
+        assert not _live_controls(result.stdout + result.stderr), args
+
+
+ARGUMENT_PLACES = [
+    ["search", "{}"],
+    ["search", "Gao{}", "--csv"],
+    ["sources", "{}"],
+    ["sources", "{}", "--csv"],
+    ["at", "{}"],
+    ["timeline", "--from", "{}"],
+    ["timeline", "-c", "{}"],
+    ["about", "--lang", "{}"],
+    ["about", "--format", "{}"],
+    ["search", "Gao", "--limit", "{}"],
+    ["about", "--data", "{}"],
+    ["validate", "{}"],
+    ["{}"],
+    ["about", "--{}"],
+    ["about", "{}"],
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(char=st.sampled_from(CONTROLS), place=st.sampled_from(ARGUMENT_PLACES))
+def test_no_argument_reaches_the_terminal_with_a_live_control_character(char: str, place: list[str]) -> None:
+    args = [part.format(f"x{char}]0;pwned\x07") for part in place]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code in (0, 1, 2), result.output
+    assert "Traceback" not in result.output
+    assert not _live_controls(result.stdout + result.stderr)
+
+
+@pytest.mark.parametrize("query", ["zzq\nminusma: all good", "zzq\tx", "zzq\r\nx"], ids=ascii)
+def test_a_search_text_cannot_forge_a_line(runner: CliRunner, query: str) -> None:
+    result = runner.invoke(app, ["search", query])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == "Search results for '" + " ".join(query.split()) + "'"
+    assert len(result.stdout.splitlines()) == 2  # the title and "no fact matches"
+    assert json.loads(runner.invoke(app, ["search", query, "--json"]).stdout)["query"] == query

@@ -280,3 +280,39 @@ def test_a_non_blocking_stdout_gets_every_byte(medium: Path, args: list[str]) ->
     assert code == 0
     assert len(expected) > 3 * (1 << 16) or args[0] != "timeline"  # a pipe holds 64 KiB
     assert _read_slowly(command, non_blocking=True) == (0, expected, "")
+
+
+TERMINAL_ACTIONS = ["\x1b]0;pwned\x07", "\x9b31m", "\u202egnp.exe"]
+
+
+def _no_live_controls(text: str) -> bool:
+    return not any(char in text for char in "\x1b\x07\x9b\u202e")
+
+
+@pytest.mark.parametrize("hostile", TERMINAL_ACTIONS, ids=ascii)
+def test_terminal_escapes_from_files_and_arguments_are_shown_escaped(tmp_path: Path, hostile: str) -> None:
+    keyed = _fact_base(tmp_path, lambda data: data["events"][0].update({hostile: "x"}), "keyed.json")
+    titled = _fact_base(tmp_path, lambda data: data["sources"][0].update(title=f"A{hostile}"), "titled.json")
+    runs = [
+        (1, ["about", "--data", str(keyed)]),
+        (1, ["validate", str(keyed)]),
+        (1, ["timeline", "--csv", "--data", str(titled)]),
+        (1, ["validate", str(titled)]),
+        (0, ["search", f"Gao{hostile}"]),
+        (1, ["sources", hostile]),
+        (2, ["at", hostile]),
+        (2, ["timeline", "-c", hostile]),
+        (2, ["about", "--lang", hostile]),
+        (2, ["about", hostile]),
+        (2, [hostile]),
+        (1, ["validate", str(tmp_path / hostile)]),
+    ]
+    for code, args in runs:
+        result = minusma(*args)
+        assert result.returncode == code, (args, result.stderr)
+        assert "Traceback" not in result.stderr
+        assert _no_live_controls(result.stdout + result.stderr), (args, result.stdout + result.stderr)
+    from minusma.output.cells import safe
+
+    shown = minusma("about", "--data", str(keyed)).stderr
+    assert f"events[0].{safe(hostile, lines=False)}: unknown field" in shown

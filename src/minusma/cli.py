@@ -11,6 +11,7 @@ turns errors into messages and codes.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -191,12 +192,12 @@ def settings(fits: Sequence[Format] = ("table", "json", "csv")) -> Settings:
     given: dict[str, Any] = ctx.meta.get(_SETTINGS, {})
     lang_given = given.get("lang")
     if lang_given is not None and lang_given not in LANGS:
-        raise UsageError(Message("bad_lang", {"value": safe(lang_given), "languages": ", ".join(LANGS)}))
+        raise UsageError(Message("bad_lang", {"value": safe(lang_given, lines=False), "languages": ", ".join(LANGS)}))
     lang = resolve_lang(lang_given)
     formats: list[str] = list(dict.fromkeys(given.get("formats", [])))
     for chosen in formats:
         if chosen not in FORMATS:
-            raise UsageError(Message("bad_format", {"value": safe(chosen), "formats": ", ".join(FORMATS)}))
+            raise UsageError(Message("bad_format", {"value": safe(chosen, lines=False), "formats": ", ".join(FORMATS)}))
     if len(formats) > 1:
         raise UsageError(Message("together", {"first": _flag(formats[0]), "second": _flag(formats[1])}))
     chosen_format = cast(Format, formats[0] if formats else fits[0])
@@ -242,7 +243,7 @@ def _check_date(value: str | None) -> str | None:
         parse_partial_date(value)
     except DateError as error:
         raise typer.BadParameter(
-            say("bad_date", _usage_lang(), error=safe(error.message.said(_usage_lang())))
+            say("bad_date", _usage_lang(), error=safe(error.message.said(_usage_lang()), lines=False))
         ) from None
     return value
 
@@ -263,7 +264,7 @@ def _check_categories(values: list[str] | None) -> list[str] | None:
     for value in values or []:
         if value not in CATEGORIES:
             raise typer.BadParameter(
-                say("bad_category", _usage_lang(), value=safe(value), categories=", ".join(CATEGORIES))
+                say("bad_category", _usage_lang(), value=safe(value, lines=False), categories=", ".join(CATEGORIES))
             )
     return values
 
@@ -272,7 +273,7 @@ def _check_limit(value: str | None) -> int | None:
     if value is None:
         return None
     if not (value.isascii() and value.isdigit()) or int(value) < 1:
-        raise typer.BadParameter(say("bad_number", _usage_lang(), value=safe(value), minimum=1))
+        raise typer.BadParameter(say("bad_number", _usage_lang(), value=safe(value, lines=False), minimum=1))
     return int(value)
 
 
@@ -281,7 +282,7 @@ def _check_text(value: str) -> str:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise typer.BadParameter(say("bad_bytes", _usage_lang(), value=safe(value))) from None
+        raise typer.BadParameter(say("bad_bytes", _usage_lang(), value=safe(value, lines=False))) from None
     return value
 
 
@@ -407,7 +408,7 @@ def sources(
         found = query.source(fact_base, wanted)
         if found is None:
             similar = query.similar_source_ids(fact_base, wanted)
-            unknown = Message("unknown_source", {"id": safe(wanted)})
+            unknown = Message("unknown_source", {"id": safe(wanted, lines=False)})
             if similar:
                 raise NotFoundError(Message("did_you_mean_after", {"message": unknown, "ids": ", ".join(similar)}))
             raise NotFoundError(unknown)
@@ -467,7 +468,7 @@ def _stderr(text: str) -> None:
 def usage_message(error: click.exceptions.UsageError, lang: Lang) -> str:
     """The parser's complaint in the tool's words, in ``lang``."""
     if isinstance(error, click.exceptions.NoSuchOption):
-        message = say("usage.no_such_option", lang, name=safe(error.option_name))
+        message = say("usage.no_such_option", lang, name=safe(error.option_name, lines=False))
         if error.possibilities:
             message = say("usage.did_you_mean", lang, message=message, names=", ".join(sorted(error.possibilities)))
         return message
@@ -483,17 +484,18 @@ def usage_message(error: click.exceptions.UsageError, lang: Lang) -> str:
         hint_text = hint if isinstance(hint, str) else " / ".join(hint) if hint else "?"
         return say("usage.invalid_value", lang, name=hint_text, message=error.message)
     if isinstance(error, click.exceptions.BadOptionUsage) and "requires an argument" in error.message:
-        return say("usage.needs_value", lang, name=safe(error.option_name))
+        return say("usage.needs_value", lang, name=safe(error.option_name, lines=False))
     text = error.message
-    if text.startswith("Got unexpected extra argument"):
-        return say("usage.extra_arguments", lang, arguments=safe(text.partition("(")[2].rstrip(")")))
+    extra = re.fullmatch(r"Got unexpected extra arguments?(?:\(s\))? \((.*)\)", text, re.DOTALL)
+    if extra:
+        return say("usage.extra_arguments", lang, arguments=safe(extra[1], lines=False))
     if text.startswith("No such command"):
         name = text.partition("'")[2].rpartition("'")[0]
         commands = ", ".join(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
-        return say("usage.no_such_command", lang, name=safe(name), commands=commands)
+        return say("usage.no_such_command", lang, name=safe(name, lines=False), commands=commands)
     if text == "Missing command.":
         return say("usage.missing_command", lang)
-    return safe(text)
+    return safe(text, lines=False)
 
 
 def _usage_frame(ctx: click.Context | None, message: str, lang: Lang) -> str:

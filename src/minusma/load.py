@@ -10,6 +10,7 @@ import gc
 import hashlib
 import json
 import os
+import re
 import stat
 import sys
 from collections import Counter
@@ -24,6 +25,7 @@ from minusma.messages import LANGS, Message, Number, catalogue
 from minusma.model import (
     LINE_PATTERN,
     PARAGRAPH_PATTERN,
+    URL_PATTERN,
     DateError,
     FactBase,
     Problem,
@@ -78,6 +80,8 @@ def read_bytes(path: Path | None, *, shipped: bool = False) -> bytes:
         raise _fail(name, Message("read.folder")) from None
     except OSError as error:
         raise _fail(name, Message("read.failed", {"reason": error.strerror or str(error)})) from None
+    except ValueError as error:  # a NUL in the path, which no file name can hold
+        raise _fail(name, Message("read.failed", {"reason": str(error)})) from None
     if len(data) > MAX_BYTES:
         raise _fail(name, Message("read.too_big_stream", {"limit": Number(MAX_BYTES)}))
     return data
@@ -118,7 +122,7 @@ def _text_problem(name: str, data: bytes) -> FactBaseError | None:
 
 def _schema_problems(error: ValidationError) -> list[Problem]:
     problems = []
-    for detail in error.errors(include_url=False, include_input=False):
+    for detail in error.errors(include_url=False):
         line = None
         if detail["type"] == "json_invalid":
             line = _line_of(detail["msg"])
@@ -153,12 +157,14 @@ def _schema_message(detail: ErrorDetails) -> Message:
         return _not_json(detail["msg"].removeprefix("Invalid JSON: "))
     if kind == "string_pattern_mismatch" and context.get("pattern") == _DATE_PATTERN:
         return Message("schema.date_form")
-    if kind == "string_pattern_mismatch" and (
-        context.get("pattern") in _CONTROL_PATTERNS or str(context.get("pattern", "")).startswith("^https?://")
-    ):
-        return Message(
-            "schema.control_character", {"character": "U+0000-U+001F, U+007F-U+009F, U+202A-U+202E, U+2066-U+2069"}
+    if kind == "string_pattern_mismatch" and context.get("pattern") in (*_CONTROL_PATTERNS, URL_PATTERN):
+        found = _control_character(
+            detail.get("input"), allowed="\n\t" if context["pattern"] == PARAGRAPH_PATTERN else ""
         )
+        if found is not None:
+            return Message("schema.control_character", {"character": f"U+{ord(found):04X}"})
+        if context["pattern"] == URL_PATTERN:
+            return Message("schema.url")
     if not detail["loc"] and kind.endswith("_type"):
         return Message("schema.not_object")
     if kind == "typed_dict_type":
@@ -168,6 +174,18 @@ def _schema_message(detail: ErrorDetails) -> Message:
     if kind in _SCHEMA_KEYS:
         return Message(f"schema.{kind}", _Context({key: str(value) for key, value in context.items()}))
     return Message("schema.other", {"detail": detail["msg"]})
+
+
+_LINE_CHARACTER = re.compile(LINE_PATTERN.replace("+$", "$"))
+
+
+def _control_character(text: object, allowed: str) -> str | None:
+    """The first character of ``text`` that a text of the fact base may not hold (one a terminal would act on)."""
+    if isinstance(text, str):
+        for character in text:
+            if character not in allowed and not _LINE_CHARACTER.match(character):
+                return character
+    return None
 
 
 def _not_json(reason: str) -> Message:

@@ -238,6 +238,7 @@ MESSAGES: dict[str, str] = {
     "schema.not_object": "is not a fact base: the top level must be a JSON object",
     "schema.not_json": "is not valid JSON: {reason}; fix the text there",
     "schema.control_character": "holds the control character {character}, which could act on a reader's terminal; remove it",
+    "schema.url": "must be a web address that starts with http:// or https:// and holds no spaces",
     "schema.missing_language": "has no text in {language}; every text needs en, nl and fr",
     "schema.duplicate_key": "key '{key}' appears more than once in this object; only the last value would be read, so keep one",
     "json.at": "{what} at line {line} column {column}",

@@ -238,6 +238,7 @@ MESSAGES: dict[str, str] = {
     "schema.not_object": "n’est pas une base de faits : le niveau supérieur doit être un objet JSON",
     "schema.not_json": "n’est pas du JSON valide : {reason} ; corrigez le texte à cet endroit",
     "schema.control_character": "contient le caractère de contrôle {character}, qui pourrait agir sur le terminal d’un lecteur ; supprimez-le",
+    "schema.url": "doit être une adresse web qui commence par http:// ou https:// et ne contient aucune espace",
     "schema.missing_language": "n’a pas de texte en {language} ; chaque texte doit exister en en, nl et fr",
     "schema.duplicate_key": "la clé '{key}' apparaît plusieurs fois dans cet objet ; seule la dernière valeur serait lue, n’en gardez qu’une",
     "json.at": "{what} à la ligne {line}, colonne {column}",

@@ -238,6 +238,7 @@ MESSAGES: dict[str, str] = {
     "schema.not_object": "is geen feitenbestand: het bovenste niveau moet een JSON-object zijn",
     "schema.not_json": "is geen geldige JSON: {reason}; herstel de tekst daar",
     "schema.control_character": "bevat het stuurteken {character}, dat de terminal van een lezer kan besturen; verwijder het",
+    "schema.url": "moet een webadres zijn dat begint met http:// of https:// en geen spaties bevat",
     "schema.missing_language": "heeft geen tekst in het {language}; elke tekst heeft en, nl en fr nodig",
     "schema.duplicate_key": "sleutel '{key}' staat meer dan eens in dit object; alleen de laatste waarde zou worden gelezen, houd er één",
     "json.at": "{what} op regel {line} kolom {column}",

@@ -206,7 +206,7 @@ def sheet(sheet: Sheet, lang: Lang, unicode: bool = True) -> RenderableType:
         [safe(format_cell(sheet.columns[index], row[index], lang, unicode, compact=False)) for index in shown]
         for row in sheet.rows
     ]
-    parts: list[RenderableType] = [RichText(safe(sheet.title), style="bold")]
+    parts: list[RenderableType] = [RichText(safe(sheet.title, lines=False), style="bold")]
     if sheet.intro:
         parts.append(RichText(safe(sheet.intro)))
     if cells:
