@@ -316,3 +316,39 @@ def test_terminal_escapes_from_files_and_arguments_are_shown_escaped(tmp_path: P
 
     shown = minusma("about", "--data", str(keyed)).stderr
     assert f"events[0].{safe(hostile, lines=False)}: unknown field" in shown
+
+
+# --------------------------------------------------------------------------- undecodable arguments
+
+
+def _run_bytes(*args: bytes, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    """Arguments as raw bytes, as a shell passes them: they need not be valid UTF-8."""
+    return subprocess.run(
+        [os.fsencode(sys.executable), b"-m", b"minusma", *args], capture_output=True, check=False, cwd=cwd
+    )
+
+
+def test_an_argument_that_is_not_utf8_is_a_usage_error_showing_its_bytes() -> None:
+    for args in ([b"search", b"Gao\xff", b"--json"], [b"search", b"Gao\xff"], [b"search", b"Gao\xff", b"--csv"]):
+        result = _run_bytes(*args)
+        assert result.returncode == 2
+        assert result.stdout == b""
+        assert b"the argument Gao\\xff is not valid text" in result.stderr
+        assert b"Traceback" not in result.stderr and b"\xff" not in result.stderr
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path: Path) -> None:
+    (tmp_path / os.fsdecode(b"caf\xe9.json")).write_bytes((REPO / "data" / "minusma.json").read_bytes())
+    checked = _run_bytes(b"validate", b"caf\xe9.json", b"--json", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stderr
+    assert json.loads(checked.stdout) == {
+        "file": "caf\\xe9.json", "valid": True, "errors": 0, "warnings": 0, "problems": []
+    }  # fmt: skip
+    assert _run_bytes(b"validate", b"caf\xe9.json", cwd=tmp_path).stdout == b"caf\\xe9.json: valid (0 warnings)\n"
+    loaded = _run_bytes(b"about", b"--json", b"--data", b"caf\xe9.json", cwd=tmp_path)
+    assert loaded.returncode == 0 and json.loads(loaded.stdout)["abbreviation"] == "MINUSMA"
+    missing = _run_bytes(b"about", b"--data", b"nope\xe9.json", cwd=tmp_path)
+    assert (missing.returncode, missing.stdout) == (1, b"")
+    assert missing.stderr.startswith(b"minusma: nope\\xe9.json: no such file")
+    report = _run_bytes(b"validate", b"nope\xe9.json", b"--json", cwd=tmp_path)
+    assert report.returncode == 1 and json.loads(report.stdout)["file"] == "nope\\xe9.json"
