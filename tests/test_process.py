@@ -352,3 +352,30 @@ def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path: Path) 
     assert missing.stderr.startswith(b"minusma: nope\\xe9.json: no such file")
     report = _run_bytes(b"validate", b"nope\xe9.json", b"--json", cwd=tmp_path)
     assert report.returncode == 1 and json.loads(report.stdout)["file"] == "nope\\xe9.json"
+
+
+# --------------------------------------------------------------------------- encodings
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_csv_and_json_are_utf8_whatever_the_output_encoding(encoding: str) -> None:
+    for args in (["sources", "--csv"], ["dutch", "--csv", "--lang", "fr"], ["about", "--json"]):
+        normal = subprocess.run([sys.executable, "-m", "minusma", *args], capture_output=True, check=False)
+        narrow = subprocess.run(
+            [sys.executable, "-m", "minusma", *args], capture_output=True, check=False,
+            env={**os.environ, "PYTHONIOENCODING": encoding},
+        )  # fmt: skip
+        assert (narrow.returncode, narrow.stderr) == (0, b"")
+        assert narrow.stdout == normal.stdout
+        assert not narrow.stdout.isascii()  # the letters are there, in UTF-8
+        narrow.stdout.decode("utf-8")
+
+
+def test_a_table_in_ascii_replaces_what_it_cannot_show() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "minusma", "dutch", "--lang", "fr"], capture_output=True, check=False,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+    )  # fmt: skip
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert result.stdout.isascii()
+    assert b"contribu? au recueil" in result.stdout

@@ -300,7 +300,6 @@ MESSAGES: dict[str, str] = {
     "bad_number": "'{value}' is not a whole number of at least {minimum}.",
     "bad_bytes": "the argument {value} is not valid text in this system's encoding; retype it",
     "output_failed": "could not write the output ({reason}); nothing more was written",
-    "output_encoding": "standard output uses the {encoding} encoding, which cannot hold every character of this CSV; nothing was written. Set PYTHONIOENCODING=utf-8 or write to a file",
     "interrupted": "interrupted",
     "usage.prefix": "Usage:",
     "usage.error": "Error: {message}",

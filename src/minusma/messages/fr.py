@@ -300,7 +300,6 @@ MESSAGES: dict[str, str] = {
     "bad_number": "'{value}' n’est pas un nombre entier supérieur ou égal à {minimum}.",
     "bad_bytes": "l’argument {value} n’est pas un texte valide dans l’encodage de ce système ; saisissez-le à nouveau",
     "output_failed": "impossible d’écrire la sortie ({reason}) ; rien de plus n’a été écrit",
-    "output_encoding": "la sortie standard utilise l’encodage {encoding}, qui ne peut pas représenter tous les caractères de ce CSV ; rien n’a été écrit. Définissez PYTHONIOENCODING=utf-8 ou écrivez dans un fichier",
     "interrupted": "interrompu",
     "usage.prefix": "Utilisation :",
     "usage.error": "Erreur : {message}",

@@ -300,7 +300,6 @@ MESSAGES: dict[str, str] = {
     "bad_number": "'{value}' is geen geheel getal van ten minste {minimum}.",
     "bad_bytes": "het argument {value} is geen geldige tekst in de codering van dit systeem; typ het opnieuw",
     "output_failed": "kon de uitvoer niet schrijven ({reason}); er is niets meer geschreven",
-    "output_encoding": "de standaarduitvoer gebruikt de codering {encoding}, die niet elk teken van deze CSV kan bevatten; er is niets geschreven. Zet PYTHONIOENCODING=utf-8 of schrijf naar een bestand",
     "interrupted": "onderbroken",
     "usage.prefix": "Gebruik:",
     "usage.error": "Fout: {message}",
