@@ -379,3 +379,21 @@ def test_a_table_in_ascii_replaces_what_it_cannot_show() -> None:
     assert (result.returncode, result.stderr) == (0, b"")
     assert result.stdout.isascii()
     assert b"contribu? au recueil" in result.stdout
+
+
+# --------------------------------------------------------------------------- a full disk
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize(
+    "args",
+    [["timeline", "--json"], ["timeline", "--csv"], ["timeline"], ["validate", "--json"], ["--version"], ["at", "-h"]],
+    ids=" ".join,
+)
+def test_a_full_disk_is_exit_4_with_one_line_naming_the_cause(args: list[str]) -> None:
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "minusma", *args], stdout=full, stderr=subprocess.PIPE, text=True, check=False
+        )
+    assert result.returncode == 4
+    assert result.stderr == "minusma: could not write the output (No space left on device); nothing more was written\n"
