@@ -10,6 +10,7 @@ import os
 import stat
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -397,3 +398,66 @@ def test_a_full_disk_is_exit_4_with_one_line_naming_the_cause(args: list[str]) -
         )
     assert result.returncode == 4
     assert result.stderr == "minusma: could not write the output (No space left on device); nothing more was written\n"
+
+
+# --------------------------------------------------------------------------- pipes as fact bases
+
+
+@pytest.fixture
+def fifo(tmp_path: Path) -> Path:
+    path = tmp_path / "facts.fifo"
+    os.mkfifo(path)
+    return path
+
+
+def test_a_fifo_with_no_writer_is_reported_not_waited_on(fifo: Path) -> None:
+    message = f"minusma: {fifo}: is a pipe with nothing writing to it; start the writer first, or give a regular file\n"
+    loaded = minusma("about", "--data", str(fifo), timeout=20)
+    assert (loaded.returncode, loaded.stdout, loaded.stderr) == (1, "", message)
+    from_environment = minusma("timeline", "--json", env={"MINUSMA_DATA": str(fifo)}, timeout=20)
+    assert (from_environment.returncode, from_environment.stderr) == (1, message)
+    checked = minusma("validate", str(fifo), "--json", timeout=20)
+    assert checked.returncode == 1
+    assert [problem["message"] for problem in json.loads(checked.stdout)["problems"]] == [
+        "is a pipe with nothing writing to it; start the writer first, or give a regular file"
+    ]
+
+
+def test_version_and_help_never_read_the_fact_base(fifo: Path) -> None:
+    for args in (["--version"], ["about", "-h"], ["schema"]):
+        result = minusma(*args, env={"MINUSMA_DATA": str(fifo)}, timeout=20)
+        assert (result.returncode, result.stderr) == (0, ""), args
+
+
+def test_a_fifo_whose_writer_is_waiting_is_read(fifo: Path) -> None:
+    data = (REPO / "data" / "minusma.json").read_bytes()
+
+    def write() -> None:
+        with fifo.open("wb") as writer:  # blocks until minusma opens the other end
+            writer.write(data)
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    result = minusma("about", "--json", "--data", str(fifo), timeout=20)
+    writer.join(timeout=20)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["abbreviation"] == "MINUSMA"
+
+
+def test_process_substitution_and_standard_input_are_read() -> None:
+    data = REPO / "data" / "minusma.json"
+    for line in (
+        f"{sys.executable} -m minusma about --json --data <(cat {data})",
+        f"{sys.executable} -m minusma validate <(cat {data}) --json",
+        f"cat {data} | {sys.executable} -m minusma timeline --json --data -",
+        f"{sys.executable} -m minusma validate - --json < {data}",
+    ):
+        result = subprocess.run(["bash", "-c", line], capture_output=True, text=True, check=False, timeout=20)
+        assert (result.returncode, result.stderr) == (0, ""), line
+        document = json.loads(result.stdout)
+        assert document.get("abbreviation") == "MINUSMA" or document.get("valid") or document.get("events")
+    empty = minusma("about", "--data", "-", input="", timeout=20)
+    assert (empty.returncode, empty.stderr) == (
+        1,
+        "minusma: <stdin>: is empty; a fact base is a JSON object (see 'minusma schema')\n",
+    )
