@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -461,3 +462,41 @@ def test_process_substitution_and_standard_input_are_read() -> None:
         1,
         "minusma: <stdin>: is empty; a fact base is a JSON object (see 'minusma schema')\n",
     )
+
+
+# --------------------------------------------------------------------------- unreadable files
+
+
+def _without_root_powers() -> list[str]:
+    """A prefix that runs a command unable to read what its mode forbids, even as root; skip where none exists."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("root reads any file, and setpriv is not there to drop that power")
+    return [setpriv, "--bounding-set=-dac_override,-dac_read_search"]
+
+
+def test_an_unreadable_file_is_the_tools_own_message(tmp_path: Path) -> None:
+    locked = tmp_path / "locked.json"
+    locked.write_bytes((REPO / "data" / "minusma.json").read_bytes())
+    locked.chmod(0)
+    hidden = tmp_path / "shut"
+    hidden.mkdir()
+    (hidden / "facts.json").write_bytes(b"{}")
+    hidden.chmod(0)
+    prefix = _without_root_powers()
+    denied = "permission denied; make the file readable or copy it somewhere readable"
+    try:
+        for path in (locked, hidden / "facts.json"):
+            run = [*prefix, sys.executable, "-m", "minusma"]
+            loaded = subprocess.run([*run, "about", "--data", str(path)], capture_output=True, text=True, check=False)
+            assert (loaded.returncode, loaded.stdout) == (1, "")
+            assert loaded.stderr == f"minusma: {path}: {denied}\n"
+            checked = subprocess.run(
+                [*run, "validate", str(path), "--json"], capture_output=True, text=True, check=False
+            )
+            assert checked.returncode == 1, checked.stderr
+            assert [problem["message"] for problem in json.loads(checked.stdout)["problems"]] == [denied]
+    finally:
+        hidden.chmod(0o700)
