@@ -150,6 +150,11 @@ CASES: list[tuple[str, Maker, str]] = [
     ),
     ("2016-13", _changed(_event(0, date="2016-13")), "events[0].date: '2016-13': month 13 does not exist"),
     (
+        "a bare CR in a text, which would end a CSV record",
+        _changed(lambda data: data["events"][0]["text"].update(en="Coup\rd'état")),
+        "events[0].text.en: holds the control character U+000D",
+    ),
+    (
         "year 0000",
         _changed(_event(0, date="0000-01-01")),
         "events[0].date: '0000-01-01': the year must be 0001 or later",

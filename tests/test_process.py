@@ -500,3 +500,47 @@ def test_an_unreadable_file_is_the_tools_own_message(tmp_path: Path) -> None:
             assert [problem["message"] for problem in json.loads(checked.stdout)["problems"]] == [denied]
     finally:
         hidden.chmod(0o700)
+
+
+# --------------------------------------------------------------------------- CSV
+
+
+CSV_COMMANDS = [
+    ["about"], ["timeline"], ["troops"], ["troops", "--compare"], ["mandate"], ["dutch"], ["leaders"],
+    ["casualties"], ["errata"], ["sources"], ["sources", "un-press-2690"], ["search", "Gao"], ["at", "2016-07-01"],
+    ["validate"],
+]  # fmt: skip
+
+
+def _break_lines(value: Any) -> None:
+    """Every text of the fact base across lines, with a tab: what a paragraph may hold."""
+    if isinstance(value, dict):
+        if set(value) == {"en", "nl", "fr"}:
+            for lang in value:
+                value[lang] = value[lang].replace(" ", "\n", 1).replace(" ", "\t", 1)
+        for child in value.values():
+            _break_lines(child)
+    elif isinstance(value, list):
+        for child in value:
+            _break_lines(child)
+
+
+def test_every_csv_round_trips_through_a_csv_reader(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    broken = _fact_base(tmp_path, _break_lines, "lines.json")
+    for command in CSV_COMMANDS:
+        plain = minusma(*command, "--csv")
+        spread = minusma(*command, "--csv", "--data", str(broken))
+        assert (plain.returncode, spread.returncode, spread.stderr) == (0, 0, ""), command
+        expected = list(csv.reader(io.StringIO(plain.stdout, newline="")))
+        rows = list(csv.reader(io.StringIO(spread.stdout, newline="")))
+        assert len(rows) == len(expected), command
+        assert {len(row) for row in rows} == {len(rows[0])}, command
+        if command[0] != "validate":  # its report names the file
+            assert [[" ".join(cell.split()) for cell in row] for row in rows] == [
+                [" ".join(cell.split()) for cell in row] for row in expected
+            ]
+        if command[0] in ("timeline", "mandate", "dutch"):
+            assert spread.stdout.count("\n") > plain.stdout.count("\n")  # the newlines are inside cells
