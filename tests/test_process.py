@@ -544,3 +544,35 @@ def test_every_csv_round_trips_through_a_csv_reader(tmp_path: Path) -> None:
             ]
         if command[0] in ("timeline", "mandate", "dutch"):
             assert spread.stdout.count("\n") > plain.stdout.count("\n")  # the newlines are inside cells
+
+
+FORMULAS = ["=cmd|' /C calc'!A0", "+1+2", "@SUM(A1)", "-2+3", '=HYPERLINK("http://example.org")']
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_get_an_apostrophe(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    def plant(data: dict[str, Any]) -> None:
+        data["events"][0]["text"] = {"en": FORMULAS[0], "nl": FORMULAS[1], "fr": FORMULAS[2]}
+        data["sources"][0].update(title=FORMULAS[3], publisher=FORMULAS[4])
+        data["leaders"][0].update(name=FORMULAS[2])
+
+    path = _fact_base(tmp_path, plant)
+    cells: set[str] = set()
+    for command in (
+        ["timeline"],
+        ["timeline", "--lang", "nl"],
+        ["timeline", "--lang", "fr"],
+        ["sources"],
+        ["leaders"],
+        ["search", "calc"],
+    ):
+        result = minusma(*command, "--csv", "--data", str(path))
+        assert result.returncode == 0, result.stderr
+        cells |= {cell for row in csv.reader(io.StringIO(result.stdout, newline="")) for cell in row}
+    assert {"'" + formula for formula in FORMULAS} <= cells
+    assert not {cell for cell in cells if cell[:1] in ("=", "+", "@") or (cell[:1] == "-" and cell != "-")}
+    shown = json.loads(minusma("timeline", "--json", "--data", str(path)).stdout)["events"][0]["text"]
+    assert shown == {"en": FORMULAS[0], "nl": FORMULAS[1], "fr": FORMULAS[2]}  # JSON and tables keep the text
+    assert "+1+2" in minusma("timeline", "--lang", "nl", "--data", str(path)).stdout.splitlines()[3]
