@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -576,3 +577,43 @@ def test_csv_cells_that_a_spreadsheet_would_run_get_an_apostrophe(tmp_path: Path
     shown = json.loads(minusma("timeline", "--json", "--data", str(path)).stdout)["events"][0]["text"]
     assert shown == {"en": FORMULAS[0], "nl": FORMULAS[1], "fr": FORMULAS[2]}  # JSON and tables keep the text
     assert "+1+2" in minusma("timeline", "--lang", "nl", "--data", str(path)).stdout.splitlines()[3]
+
+
+# --------------------------------------------------------------------------- Ctrl-C
+
+
+INTERPRETER_START = 0.1
+"""Seconds after which the interpreter's own start-up is surely over and minusma's handler is in place."""
+
+
+@pytest.mark.parametrize("launcher", ["script", "module"])
+def test_ctrl_c_at_any_moment_exits_130_quietly(medium: Path, launcher: str) -> None:
+    """Ctrl-C from start-up to the end of the output: exit 130 (or 0 if the run was done), no traceback.
+
+    The first few tens of milliseconds belong to Python's own start-up (site, and the wrapper that
+    pip writes for the script), before any line of minusma runs: a Ctrl-C there gets Python's own
+    reaction, which the test tolerates only if no minusma frame is in it.
+    """
+    script = Path(sys.executable).parent / "minusma"
+    command = [str(script)] if launcher == "script" else [sys.executable, "-m", "minusma"]
+    for delay in (0.01, 0.02, 0.03, 0.05, 0.1, 0.15, 0.2, 0.3):
+        process = subprocess.Popen(
+            [*command, "timeline", "--data", str(medium)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        time.sleep(delay)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=30)
+        if delay >= INTERPRETER_START or not stderr:
+            assert (process.returncode, stderr) in ((130, ""), (0, ""), (-signal.SIGINT, "")), (delay, stderr)
+        else:  # interrupted in Python's start-up or its import of minusma, before the handler
+            assert _before_the_handler(stderr), (delay, stderr)
+
+
+def _before_the_handler(traceback: str) -> bool:
+    """Whether every minusma line in a traceback is an import: entry.py's handler is the first thing it runs."""
+    lines = traceback.splitlines()
+    return all(
+        lines[index + 1].strip().startswith(("from ", "import "))
+        for index, line in enumerate(lines[:-1])
+        if line.strip().startswith("File ") and "/minusma/" in line
+    )
