@@ -617,3 +617,97 @@ def _before_the_handler(traceback: str) -> bool:
         for index, line in enumerate(lines[:-1])
         if line.strip().startswith("File ") and "/minusma/" in line
     )
+
+
+# --------------------------------------------------------------------------- smaller things
+
+
+def test_with_stderr_closed_a_usage_error_still_exits_2_and_prints_nothing() -> None:
+    for line in ("at bogus", "--bogus", "about --lang xx", "timeline --json --csv", "search ''"):
+        result = subprocess.run(
+            ["bash", "-c", f"{sys.executable} -m minusma {line} 2>&-"], capture_output=True, text=True, check=False
+        )
+        assert (result.returncode, result.stdout, result.stderr) == (2, "", ""), line
+
+
+def test_an_empty_data_path_is_named_as_empty() -> None:
+    message = "minusma: '': no file named: the path is empty; give the path of a fact base .json file\n"
+    for args in (["about", "--data", ""], ["timeline", "--json", "--data="]):
+        result = minusma(*args)
+        assert (result.returncode, result.stdout, result.stderr) == (1, "", message)
+    checked = minusma("validate", "", "--json")
+    assert checked.returncode == 1
+    assert json.loads(checked.stdout)["problems"][0]["message"].startswith("no file named: the path is empty")
+    unset = minusma("about", "--json", env={"MINUSMA_DATA": ""})  # set but empty: the shipped fact base
+    assert (unset.returncode, unset.stderr) == (0, "")
+
+
+def test_a_missing_shipped_fact_base_says_to_reinstall(tmp_path: Path) -> None:
+    program = (
+        "import pathlib, sys\n"
+        "import minusma.load\n"
+        f"minusma.load.default_path = lambda: pathlib.Path({str(tmp_path / 'gone.json')!r})\n"
+        "from minusma.entry import main\n"
+        "sys.argv[0] = 'minusma'\n"
+        "main()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", program, "about"], capture_output=True, text=True, check=False)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.endswith("gone.json: the fact base shipped with minusma is missing; reinstall minusma\n")
+    assert "--data" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('{"header": "\\ud800"}', 1),
+        ('{"header": "\\ud800x"}', 1),
+        ('{"header": "\\udbff\\n"}', 1),
+        ('{\n  "header":\n  "é\\ud800"\n}', 3),
+        ('{"header": "\\ud800\\u0041"}', 1),
+        ('{"header": "\\udc00"}', 1),
+    ],
+    ids=ascii,
+)
+def test_a_lone_surrogate_escape_is_called_so(tmp_path: Path, text: str, line: int) -> None:
+    path = tmp_path / "surrogate.json"
+    path.write_text(text, encoding="utf-8")
+    result = minusma("about", "--data", str(path))
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        f"minusma: {path}:{line}: is not valid JSON: a lone surrogate escape (\\ud800 to \\udfff) that is no character"
+    ), result.stderr
+    checked = json.loads(minusma("validate", str(path), "--json").stdout)["problems"]
+    assert [(problem["path"], problem["line"]) for problem in checked] == [("", line)]
+    assert "lone surrogate" in checked[0]["message"]
+
+
+def test_in_a_whole_fact_base_a_pair_is_a_character_and_a_lone_half_is_named() -> None:
+    """A document with every top-level key takes the one-pass path, whose errors come another way."""
+    shipped = (REPO / "data" / "minusma.json").read_text(encoding="utf-8")
+    for escape, valid in (("\\ud83d\\ude00", True), ("\\ud800", False), ("\\udbff\\n", False)):
+        data = shipped.replace('"Mali', f'"{escape}Mali', 1)
+        result = subprocess.run(
+            [sys.executable, "-m", "minusma", "validate", "-", "--json"], input=data, capture_output=True, text=True,
+            check=False,
+        )  # fmt: skip
+        problems = json.loads(result.stdout)["problems"]
+        assert (result.returncode == 0) is valid, problems
+        assert valid or "a lone surrogate escape" in problems[0]["message"]
+
+
+def test_install_completion_writes_the_script_and_a_line_in_the_start_up_file(tmp_path: Path) -> None:
+    result = minusma("--install-completion", env={"HOME": str(tmp_path), "SHELL": "/bin/bash"}, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    written = sorted(str(path.relative_to(tmp_path)) for path in tmp_path.rglob("*") if path.is_file())
+    assert written == [".bash_completions/minusma.sh", ".bashrc"]
+    assert f"source '{tmp_path}/.bash_completions/minusma.sh'" in (tmp_path / ".bashrc").read_text()
+    assert (
+        "complete -o default -F _minusma_completion minusma"
+        in (tmp_path / ".bash_completions" / "minusma.sh").read_text()
+    )
+
+
+def test_the_completion_options_are_listed_once_and_only_at_the_top() -> None:
+    assert minusma("--help").stdout.count("--install-completion") == 1
+    assert "--install-completion" not in minusma("about", "--help").stdout

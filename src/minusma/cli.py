@@ -14,7 +14,6 @@ import os
 import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path
 from typing import Annotated, Any, NamedTuple, TypeVar, cast
 
 import typer
@@ -82,7 +81,7 @@ def _shared(
 
 
 def _shared_params() -> list[click.Parameter]:
-    holder = typer.Typer()
+    holder = typer.Typer(add_completion=False)  # the completion options belong to the top level alone
     holder.command()(_shared)
     return [param for param in typer.main.get_command(holder).params if param.name != "help"]
 
@@ -183,7 +182,8 @@ app = typer.Typer(
 class Settings(NamedTuple):
     format: Format
     lang: Lang
-    data: Path | None
+    data: str | None
+    """The fact base the user named (``-`` is standard input), as given: ``Path("")`` would be ``.``."""
 
 
 def settings(fits: Sequence[Format] = ("table", "json", "csv")) -> Settings:
@@ -206,9 +206,9 @@ def settings(fits: Sequence[Format] = ("table", "json", "csv")) -> Settings:
             Message("format_unfit", {"command": ctx.command_path, "format": chosen_format, "formats": ", ".join(fits)})
         )
     data = given.get("data")
-    if data is None and os.environ.get("MINUSMA_DATA") is not None:
-        data = os.environ["MINUSMA_DATA"]
-    return Settings(chosen_format, lang, Path(data) if data is not None else None)
+    if data is None:
+        data = os.environ.get("MINUSMA_DATA") or None  # set but empty counts as unset
+    return Settings(chosen_format, lang, data)
 
 
 def _flag(format: str) -> str:
@@ -422,8 +422,7 @@ def validate(
     path: Annotated[str | None, typer.Argument(metavar="PATH", help=_help("path"))] = None,
 ) -> None:
     chosen = settings()
-    target = Path(os.fsencode(path).decode("utf-8", "surrogateescape")) if path is not None else chosen.data
-    report = query.validation(*validate_file(target), chosen.lang)
+    report = query.validation(*validate_file(path if path is not None else chosen.data), chosen.lang)
     output.write(output.view(report, sheets.validation), chosen.format, chosen.lang)
     if not report["valid"]:
         raise typer.Exit(1)
