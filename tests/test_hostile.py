@@ -13,10 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from minusma.cli import app
 from minusma.load import load
+from minusma.output.table import NARROWEST
 
 Maker = Callable[[Path, dict[str, Any]], Path]
 
@@ -146,6 +149,16 @@ CASES: list[tuple[str, Maker, str]] = [
         "events[0].date: '2016-02-30' is not a real date: February 2016 has 29 days",
     ),
     ("2016-13", _changed(_event(0, date="2016-13")), "events[0].date: '2016-13': month 13 does not exist"),
+    (
+        "a bare CR in a text, which would end a CSV record",
+        _changed(lambda data: data["events"][0]["text"].update(en="Coup\rd'état")),
+        "events[0].text.en: holds the control character U+000D",
+    ),
+    (
+        "year 0000",
+        _changed(_event(0, date="0000-01-01")),
+        "events[0].date: '0000-01-01': the year must be 0001 or later",
+    ),
     (
         "yesterday",
         _changed(_event(0, date="yesterday")),
@@ -305,3 +318,204 @@ def test_a_path_with_a_nul_byte_is_a_missing_file(runner: CliRunner, command: li
     assert result.exit_code == 1, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert "bad\\x00name.json" in result.stderr + result.stdout and "no such file" in result.stderr + result.stdout
+
+
+# --------------------------------------------------------------------------- narrow terminals
+
+
+def _adaptives(command: str) -> list[Any]:
+    from minusma import query, sheets
+    from minusma.output.table import Adaptive, sheet
+
+    fact_base = load()
+    lang, laid_out = {
+        "about": lambda: ("fr", sheets.about(query.about(fact_base), "fr")),
+        "compare": lambda: ("en", sheets.compare(query.compare(fact_base), "en")),
+        "mandate": lambda: ("nl", sheets.mandate(query.mandate(fact_base), "nl")),
+        "leaders": lambda: ("en", sheets.leaders(query.leaders(fact_base), "en")),
+        "errata": lambda: ("en", sheets.errata(query.errata(fact_base), "en")),
+        "at": lambda: ("en", sheets.at(query.at(fact_base, "2016-07-01"), "en")),
+    }[command]()
+    drawn = [sheet(each, lang) for each in laid_out]  # type: ignore[arg-type]
+    return [part for group in drawn for part in group.renderables if isinstance(part, Adaptive)]  # type: ignore[attr-defined]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    command=st.sampled_from(["about", "compare", "mandate", "leaders", "errata", "at"]),
+    width=st.integers(min_value=NARROWEST, max_value=200),
+)
+def test_no_letter_is_lost_at_any_width(command: str, width: int) -> None:
+    """Every character of every cell is drawn at any width tables are drawn at: a table never crops, a block folds."""
+    import io
+    from collections import Counter
+
+    from rich.console import Console
+
+    from minusma.output.table import _fit
+
+    for adaptive in _adaptives(command):
+        out = io.StringIO()
+        Console(file=out, width=width, color_system=None).print(adaptive)
+        room = width - 2 * (len(adaptive.columns) - 1)
+        if _fit(adaptive.minimums, adaptive.maximums, room) is None:
+            expected = "".join(label + value for row in adaptive.blocks.rows for label, value, _ in row)
+        else:
+            expected = "".join(column.header for column in adaptive.columns) + "".join(map("".join, adaptive.cells))
+        drawn = Counter(char for char in out.getvalue() if not char.isspace() and char != "─")
+        assert drawn == Counter(char for char in expected if not char.isspace())
+        assert max(len(line) for line in out.getvalue().splitlines()) <= width
+
+
+def test_only_the_stream_module_writes_to_stdout() -> None:
+    """Every byte out goes through output/stream.py, which completes short and non-blocking writes."""
+    import re
+
+    source = Path(__file__).parents[1] / "src" / "minusma"
+    writers = re.compile(r"(?<![\w.])print\(|sys\.stdout\.(write|buffer)|\becho\(|os\.write\(")
+    found = {
+        str(path.relative_to(source))
+        for path in source.rglob("*.py")
+        if writers.search(path.read_text(encoding="utf-8"))
+    }
+    assert found == {"output/stream.py"}
+
+
+# --------------------------------------------------------------------------- terminal escapes
+
+CONTROLS = [
+    chr(code) for code in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+]
+"""Every character a terminal acts on or that reorders text: C0, DEL, C1, the bidirectional overrides."""
+
+
+def _live_controls(text: str) -> set[str]:
+    return {char for char in text if char in CONTROLS and char != "\n"}
+
+
+PLACES: dict[str, Callable[[dict[str, Any], str], None]] = {
+    "events[0].text.en": lambda data, char: data["events"][0]["text"].update(en=f"Coup{char}d'état"),
+    "sources[0].title": lambda data, char: data["sources"][0].update(title=f"Title {char}here"),
+    "sources[0].publisher": lambda data, char: data["sources"][0].update(publisher=f"{char}Publisher"),
+    "sources[0].url": lambda data, char: data["sources"][0].update(url=f"https://example.org/{char}"),
+    "mission.abbreviation": lambda data, char: data["mission"].update(abbreviation=f"MINUSMA{char}"),
+    "leaders[0].name": lambda data, char: data["leaders"][0].update(name=f"Bert{char} Koenders"),
+}
+
+
+def _hostile_copy(folder: Path, data: dict[str, Any], char: str, places: list[str]) -> Path:
+    copy = json.loads(json.dumps(data))
+    for place in places:
+        PLACES[place](copy, char)
+    path = folder / "facts.json"
+    path.write_text(json.dumps(copy, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@settings(max_examples=40, deadline=None)
+@given(char=st.sampled_from(CONTROLS), place=st.sampled_from(sorted(PLACES)))
+def test_a_control_character_in_any_text_is_named_with_its_place(
+    tmp_path_factory: pytest.TempPathFactory, char: str, place: str
+) -> None:
+    folder = tmp_path_factory.mktemp("controls")
+    shipped = json.loads((Path(__file__).parents[1] / "data" / "minusma.json").read_text(encoding="utf-8"))
+    path = _hostile_copy(folder, shipped, char, [place])
+    allowed_in_paragraphs = place.startswith("events") and char in "\t\n"
+    runner = CliRunner()
+    checked = runner.invoke(app, ["validate", str(path), "--json"])
+    problems = [(problem["path"], problem["message"]) for problem in json.loads(checked.stdout)["problems"]]
+    if allowed_in_paragraphs:
+        assert checked.exit_code == 0, problems
+        return
+    named = f"holds the control character U+{ord(char):04X}, which could act on a reader's terminal; remove it"
+    assert checked.exit_code == 1
+    assert problems == [(place, named)]
+    for args in (["validate", str(path)], ["about", "--data", str(path)], ["sources", "--csv", "--data", str(path)]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 1
+        assert not _live_controls(result.stdout + result.stderr)
+    assert f"facts.json: {place}: holds the control character U+{ord(char):04X}" in result.stderr
+
+
+def test_validate_names_every_place_that_holds_a_control_character(
+    tmp_path: Path, shipped_data: dict[str, Any], runner: CliRunner
+) -> None:
+    path = _hostile_copy(tmp_path, shipped_data, "\x1b", sorted(PLACES))
+    problems = json.loads(runner.invoke(app, ["validate", str(path), "--json"]).stdout)["problems"]
+    assert sorted(problem["path"] for problem in problems) == sorted(PLACES)
+    assert {problem["message"] for problem in problems} == {
+        "holds the control character U+001B, which could act on a reader's terminal; remove it"
+    }
+
+
+@pytest.mark.parametrize("url", ["ftp://example.org/file", "https://example.org/a b", "example.org"])
+def test_a_url_of_the_wrong_form_is_not_called_a_control_character(
+    write_fact_base: Callable[..., Path], runner: CliRunner, url: str
+) -> None:
+    path = write_fact_base(lambda data: data["sources"][0].update(url=url))
+    problems = json.loads(runner.invoke(app, ["validate", str(path), "--json"]).stdout)["problems"]
+    assert [(p["path"], p["message"]) for p in problems] == [
+        ("sources[0].url", "must be a web address that starts with http:// or https:// and holds no spaces")
+    ]
+
+
+HOSTILE_KEYS = ["\x1b]0;pwned\x07", "\x9b31m", "key\u202egnp.exe", "\x1b[2J\x1b[H"]
+
+
+@pytest.mark.parametrize("key", HOSTILE_KEYS)
+def test_a_hostile_key_is_never_echoed_raw(tmp_path: Path, shipped_data: dict[str, Any], key: str) -> None:
+    copy = json.loads(json.dumps(shipped_data))
+    copy["events"][0][key] = "x"
+    path = tmp_path / "facts.json"
+    path.write_text(json.dumps(copy), encoding="utf-8")  # the key as a \u escape, as a hostile file would have it
+    twice = tmp_path / "twice.json"
+    twice.write_text(json.dumps(copy).replace('"x"', '"x", ' + json.dumps(key) + ': "y"', 1), encoding="utf-8")
+    runner = CliRunner()
+    for args in (
+        ["about", "--data", str(path)],
+        ["validate", str(path)],
+        ["validate", str(twice)],
+        ["timeline", "--csv", "--data", str(path)],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 1, result.output
+        assert "events[0]." in result.output
+        assert not _live_controls(result.stdout + result.stderr), args
+
+
+ARGUMENT_PLACES = [
+    ["search", "{}"],
+    ["search", "Gao{}", "--csv"],
+    ["sources", "{}"],
+    ["sources", "{}", "--csv"],
+    ["at", "{}"],
+    ["timeline", "--from", "{}"],
+    ["timeline", "-c", "{}"],
+    ["about", "--lang", "{}"],
+    ["about", "--format", "{}"],
+    ["search", "Gao", "--limit", "{}"],
+    ["about", "--data", "{}"],
+    ["validate", "{}"],
+    ["{}"],
+    ["about", "--{}"],
+    ["about", "{}"],
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(char=st.sampled_from(CONTROLS), place=st.sampled_from(ARGUMENT_PLACES))
+def test_no_argument_reaches_the_terminal_with_a_live_control_character(char: str, place: list[str]) -> None:
+    args = [part.format(f"x{char}]0;pwned\x07") for part in place]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code in (0, 1, 2), result.output
+    assert "Traceback" not in result.output
+    assert not _live_controls(result.stdout + result.stderr)
+
+
+@pytest.mark.parametrize("query", ["zzq\nminusma: all good", "zzq\tx", "zzq\r\nx"], ids=ascii)
+def test_a_search_text_cannot_forge_a_line(runner: CliRunner, query: str) -> None:
+    result = runner.invoke(app, ["search", query])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == "Search results for '" + " ".join(query.split()) + "'"
+    assert len(result.stdout.splitlines()) == 2  # the title and "no fact matches"
+    assert json.loads(runner.invoke(app, ["search", query, "--json"]).stdout)["query"] == query

@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import TypeAdapter, ValidationError
 
 from minusma.load import parse
-from minusma.model import DateError, date_range, parse_partial_date, precision, sort_key
+from minusma.model import DateError, PartialDate, date_range, parse_partial_date, precision, sort_key
 
 
 @pytest.mark.parametrize(
@@ -58,6 +59,56 @@ def test_impossible_or_malformed_dates_are_rejected(text: str, fragment: str) ->
 def test_a_month_only_date_sorts_at_the_start_of_its_month_before_its_days() -> None:
     dates = ["2013-07-02", "2013-07", "2013-06-30", "2013-07-01", "2013"]
     assert sorted(dates, key=sort_key) == ["2013", "2013-06-30", "2013-07", "2013-07-01", "2013-07-02"]
+
+
+def _real(year: int, month: int = 1, day: int = 1) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+_PARTIAL_DATE = TypeAdapter(PartialDate)
+
+
+def _accepted(text: str) -> tuple[bool, bool]:
+    """Whether ``parse_partial_date`` and the fact base's schema (its fast path included) take ``text``."""
+    try:
+        parse_partial_date(text)
+        parsed = True
+    except DateError:
+        parsed = False
+    try:
+        _PARTIAL_DATE.validate_python(text)
+        loaded = True
+    except ValidationError:
+        loaded = False
+    return parsed, loaded
+
+
+@given(st.integers(0, 9999), st.integers(0, 99), st.integers(0, 99))
+def test_a_date_is_accepted_exactly_when_the_calendar_has_it(year: int, month: int, day: int) -> None:
+    """Over datetime.date's whole range and beyond it (year 0000, month 13, day 32): the same verdict."""
+    for text, real in (
+        (f"{year:04d}", _real(year)),
+        (f"{year:04d}-{month:02d}", _real(year, month)),
+        (f"{year:04d}-{month:02d}-{day:02d}", _real(year, month, day)),
+    ):
+        assert _accepted(text) == (real, real), text
+
+
+@given(st.dates())
+def test_every_day_of_the_calendar_is_accepted(day: dt.date) -> None:
+    assert _accepted(day.isoformat()) == (True, True)
+    assert parse_partial_date(day.isoformat()) == (day.year, day.month, day.day)
+
+
+@pytest.mark.parametrize("text", ["0000", "0000-01", "0000-12", "0000-01-01", "0000-02-29", "0000-12-31"])
+def test_year_0000_is_rejected(text: str) -> None:
+    with pytest.raises(DateError, match="the year must be 0001 or later"):
+        parse_partial_date(text)
+    assert _accepted(text) == (False, False)
 
 
 PARTIAL_DATES = st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9999, 12, 31)).flatmap(

@@ -11,6 +11,7 @@ turns errors into messages and codes.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -28,7 +29,7 @@ from minusma.messages import LANGS, Lang, Message, say
 from minusma.model import CATEGORIES, SCHEMA_VERSION, Category, DateError, FactBase, parse_partial_date
 from minusma.output import CITATIONS, FORMATS, Format
 from minusma.output.cells import safe
-from minusma.output.stream import ReaderGone
+from minusma.output.stream import ReaderGone, write_text
 from minusma.sheets import Plot, Sheet
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ def _shared(
 
 
 def _shared_params() -> list[click.Parameter]:
-    holder = typer.Typer()
+    holder = typer.Typer(add_completion=False)  # the completion options belong to the top level alone
     holder.command()(_shared)
     return [param for param in typer.main.get_command(holder).params if param.name != "help"]
 
@@ -125,12 +126,20 @@ class _Shared:
         help_option = self.get_help_option(ctx)  # type: ignore[attr-defined]
         if help_option is not None:
             help_option.help = _help("help_option")
+            help_option.callback = _show_help
             own.append(help_option)
         return own
 
     def format_usage(self, ctx: click.Context, formatter: Any) -> None:
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=say("usage.prefix", HELP_LANG) + " ")
+
+
+def _show_help(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """Help goes out like every other output, whole even on a non-blocking stdout."""
+    if value and not ctx.resilient_parsing:
+        write_text(ctx.get_help() + "\n")
+        ctx.exit()
 
 
 class Command(_Shared, typer.core.TyperCommand):
@@ -196,7 +205,8 @@ app = typer.Typer(
 class Settings(NamedTuple):
     format: Format
     lang: Lang
-    data: Path | None
+    data: str | None
+    """The fact base the user named (``-`` is standard input), as given: ``Path("")`` would be ``.``."""
     page: bool
     """Long output on a terminal goes through a pager (not with --no-pager)."""
     output: str | None
@@ -213,12 +223,12 @@ def settings(fits: Sequence[Format] = TABULAR) -> Settings:
     given: dict[str, Any] = ctx.meta.get(_SETTINGS, {})
     lang_given = given.get("lang")
     if lang_given is not None and lang_given not in LANGS:
-        raise UsageError(Message("bad_lang", {"value": safe(lang_given), "languages": ", ".join(LANGS)}))
+        raise UsageError(Message("bad_lang", {"value": safe(lang_given, lines=False), "languages": ", ".join(LANGS)}))
     lang = resolve_lang(lang_given)
     formats: list[str] = list(dict.fromkeys(given.get("formats", [])))
     for chosen in formats:
         if chosen not in FORMATS:
-            raise UsageError(Message("bad_format", {"value": safe(chosen), "formats": ", ".join(FORMATS)}))
+            raise UsageError(Message("bad_format", {"value": safe(chosen, lines=False), "formats": ", ".join(FORMATS)}))
     if len(formats) > 1:
         raise UsageError(Message("together", {"first": _flag(formats[0]), "second": _flag(formats[1])}))
     chosen_format = cast(Format, formats[0] if formats else fits[0])
@@ -227,13 +237,12 @@ def settings(fits: Sequence[Format] = TABULAR) -> Settings:
             Message("format_unfit", {"command": ctx.command_path, "format": chosen_format, "formats": ", ".join(fits)})
         )
     data = given.get("data")
-    if data is None and os.environ.get("MINUSMA_DATA") is not None:
-        data = os.environ["MINUSMA_DATA"]
+    if data is None:
+        data = os.environ.get("MINUSMA_DATA") or None  # set but empty counts as unset
     destination = given.get("output_file")
     return Settings(
-        chosen_format, lang, Path(data) if data is not None else None, not given.get("no_pager", False),
-        destination if destination != "-" else None,
-    )  # fmt: skip
+        chosen_format, lang, data, not given.get("no_pager", False), destination if destination != "-" else None
+    )
 
 
 def _flag(format: str) -> str:
@@ -275,7 +284,7 @@ def _check_date(value: str | None) -> str | None:
         parse_partial_date(value)
     except DateError as error:
         raise typer.BadParameter(
-            say("bad_date", _usage_lang(), error=safe(error.message.said(_usage_lang())))
+            say("bad_date", _usage_lang(), error=safe(error.message.said(_usage_lang()), lines=False))
         ) from None
     return value
 
@@ -296,7 +305,7 @@ def _check_categories(values: list[str] | None) -> list[str] | None:
     for value in values or []:
         if value not in CATEGORIES:
             raise typer.BadParameter(
-                say("bad_category", _usage_lang(), value=safe(value), categories=", ".join(CATEGORIES))
+                say("bad_category", _usage_lang(), value=safe(value, lines=False), categories=", ".join(CATEGORIES))
             )
     return values
 
@@ -305,7 +314,7 @@ def _check_limit(value: str | None) -> int | None:
     if value is None:
         return None
     if not (value.isascii() and value.isdigit()) or int(value) < 1:
-        raise typer.BadParameter(say("bad_number", _usage_lang(), value=safe(value), minimum=1))
+        raise typer.BadParameter(say("bad_number", _usage_lang(), value=safe(value, lines=False), minimum=1))
     return int(value)
 
 
@@ -314,7 +323,7 @@ def _check_text(value: str) -> str:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise typer.BadParameter(say("bad_bytes", _usage_lang(), value=safe(value))) from None
+        raise typer.BadParameter(say("bad_bytes", _usage_lang(), value=safe(value, lines=False))) from None
     return value
 
 
@@ -325,7 +334,7 @@ def _version(value: bool) -> None:
     """The tool's version and its schema's; it never reads a fact base."""
     if not value:
         return
-    sys.stdout.write(f"minusma {__version__} (fact base schema {SCHEMA_VERSION})\n")
+    write_text(f"minusma {__version__} (fact base schema {SCHEMA_VERSION})\n")
     raise typer.Exit()
 
 
@@ -474,7 +483,7 @@ def sources(
         found = query.source(fact_base, wanted)
         if found is None:
             similar = query.similar_source_ids(fact_base, wanted)
-            unknown = Message("unknown_source", {"id": safe(wanted)})
+            unknown = Message("unknown_source", {"id": safe(wanted, lines=False)})
             if similar:
                 raise NotFoundError(Message("did_you_mean_after", {"message": unknown, "ids": ", ".join(similar)}))
             raise NotFoundError(unknown)
@@ -522,8 +531,7 @@ def validate(
     path: Annotated[str | None, typer.Argument(metavar="PATH", help=_help("path"))] = None,
 ) -> None:
     chosen = settings()
-    target = Path(os.fsencode(path).decode("utf-8", "surrogateescape")) if path is not None else chosen.data
-    report = query.validation(*validate_file(target), chosen.lang)
+    report = query.validation(*validate_file(path if path is not None else chosen.data), chosen.lang)
     output.write(output.view(report, sheets.validation), chosen.format, chosen.lang, page=chosen.page, to=chosen.output)
     if not report["valid"]:
         raise typer.Exit(1)
@@ -579,7 +587,7 @@ def _stderr(text: str) -> None:
 def usage_message(error: click.exceptions.UsageError, lang: Lang) -> str:
     """The parser's complaint in the tool's words, in ``lang``."""
     if isinstance(error, click.exceptions.NoSuchOption):
-        message = say("usage.no_such_option", lang, name=safe(error.option_name))
+        message = say("usage.no_such_option", lang, name=safe(error.option_name, lines=False))
         if error.possibilities:
             message = say("usage.did_you_mean", lang, message=message, names=", ".join(sorted(error.possibilities)))
         return message
@@ -595,17 +603,18 @@ def usage_message(error: click.exceptions.UsageError, lang: Lang) -> str:
         hint_text = hint if isinstance(hint, str) else " / ".join(hint) if hint else "?"
         return say("usage.invalid_value", lang, name=hint_text, message=error.message)
     if isinstance(error, click.exceptions.BadOptionUsage) and "requires an argument" in error.message:
-        return say("usage.needs_value", lang, name=safe(error.option_name))
+        return say("usage.needs_value", lang, name=safe(error.option_name, lines=False))
     text = error.message
-    if text.startswith("Got unexpected extra argument"):
-        return say("usage.extra_arguments", lang, arguments=safe(text.partition("(")[2].rstrip(")")))
+    extra = re.fullmatch(r"Got unexpected extra arguments?(?:\(s\))? \((.*)\)", text, re.DOTALL)
+    if extra:
+        return say("usage.extra_arguments", lang, arguments=safe(extra[1], lines=False))
     if text.startswith("No such command"):
         name = text.partition("'")[2].rpartition("'")[0]
         commands = ", ".join(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
-        return say("usage.no_such_command", lang, name=safe(name), commands=commands)
+        return say("usage.no_such_command", lang, name=safe(name, lines=False), commands=commands)
     if text == "Missing command.":
         return say("usage.missing_command", lang)
-    return safe(text)
+    return safe(text, lines=False)
 
 
 def _usage_frame(ctx: click.Context | None, message: str, lang: Lang) -> str:

@@ -2,7 +2,7 @@
 
 Exit codes: 0 ok; 1 a fact base that cannot be read or breaks a rule, or a lookup that
 finds nothing; 2 a usage error; 3 an internal error (a bug); 4 output that could not be
-written (full disk, I/O error, an encoding that cannot hold it); 130 interrupted (Ctrl-C).
+written (a full disk, an I/O error); 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -61,6 +61,6 @@ class MissingExtraError(UsageError):
 
 
 class OutputError(MinusmaError):
-    """The output could not be written whole: a full disk, an I/O error, a narrow encoding."""
+    """The output could not be written whole: a full disk, an I/O error."""
 
     exit_code = 4

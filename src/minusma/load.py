@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import stat
 import sys
 from collections import Counter
@@ -23,6 +24,7 @@ from minusma.messages import LANGS, Message, Number, catalogue
 from minusma.model import (
     LINE_PATTERN,
     PARAGRAPH_PATTERN,
+    URL_PATTERN,
     DateError,
     FactBase,
     Problem,
@@ -59,11 +61,7 @@ def read_bytes(path: Path | None, *, shipped: bool = False) -> bytes:
     reported rather than waited on forever. ``shipped`` says the path is the packaged
     default, whose absence means a broken install, not a mistyped ``--data``.
     """
-    name = "<stdin>" if path is None else str(path)
-    if path is not None and not str(path):
-        raise _fail("''", Message("read.empty_path"))
-    if path is not None and "\x00" in str(path):  # only through the API (argv cannot carry a NUL): no such file
-        raise _fail(name, Message("read.missing"))
+    name = "<stdin>" if path is None else os.fsdecode(path)
     try:
         if path is None:
             data = sys.stdin.buffer.read(MAX_BYTES + 1)
@@ -119,13 +117,14 @@ def _text_problem(name: str, data: bytes) -> FactBaseError | None:
     return None
 
 
-def _schema_problems(error: ValidationError) -> list[Problem]:
+def _schema_problems(error: ValidationError, data: bytes) -> list[Problem]:
     problems = []
-    for detail in error.errors(include_url=False, include_input=False):
-        line = None
+    for detail in error.errors(include_url=False):
         if detail["type"] == "json_invalid":
-            line = _line_of(detail["msg"])
-        problems.append(Problem("error", json_path(detail["loc"]), _schema_message(detail), line))
+            reason = detail["msg"].removeprefix("Invalid JSON: ")
+            problems.append(Problem("error", "", _not_json(reason, data), _line_of(reason)))
+        else:
+            problems.append(Problem("error", json_path(detail["loc"]), _schema_message(detail)))
     return problems
 
 
@@ -152,16 +151,16 @@ def _schema_message(detail: ErrorDetails) -> Message:
     kind = detail["type"]
     if isinstance(error, DateError):
         return error.message
-    if kind == "json_invalid":
-        return _not_json(detail["msg"].removeprefix("Invalid JSON: "))
     if kind == "string_pattern_mismatch" and context.get("pattern") == _DATE_PATTERN:
         return Message("schema.date_form")
-    if kind == "string_pattern_mismatch" and (
-        context.get("pattern") in _CONTROL_PATTERNS or str(context.get("pattern", "")).startswith("^https?://")
-    ):
-        return Message(
-            "schema.control_character", {"character": "U+0000-U+001F, U+007F-U+009F, U+202A-U+202E, U+2066-U+2069"}
+    if kind == "string_pattern_mismatch" and context.get("pattern") in (*_CONTROL_PATTERNS, URL_PATTERN):
+        found = _control_character(
+            detail.get("input"), allowed="\n\t" if context["pattern"] == PARAGRAPH_PATTERN else ""
         )
+        if found is not None:
+            return Message("schema.control_character", {"character": f"U+{ord(found):04X}"})
+        if context["pattern"] == URL_PATTERN:
+            return Message("schema.url")
     if not detail["loc"] and kind.endswith("_type"):
         return Message("schema.not_object")
     if kind == "typed_dict_type":
@@ -173,14 +172,44 @@ def _schema_message(detail: ErrorDetails) -> Message:
     return Message("schema.other", {"detail": detail["msg"]})
 
 
-def _not_json(reason: str) -> Message:
+_LINE_CHARACTER = re.compile(LINE_PATTERN.replace("+$", "$"))
+
+
+def _control_character(text: object, allowed: str) -> str | None:
+    """The first character of ``text`` that a text of the fact base may not hold (one a terminal would act on)."""
+    if isinstance(text, str):
+        for character in text:
+            if character not in allowed and not _LINE_CHARACTER.match(character):
+                return character
+    return None
+
+
+def _not_json(reason: str, data: bytes = b"") -> Message:
     """Where the JSON breaks, in the tool's words where the parser's reason is a known one."""
     what, _, place = reason.partition(" at line ")
     line, _, column = place.partition(" column ")
+    if what == "unexpected end of hex escape" and _high_surrogate_before(data, line, column):
+        what = "lone leading surrogate in hex escape"  # "\ud800" with no low half after it
     described: object = Message(f"json.{what}") if f"json.{what}" in catalogue("en") else what
     if line and column:
         described = Message("json.at", {"what": described, "line": line, "column": column})
     return Message("schema.not_json", {"reason": described})
+
+
+_HIGH_SURROGATE = re.compile(rb"\\u[dD][89abAB][0-9a-fA-F]{2}")
+
+
+def _high_surrogate_before(data: bytes, line: str, column: str) -> bool:
+    """Whether the parser stopped just after a ``\\ud800``-``\\udbff`` escape (its column counts bytes)."""
+    if not (line.isdigit() and column.isdigit()):
+        return False
+    start = 0
+    for _ in range(int(line) - 1):
+        start = data.find(b"\n", start) + 1
+        if not start:
+            return False
+    at = start + int(column) - 1
+    return _HIGH_SURROGATE.search(data, max(start, at - 8), at + 1) is not None
 
 
 def _line_of(message: str) -> int | None:
@@ -214,7 +243,7 @@ def parse(data: bytes, name: str) -> tuple[FactBase | None, list[Problem]]:
     except _BrokenJSON as error:
         return None, [error.problem]
     except ValidationError as error:
-        return None, _schema_problems(error)
+        return None, _schema_problems(error, data)
     return fact_base, check_fact_base(fact_base)
 
 
@@ -238,22 +267,27 @@ def _parse_json(data: bytes) -> object:
         return from_json(data)
     except ValueError as error:
         reason = str(error)
-        raise _BrokenJSON(Problem("error", "", _not_json(reason), _line_of(reason))) from None
+        raise _BrokenJSON(Problem("error", "", _not_json(reason, data), _line_of(reason))) from None
     except RecursionError:
         raise _BrokenJSON(Problem("error", "", _not_json("recursion limit exceeded"))) from None
 
 
-def _read(path: Path | None) -> tuple[str, bytes]:
-    """The name to report and the bytes: ``None`` is the shipped file, ``-`` standard input."""
+def _read(path: str | Path | None) -> tuple[str, bytes]:
+    """The name to report and the bytes: ``None`` is the shipped file, ``-`` standard input.
+
+    ``path`` may be the text the user gave: ``Path("")`` would be the current folder.
+    """
     if path is None:
         shipped = default_path()
         return str(shipped), read_bytes(shipped, shipped=True)
-    if str(path) == STDIN:
+    if not os.fspath(path):
+        raise _fail("''", Message("read.empty_path"))
+    if os.fspath(path) == STDIN:
         return "<stdin>", read_bytes(None)
-    return os.fsdecode(path), read_bytes(path)
+    return os.fsdecode(path), read_bytes(Path(path))
 
 
-def load(path: Path | None = None) -> FactBase:
+def load(path: str | Path | None = None) -> FactBase:
     """The checked fact base at ``path`` (default: the packaged one; ``-``: standard input).
 
     A file byte-for-byte equal to the shipped fact base, which the test suite validates
@@ -274,7 +308,7 @@ def load(path: Path | None = None) -> FactBase:
     return fact_base
 
 
-def validate(path: Path | None = None) -> tuple[str, list[Problem]]:
+def validate(path: str | Path | None = None) -> tuple[str, list[Problem]]:
     """Every problem in a fact base, warnings included, and duplicate JSON keys."""
     try:
         name, data = _read(path)

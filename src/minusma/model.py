@@ -129,6 +129,7 @@ or reorder what a reader sees. No text of a fact base may hold them (a paragraph
 newline or a tab), so none can reach a reader's terminal from the data."""
 LINE_PATTERN = f"^[^\x00-\x1f{_CONTROLS}]+$"
 PARAGRAPH_PATTERN = f"^[^\x00-\x08\x0b-\x1f{_CONTROLS}]+$"
+URL_PATTERN = f"^https?://[^\\s\x00-\x1f{_CONTROLS}]+$"
 NonEmpty = Annotated[str, StringConstraints(min_length=1, pattern=LINE_PATTERN)]
 """One line of text: a name, a title, a publisher."""
 Paragraph = Annotated[str, StringConstraints(min_length=1, pattern=PARAGRAPH_PATTERN)]
@@ -198,7 +199,7 @@ class Source(TypedDict):
     id: Id
     title: NonEmpty
     publisher: NonEmpty
-    url: Annotated[str, StringConstraints(pattern=f"^https?://[^\\s\x00-\x1f{_CONTROLS}]+$")]
+    url: Annotated[str, StringConstraints(pattern=URL_PATTERN)]
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
     kind: NotRequired[SourceKind]
     published: NotRequired[PartialDate]

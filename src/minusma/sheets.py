@@ -879,11 +879,12 @@ def search(result: SearchResult, lang: Lang) -> list[Sheet]:
         )  # fmt: skip
         for hit in result["hits"]
     ]
-    notes = [] if rows else [say("no_hits", lang, query=result["query"])]
+    query = " ".join(result["query"].split())  # as the search read it: a newline in it would forge a line
+    notes = [] if rows else [say("no_hits", lang, query=query)]
     return [
         Sheet(
             "search",
-            say("search", lang, query=result["query"]),
+            say("search", lang, query=query),
             _columns(lang, ("score", "number"), "kind", "id", "date", "text", "sources"),
             rows,
             notes=notes,

@@ -11,12 +11,17 @@ from minusma.sheets import Bar, Cell, Coded, Column, Noted, PartFill
 
 _UNSAFE = {code: f"\\x{code:02x}" for code in (*range(0x00, 0x20), *range(0x7F, 0xA0))}
 _UNSAFE.update({code: f"\\u{code:04x}" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
+# A byte that was not valid in the system's encoding (argv, file names) arrives as a lone surrogate
+# (surrogateescape): show the byte, ``\xe9``. Any other lone surrogate is no character either.
+_UNSAFE.update({code: f"\\x{code - 0xDC00:02x}" for code in range(0xDC80, 0xDD00)})
+_UNSAFE.update({code: f"\\u{code:04x}" for code in (*range(0xD800, 0xDC80), *range(0xDD00, 0xE000))})
 _PARAGRAPH = {key: value for key, value in _UNSAFE.items() if key not in (0x09, 0x0A)}
 
 
 def safe(text: str, *, lines: bool = True) -> str:
     """``text`` with control characters and bidi overrides shown as escapes (ESC as ``\\x1b``),
-    so nothing from a fact base or from argv acts on a terminal. ``lines`` keeps newlines and tabs."""
+    so nothing from a fact base or from argv acts on a terminal, and an undecodable byte of an
+    argument or file name as that byte (``\\xe9``). ``lines`` keeps newlines and tabs."""
     if text.isprintable() or (lines and text.replace("\n", "").replace("\t", "").isprintable()):
         return text if not _has_bidi(text) else text.translate(_PARAGRAPH if lines else _UNSAFE)
     return text.translate(_PARAGRAPH if lines else _UNSAFE)

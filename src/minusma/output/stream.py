@@ -192,6 +192,11 @@ def _failed(path: str, error: OSError) -> OutputError:
     return OutputError(Message("output_file_failed", {"file": safe(path, lines=False), "reason": reason}))
 
 
+def write_text(text: str) -> None:
+    """Words for people (help, the version) in standard output's encoding; a letter it cannot hold becomes '?'."""
+    write_bytes(text.encode(encoding(), errors="replace"))
+
+
 class TextOutput(io.TextIOBase):
     """A text stream for Rich that sends its text through :func:`write_bytes` in large pieces.
 

@@ -39,7 +39,8 @@ def console() -> Console:
     """One per invocation, so width, colour and the stream follow the environment of the call.
 
     Rich writes through :class:`TextOutput`, so a table arrives whole on a non-blocking
-    stdout too. A COLUMNS or LINES that is not a positive number counts as unset.
+    stdout too. A COLUMNS or LINES that is not a positive number counts as unset; a
+    terminal narrower than ``NARROWEST`` gets lines that wide.
     """
     environment = {
         name: value
@@ -47,13 +48,15 @@ def console() -> Console:
         if name not in ("COLUMNS", "LINES") or (value.isdigit() and int(value) > 0)
     }
     output = TextOutput(encoding())
-    return _Console(
+    printer = _Console(
         file=output,  # type: ignore[arg-type]  # a TextIOBase is a text file
         highlight=False,
         soft_wrap=False,
         emoji=False,
         _environ=environment,
     )
+    printer.width = max(printer.width, NARROWEST)
+    return printer
 
 
 class Footnotes:
@@ -106,46 +109,130 @@ _WHOLE = ("date", "number", "quantity", "percent", "bar", "rank", "id", "url")
 """Column kinds whose cells are never wrapped or cut."""
 TEXT_MIN = 20
 """Narrowest a text column may get; longer words fold onto the next line."""
+NARROWEST = 20
+"""Tables are drawn at least this wide: a narrower terminal wraps the lines itself, but no figure is cut."""
+_GAP = 2
+"""Spaces between two table columns."""
 
 
-def _minimum(column: Column, values: list[str]) -> int:
-    if column.kind in _WHOLE:
-        return max(len(value) for value in values)
-    longest_word = max((len(word) for value in values for word in value.split()), default=1)
-    return min(longest_word, TEXT_MIN)
+def _width(text: str) -> int:
+    return max((cell_len(line) for line in text.splitlines()), default=0)
+
+
+def _minimum(whole: bool, values: Sequence[str], text_minimum: int = TEXT_MIN) -> int:
+    """Narrowest a column may be: its widest figure whole; for text, its longest word up to ``text_minimum``."""
+    if whole:
+        return max((_width(value) for value in values), default=1)
+    return min(_longest_word(values), text_minimum)
+
+
+def _longest_word(values: Sequence[str]) -> int:
+    return max((cell_len(word) for value in values for word in value.split()), default=1)
+
+
+def _fit(minimums: Sequence[int], maximums: Sequence[int], room: int) -> list[int] | None:
+    """Column widths within ``room``, each at least its minimum: the widest columns give way first.
+
+    ``None`` when the minimums alone do not fit. Rich's own shrinking can leave a column
+    wider than the room and then crops the line, losing letters; fixed widths cannot.
+    """
+    if sum(minimums) > room:
+        return None
+
+    def capped(cap: int) -> list[int]:
+        return [max(least, min(most, cap)) for least, most in zip(minimums, maximums, strict=True)]
+
+    low, high = 0, max(maximums, default=0)
+    while low < high:  # the widest cap under which the columns fit
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if sum(capped(middle)) <= room else (low, middle - 1)
+    widths = capped(low)
+    spare = room - sum(widths)
+    for index, width in enumerate(widths):  # what is left goes to the columns held at the cap
+        if spare and width == low < maximums[index]:
+            widths[index] += 1
+            spare -= 1
+    return widths
 
 
 class Adaptive:
     """A table where every column fits at its minimum; otherwise a block of label: value lines per row."""
 
-    def __init__(self, table: Table, minimum: int, blocks: RenderableType) -> None:
-        self.table = table
-        self.minimum = minimum
-        self.blocks = blocks
+    def __init__(self, columns: list[Column], cells: list[list[str]], words: list[list[str]]) -> None:
+        self.columns = columns
+        self.cells = cells
+        self.blocks = Blocks(columns, words)
+        self.minimums: list[int] = []
+        self.maximums: list[int] = []
+        for index, column in enumerate(columns):
+            values = [row[index] for row in cells]
+            whole = column.kind in _WHOLE
+            self.minimums.append(_minimum(whole, [*values, column.header] if whole else values))
+            self.maximums.append(max(_width(value) for value in [*values, column.header]))
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        yield self.table if self.minimum <= options.max_width else self.blocks
+        widths = _fit(self.minimums, self.maximums, options.max_width - _GAP * (len(self.columns) - 1))
+        yield self.blocks if widths is None else self.table(widths)
+
+    def table(self, widths: Sequence[int]) -> Table:
+        table = Table(
+            expand=False,
+            box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1), collapse_padding=True,
+        )  # fmt: skip
+        for column, width in zip(self.columns, widths, strict=True):
+            table.add_column(
+                RichText(column.header),
+                justify="right" if column.kind in ("number", "quantity", "percent") else "left",
+                no_wrap=column.kind in _WHOLE,
+                overflow="fold",
+                width=width,
+            )
+        for row in self.cells:
+            table.add_row(*(RichText(cell) for cell in row))  # Text, not str: no markup parsing of facts
+        return table
 
 
-def _table(columns: list[Column], cells: list[list[str]], blocks: RenderableType) -> Adaptive:
-    table = Table(
-        expand=False,
-        box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1), collapse_padding=True,
-    )  # fmt: skip
-    minimum = 2 * len(columns) - 2  # two spaces between columns
-    for index, column in enumerate(columns):
-        width = _minimum(column, [row[index] for row in cells] + ([column.header] if column.kind in _WHOLE else []))
-        minimum += width
-        table.add_column(
-            RichText(column.header),
-            justify="right" if column.kind in ("number", "quantity", "percent") else "left",
-            no_wrap=column.kind in _WHOLE,
-            overflow="fold",
-            min_width=width,
+class Blocks:
+    """One block of ``label: value`` lines per row; where even that is too narrow, the label above its value."""
+
+    def __init__(self, columns: list[Column], words: list[list[str]]) -> None:
+        self.rows = [
+            [
+                (f"{column.block_header or column.header}:", value, column.kind in _WHOLE)
+                for column, value in zip(columns, row, strict=True)
+                if value not in ("", "-") and column.kind != "bar"
+            ]
+            for row in words
+        ]
+        fields = [field for row in self.rows for field in row]
+        self.label_width = max((_width(label) for label, _, _ in fields), default=0)
+        # A figure in words ("about 6,200") may wrap between words, never inside one.
+        self.value_minimum = max(
+            (
+                _longest_word([value]) if whole else _minimum(False, [value], TEXT_MIN // 2)
+                for _, value, whole in fields
+            ),
+            default=1,
         )
-    for row in cells:
-        table.add_row(*(RichText(cell) for cell in row))  # Text, not str: no markup parsing of facts
-    return Adaptive(table, minimum, blocks)
+        self.value_maximum = max((_width(value) for _, value, _ in fields), default=1)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        room = options.max_width
+        side_by_side = self.label_width + 1 + self.value_minimum <= room
+        for index, row in enumerate(self.rows):
+            if index:
+                yield RichText("")
+            if side_by_side:
+                grid = Table.grid(padding=(0, 1))
+                grid.add_column(style="bold", width=self.label_width)
+                grid.add_column(overflow="fold", width=min(self.value_maximum, room - self.label_width - 1))
+                for label, value, _ in row:
+                    grid.add_row(RichText(label), RichText(value))
+                yield grid
+            else:
+                for label, value, _ in row:
+                    yield RichText(label, style="bold", overflow="fold")
+                    yield Padding(RichText(value, overflow="fold"), (0, 0, 0, 2))
 
 
 LARGE = 100
@@ -174,7 +261,7 @@ class LongTable:
             for index, column in enumerate(columns)
         ]
         minimum = [
-            natural[index] if column.kind in _WHOLE else _minimum(column, [row[index] for row in cells])
+            natural[index] if column.kind in _WHOLE else _minimum(False, [row[index] for row in cells])
             for index, column in enumerate(columns)
         ]
         for index, column in enumerate(columns):
@@ -270,21 +357,6 @@ def _wrap(text: str, width: int, references: bool = False) -> list[str]:
     return lines
 
 
-def _blocks(columns: list[Column], cells: list[list[str]]) -> RenderableType:
-    parts: list[RenderableType] = []
-    for row in cells:
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(overflow="fold", style="bold")
-        grid.add_column(overflow="fold")
-        for column, value in zip(columns, row, strict=True):
-            if value not in ("", "-") and column.kind != "bar":
-                whole = column.kind in ("id", "url")
-                shown = RichText(value, no_wrap=whole, overflow="ignore" if whole else "fold")
-                grid.add_row(RichText(f"{column.block_header or column.header}:"), shown)
-        parts.append(Padding(grid, (0 if not parts else 1, 0, 0, 0)))
-    return Group(*parts)
-
-
 def sheet(sheet: Sheet, lang: Lang, unicode: bool = True, footnotes: Footnotes | None = None) -> RenderableType:
     shown = [index for index, column in enumerate(sheet.columns) if column.show != "csv"]
     columns = [sheet.columns[index] for index in shown]
@@ -300,13 +372,14 @@ def sheet(sheet: Sheet, lang: Lang, unicode: bool = True, footnotes: Footnotes |
         [safe(format_cell(sheet.columns[index], row[index], lang, unicode, compact=False)) for index in shown]
         for row in sheet.rows
     ]
-    parts: list[RenderableType] = [RichText(safe(sheet.title), style="bold")]
+    parts: list[RenderableType] = [RichText(safe(sheet.title, lines=False), style="bold")]
     if sheet.intro:
         parts.append(RichText(safe(sheet.intro)))
     if len(cells) > LARGE:
         parts.append(LongTable(columns, cells, words))
     elif cells:
-        parts.append(_table(columns, cells, _blocks(columns, words)))
+        parts.append(Adaptive(columns, cells, words))
+    if cells:
         if any(has_qualifier(cell) for row in sheet.rows for cell in row[: len(sheet.columns)]):
             parts.append(RichText(plain(say("legend", lang), unicode), style="dim"))
         if any(is_computed(cell) for row in sheet.rows for cell in row[: len(sheet.columns)]):
