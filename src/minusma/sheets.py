@@ -122,8 +122,15 @@ def text(value: Text | None, lang: Lang) -> str:
     return value[lang] if value is not None else ""
 
 
+_CODED: dict[tuple[str, str, str], Coded] = {}
+
+
 def _coded(code: str, key: str, lang: Lang) -> Coded:
-    return Coded(code, say(key, lang))
+    """A code and its words, made once per run for each code (a timeline asks 100,000 times)."""
+    found = _CODED.get((code, key, lang))
+    if found is None:
+        found = _CODED[(code, key, lang)] = Coded(code, say(key, lang))
+    return found
 
 
 def _joined(lang: Lang, *parts: Text | None) -> str:

@@ -44,8 +44,17 @@ class Message(NamedTuple):
         return say(self.key, lang, **self.values)
 
 
+_PLAIN: dict[tuple[str, str], str] = {}
+"""Messages without placeholders, once formatted: a table of 100,000 rows asks for a few words 100,000 times."""
+
+
 def say(key: str, lang: Lang, /, **values: object) -> str:
     """The message ``key`` in ``lang`` with its placeholders filled (Numbers and Messages in ``lang`` too)."""
+    if not values:
+        found = _PLAIN.get((key, lang))
+        if found is None:
+            found = _PLAIN[(key, lang)] = catalogue(lang)[key].format()
+        return found
     template = catalogue(lang)[key]
     return template.format(**{name: _shown(value, lang) for name, value in values.items()})
 

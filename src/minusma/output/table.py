@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-import textwrap
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from rich import box
@@ -59,6 +58,21 @@ def console() -> Console:
     return printer
 
 
+class References:
+    """The numbered sources below the tables: each wrapped at spaces, its URL on a line of its own, never
+    wrapped or cut, so it can be copied whole. Drawn as a few large segments: a long list costs little."""
+
+    def __init__(self, references: list[tuple[str, str]]) -> None:
+        self.references = references
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        lines: list[str] = []
+        for line, url in self.references:
+            lines += _wrap(safe(line, lines=False), options.max_width)
+            lines.append("    " + safe(url, lines=False))
+        yield Segment("\n".join(lines) + "\n")
+
+
 class Footnotes:
     """Sources as numbered references: ``[1][3]`` in the rows, the list with URLs below the tables.
 
@@ -99,9 +113,7 @@ def write(view: View[Any], lang: Lang) -> None:
     if references:
         printer.print(RichText(""))
         printer.print(RichText(say("sources", lang), style="bold"))
-        for line, url in references:
-            printer.print(RichText(safe(line, lines=False)))
-            printer.out("    " + safe(url, lines=False), highlight=False)  # never wrapped: a URL stays whole
+        printer.print(References(references), crop=False)
     printer.file.flush()
 
 
@@ -127,7 +139,14 @@ def _minimum(whole: bool, values: Sequence[str], text_minimum: int = TEXT_MIN) -
 
 
 def _longest_word(values: Sequence[str]) -> int:
-    return max((cell_len(word) for value in values for word in value.split()), default=1)
+    return (
+        max(
+            (max(map(len, value.split()), default=0) if value.isascii() else max(map(_cells, value.split()), default=0))
+            for value in values
+        )
+        if values
+        else 1
+    )
 
 
 def _fit(minimums: Sequence[int], maximums: Sequence[int], room: int) -> list[int] | None:
@@ -248,17 +267,16 @@ class LongTable:
     fit, each row becomes a block of ``label: value`` lines. Figures, ids and URLs are never cut.
     """
 
-    def __init__(self, columns: list[Column], cells: list[list[str]], words: list[list[str]]) -> None:
+    def __init__(self, columns: list[Column], cells: list[list[str]], words: Callable[[], list[list[str]]]) -> None:
         self.columns = columns
         self.cells = cells
-        self.words = words
+        self.words = words  # the cells in words, for blocks: made only if a block is drawn
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
         columns, cells = self.columns, self.cells
         natural = [
-            max([cell_len(column.header), *(max(map(cell_len, row[index].split("\n"))) for row in cells)])
-            for index, column in enumerate(columns)
+            max([_cells(column.header), *(_cells(row[index]) for row in cells)]) for index, column in enumerate(columns)
         ]
         minimum = [
             natural[index] if column.kind in _WHOLE else _minimum(False, [row[index] for row in cells])
@@ -291,17 +309,25 @@ class LongTable:
         yield Segment.line()
         yield Segment(("─" if console.encoding.lower().startswith("utf") else "-") * (sum(widths) + gaps))
         yield Segment.line()
+        wrapping = [(index, columns[index].key in _REFERENCES) for index in flexible]
+        chunk: list[str] = []
         for row in cells:
-            wrapped = [
-                [cell]
-                if index not in flexible or cell_len(cell) <= widths[index]
-                else _wrap(cell, widths[index], references=columns[index].key in _REFERENCES)
-                for index, cell in enumerate(row)
-            ]
-            for line_number in range(max(len(lines) for lines in wrapped)):
-                parts = [lines[line_number] if line_number < len(lines) else "" for lines in wrapped]
-                yield Segment(_line(parts, widths, right))
-                yield Segment.line()
+            long = [(index, references) for index, references in wrapping if _cells(row[index]) > widths[index]]
+            if not long:
+                chunk.append(_line(row, widths, right))
+            else:
+                wrapped: list[list[str]] = [[cell] for cell in row]
+                for index, references in long:
+                    wrapped[index] = _wrap(row[index], widths[index], references)
+                height = max(map(len, wrapped))
+                for line_number in range(height):
+                    parts = [lines[line_number] if line_number < len(lines) else "" for lines in wrapped]
+                    chunk.append(_line(parts, widths, right))
+            if len(chunk) >= 2000:  # whole lines in large pieces: Rich handles a few segments, not a million
+                yield Segment("\n".join(chunk) + "\n")
+                chunk = []
+        if chunk:
+            yield Segment("\n".join(chunk) + "\n")
 
     def _blocks(self, console: Console, width: int) -> RenderResult:
         """One block of ``label: value`` lines per row; text wraps under its value, ids and URLs stay whole."""
@@ -309,7 +335,7 @@ class LongTable:
         labels = [f"{column.block_header or column.header}:" for column in self.columns]
         label_width = max(map(cell_len, labels))
         value_width = max(10, width - label_width - 1)
-        for number, row in enumerate(self.words):
+        for number, row in enumerate(self.words()):
             if number:
                 yield Segment.line()
             for column, label, value in zip(self.columns, labels, row, strict=True):
@@ -324,10 +350,21 @@ class LongTable:
                     yield Segment.line()
 
 
-def _line(parts: list[str], widths: list[int], right: set[int]) -> str:
+def _cells(text: str) -> int:
+    """Terminal cells a text takes (its widest line); plain ASCII is counted without a call per letter."""
+    if "\n" in text:
+        return max(map(_cells, text.split("\n")))
+    return len(text) if text.isascii() else cell_len(text)
+
+
+def _line(parts: Sequence[str], widths: list[int], right: set[int]) -> str:
     padded = []
-    for index, (part, width) in enumerate(zip(parts, widths, strict=True)):
-        space = " " * max(0, width - cell_len(part))
+    for index, part in enumerate(parts):
+        width = widths[index]
+        if part.isascii():  # str.ljust counts characters, which for ASCII are terminal cells
+            padded.append(part.rjust(width) if index in right else part.ljust(width))
+            continue
+        space = " " * (width - _cells(part))
         padded.append(space + part if index in right else part + space)
     return "  ".join(padded).rstrip()
 
@@ -350,10 +387,19 @@ def _wrap(text: str, width: int, references: bool = False) -> list[str]:
                 current = ""
             current += ref
         return [*lines, current]
-    for paragraph in text.split("\n"):
-        lines += textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False) or [
-            ""
-        ]  # ids, URLs whole
+    measure = len if text.isascii() else _cells
+    for paragraph in text.split("\n"):  # greedy, at spaces only: an id or URL is never broken
+        current, used = "", 0
+        for word in paragraph.split(" "):
+            size = measure(word)
+            if current and used + 1 + size > width:
+                lines.append(current)
+                current, used = word, size
+            elif current:
+                current, used = f"{current} {word}", used + 1 + size
+            else:
+                current, used = word, size
+        lines.append(current)
     return lines
 
 
@@ -368,21 +414,25 @@ def sheet(sheet: Sheet, lang: Lang, unicode: bool = True, footnotes: Footnotes |
             if sheet.columns[index].key in ("sources", "claimed_in"):
                 for row in cells:
                     row[position] = footnotes.refer(row[position])
-    words = [
-        [safe(format_cell(sheet.columns[index], row[index], lang, unicode, compact=False)) for index in shown]
-        for row in sheet.rows
-    ]
+
+    def words() -> list[list[str]]:
+        return [
+            [safe(format_cell(sheet.columns[index], row[index], lang, unicode, compact=False)) for index in shown]
+            for row in sheet.rows
+        ]
+
     parts: list[RenderableType] = [RichText(safe(sheet.title, lines=False), style="bold")]
     if sheet.intro:
         parts.append(RichText(safe(sheet.intro)))
     if len(cells) > LARGE:
-        parts.append(LongTable(columns, cells, words))
+        parts.append(LongTable(columns, cells, lambda: words()))
     elif cells:
-        parts.append(Adaptive(columns, cells, words))
+        parts.append(Adaptive(columns, cells, words()))
     if cells:
-        if any(has_qualifier(cell) for row in sheet.rows for cell in row[: len(sheet.columns)]):
+        figures = [index for index, column in enumerate(sheet.columns) if column.kind in ("quantity", "percent")]
+        if any(has_qualifier(row[index]) for row in sheet.rows for index in figures):
             parts.append(RichText(plain(say("legend", lang), unicode), style="dim"))
-        if any(is_computed(cell) for row in sheet.rows for cell in row[: len(sheet.columns)]):
+        if any(is_computed(row[index]) for row in sheet.rows for index in figures):
             parts.append(RichText(say("computed_note", lang), style="dim"))
     parts += [RichText(safe(plain(note, unicode)), style="dim") for note in sheet.notes]
     return Group(*parts)
