@@ -355,6 +355,10 @@ Outcome = Literal["killed", "injured"]
 Cause = Literal["any", "hostile", "other"]
 
 
+Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+"""ISO 3166-1 alpha-3; names in every language are in the message catalogues (``country.XXX``)."""
+
+
 @with_config(_STRICT)
 class CasualtyCount(TypedDict):
     outcome: Outcome
@@ -367,6 +371,7 @@ class Casualties(TypedDict):
     """Casualties counted over a period (``start`` to ``end``, the as-of date)."""
 
     id: Id
+    country: NotRequired[Country]
     start: PartialDate
     end: PartialDate
     counts: Annotated[list[CasualtyCount], Field(min_length=1)]
@@ -409,10 +414,6 @@ class Netherlands(TypedDict):
     summary: Text
     phases: Annotated[list[Phase], Field(min_length=1)]
     figures: list[Figure]
-
-
-Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
-"""ISO 3166-1 alpha-3; names in every language are in the message catalogues (``country.XXX``)."""
 
 
 @with_config(_STRICT)

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, Literal, NamedTuple
 
 from minusma.messages import LANGS, Lang, count, number, say
-from minusma.model import Erratum, Qualifier, Quantity, Source, Text
+from minusma.model import Erratum, Qualifier, Quantity, Source, Text, country_names
 from minusma.results import (
     AboutResult,
     AtResult,
@@ -669,6 +669,9 @@ def casualties(result: CasualtiesResult, lang: Lang) -> list[Sheet]:
     rows: list[tuple[Cell, ...]] = [
         (
             record["id"],
+            Coded(record["country"], country_names(record["country"])[lang])
+            if "country" in record
+            else _coded("", "whole_mission", lang),
             record["start"],
             record["end"],
             _coded(count["outcome"], count["outcome"], lang),
@@ -686,7 +689,9 @@ def casualties(result: CasualtiesResult, lang: Lang) -> list[Sheet]:
             say("casualties", lang),
             (
                 Column("id", say("id", lang), "id", show="csv"),
-                *_columns(lang, "start", "end", "outcome", "cause", ("value", "quantity"), "note", "sources"),
+                *_columns(
+                    lang, "country", "start", "end", "outcome", "cause", ("value", "quantity"), "note", "sources"
+                ),
             ),
             rows,
             notes=_as_of_note(result["as_of"], lang),

@@ -477,4 +477,5 @@ MESSAGES: dict[str, str] = {
     "image_to_terminal": "--format {format} draws an image, which is never written to a terminal: redirect it (> {file}) or give --output {file}",
     "needs_extra": "--format {format} needs matplotlib, an optional part of minusma: {install}",
     "chart.key.span": "a date known only to the month or year: the bar spans it",
+    "whole_mission": "whole mission",
 }

@@ -477,4 +477,5 @@ MESSAGES: dict[str, str] = {
     "image_to_terminal": "--format {format} produit une image, qui n’est jamais écrite dans un terminal : redirigez la sortie vers un fichier (> {file}) ou indiquez --output {file}",
     "needs_extra": "--format {format} nécessite matplotlib, une partie optionnelle de minusma : {install}",
     "chart.key.span": "une date connue seulement au mois ou à l’année : la barre couvre cette période",
+    "whole_mission": "toute la mission",
 }

@@ -477,4 +477,5 @@ MESSAGES: dict[str, str] = {
     "image_to_terminal": "--format {format} tekent een afbeelding, en die wordt nooit naar een terminal geschreven: stuur de uitvoer naar een bestand (> {file}) of geef --output {file}",
     "needs_extra": "--format {format} heeft matplotlib nodig, een optioneel onderdeel van minusma: {install}",
     "chart.key.span": "een datum die alleen op de maand of het jaar bekend is: de streep beslaat die periode",
+    "whole_mission": "hele missie",
 }
