@@ -32,9 +32,16 @@ _LINE_START = re.compile(r"^(?:[-+=>]|\d+(?=[.)]))")
 """What starts a list, quote or heading underline at the start of a paragraph's line."""
 
 
+_ANY = re.compile(r"[\\`*_\[\]<#|@~$^&%=\t]")
+"""Any character that may need a backslash: a text without one (most cells) is shown as it is."""
+
+
 def inline(text: str) -> str:
     """Text from a fact base or the catalogue as Markdown that shows it as it is, on one line."""
-    shown = _ALWAYS.sub(r"\\\1", safe(text))
+    text = safe(text)
+    if _ANY.search(text) is None:
+        return text
+    shown = _ALWAYS.sub(r"\\\1", text)
     for mark in _PAIRED:
         if shown.count(mark) > 1:
             shown = shown.replace(mark, "\\" + mark)

@@ -139,14 +139,8 @@ def _minimum(whole: bool, values: Sequence[str], text_minimum: int = TEXT_MIN) -
 
 
 def _longest_word(values: Sequence[str]) -> int:
-    return (
-        max(
-            (max(map(len, value.split()), default=0) if value.isascii() else max(map(_cells, value.split()), default=0))
-            for value in values
-        )
-        if values
-        else 1
-    )
+    joined = "\n".join(values)  # one split over all the text: the counting runs in C, not per word
+    return max(map(len if joined.isascii() else _cells, joined.split()), default=1)
 
 
 def _fit(minimums: Sequence[int], maximums: Sequence[int], room: int) -> list[int] | None:
@@ -311,10 +305,17 @@ class LongTable:
         yield Segment.line()
         wrapping = [(index, columns[index].key in _REFERENCES) for index in flexible]
         chunk: list[str] = []
+        # A row with nothing to wrap and only ASCII is padded by one str.format call.
+        template = "  ".join(
+            f"{{{index}:{'>' if index in right else '<'}{width}}}" for index, width in enumerate(widths)
+        )
         for row in cells:
             long = [(index, references) for index, references in wrapping if _cells(row[index]) > widths[index]]
             if not long:
-                chunk.append(_line(row, widths, right))
+                if all(map(str.isascii, row)):
+                    chunk.append(template.format(*row).rstrip())
+                else:
+                    chunk.append(_line(row, widths, right))
             else:
                 wrapped: list[list[str]] = [[cell] for cell in row]
                 for index, references in long:
