@@ -551,25 +551,17 @@ def _title(title: str | None, lang: Lang) -> str:
     return catalogue(lang).get(f"title.{title}", title)
 
 
+def _bound(date: str | None, basis: str, lang: Lang) -> str:
+    """One end of a term: the date a source states, or the date and where it comes from, or '?'."""
+    if date is None:
+        return "?"
+    return date if basis in ("stated", "attested") else say(f"term.{basis}", lang, date=date)
+
+
 def _term(leader: LeaderTerm, lang: Lang) -> str:
     """A term as every command shows it, saying where a bound comes from when no source states it."""
     term = leader["term"]
-    start, end = term["start"], term["end"]
-    start_words = (
-        "?"
-        if start is None
-        else start
-        if term["start_basis"] in ("stated", "attested")
-        else say(f"term.{term['start_basis']}", lang, date=start)
-    )
-    end_words = (
-        "?"
-        if end is None
-        else end
-        if term["end_basis"] in ("stated", "attested")
-        else say(f"term.{term['end_basis']}", lang, date=end)
-    )
-    return f"{start_words} - {end_words}"
+    return f"{_bound(term['start'], term['start_basis'], lang)} - {_bound(term['end'], term['end_basis'], lang)}"
 
 
 def leaders(result: LeadersResult, lang: Lang) -> list[Sheet]:

@@ -22,8 +22,7 @@ import os
 import secrets
 import shutil
 import signal
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -31,7 +30,7 @@ from minusma.errors import ExportError, OutputError
 from minusma.messages import LANGS, Lang, Message, say
 from minusma.model import CATEGORIES, FactBase, Text, ceiling_total
 from minusma.output.cells import safe
-from minusma.output.stream import write_bytes
+from minusma.output.stream import interrupts, write_bytes
 
 DESCRIPTOR = "datapackage.json"
 DATE_PATTERN = r"\d{4}(-\d{2}){0,2}"
@@ -341,20 +340,6 @@ def files(fact_base: FactBase, lang: Lang) -> dict[str, bytes]:
     return found
 
 
-@contextmanager
-def _interruptible() -> Iterator[None]:
-    """Ctrl-C raises here rather than leaving at once, so a half-written package is cleared away first."""
-    try:
-        previous = signal.signal(signal.SIGINT, signal.default_int_handler)
-    except ValueError:  # not the main thread: nothing to change
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
 def _staging(beside: Path) -> Path:
     """A new, hidden folder beside ``beside`` (same file system, so renames are atomic)."""
     while True:
@@ -409,7 +394,7 @@ def export(fact_base: FactBase, directory: Path, force: bool, lang: Lang) -> Non
     contents = files(fact_base, lang)
     staging: Path | None = None
     try:
-        with _interruptible():
+        with interrupts(signal.default_int_handler):  # Ctrl-C raises here, so a half-written package is cleared away
             staging = _staging(target)
             for name, data in contents.items():
                 _write_file(staging / name, data)

@@ -19,7 +19,7 @@ import subprocess
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
-from minusma.output.stream import held, write_bytes
+from minusma.output.stream import held, interrupts, write_bytes
 
 DEFAULT = "less -FRX"
 
@@ -51,19 +51,6 @@ def show(data: bytes) -> None:
         write_bytes(data)
 
 
-@contextmanager
-def _interrupts_to_the_pager() -> Iterator[None]:
-    try:
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    except ValueError:  # not the main thread
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
 def run(words: list[str], data: bytes) -> bool:
     """Show ``data`` in the pager; False when the pager could not be started."""
     environment = {**os.environ}
@@ -73,7 +60,7 @@ def run(words: list[str], data: bytes) -> bool:
     except (OSError, ValueError):
         return False
     assert process.stdin is not None
-    with _interrupts_to_the_pager():
+    with interrupts(signal.SIG_IGN):
         try:
             process.stdin.write(data)
             process.stdin.close()

@@ -22,6 +22,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from minusma.errors import OutputError
 from minusma.messages import Message
@@ -234,3 +235,20 @@ class TextOutput(io.TextIOBase):
         if descriptor is None:
             raise io.UnsupportedOperation("fileno")
         return descriptor
+
+
+@contextmanager
+def interrupts(handler: Any) -> Iterator[None]:
+    """Ctrl-C handled by ``handler`` meanwhile (``signal.default_int_handler`` raises, ``SIG_IGN``
+    leaves it to a child such as the pager); the tool's own handler comes back after."""
+    import signal
+
+    try:
+        previous = signal.signal(signal.SIGINT, handler)
+    except ValueError:  # not the main thread: nothing to change
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
