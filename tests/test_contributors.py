@@ -63,7 +63,7 @@ def test_every_format_and_language(runner: CliRunner) -> None:
     rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["contributors", "--csv", "--lang", "fr"]).stdout)))
     assert rows and all(len(row["country"]) == 3 and row["country"].isupper() for row in rows)
     document = json.loads(runner.invoke(app, ["contributors", "--json"]).stdout)
-    assert set(document) == {"as_of", "at", "read_as", "country", "contributors", "sources"}
+    assert set(document) == {"as_of", "at", "read_as", "country", "status_text", "contributors", "sources"}
 
 
 def test_dutch_and_contributors_show_the_same_dutch_facts(facts: FactBase) -> None:
@@ -117,3 +117,10 @@ def test_a_fact_base_without_contributions_still_loads(tmp_path: Path, shipped_d
     fact_base, problems = parse(json.dumps(data).encode(), "facts.json")
     assert fact_base is not None and not [problem for problem in problems if problem.severity == "error"]
     assert query.contributors(fact_base)["contributors"] == []
+
+
+def test_no_contingent_outside_the_mission_s_life(facts: FactBase) -> None:
+    for day in ("2010", "2024-02-01"):
+        result = query.contributors(facts, at=day)
+        assert result["contributors"] == [] and result["status_text"] is not None
+    assert query.contributors(facts)["read_as"] == "2023-06-30"  # without --at: the mandate's last day

@@ -16,7 +16,7 @@ from minusma.cli import app
 from minusma.output import package
 
 TABLES = [
-    "events", "resolutions", "snapshots", "leaders", "casualties", "dutch_phases", "dutch_figures", "errata", "sources",
+    "events", "resolutions", "snapshots", "leaders", "casualties", "dutch_phases", "dutch_figures", "contributions", "errata", "sources",
 ]  # fmt: skip
 
 
@@ -40,7 +40,7 @@ def test_the_package_is_valid_and_holds_every_record(
 ) -> None:
     target = tmp_path / "package"
     result = export(runner, str(target))
-    assert "9 tables" in result.stdout
+    assert "10 tables" in result.stdout
     report = frictionless.validate(target / "datapackage.json")
     assert report.valid, report.flatten(["type", "note", "fieldName", "rowNumber"])
     descriptor = json.loads((target / "datapackage.json").read_text(encoding="utf-8"))
@@ -54,6 +54,7 @@ def test_the_package_is_valid_and_holds_every_record(
         "casualties": sum(len(record["counts"]) for record in shipped_data["casualties"]),
         "dutch_phases": len(shipped_data["netherlands"]["phases"]),
         "dutch_figures": sum(len(figure["claims"]) for figure in shipped_data["netherlands"]["figures"]),
+        "contributions": len(shipped_data["contributions"]),
         "errata": len(shipped_data["errata"]),
         "sources": len(shipped_data["sources"]),
     }

@@ -609,9 +609,13 @@ def usage_message(error: click.exceptions.UsageError, lang: Lang) -> str:
     if extra:
         return say("usage.extra_arguments", lang, arguments=safe(extra[1], lines=False))
     if text.startswith("No such command"):
-        name = text.partition("'")[2].rpartition("'")[0]
+        found = re.match(r"No such command '(.*?)'\.(?: Did you mean (.*)\?)?$", text, re.S)
+        name = found[1] if found else text
         commands = ", ".join(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
-        return say("usage.no_such_command", lang, name=safe(name, lines=False), commands=commands)
+        message = say("usage.no_such_command", lang, name=safe(name, lines=False), commands=commands)
+        if found and found[2]:
+            message = say("usage.did_you_mean", lang, message=message.rstrip("."), names=found[2])
+        return message
     if text == "Missing command.":
         return say("usage.missing_command", lang)
     return safe(text, lines=False)

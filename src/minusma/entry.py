@@ -14,9 +14,12 @@ INTERRUPTED = 130
 
 def _interrupted(signum: int, frame: object) -> None:
     """Ctrl-C: leave at once with 130, as shells expect, and no traceback (nor half a --output file)."""
-    stream = sys.modules.get("minusma.output.stream")
-    if stream is not None:
-        stream.discard_partial()
+    discard = getattr(sys.modules.get("minusma.output.stream"), "discard_partial", None)
+    if discard is not None:  # None too while that module is still being imported
+        try:
+            discard()
+        except Exception:  # noqa: BLE001  # leaving on Ctrl-C must not fail
+            pass
     _leave(INTERRUPTED)
 
 

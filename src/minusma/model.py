@@ -867,7 +867,7 @@ def _check_snapshots(fact_base: FactBase) -> Iterator[Problem]:
             if resolution is None:
                 continue
             ceiling = resolution["ceiling"]
-            limits = {"military": ceiling["military"], "police": ceiling["police"]}
+            limits = {"military": ceiling["military"], "police": ceiling["police"], "uniformed": ceiling_total(ceiling)}
             for part, limit in limits.items():
                 quantity = claim.get(part)
                 if isinstance(quantity, dict) and quantity["value"] > limit:
@@ -1013,12 +1013,19 @@ def country_names(code: str) -> Text:
 _PARTS = ("military", "police", "staff")
 
 
-def _check_contributions(fact_base: FactBase) -> Iterator[Problem]:
+def _check_contributions(fact_base: FactBase) -> Iterator[Problem]:  # noqa: C901
     """A country's stated parts never exceed its stated total; on one date, the countries together
     never exceed the mission's stated total (a warning: sources count differently)."""
+    from minusma.messages import catalogue
+
+    named = catalogue("en")
     by_date: dict[str, list[tuple[int, Contribution]]] = {}
     for index, contribution in enumerate(fact_base.get("contributions", [])):
         path = f"contributions[{index}]"
+        if f"country.{contribution['country']}" not in named:
+            yield Problem(
+                "error", f"{path}.country", Message("check.unknown_country", {"code": contribution["country"]})
+            )
         parts = [contribution[part]["value"] for part in _PARTS if part in contribution]  # type: ignore[literal-required]
         total = contribution.get("total")
         if (

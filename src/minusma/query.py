@@ -7,6 +7,7 @@ The results are what ``--json`` prints (the README documents each shape) and wha
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain
@@ -326,9 +327,13 @@ def deployed(claim: StrengthClaim) -> Deployed:
 
 
 def fill_rate(quantity: Quantity | None, limit: int) -> FillRate | None:
+    """The share of the ceiling, to a tenth; a lower bound ("more than", "at least") is rounded down,
+    so ">13,000 of 15,209" is >85.4%, never a share the figure does not reach."""
     if quantity is None or limit <= 0:
         return None
-    return {"percent": round(100 * quantity["value"] / limit, 1), "qualifier": quantity["qualifier"]}
+    share = 1000 * quantity["value"] / limit
+    tenths = math.floor(share) if quantity["qualifier"] in ("more_than", "at_least") else round(share)
+    return {"percent": tenths / 10, "qualifier": quantity["qualifier"]}
 
 
 def compare_claim(snapshot: Snapshot, claim: StrengthClaim, resolution: Resolution) -> ComparisonRow:
@@ -513,16 +518,25 @@ def contributors(fact_base: FactBase, at: str | None = None, country: str | None
     day: dt.date | None = None
     if country is None:
         dates = [item["date"] for item in fact_base.get("contributions", [])]
-        day = date_range(at)[1] if at is not None else max((date_range(date)[1] for date in dates), default=None)
+        # without --at: the last day of the mandate, the last day the contingents all served
+        mandate_end = date_range(fact_base["mission"]["mandate_ended"])[1]
+        last = max((date_range(date)[1] for date in dates), default=None)
+        day = date_range(at)[1] if at is not None else (min(mandate_end, last) if last is not None else None)
+    status_text: Text | None = None
     if country is not None:
         rows = _country_rows(fact_base, country)
     else:
         rows = contributors_on(fact_base, day) if day is not None else []
+        if day is not None and at is not None:
+            status, words = _status(fact_base, day)
+            if status in ("not_yet", "authorised", "liquidation"):  # no contingent served: say why, list none
+                rows, status_text = [], words
     return {
         "as_of": fact_base["header"]["as_of"],
         "at": at,
         "read_as": day.isoformat() if day is not None else None,
         "country": country,
+        "status_text": status_text,
         "contributors": rows,
         "sources": _with_sources(fact_base, rows),
     }

@@ -177,6 +177,7 @@ class ContributorsResult(TypedDict):
     at: str | None
     read_as: str | None
     country: str | None
+    status_text: Text | None
     contributors: list[ContributorRow]
     sources: list[Source]
 

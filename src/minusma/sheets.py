@@ -633,6 +633,8 @@ def contributors(result: ContributorsResult, lang: Lang) -> list[Sheet]:
         day = result["read_as"]
         title = say("contributors_at", lang, date=day) if day else say("contributors", lang)
         notes = [say("contributors_note", lang)]
+        if result["status_text"] is not None:
+            notes = [say("contributors_outside", lang, status=result["status_text"])]
     return [
         Sheet(
             "contributors",

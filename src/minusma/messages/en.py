@@ -478,4 +478,6 @@ MESSAGES: dict[str, str] = {
     "needs_extra": "--format {format} needs matplotlib, an optional part of minusma: {install}",
     "chart.key.span": "a date known only to the month or year: the bar spans it",
     "whole_mission": "whole mission",
+    "check.unknown_country": "'{code}' is not a country code minusma knows (ISO 3166-1 alpha-3, such as TCD); correct it, or add the country's names to the catalogues",
+    "contributors_outside": "Outside the mission's life: {status}",
 }

@@ -478,4 +478,6 @@ MESSAGES: dict[str, str] = {
     "needs_extra": "--format {format} nécessite matplotlib, une partie optionnelle de minusma : {install}",
     "chart.key.span": "une date connue seulement au mois ou à l’année : la barre couvre cette période",
     "whole_mission": "toute la mission",
+    "check.unknown_country": "«\u202f{code}\u202f» n’est pas un code de pays connu de minusma (ISO 3166-1 alpha-3, comme TCD)\xa0; corrigez-le, ou ajoutez les noms du pays aux catalogues",
+    "contributors_outside": "Hors de la durée de la mission\xa0: {status}",
 }

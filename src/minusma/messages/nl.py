@@ -478,4 +478,6 @@ MESSAGES: dict[str, str] = {
     "needs_extra": "--format {format} heeft matplotlib nodig, een optioneel onderdeel van minusma: {install}",
     "chart.key.span": "een datum die alleen op de maand of het jaar bekend is: de streep beslaat die periode",
     "whole_mission": "hele missie",
+    "check.unknown_country": "'{code}' is geen landcode die minusma kent (ISO 3166-1 alpha-3, zoals TCD); verbeter haar, of voeg de namen van het land toe aan de catalogi",
+    "contributors_outside": "Buiten de looptijd van de missie: {status}",
 }

@@ -110,7 +110,8 @@ def tables(fact_base: FactBase, lang: Lang) -> list[Table]:
     return [
         _events(fact_base, lang), _resolutions(fact_base, lang), _snapshots(fact_base, lang),
         _leaders(fact_base, lang), _casualties(fact_base, lang), _phases(fact_base, lang),
-        _figures(fact_base, lang), _errata(fact_base, lang), _sources(fact_base, lang),
+        _figures(fact_base, lang), _contributions(fact_base, lang), _errata(fact_base, lang),
+        _sources(fact_base, lang),
     ]  # fmt: skip
 
 
@@ -253,6 +254,25 @@ def _figures(fact_base: FactBase, lang: Lang) -> Table:
         for number, claim in enumerate(figure["claims"], 1)
     ]  # fmt: skip
     return Table("dutch_figures", say("export.dutch_figures", lang), fields, rows, ["figure", "claim"])
+
+
+def _contributions(fact_base: FactBase, lang: Lang) -> Table:
+    parts = ("military", "police", "staff", "total")
+    fields = [
+        _field("id", required=True, unique=True), _field("country", required=True, pattern="[A-Z]{3}"),
+        _date("date", lang, required=True), *(field for part in parts for field in _quantity(part, lang)),
+        *_texts("note"), *_texts("caveat"), _ids("sources", lang),
+    ]  # fmt: skip
+    rows = [
+        {
+            "id": item["id"], "country": item["country"], "date": item["date"],
+            **{key: value for part in parts for key, value in _amount(part, item.get(part)).items()},  # type: ignore[arg-type]
+            **_text("note", item.get("note")), **_text("caveat", item.get("caveat")),
+            "sources": _joined(item["sources"]),
+        }
+        for item in fact_base.get("contributions", [])
+    ]  # fmt: skip
+    return Table("contributions", say("contributors", lang), fields, rows, ["id"])
 
 
 def _errata(fact_base: FactBase, lang: Lang) -> Table:

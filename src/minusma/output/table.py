@@ -404,11 +404,22 @@ def _wrap(text: str, width: int, references: bool = False) -> list[str]:
     return lines
 
 
+KEEP = "\ue000"
+"""Stands in for the narrow no-break space of French numbers (12 640) while Rich lays text out:
+Rich breaks lines at any Unicode space, which would split a figure; this private-use character
+is no space, takes one cell like it, and :class:`TextOutput` puts the space back."""
+
+
+def _keep(text: str) -> str:
+    return text.replace("\u202f", KEEP) if "\u202f" in text else text
+
+
 def sheet(sheet: Sheet, lang: Lang, unicode: bool = True, footnotes: Footnotes | None = None) -> RenderableType:
     shown = [index for index, column in enumerate(sheet.columns) if column.show != "csv"]
     columns = [sheet.columns[index] for index in shown]
     cells = [
-        [safe(format_cell(sheet.columns[index], row[index], lang, unicode)) for index in shown] for row in sheet.rows
+        [_keep(safe(format_cell(sheet.columns[index], row[index], lang, unicode))) for index in shown]
+        for row in sheet.rows
     ]
     if footnotes is not None:
         for position, index in enumerate(shown):
@@ -418,13 +429,16 @@ def sheet(sheet: Sheet, lang: Lang, unicode: bool = True, footnotes: Footnotes |
 
     def words() -> list[list[str]]:
         return [
-            [safe(format_cell(sheet.columns[index], row[index], lang, unicode, compact=False)) for index in shown]
+            [
+                _keep(safe(format_cell(sheet.columns[index], row[index], lang, unicode, compact=False)))
+                for index in shown
+            ]
             for row in sheet.rows
         ]
 
     parts: list[RenderableType] = [RichText(safe(sheet.title, lines=False), style="bold")]
     if sheet.intro:
-        parts.append(RichText(safe(sheet.intro)))
+        parts.append(RichText(_keep(safe(sheet.intro))))
     if len(cells) > LARGE:
         parts.append(LongTable(columns, cells, lambda: words()))
     elif cells:
@@ -435,7 +449,7 @@ def sheet(sheet: Sheet, lang: Lang, unicode: bool = True, footnotes: Footnotes |
             parts.append(RichText(plain(say("legend", lang), unicode), style="dim"))
         if any(is_computed(row[index]) for row in sheet.rows for index in figures):
             parts.append(RichText(say("computed_note", lang), style="dim"))
-    parts += [RichText(safe(plain(note, unicode)), style="dim") for note in sheet.notes]
+    parts += [RichText(_keep(safe(plain(note, unicode))), style="dim") for note in sheet.notes]
     return Group(*parts)
 
 
