@@ -14,7 +14,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, cast
 
-from minusma.messages import LANGS, Message, texts
+from minusma.messages import LANGS, Message, number, say, texts
 from minusma.model import (
     CATEGORIES,
     Category,
@@ -43,6 +43,7 @@ from minusma.model import (
     date_range,
     in_office,
     mandate_periods,
+    preferred_claim,
     sort_key,
     terms,
 )
@@ -212,9 +213,59 @@ def _leader_events(fact_base: FactBase) -> list[Event]:
     return events
 
 
+def _figures(parts: list[tuple[Quantity, str]], lang: Lang) -> str:
+    """``about 6,200 uniformed, 809 police`` in ``lang``."""
+    shown = []
+    for quantity, words in parts:
+        figure = say(f"qualifier.{quantity['qualifier']}", lang, n=number(quantity["value"], lang))
+        shown.append(f"{figure} {say(words, lang)}")
+    return ", ".join(shown)
+
+
+def _strength_events(fact_base: FactBase) -> list[Event]:
+    """A snapshot's preferred claim as a dated event of the category ``strength``."""
+    events: list[Event] = []
+    for snapshot in fact_base["snapshots"]:
+        claim = preferred_claim(snapshot["claims"])
+        parts = [(claim[kind], f"counts.{kind}") for kind in STRENGTH_KINDS if kind in claim]  # type: ignore[literal-required]
+        text = cast(Text, {lang: say("event.strength", lang, figures=_figures(parts, lang)) for lang in LANGS})
+        event: Event = {"id": f"{snapshot['id']}-deployed", "date": snapshot["date"], "category": "strength", "text": text, "sources": claim["sources"]}  # fmt: skip
+        if "caveat" in claim:
+            event["caveat"] = claim["caveat"]
+        events.append(event)
+    return events
+
+
+def _casualty_events(fact_base: FactBase) -> list[Event]:
+    """A casualty count as a dated event of the category ``casualties``, at the end of its period."""
+    events: list[Event] = []
+    for record in fact_base["casualties"]:
+        parts = [(count["value"], f"{count['outcome']}_{count['cause']}") for count in record["counts"]]
+        text = cast(
+            Text,
+            {
+                lang: say(
+                    "event.casualties_country" if "country" in record else "event.casualties", lang,
+                    figures=_figures(parts, lang), start=record["start"],
+                    country=country_names(record["country"])[lang] if "country" in record else "",
+                )
+                for lang in LANGS
+            },
+        )  # fmt: skip
+        events.append({"id": f"{record['id']}-count", "date": record["end"], "category": "casualties", "text": text, "sources": record["sources"]})  # fmt: skip
+    return events
+
+
+STRENGTH_KINDS = ("military", "observers", "police", "uniformed", "civilians", "personnel")
+
+
 def all_events(fact_base: FactBase) -> list[Event]:
-    """Stored events plus those the resolutions and leaders' terms imply, in date order."""
-    events = fact_base["events"] + _resolution_events(fact_base) + _leader_events(fact_base)
+    """Stored events plus those the resolutions, leaders' terms, strength figures and casualty counts
+    imply, in date order."""
+    events = (
+        fact_base["events"] + _resolution_events(fact_base) + _leader_events(fact_base)
+        + _strength_events(fact_base) + _casualty_events(fact_base)
+    )  # fmt: skip
     return sorted(events, key=_event_date)  # ISO strings sort by date, coarser first (see sort_key)
 
 
