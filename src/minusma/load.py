@@ -315,7 +315,9 @@ def validate(path: str | Path | None = None) -> tuple[str, list[Problem]]:
     except FactBaseError as error:
         return error.file, error.problems
     fact_base, problems = parse(data, name)
-    if fact_base is not None or not any(problem.message.key == "schema.not_json" for problem in problems):
+    parsed = fact_base is not None
+    del fact_base  # freed before the duplicate-key pass: validate never holds two copies of a large file
+    if parsed or not any(problem.message.key == "schema.not_json" for problem in problems):
         problems = _duplicate_keys(data.removeprefix(_BOM)) + problems
     return name, problems
 
@@ -331,19 +333,25 @@ def _duplicate_keys(data: bytes) -> list[Problem]:
 
     seen_any: list[bool] = []
 
-    def hook(pairs: list[tuple[str, Any]]) -> _Object:
-        parsed = _Object(pairs)
-        parsed.duplicates = [key for key, count in Counter(key for key, _ in pairs).items() if count > 1]
-        if parsed.duplicates:
+    def probe(pairs: list[tuple[str, Any]]) -> None:
+        """First pass: only whether any object repeats a key. Every object becomes None, so no second
+        copy of the fact base is built: validate's peak memory stays near a single parse."""
+        if len({key for key, _ in pairs}) < len(pairs):
             seen_any.append(True)
-        return parsed
 
     try:
-        document = json.loads(data, object_pairs_hook=hook)
+        json.loads(data, object_pairs_hook=probe)
     except (ValueError, RecursionError):
         return []  # the schema pass has already reported the broken JSON
     if not seen_any:
-        return []  # walk the tree for paths only when there is something to place
+        return []
+
+    def hook(pairs: list[tuple[str, Any]]) -> _Object:
+        parsed = _Object(pairs)
+        parsed.duplicates = [key for key, count in Counter(key for key, _ in pairs).items() if count > 1]
+        return parsed
+
+    document = json.loads(data, object_pairs_hook=hook)  # a second pass, to place each repeated key
     found: list[Problem] = []
     stack: list[tuple[str, Any]] = [("", document)]
     while stack:
