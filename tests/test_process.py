@@ -713,3 +713,57 @@ def test_install_completion_writes_the_script_and_a_line_in_the_start_up_file(tm
 def test_the_completion_options_are_listed_once_and_only_at_the_top() -> None:
     assert minusma("--help").stdout.count("--install-completion") == 1
     assert "--install-completion" not in minusma("about", "--help").stdout
+
+
+# --------------------------------------------------------------------------- every format through a real pipe
+
+
+def _parse_back(output_format: str, text: str) -> None:
+    """Read a format back with a parser that is not minusma's own."""
+    import csv
+    import io
+    from html.parser import HTMLParser
+
+    if output_format in ("json", "csl-json", "timelinejs"):
+        json.loads(text)
+    elif output_format == "csv":
+        rows = list(csv.reader(io.StringIO(text)))
+        assert len({len(row) for row in rows}) == 1
+    elif output_format == "md":
+        from markdown_it import MarkdownIt
+
+        assert "table" in {token.tag for token in MarkdownIt("commonmark").enable(["table"]).parse(text)}
+    elif output_format == "html":
+        HTMLParser().feed(text)
+        assert text.startswith("<!DOCTYPE html>")
+    elif output_format == "bibtex":
+        import bibtexparser
+
+        assert bibtexparser.parse_string(text).entries
+    elif output_format == "ris":
+        import rispy
+
+        assert rispy.loads(text)
+    else:
+        assert text.strip()
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "fr"])
+@pytest.mark.parametrize(
+    ("args", "output_format"),
+    [
+        (["troops", "--compare"], "json"), (["troops", "--compare"], "csv"), (["leaders"], "md"),
+        (["at", "2016-07-06"], "html"), (["timeline"], "timelinejs"), (["cite", "res-2100"], "csl-json"),
+        (["cite", "res-2100"], "bibtex"), (["cite", "res-2100"], "ris"), (["contributors"], "table"),
+    ],
+)  # fmt: skip
+def test_every_format_through_a_real_pipe_in_every_language(args: list[str], output_format: str, lang: str) -> None:
+    """The installed command writing into a pipe, read back by an independent parser; nothing live for a terminal."""
+    result = subprocess.run(
+        [sys.executable, "-m", "minusma", *args, "--format", output_format, "--lang", lang],
+        capture_output=True, check=False,
+    )  # fmt: skip
+    assert (result.returncode, result.stderr) == (0, b""), result.stderr
+    text = result.stdout.decode("utf-8")
+    assert "\x1b" not in text and "\x9b" not in text
+    _parse_back(output_format, text)
