@@ -25,7 +25,7 @@ from minusma import __version__, output, query, sheets
 from minusma.errors import FactBaseError, MinusmaError, MissingExtraError, NotFoundError, UsageError
 from minusma.load import load
 from minusma.load import validate as validate_file
-from minusma.messages import LANGS, Lang, Message, say
+from minusma.messages import LANGS, Lang, Message, catalogue, say
 from minusma.model import CATEGORIES, SCHEMA_VERSION, Category, DateError, FactBase, parse_partial_date
 from minusma.output import CITATIONS, FORMATS, Format
 from minusma.output.cells import safe
@@ -173,8 +173,7 @@ def _translate(message: str) -> str:
     }.get(message)  # fmt: skip
     if key is None:
         return message
-    template = say(key, HELP_LANG)
-    return template.replace("{default}", "{default}").replace("{var}", "{var}")
+    return catalogue(HELP_LANG)[key]  # unformatted: Typer fills {default} and {var} itself
 
 
 typer.core._ = _translate  # type: ignore[attr-defined]
