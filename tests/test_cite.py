@@ -264,7 +264,7 @@ SHOW_KEYS = {"as_of", "id", "kind", "path", "record", "sources", "errata"}
     [("res-2100", "resolution", "resolutions[1]"), ("strength-2013-09", "strength", "snapshots[1]"),
      ("nl-total-served", "dutch figure", "netherlands.figures[0]"), ("hom-hamdi", "leader", "leaders[2]"),
      ("minusma", "mission", "mission"), ("err-2690-date", "erratum", "errata[12]"),
-     ("un-press-2690", "source", "sources[28]")],
+     ("un-press-2690", "source", "sources[29]")],
 )  # fmt: skip
 def test_show_json_is_the_documented_contract(runner: CliRunner, identifier: str, kind: str, path: str) -> None:
     document = json.loads(run(runner, "show", identifier, "--json"))

@@ -61,7 +61,18 @@ def test_the_2018_fill_rate_matches_the_sources_own_88_8_percent() -> None:
 def test_dutch_total_is_about_6000_with_the_conflicting_claims_kept() -> None:
     figure = next(item for item in load()["netherlands"]["figures"] if item["id"] == "nl-total-served")
     values = [(claim["rank"], claim["value"]["value"], claim["value"]["qualifier"]) for claim in figure["claims"]]
-    assert values == [("preferred", 6000, "about"), ("normal", 4300, "exact"), ("normal", 11000, "exact")]
+    assert values == [("preferred", 6000, "about"), ("normal", 4300, "about"), ("normal", 11000, "about")]
+
+
+def test_every_erratum_about_the_excerpt_names_the_dutch_wikipedia_article() -> None:
+    # The veterans' page reproduces the excerpt word for word, so a claim found there is the excerpt's.
+    errata = load()["errata"]
+    about_excerpt = [erratum for erratum in errata if "veteranen-artillerie" in erratum["claimed_in"]]
+    assert len(about_excerpt) >= 9
+    for erratum in errata:
+        assert ("wikipedia-nl-minusma" in erratum["claimed_in"]) == (erratum in about_excerpt), erratum["id"]
+        if erratum in about_excerpt:
+            assert erratum["claimed_in"][0] == "wikipedia-nl-minusma", erratum["id"]
 
 
 def test_the_first_leaders_and_their_terms() -> None:
