@@ -104,6 +104,21 @@ def test_every_day_of_the_calendar_is_accepted(day: dt.date) -> None:
     assert parse_partial_date(day.isoformat()) == (day.year, day.month, day.day)
 
 
+@pytest.mark.parametrize("year", [0, 1, 4, 100, 400, 1900, 1999, 2000, 2012, 2013, 2023, 2100, 2400, 9996, 9999])
+def test_the_schema_pattern_and_the_calendar_agree_on_every_day_of_the_edge_years(year: int) -> None:
+    """The schema's one pattern holds the whole calendar: every month 00-13 and day 00-32 of the years
+    where the leap rule turns (centuries, 400s, year 1, year 0000), each against datetime.date."""
+    for month in range(14):
+        assert _accepted(f"{year:04d}-{month:02d}") == (_real(year, month),) * 2
+        for day in range(33):
+            assert _accepted(f"{year:04d}-{month:02d}-{day:02d}") == (_real(year, month, day),) * 2
+
+
+@pytest.mark.parametrize("text", ["２０１３", "2013-٠٤", "201３-04-25", "2013-04-2５"])
+def test_a_date_in_other_digits_is_refused_by_the_schema(text: str) -> None:
+    assert _accepted(text) == (False, False)
+
+
 @pytest.mark.parametrize("text", ["0000", "0000-01", "0000-12", "0000-01-01", "0000-02-29", "0000-12-31"])
 def test_year_0000_is_rejected(text: str) -> None:
     with pytest.raises(DateError, match="the year must be 0001 or later"):

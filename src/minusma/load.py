@@ -22,14 +22,17 @@ from pydantic_core import ErrorDetails, from_json
 from minusma.errors import FactBaseError
 from minusma.messages import LANGS, Message, Number, catalogue
 from minusma.model import (
+    DATE_PATTERN,
     LINE_PATTERN,
     PARAGRAPH_PATTERN,
+    TOP_LEVEL_KEYS,
     URL_PATTERN,
     DateError,
     FactBase,
     Problem,
     check_fact_base,
     fact_base_adapter,
+    parse_partial_date,
 )
 from minusma.verified import SHIPPED_SHA256, SHIPPED_SIZE
 
@@ -134,7 +137,6 @@ _SCHEMA_KEYS = {
     "literal_error", "string_pattern_mismatch", "greater_than_equal", "less_than_equal", "too_short",
     "string_too_short", "string_too_long",
 }  # fmt: skip
-_DATE_PATTERN = r"^\d{4}(-\d{2}){0,2}$"
 _CONTROL_PATTERNS = {LINE_PATTERN, PARAGRAPH_PATTERN}
 
 
@@ -147,12 +149,9 @@ class _Context(dict[str, Any]):
 
 def _schema_message(detail: ErrorDetails) -> Message:
     context = detail.get("ctx") or {}
-    error = context.get("error")
     kind = detail["type"]
-    if isinstance(error, DateError):
-        return error.message
-    if kind == "string_pattern_mismatch" and context.get("pattern") == _DATE_PATTERN:
-        return Message("schema.date_form")
+    if kind == "string_pattern_mismatch" and context.get("pattern") == DATE_PATTERN:
+        return _date_message(detail.get("input"))
     if kind == "string_pattern_mismatch" and context.get("pattern") in (*_CONTROL_PATTERNS, URL_PATTERN):
         found = _control_character(
             detail.get("input"), allowed="\n\t" if context["pattern"] == PARAGRAPH_PATTERN else ""
@@ -170,6 +169,17 @@ def _schema_message(detail: ErrorDetails) -> Message:
     if kind in _SCHEMA_KEYS:
         return Message(f"schema.{kind}", _Context({key: str(value) for key, value in context.items()}))
     return Message("schema.other", {"detail": detail["msg"]})
+
+
+def _date_message(text: object) -> Message:
+    """Why a date was refused: its form, or the calendar (``2015-02-30``, year 0000)."""
+    if isinstance(text, str):
+        try:
+            parse_partial_date(text)
+        except DateError as error:
+            if error.message.key != "date.shape":
+                return error.message
+    return Message("schema.date_form")
 
 
 _LINE_CHARACTER = re.compile(LINE_PATTERN.replace("+$", "$"))
@@ -236,40 +246,23 @@ def parse(data: bytes, name: str) -> tuple[FactBase | None, list[Problem]]:
         return None, text_error.problems
     adapter = fact_base_adapter()  # the command line runs with gc off (entry.py): no cycles here to collect
     try:
-        if all(key in data for key in _TOP_LEVEL_KEYS):
-            fact_base = adapter.validate_json(data)
-        else:
-            fact_base = adapter.validate_python(_parse_json(data))
-    except _BrokenJSON as error:
-        return None, [error.problem]
+        fact_base = adapter.validate_json(data)
     except ValidationError as error:
-        return None, _schema_problems(error, data)
+        problems = _schema_problems(error, data)
+        if not any(problem.message.key == "schema.not_json" for problem in problems):
+            problems = _missing_keys(from_json(data)) + problems  # a second parse, only for a broken file
+        return None, problems
+    missing = _missing_keys(fact_base)
+    if missing:
+        return None, missing
     return fact_base, check_fact_base(fact_base)
 
 
-_TOP_LEVEL_KEYS = tuple(f'"{key}"'.encode() for key in FactBase.__required_keys__)
-
-
-class _BrokenJSON(Exception):
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
-
-
-def _parse_json(data: bytes) -> object:
-    """Parse first, then validate, for a document that lacks a top-level key.
-
-    pydantic-core copies the whole JSON input into every "field required" error it
-    raises in JSON mode: a 50 MB file missing eleven keys took 20 s. Validating the
-    parsed objects shares them instead. A document that has every key takes the
-    single-pass ``validate_json`` path.
-    """
-    try:
-        return from_json(data)
-    except ValueError as error:
-        reason = str(error)
-        raise _BrokenJSON(Problem("error", "", _not_json(reason, data), _line_of(reason))) from None
-    except RecursionError:
-        raise _BrokenJSON(Problem("error", "", _not_json("recursion limit exceeded"))) from None
+def _missing_keys(document: object) -> list[Problem]:
+    """The top-level keys a fact base lacks (the validator leaves them to this: see ``fact_base_adapter``)."""
+    if not isinstance(document, dict):
+        return []  # the validator has said it is not an object
+    return [Problem("error", key, Message("schema.missing")) for key in TOP_LEVEL_KEYS if key not in document]
 
 
 def _read(path: str | Path | None) -> tuple[str, bytes]:
