@@ -249,6 +249,21 @@ RULE_BREAKS: list[tuple[str, Callable[[dict[str, Any]], object], str]] = [
         "error events[0].id: id 'cbc-2013' is also a source's id",
     ),
     (
+        "a leader whose id is an event's",
+        lambda data: data["leaders"][0].update(id=data["events"][0]["id"]),
+        "error leaders[0].id: id 'ev-2012-coup' is already used at events[0]",
+    ),
+    (
+        "a strength claim citing a source that does not exist",
+        lambda data: data["snapshots"][1]["claims"][1]["sources"].append("no-such-source"),
+        "error snapshots[1].claims[1].sources: cites source 'no-such-source'",
+    ),
+    (
+        "a Dutch phase whose id is a source's",
+        lambda data: data["netherlands"]["phases"][0].update(id="cbc-2013"),
+        "error netherlands.phases[0].id: id 'cbc-2013' is also a source's id",
+    ),
+    (
         "a UN symbol whose year is not the source's",
         lambda data: data["sources"][0].update(symbol="S/RES/2100 (2013)", published="2015-04-25"),
         "error sources[0].published: the symbol S/RES/2100 (2013) is of 2013, but the source is dated 2015-04-25",

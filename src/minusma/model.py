@@ -19,6 +19,7 @@ import datetime as dt
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from itertools import chain
+from operator import itemgetter
 from typing import Annotated, Any, Literal, NamedTuple, NotRequired, TypeVar, cast, get_type_hints
 
 from pydantic import ConfigDict, Field, StringConstraints, TypeAdapter, with_config
@@ -522,15 +523,18 @@ class Cited(NamedTuple):
         return self.leading + tuple(self.record[key] for key in self.text_keys if key in self.record)
 
 
-def cited_facts(fact_base: FactBase) -> Iterator[Cited]:
-    """Every fact that cites a source, in file order. Search, ``sources`` and checks use this."""
+def cited_facts(fact_base: FactBase, *, events: bool = True) -> Iterator[Cited]:
+    """Every fact that cites a source, in file order. Search, ``sources`` and checks use this.
+
+    ``events=False`` leaves out the events, the one list that grows with a fact base:
+    the checks read their ids and sources in bulk instead (``_check_ids_and_citations``)."""
     mission = fact_base["mission"]
     yield Cited(
         "mission", mission["id"], "mission", 0, mission["established"], mission,
         ("summary", "status", "headquarters"), mission["sources"],
     )  # fmt: skip
     event_keys = ("text", "caveat")
-    for index, event in enumerate(fact_base["events"]):
+    for index, event in enumerate(fact_base["events"] if events else ()):
         yield Cited("event", event["id"], "events[{}]", index, event["date"], event, event_keys, event["sources"])
     for index, resolution in enumerate(fact_base["resolutions"]):
         yield Cited(
@@ -630,8 +634,16 @@ def _id_path(fact: Cited) -> str:
     return fact.where.split(".claims")[0] if fact.kind in ("strength", "dutch figure") else fact.path
 
 
+_ID = itemgetter("id")
+_SOURCES = itemgetter("sources")
+
+
 def _check_ids_and_citations(fact_base: FactBase) -> Iterator[Problem]:
-    """One walk over every fact: ids are unique, every cited source exists, every source is cited."""
+    """Ids are unique, every cited source exists, every source is cited.
+
+    A first pass reads the events' ids and sources in bulk (no Python call per event:
+    a 100,000-event file is mostly events); only when it finds something wrong does a
+    second walk over every fact work out where (``_locate_id_problems``)."""
     known: dict[str, int] = {}
     for index, source in enumerate(fact_base["sources"]):
         if source["id"] in known:
@@ -641,18 +653,14 @@ def _check_ids_and_citations(fact_base: FactBase) -> Iterator[Problem]:
             )  # fmt: skip
         else:
             known[source["id"]] = index
-    facts = list(cited_facts(fact_base))
-    owners = [fact for fact in facts if _owns_id(fact)]
-    if len({fact.id for fact in owners}) < len(owners):  # look closer only when something repeats
-        seen: dict[str, Cited] = {}
-        for fact in owners:
-            first = seen.setdefault(fact.id, fact)
-            if first is not fact:
-                yield Problem(
-                    "error", f"{_id_path(fact)}.id",
-                    Message("check.duplicate_id", {"id": fact.id, "first": _id_path(first)}),
-                )  # fmt: skip
-    fact_ids = {fact.id for fact in owners}
+    events = fact_base["events"]
+    others = list(cited_facts(fact_base, events=False))
+    owner_ids = [*map(_ID, events), *(fact.id for fact in others if _owns_id(fact))]
+    fact_ids = set(owner_ids)
+    cited = set(chain.from_iterable(map(_SOURCES, events)))
+    cited.update(chain.from_iterable(fact.sources for fact in others))
+    if len(fact_ids) < len(owner_ids) or not fact_ids.isdisjoint(known) or not cited <= known.keys():
+        yield from _locate_id_problems(fact_base, known)
     for index, erratum in enumerate(fact_base["errata"]):
         for named in erratum.get("concerns", []):
             if named not in fact_ids:
@@ -660,21 +668,6 @@ def _check_ids_and_citations(fact_base: FactBase) -> Iterator[Problem]:
                     "error", f"errata[{index}].concerns",
                     Message("check.unknown_fact", {"id": named}),
                 )  # fmt: skip
-    for fact in owners:
-        if fact.id in known:  # cite and show look an id up among facts and sources alike
-            yield Problem(
-                "error", f"{_id_path(fact)}.id",
-                Message("check.id_fact_and_source", {"id": fact.id}),
-            )  # fmt: skip
-    cited = set(chain.from_iterable(fact.sources for fact in facts))
-    if not cited <= known.keys():  # look closer only when a cited source is missing
-        for fact in facts:
-            for source_id in fact.sources:
-                if source_id not in known:
-                    yield Problem(
-                        "error", f"{fact.path}.sources",
-                        Message("check.unknown_source", {"id": source_id}),
-                    )  # fmt: skip
     for index, source in enumerate(fact_base["sources"]):
         # A report of the Secretary-General may stand uncited: the record of reports read, as issue 13
         # asks, whether or not a figure could be taken from it.
@@ -683,6 +676,33 @@ def _check_ids_and_citations(fact_base: FactBase) -> Iterator[Problem]:
                 "warning", f"sources[{index}]",
                 Message("check.uncited_source", {"id": source["id"]}),
             )  # fmt: skip
+
+
+def _locate_id_problems(fact_base: FactBase, known: Mapping[str, int]) -> Iterator[Problem]:
+    """Where each repeated id, id shared with a source, and unknown source is: a walk over every fact."""
+    facts = list(cited_facts(fact_base))
+    owners = [fact for fact in facts if _owns_id(fact)]
+    seen: dict[str, Cited] = {}
+    for fact in owners:
+        first = seen.setdefault(fact.id, fact)
+        if first is not fact:
+            yield Problem(
+                "error", f"{_id_path(fact)}.id",
+                Message("check.duplicate_id", {"id": fact.id, "first": _id_path(first)}),
+            )  # fmt: skip
+    for fact in owners:
+        if fact.id in known:  # cite and show look an id up among facts and sources alike
+            yield Problem(
+                "error", f"{_id_path(fact)}.id",
+                Message("check.id_fact_and_source", {"id": fact.id}),
+            )  # fmt: skip
+    for fact in facts:
+        for source_id in fact.sources:
+            if source_id not in known:
+                yield Problem(
+                    "error", f"{fact.path}.sources",
+                    Message("check.unknown_source", {"id": source_id}),
+                )  # fmt: skip
 
 
 def symbol_year(symbol: str) -> str | None:
