@@ -109,9 +109,9 @@ def _fail(file: str, message: Message, path: str = "", line: int | None = None) 
     return FactBaseError(file, [Problem("error", path, message, line)])
 
 
-def _text_problem(name: str, data: bytes) -> FactBaseError | None:
-    if not data.strip():
-        return _fail(name, Message("read.empty"))
+def _not_utf8(name: str, data: bytes) -> FactBaseError | None:
+    """Where a file stops being UTF-8: asked only once the parser has refused the file, which it
+    does for any byte that is not UTF-8, so a valid file is never decoded twice."""
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -241,13 +241,15 @@ def json_path(location: tuple[int | str, ...]) -> str:
 def parse(data: bytes, name: str) -> tuple[FactBase | None, list[Problem]]:
     """Validate in one pass, then check the cross-field rules. Returns warnings too."""
     data = data.removeprefix(_BOM)
-    text_error = _text_problem(name, data)
-    if text_error is not None:
-        return None, text_error.problems
+    if data.isspace() or not data:  # isspace stops at the first other byte; strip() would copy the file
+        return None, _fail(name, Message("read.empty")).problems
     adapter = fact_base_adapter()  # the command line runs with gc off (entry.py): no cycles here to collect
     try:
         fact_base = adapter.validate_json(data)
     except ValidationError as error:
+        text_error = _not_utf8(name, data)
+        if text_error is not None:
+            return None, text_error.problems
         problems = _schema_problems(error, data)
         if not any(problem.message.key == "schema.not_json" for problem in problems):
             problems = _missing_keys(from_json(data)) + problems  # a second parse, only for a broken file

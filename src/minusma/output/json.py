@@ -18,7 +18,8 @@ def write(view: View[Any], lang: Lang) -> None:
         data = to_json(view.result, indent=indent)
     except PydanticSerializationError:  # a lone surrogate: a byte of a file name that is not UTF-8
         data = to_json(_encodable(view.result), indent=indent)
-    write_bytes(data + b"\n")
+    write_bytes(data)
+    write_bytes(b"\n")  # not data + b"\n": that copies every byte of a large result once more
 
 
 def _encodable(value: object) -> object:
