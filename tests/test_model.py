@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from minusma.load import parse
-from minusma.model import DateError, PartialDate, date_range, parse_partial_date, precision, sort_key
+from minusma.model import DateError, PartialDate, adapter, date_range, parse_partial_date, precision, sort_key
 
 
 @pytest.mark.parametrize(
@@ -69,7 +69,7 @@ def _real(year: int, month: int = 1, day: int = 1) -> bool:
     return True
 
 
-_PARTIAL_DATE = TypeAdapter(PartialDate)
+_PARTIAL_DATE = adapter(PartialDate)
 
 
 def _accepted(text: str) -> tuple[bool, bool]:

@@ -128,11 +128,45 @@ class _Shared:
             help_option.help = _help("help_option")
             help_option.callback = _show_help
             own.append(help_option)
+        for param in own:
+            if getattr(param, "_runtime_param", _ABSENT) is None and _as_given(param):
+                param._runtime_param = _AS_GIVEN  # type: ignore[attr-defined]
         return own
 
     def format_usage(self, ctx: click.Context, formatter: Any) -> None:
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=say("usage.prefix", HELP_LANG) + " ")
+
+
+_ABSENT = object()
+
+
+class _AsGiven:
+    """Typer's coercion for a parameter whose value the command line already gives in its type.
+
+    Typer (0.29) converts every parameter through a pydantic TypeAdapter, built for each one on
+    first use: for this tool's parameters (str, bool, lists of str) that turns a string into the
+    same string, and importing pydantic and building the adapters took 75 ms of a 160 ms start,
+    though the shipped fact base needs no validation. Any other type keeps Typer's own coercion.
+    """
+
+    def coerce(self, value: Any, param: click.Parameter, ctx: click.Context) -> Any:
+        many = param.multiple or param.nargs == -1
+        if value is None:
+            return () if many else None  # as Typer gives it
+        return list(value) if many else value
+
+
+_AS_GIVEN = _AsGiven()
+
+
+def _as_given(param: click.Parameter) -> bool:
+    descriptor = getattr(param, "type_descriptor", None)
+    return (
+        descriptor is not None
+        and getattr(descriptor, "file_annotation", None) is None
+        and (descriptor.annotation in (str, bool, list[str]))
+    )
 
 
 def _show_help(ctx: click.Context, param: click.Parameter, value: bool) -> None:

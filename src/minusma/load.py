@@ -16,8 +16,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, cast
 
-from pydantic import ValidationError
-from pydantic_core import ErrorDetails, from_json
+from pydantic_core import ErrorDetails, ValidationError, from_json
 
 from minusma.errors import FactBaseError
 from minusma.messages import LANGS, Message, Number, catalogue

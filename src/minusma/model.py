@@ -20,18 +20,44 @@ from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from itertools import chain
 from operator import itemgetter
-from typing import Annotated, Any, Literal, NamedTuple, NotRequired, TypeVar, cast, get_type_hints
+from typing import (
+    TYPE_CHECKING,
+    Annotated,
+    Any,
+    Literal,
+    NamedTuple,
+    NotRequired,
+    TypeAlias,
+    TypeVar,
+    cast,
+    get_type_hints,
+)
 
-from pydantic import ConfigDict, Field, StringConstraints, TypeAdapter, with_config
 from typing_extensions import TypedDict
 
 from minusma.messages import LANGS, Lang, Message, Number, texts
+
+if TYPE_CHECKING:
+    from pydantic import ConfigDict, Field, StringConstraints, TypeAdapter
 
 __all__ = ["LANGS", "Lang", "Message"]
 
 SCHEMA_VERSION = "1.0"
 
-_STRICT = ConfigDict(extra="forbid", strict=True, hide_input_in_errors=True)
+_STRICT = cast("ConfigDict", {"extra": "forbid", "strict": True, "hide_input_in_errors": True})
+
+# pydantic is imported only to validate a file (``fact_base_adapter``), which the shipped fact base
+# never needs: importing it took 54 ms of a 160 ms start. So the constraints below, which are
+# pydantic's, are written as strings that pydantic reads once it is imported (``_pydantic``).
+
+T = TypeVar("T")
+
+
+def _strict(record: type[T]) -> type[T]:
+    """What ``pydantic.with_config(_STRICT)`` does, without importing pydantic: no extra keys, no coercion."""
+    record.__pydantic_config__ = _STRICT  # type: ignore[attr-defined]
+    return record
+
 
 # --------------------------------------------------------------------------- dates
 
@@ -87,7 +113,7 @@ DATE_PATTERN = (
 (105,000 calls at 100,000 events). ``parse_partial_date`` agrees with it on every string of the
 forms YYYY, YYYY-MM and YYYY-MM-DD (a test tries them all) and says what is wrong with one it refuses."""
 
-PartialDate = Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
+PartialDate: TypeAlias = "Annotated[str, StringConstraints(pattern=DATE_PATTERN)]"
 """An ISO 8601 date at its known precision: ``2014`` (year), ``2019-05`` (month), ``2013-04-25``."""
 
 
@@ -119,7 +145,8 @@ def sort_key(date: str) -> str:
 
 # --------------------------------------------------------------------------- records
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9.-]*$", max_length=80)]
+ID_PATTERN = r"^[a-z0-9][a-z0-9.-]*$"
+Id: TypeAlias = "Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]"
 
 _CONTROLS = "\x7f-\x9f\u202a-\u202e\u2066-\u2069"
 """C0 and C1 controls, DEL and the bidirectional overrides: characters that act on a terminal
@@ -128,15 +155,16 @@ newline or a tab), so none can reach a reader's terminal from the data."""
 LINE_PATTERN = f"^[^\x00-\x1f{_CONTROLS}]+$"
 PARAGRAPH_PATTERN = f"^[^\x00-\x08\x0b-\x1f{_CONTROLS}]+$"
 URL_PATTERN = f"^https?://[^\\s\x00-\x1f{_CONTROLS}]+$"
-NonEmpty = Annotated[str, StringConstraints(min_length=1, pattern=LINE_PATTERN)]
+NonEmpty: TypeAlias = "Annotated[str, StringConstraints(min_length=1, pattern=LINE_PATTERN)]"
 """One line of text: a name, a title, a publisher."""
-Paragraph = Annotated[str, StringConstraints(min_length=1, pattern=PARAGRAPH_PATTERN)]
+Paragraph: TypeAlias = "Annotated[str, StringConstraints(min_length=1, pattern=PARAGRAPH_PATTERN)]"
 """Text that may run over lines (newline and tab allowed)."""
-SourceIds = Annotated[list[Id], Field(min_length=1)]
-Count = Annotated[int, Field(ge=0, le=10_000_000)]
+SourceIds: TypeAlias = "Annotated[list[Id], Field(min_length=1)]"
+Count: TypeAlias = "Annotated[int, Field(ge=0, le=10_000_000)]"
+Url: TypeAlias = "Annotated[str, StringConstraints(pattern=URL_PATTERN)]"
 
 
-@with_config(_STRICT)
+@_strict
 class Text(TypedDict):
     """The same statement in English, Dutch and French, in the tool's own words."""
 
@@ -148,7 +176,10 @@ class Text(TypedDict):
 Qualifier = Literal["exact", "about", "nearly", "more_than", "at_least"]
 
 
-@with_config(_STRICT)
+FORMULA_PATTERN = r"^\d+( \+ \d+)+$"
+
+
+@_strict
 class Quantity(TypedDict):
     """A count as a source gives it: ``about 6,000`` is never stored as exactly 6,000.
 
@@ -158,7 +189,7 @@ class Quantity(TypedDict):
 
     value: Count
     qualifier: Qualifier
-    formula: NotRequired[Annotated[str, StringConstraints(pattern=r"^\d+( \+ \d+)+$")]]
+    formula: NotRequired["Annotated[str, StringConstraints(pattern=FORMULA_PATTERN)]"]
 
 
 Rank = Literal["preferred", "normal", "deprecated"]
@@ -180,11 +211,13 @@ SOURCE_KINDS: tuple[SourceKind, ...] = (
     "resolution", "press_release", "news", "government", "report", "web_page", "encyclopedia",
 )  # fmt: skip
 
-UnSymbol = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]*(/[A-Z0-9][A-Za-z0-9.-]*)+( \(\d{4}\))?$")]
+SYMBOL_PATTERN = r"^[A-Z][A-Z0-9]*(/[A-Z0-9][A-Za-z0-9.-]*)+( \(\d{4}\))?$"
+LANGUAGE_PATTERN = r"^[a-z]{2}$"
+UnSymbol: TypeAlias = "Annotated[str, StringConstraints(pattern=SYMBOL_PATTERN)]"
 """A UN document symbol: ``S/RES/2100 (2013)``, ``SC/11021``, ``SG/A/1404``, ``S/2018/541``."""
 
 
-@with_config(_STRICT)
+@_strict
 class Source(TypedDict):
     """A page a fact cites. ``kind``, ``published`` and ``symbol`` are given only where the page,
     its URL or the dossier shows them; nothing is filled in by guesswork.
@@ -197,14 +230,14 @@ class Source(TypedDict):
     id: Id
     title: NonEmpty
     publisher: NonEmpty
-    url: Annotated[str, StringConstraints(pattern=URL_PATTERN)]
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+    url: Url
+    language: "Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]"
     kind: NotRequired[SourceKind]
     published: NotRequired[PartialDate]
     symbol: NotRequired[UnSymbol]
 
 
-@with_config(_STRICT)
+@_strict
 class Header(TypedDict):
     schema_version: Literal["1.0"]
     as_of: PartialDate
@@ -212,7 +245,7 @@ class Header(TypedDict):
     description: Text
 
 
-@with_config(_STRICT)
+@_strict
 class Mission(TypedDict):
     id: Id
     abbreviation: NonEmpty
@@ -238,7 +271,7 @@ CATEGORIES: tuple[Category, ...] = (
 )  # fmt: skip
 
 
-@with_config(_STRICT)
+@_strict
 class Event(TypedDict):
     id: Id
     date: PartialDate
@@ -248,7 +281,7 @@ class Event(TypedDict):
     sources: SourceIds
 
 
-@with_config(_STRICT)
+@_strict
 class Ceiling(TypedDict):
     """Authorised uniformed strength. ``total`` is kept only where a source states it."""
 
@@ -262,10 +295,10 @@ class Ceiling(TypedDict):
 ResolutionKind = Literal["establishment", "renewal", "termination", "related"]
 
 
-@with_config(_STRICT)
+@_strict
 class Resolution(TypedDict):
     id: Id
-    number: Annotated[int, Field(ge=1, le=99_999)]
+    number: "Annotated[int, Field(ge=1, le=99_999)]"
     adopted: PartialDate
     kind: ResolutionKind
     mandate_start: NotRequired[PartialDate]
@@ -277,18 +310,18 @@ class Resolution(TypedDict):
     sources: SourceIds
 
 
-@with_config(_STRICT)
+@_strict
 class Task(TypedDict):
     id: Id
     text: Text
     sources: SourceIds
 
 
-@with_config(_STRICT)
+@_strict
 class Mandate(TypedDict):
     id: Id
     tasks_resolution: Id
-    tasks: Annotated[list[Task], Field(min_length=1)]
+    tasks: "Annotated[list[Task], Field(min_length=1)]"
     legal_basis: Text
     use_of_force: Text
     sources: SourceIds
@@ -299,7 +332,7 @@ Doubt = Literal["role", "start", "end"]
 """What a leader's caveat doubts: the role itself, or one end of the term."""
 
 
-@with_config(_STRICT)
+@_strict
 class Leader(TypedDict):
     """One term in office. A missing ``start`` or ``end`` means no source gives it.
 
@@ -325,7 +358,7 @@ class Leader(TypedDict):
     sources: SourceIds
 
 
-@with_config(_STRICT)
+@_strict
 class StrengthClaim(TypedDict):
     """What one source says was deployed. Each part is absent where the source is silent."""
 
@@ -342,29 +375,30 @@ class StrengthClaim(TypedDict):
     sources: SourceIds
 
 
-@with_config(_STRICT)
+@_strict
 class Snapshot(TypedDict):
     id: Id
     date: PartialDate
-    claims: Annotated[list[StrengthClaim], Field(min_length=1)]
+    claims: "Annotated[list[StrengthClaim], Field(min_length=1)]"
 
 
 Outcome = Literal["killed", "injured"]
 Cause = Literal["any", "hostile", "other"]
 
 
-Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+COUNTRY_PATTERN = r"^[A-Z]{3}$"
+Country: TypeAlias = "Annotated[str, StringConstraints(pattern=COUNTRY_PATTERN)]"
 """ISO 3166-1 alpha-3; names in every language are in the message catalogues (``country.XXX``)."""
 
 
-@with_config(_STRICT)
+@_strict
 class CasualtyCount(TypedDict):
     outcome: Outcome
     cause: Cause
     value: Quantity
 
 
-@with_config(_STRICT)
+@_strict
 class Casualties(TypedDict):
     """Casualties counted over a period (``start`` to ``end``, the as-of date)."""
 
@@ -372,12 +406,12 @@ class Casualties(TypedDict):
     country: NotRequired[Country]
     start: PartialDate
     end: PartialDate
-    counts: Annotated[list[CasualtyCount], Field(min_length=1)]
+    counts: "Annotated[list[CasualtyCount], Field(min_length=1)]"
     note: Text
     sources: SourceIds
 
 
-@with_config(_STRICT)
+@_strict
 class FigureClaim(TypedDict):
     rank: Rank
     value: Quantity
@@ -386,17 +420,17 @@ class FigureClaim(TypedDict):
     sources: SourceIds
 
 
-@with_config(_STRICT)
+@_strict
 class Figure(TypedDict):
     """A number about the Dutch contribution, with every source's claim."""
 
     id: Id
     date: NotRequired[PartialDate]
     label: Text
-    claims: Annotated[list[FigureClaim], Field(min_length=1)]
+    claims: "Annotated[list[FigureClaim], Field(min_length=1)]"
 
 
-@with_config(_STRICT)
+@_strict
 class Phase(TypedDict):
     id: Id
     start: PartialDate
@@ -407,14 +441,14 @@ class Phase(TypedDict):
     sources: SourceIds
 
 
-@with_config(_STRICT)
+@_strict
 class Netherlands(TypedDict):
     summary: Text
-    phases: Annotated[list[Phase], Field(min_length=1)]
+    phases: "Annotated[list[Phase], Field(min_length=1)]"
     figures: list[Figure]
 
 
-@with_config(_STRICT)
+@_strict
 class Contribution(TypedDict):
     """What one country had deployed to MINUSMA on a date, as a source gives it.
 
@@ -434,7 +468,7 @@ class Contribution(TypedDict):
     sources: SourceIds
 
 
-@with_config(_STRICT)
+@_strict
 class Erratum(TypedDict):
     """A widely read source's error: what it says, what the tool says, and why.
 
@@ -448,12 +482,12 @@ class Erratum(TypedDict):
     claimed_in: SourceIds
     corrected: Text
     sources: SourceIds
-    concerns: NotRequired[Annotated[list[Id], Field(min_length=1)]]
+    concerns: NotRequired["Annotated[list[Id], Field(min_length=1)]"]
 
 
-@with_config(_STRICT)
+@_strict
 class FactBase(TypedDict):
-    schema_ref: NotRequired[Annotated[str, Field(alias="$schema")]]
+    schema_ref: NotRequired["Annotated[str, Field(alias='$schema')]"]
     header: Header
     mission: Mission
     sources: list[Source]
@@ -472,7 +506,16 @@ TOP_LEVEL_KEYS: tuple[str, ...] = tuple(key for key in FactBase.__annotations__ 
 
 
 @cache
-def fact_base_adapter() -> TypeAdapter[FactBase]:
+def _pydantic() -> Any:
+    """Import pydantic, and give the constraints written as strings above the names they use."""
+    import pydantic  # noqa: PLC0415  # only to validate: see the note at _STRICT
+
+    globals().update(Field=pydantic.Field, StringConstraints=pydantic.StringConstraints)
+    return pydantic
+
+
+@cache
+def fact_base_adapter() -> "TypeAdapter[FactBase]":
     """The validator ``load`` uses: ``FactBase`` with its top-level keys optional, so ``load``
     reports a missing one itself (``TOP_LEVEL_KEYS``).
 
@@ -481,14 +524,23 @@ def fact_base_adapter() -> TypeAdapter[FactBase]:
     validating cost twelve scans of the file (87 ms at 100,000 events); checking after costs
     nothing. Built on first use: building a validator is most of the model's start-up cost.
     """
+    pydantic = _pydantic()
     fields = get_type_hints(FactBase, include_extras=True)
-    loose = with_config(_STRICT)(TypedDict("FactBaseInput", fields, total=False))  # type: ignore[operator]
-    return cast(TypeAdapter[FactBase], TypeAdapter(loose))
+    loose = _strict(TypedDict("FactBaseInput", fields, total=False))  # type: ignore[operator]
+    return cast("TypeAdapter[FactBase]", pydantic.TypeAdapter(loose))
+
+
+def adapter(annotation: object) -> "TypeAdapter[Any]":
+    """A validator for one of the types above (``PartialDate``, ``Source``, …), for tests and tools."""
+    pydantic = _pydantic()
+    if isinstance(annotation, str):  # a constraint written as a string: read it here, where its names are
+        annotation = eval(annotation, globals())  # noqa: S307  # our own constant, never outside input
+    return cast("TypeAdapter[Any]", pydantic.TypeAdapter(annotation))
 
 
 def json_schema() -> dict[str, object]:
     """The published schema: ``FactBase`` itself, every top-level key required."""
-    schema = TypeAdapter(FactBase).json_schema(by_alias=True)
+    schema = adapter(FactBase).json_schema(by_alias=True)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
