@@ -149,7 +149,8 @@ def test_the_table_path_imports_rich_but_not_matplotlib_or_pydantic() -> None:
 def test_a_file_given_with_data_is_validated_by_pydantic(tmp_path: Path) -> None:
     """The speed above is not bought by skipping validation: a file other than the shipped one is checked."""
     copy = tmp_path / "copy.json"
-    copy.write_bytes((REPO / "data" / "minusma.json").read_bytes() + b"\n")  # one byte more: not the shipped file any longer
+    # One byte more: no longer the shipped file, so its digest does not match.
+    copy.write_bytes((REPO / "data" / "minusma.json").read_bytes() + b"\n")
     assert "pydantic" in _imported("timeline", "--json", "--data", str(copy))
 
 
