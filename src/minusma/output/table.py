@@ -86,8 +86,16 @@ class Footnotes:
             record["id"]: record for record in listed or [] if isinstance(record, dict) and "url" in record
         }
         self.numbers: dict[str, int] = {}
+        self._referred: dict[str, str] = {}
 
     def refer(self, ids: str) -> str:
+        """``[1][3]`` for ``a, c``; worked out once per list of ids (a timeline repeats them 100,000 times)."""
+        found = self._referred.get(ids)
+        if found is None:
+            found = self._referred[ids] = self._refer(ids)
+        return found
+
+    def _refer(self, ids: str) -> str:
         wanted = [part.strip() for part in ids.split(",") if part.strip()]
         if not wanted or not all(source in self.records for source in wanted):
             return ids
@@ -140,7 +148,7 @@ def _minimum(whole: bool, values: Sequence[str], text_minimum: int = TEXT_MIN) -
 
 def _longest_word(values: Sequence[str]) -> int:
     joined = "\n".join(values)  # one split over all the text: the counting runs in C, not per word
-    return max(map(len if joined.isascii() else _cells, joined.split()), default=1)
+    return max(map(len if _single_width(joined, lines=True) else _cells, joined.split()), default=1)
 
 
 def _fit(minimums: Sequence[int], maximums: Sequence[int], room: int) -> list[int] | None:
@@ -269,16 +277,25 @@ class LongTable:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
         columns, cells = self.columns, self.cells
-        natural = [
-            max([_cells(column.header), *(_cells(row[index]) for row in cells)]) for index, column in enumerate(columns)
+        # Column by column, so that counting and checking run in C over whole columns, not per cell.
+        texts = [list(column) for column in zip(*cells, strict=True)]
+        joined = [_SEPARATOR.join(column) for column in texts]
+        single = [_single_width(text) for text in joined]  # each character one cell, one line per cell
+        sizes = [
+            list(map(len, column)) if simple else list(map(_cells, column))
+            for column, simple in zip(texts, single, strict=True)
         ]
+        natural = [max(_cells(column.header), *size) for column, size in zip(columns, sizes, strict=True)]
+        longest = {  # each text column's longest word: split once, for its minimum and its wrapping
+            index: _longest_word(texts[index]) for index, column in enumerate(columns) if column.kind not in _WHOLE
+        }
         minimum = [
-            natural[index] if column.kind in _WHOLE else _minimum(False, [row[index] for row in cells])
+            natural[index] if column.kind in _WHOLE else min(longest[index], TEXT_MIN)
             for index, column in enumerate(columns)
         ]
         for index, column in enumerate(columns):
             if column.key in _REFERENCES:  # "[1][2][3]" may break between its references
-                minimum[index] = max([len(column.header), *(len(ref) for row in cells for ref in _refs(row[index]))])
+                minimum[index] = max(len(column.header), *map(len, _REFERENCE.findall(joined[index])))
         gaps = 2 * (len(columns) - 1)
         if sum(minimum) + gaps > width:
             yield from self._blocks(console, width)
@@ -303,32 +320,26 @@ class LongTable:
         yield Segment.line()
         yield Segment(("─" if console.encoding.lower().startswith("utf") else "-") * (sum(widths) + gaps))
         yield Segment.line()
-        wrapping = [(index, columns[index].key in _REFERENCES) for index in flexible]
-        chunk: list[str] = []
-        # A row with nothing to wrap and only ASCII is padded by one str.format call.
+        # A row whose characters each take one cell is padded by one str.format call.
         template = "  ".join(
             f"{{{index}:{'>' if index in right else '<'}{width}}}" for index, width in enumerate(widths)
         )
-        for row in cells:
-            long = [(index, references) for index, references in wrapping if _cells(row[index]) > widths[index]]
-            if not long:
-                if all(map(str.isascii, row)):
-                    chunk.append(template.format(*row).rstrip())
-                else:
-                    chunk.append(_line(row, widths, right))
-            else:
-                wrapped: list[list[str]] = [[cell] for cell in row]
-                for index, references in long:
-                    wrapped[index] = _wrap(row[index], widths[index], references)
-                height = max(map(len, wrapped))
-                for line_number in range(height):
-                    parts = [lines[line_number] if line_number < len(lines) else "" for lines in wrapped]
-                    chunk.append(_line(parts, widths, right))
-            if len(chunk) >= 2000:  # whole lines in large pieces: Rich handles a few segments, not a million
-                yield Segment("\n".join(chunk) + "\n")
-                chunk = []
-        if chunk:
-            yield Segment("\n".join(chunk) + "\n")
+        wraps = {
+            index: _wrapper(
+                joined[index],
+                single[index] and longest[index] <= widths[index],
+                widths[index],
+                columns[index].key in _REFERENCES,
+            )  # fmt: skip
+            for index in flexible
+            if any(size > widths[index] for size in sizes[index])
+        }
+        if all(single):
+            lines = _lines_by_column(texts, sizes, widths, wraps, template)
+        else:
+            lines = _lines_by_row(cells, sizes, widths, wraps, template, right)
+        for start in range(0, len(lines), 2000):  # whole lines in large pieces: Rich handles a few segments well
+            yield Segment("\n".join(lines[start : start + 2000]) + "\n")
 
     def _blocks(self, console: Console, width: int) -> RenderResult:
         """One block of ``label: value`` lines per row; text wraps under its value, ids and URLs stay whole."""
@@ -351,6 +362,66 @@ class LongTable:
                     yield Segment.line()
 
 
+Wrap = Callable[[str], list[str]]
+
+
+def _lines_by_column(
+    texts: list[list[str]], sizes: list[list[int]], widths: list[int], wraps: dict[int, Wrap], template: str
+) -> list[str]:
+    """The lines of a table whose every character takes one cell, built a column and a line at a time:
+    each ``str.format`` runs over a whole column (``map``), not once per row from Python."""
+    count = len(texts[0]) if texts else 0
+    wrapped = {
+        index: [wrap(text) or [""] if size > widths[index] else [text] for text, size in zip(texts[index], sizes[index], strict=True)]
+        for index, wrap in wraps.items()
+    }  # fmt: skip
+    if not wrapped:
+        return list(map(str.rstrip, map(template.format, *texts)))
+    heights = [
+        max(each) for each in zip(*([len(lines) for lines in column] for column in wrapped.values()), strict=True)
+    ]
+    first = [
+        [lines[0] for lines in wrapped[index]] if index in wrapped else column for index, column in enumerate(texts)
+    ]
+    rows = [[line] for line in map(str.rstrip, map(template.format, *first))]
+    for line_number in range(1, max(heights, default=1)):
+        taller = [row for row in range(count) if heights[row] > line_number]
+        parts = [
+            [
+                wrapped[index][row][line_number] if len(wrapped[index][row]) > line_number else ""
+                for row in taller
+            ]
+            if index in wrapped
+            else [""] * len(taller)
+            for index in range(len(texts))
+        ]  # fmt: skip
+        for row, line in zip(taller, map(str.rstrip, map(template.format, *parts)), strict=True):
+            rows[row].append(line)
+    return [line for row in rows for line in row]
+
+
+def _lines_by_row(
+    cells: list[list[str]],
+    sizes: list[list[int]],
+    widths: list[int],
+    wraps: dict[int, Wrap],
+    template: str,
+    right: set[int],
+) -> list[str]:
+    """The lines of a table that holds wide or zero-width characters: padded by cell count, row by row."""
+    lines: list[str] = []
+    for row_number, row in enumerate(cells):
+        plain_row = all(map(str.isascii, row))
+        wrapped = [
+            wraps[index](cell) or [""] if index in wraps and sizes[index][row_number] > widths[index] else [cell]
+            for index, cell in enumerate(row)
+        ]
+        for line_number in range(max(map(len, wrapped))):
+            parts = [lines_of[line_number] if line_number < len(lines_of) else "" for lines_of in wrapped]
+            lines.append(template.format(*parts).rstrip() if plain_row else _line(parts, widths, right))
+    return lines
+
+
 def _cells(text: str) -> int:
     """Terminal cells a text takes (its widest line); plain ASCII is counted without a call per letter."""
     if "\n" in text:
@@ -371,7 +442,43 @@ def _line(parts: Sequence[str], widths: list[int], right: set[int]) -> str:
 
 
 _REFERENCES = ("sources", "claimed_in")
-_REFERENCE = re.compile(r"\[\d+\]|[^\[]+")
+_SEPARATOR = "\x00"
+"""Joins a column's cells to scan them at once: no cell holds it (``safe`` escapes it)."""
+_REFERENCE = re.compile(r"\[\d+\]|[^\[\x00]+")
+
+
+_MULTI_CELL = re.compile("[^\x00\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2030-\u205e\ue000]")
+"""A character that may not take exactly one terminal cell (or a newline): outside ASCII, Latin-1,
+the Latin extensions, general punctuation and ``KEEP``. A test checks Rich agrees on all of them."""
+
+
+_MULTI_CELL_OR_SPACE = re.compile("[^\x00\x20-\x7e\xa0-\u02ff\u2010-\u2027\u2030-\u205e\ue000\\s]")
+
+
+def _single_width(joined: str, lines: bool = False) -> bool:
+    """Whether every character of a column's joined cells takes one terminal cell, so lengths are
+    widths; ``lines`` allows newlines (and other spaces) too, for text that is split into words."""
+    if joined.isascii():
+        return lines or "\n" not in joined
+    return (_MULTI_CELL_OR_SPACE if lines else _MULTI_CELL).search(joined) is None
+
+
+def _wrapper(joined: str, fits: bool, width: int, references: bool) -> Callable[[str], list[str]]:
+    """How the cells of a column wrap at ``width``: as :func:`_wrap` does, by one regular expression
+    where that gives the same lines: one-cell characters and words no wider than the column (``fits``),
+    single spaces, one line per cell."""
+    simple = (
+        not references
+        and fits
+        and "  " not in joined
+        and " \x00" not in joined
+        and "\x00 " not in joined
+        and not joined.startswith(" ")
+        and not joined.endswith(" ")
+    )
+    if simple:
+        return re.compile(f"(.{{1,{width}}})(?: |$)").findall
+    return lambda text: _wrap(text, width, references)
 
 
 def _refs(cell: str) -> list[str]:
@@ -417,15 +524,12 @@ def _keep(text: str) -> str:
 def sheet(sheet: Sheet, lang: Lang, unicode: bool = True, footnotes: Footnotes | None = None) -> RenderableType:
     shown = [index for index, column in enumerate(sheet.columns) if column.show != "csv"]
     columns = [sheet.columns[index] for index in shown]
-    cells = [
-        [_keep(safe(format_cell(sheet.columns[index], row[index], lang, unicode))) for index in shown]
-        for row in sheet.rows
-    ]
+    by_column = [_texts(sheet.columns[index], [row[index] for row in sheet.rows], lang, unicode) for index in shown]
     if footnotes is not None:
         for position, index in enumerate(shown):
-            if sheet.columns[index].key in ("sources", "claimed_in"):
-                for row in cells:
-                    row[position] = footnotes.refer(row[position])
+            if sheet.columns[index].key in _REFERENCES:
+                by_column[position] = list(map(footnotes.refer, by_column[position]))
+    cells = [list(row) for row in zip(*by_column, strict=True)]
 
     def words() -> list[list[str]]:
         return [
@@ -451,6 +555,18 @@ def sheet(sheet: Sheet, lang: Lang, unicode: bool = True, footnotes: Footnotes |
             parts.append(RichText(say("computed_note", lang), style="dim"))
     parts += [RichText(_keep(safe(plain(note, unicode))), style="dim") for note in sheet.notes]
     return Group(*parts)
+
+
+def _texts(column: Column, values: list[Any], lang: Lang, unicode: bool) -> list[str]:
+    """A column's cells as safe text, checked in one scan of the whole column where nothing needs escaping."""
+    as_is = column.kind != "rank" and all(type(value) is str for value in values)  # format_cell keeps text
+    texts: list[str] = values if as_is else [format_cell(column, value, lang, unicode) for value in values]
+    joined = "\n".join(texts)
+    if safe(joined) is not joined:  # something to escape: cell by cell
+        texts = [safe(text) for text in texts]
+    if "\u202f" in joined:
+        texts = [_keep(text) for text in texts]
+    return texts
 
 
 def sheets(
