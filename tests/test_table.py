@@ -71,7 +71,8 @@ def test_a_long_table_of_wide_characters_keeps_every_word_whole_and_aligned() ->
     columns = [Column("date", "Date", "date"), Column("event", "Event", "text")]
     cells = [[f"2013-07-{day % 28 + 1:02d}", f"事件 {day} 巴马科 的 和平 行动 报告 第{day}号"] for day in range(150)]
     printer = Console(file=io.StringIO(), width=40, color_system=None, legacy_windows=False)
-    printer.print(LongTable(columns, cells, lambda: cells), crop=False)
+    texts = [list(column) for column in zip(*cells, strict=True)]
+    printer.print(LongTable(columns, texts, lambda: cells), crop=False)
     output = printer.file.getvalue()  # type: ignore[attr-defined]
     lines = output.splitlines()
     assert all(cell_len(line) <= 40 for line in lines)

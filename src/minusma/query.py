@@ -260,17 +260,24 @@ def _casualty_events(fact_base: FactBase) -> list[Event]:
 STRENGTH_KINDS = ("military", "observers", "police", "uniformed", "civilians", "personnel")
 
 
-def all_events(fact_base: FactBase) -> list[Event]:
+def _events(fact_base: FactBase) -> list[Event]:
     """Stored events plus those the resolutions, leaders' terms, strength figures and casualty counts
-    imply, in date order."""
-    events = (
+    imply, in file order (a new list)."""
+    return (
         fact_base["events"] + _resolution_events(fact_base) + _leader_events(fact_base)
         + _strength_events(fact_base) + _casualty_events(fact_base)
     )  # fmt: skip
-    return sorted(events, key=_event_date)  # ISO strings sort by date, coarser first (see sort_key)
+
+
+def all_events(fact_base: FactBase) -> list[Event]:
+    """Every event (see ``_events``) in date order."""
+    events = _events(fact_base)
+    events.sort(key=_event_date)  # ISO strings sort by date, coarser first (see sort_key)
+    return events
 
 
 _event_date = itemgetter("date")
+_event_sources = itemgetter("sources")
 
 
 def timeline(
@@ -279,8 +286,11 @@ def timeline(
     date_to: str | None = None,
     categories: Sequence[Category] = (),
 ) -> TimelineResult:
-    """Events in order; an event is kept when its period overlaps ``date_from``..``date_to``."""
-    events = all_events(fact_base)
+    """Events in order; an event is kept when its period overlaps ``date_from``..``date_to``.
+
+    Filtered and their sources gathered in file order, then sorted: walking a million events
+    in date order, scattered in memory, took three times as long."""
+    events = _events(fact_base)
     if date_from or date_to or categories:
         low, high = _bounds(date_from, date_to)
         wanted = set(categories or CATEGORIES)
@@ -291,7 +301,8 @@ def timeline(
             and date_range(event["date"])[1] >= low
             and date_range(event["date"])[0] <= high
         ]
-    cited = set(chain.from_iterable(event["sources"] for event in events))
+    cited = set(chain.from_iterable(map(_event_sources, events)))
+    events.sort(key=_event_date)
     return {
         "as_of": fact_base["header"]["as_of"],
         "filters": {"date_from": date_from, "date_to": date_to, "categories": list(categories)},

@@ -63,7 +63,7 @@ def _descriptor() -> int | None:
         return None
 
 
-def write_bytes(data: bytes) -> None:
+def write_bytes(data: bytes | bytearray) -> None:
     """Write ``data`` to standard output completely, or raise."""
     if _held:
         _held[-1].append(bytes(data))

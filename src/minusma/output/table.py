@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from itertools import accumulate
+from operator import attrgetter
 from typing import Any
 
 from rich import box
@@ -25,7 +28,7 @@ from minusma.messages import Lang, say
 from minusma.output.cells import format_cell, has_qualifier, is_computed, plain, safe
 from minusma.output.stream import ReaderGone, TextOutput, encoding
 from minusma.output.view import View
-from minusma.sheets import Column, Sheet
+from minusma.sheets import Coded, Column, Noted, Sheet
 
 
 class _Console(Console):
@@ -147,8 +150,15 @@ def _minimum(whole: bool, values: Sequence[str], text_minimum: int = TEXT_MIN) -
 
 
 def _longest_word(values: Sequence[str]) -> int:
-    joined = "\n".join(values)  # one split over all the text: the counting runs in C, not per word
-    return max(map(len if _single_width(joined, lines=True) else _cells, joined.split()), default=1)
+    """The widest word of the cells, split a few thousand cells at a time: the counting runs in C,
+    and the words of a million cells are never all in memory at once."""
+    longest = 1
+    for start in range(0, len(values), 5000):
+        joined = "\n".join(values[start : start + 5000])
+        words = joined.split()
+        if words:
+            longest = max(longest, max(map(len if _single_width(joined, lines=True) else _cells, words)))
+    return longest
 
 
 def _fit(minimums: Sequence[int], maximums: Sequence[int], room: int) -> list[int] | None:
@@ -269,16 +279,14 @@ class LongTable:
     fit, each row becomes a block of ``label: value`` lines. Figures, ids and URLs are never cut.
     """
 
-    def __init__(self, columns: list[Column], cells: list[list[str]], words: Callable[[], list[list[str]]]) -> None:
+    def __init__(self, columns: list[Column], texts: list[list[str]], words: Callable[[], list[list[str]]]) -> None:
         self.columns = columns
-        self.cells = cells
+        self.texts = texts  # the cells column by column: counting and checking run in C over whole columns
         self.words = words  # the cells in words, for blocks: made only if a block is drawn
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
-        columns, cells = self.columns, self.cells
-        # Column by column, so that counting and checking run in C over whole columns, not per cell.
-        texts = [list(column) for column in zip(*cells, strict=True)]
+        columns, texts = self.columns, self.texts
         joined = [_SEPARATOR.join(column) for column in texts]
         single = [_single_width(text) for text in joined]  # each character one cell, one line per cell
         sizes = [
@@ -332,12 +340,13 @@ class LongTable:
                 columns[index].key in _REFERENCES,
             )  # fmt: skip
             for index in flexible
-            if any(size > widths[index] for size in sizes[index])
+            if max(sizes[index], default=0) > widths[index]
         }
         if all(single):
             lines = _lines_by_column(texts, sizes, widths, wraps, template)
         else:
-            lines = _lines_by_row(cells, sizes, widths, wraps, template, right)
+            rows = [list(row) for row in zip(*texts, strict=True)]
+            lines = _lines_by_row(rows, sizes, widths, wraps, template, right)
         for start in range(0, len(lines), 2000):  # whole lines in large pieces: Rich handles a few segments well
             yield Segment("\n".join(lines[start : start + 2000]) + "\n")
 
@@ -369,35 +378,45 @@ def _lines_by_column(
     texts: list[list[str]], sizes: list[list[int]], widths: list[int], wraps: dict[int, Wrap], template: str
 ) -> list[str]:
     """The lines of a table whose every character takes one cell, built a column and a line at a time:
-    each ``str.format`` runs over a whole column (``map``), not once per row from Python."""
+    each ``str.format`` runs over a whole column (``map``), not once per row from Python, and no
+    list is made per row (a million small lists cost more than the text they hold)."""
     count = len(texts[0]) if texts else 0
-    wrapped = {
-        index: [wrap(text) or [""] if size > widths[index] else [text] for text, size in zip(texts[index], sizes[index], strict=True)]
-        for index, wrap in wraps.items()
-    }  # fmt: skip
-    if not wrapped:
-        return list(map(str.rstrip, map(template.format, *texts)))
-    heights = [
-        max(each) for each in zip(*([len(lines) for lines in column] for column in wrapped.values()), strict=True)
-    ]
-    first = [
-        [lines[0] for lines in wrapped[index]] if index in wrapped else column for index, column in enumerate(texts)
-    ]
-    rows = [[line] for line in map(str.rstrip, map(template.format, *first))]
-    for line_number in range(1, max(heights, default=1)):
-        taller = [row for row in range(count) if heights[row] > line_number]
-        parts = [
-            [
-                wrapped[index][row][line_number] if len(wrapped[index][row]) > line_number else ""
-                for row in taller
+    wrapped: dict[int, list[list[str]]] = {}
+    for index, wrap in wraps.items():
+        if isinstance(getattr(wrap, "__self__", None), re.Pattern):  # a regular expression: every cell, in C
+            wrapped[index] = list(map(wrap, texts[index]))
+        else:
+            width = widths[index]
+            wrapped[index] = [
+                wrap(text) if size > width else [text] for text, size in zip(texts[index], sizes[index], strict=True)
             ]
+    lengths = [list(map(len, column)) for column in wrapped.values()]
+    heights = lengths[0] if len(lengths) == 1 else list(map(max, *lengths)) if lengths else [1] * count
+    if 0 in heights:  # an empty cell wraps to no line; it still takes one
+        heights = [height or 1 for height in heights]
+    first = [
+        [lines[0] if lines else "" for lines in wrapped[index]] if index in wrapped else column
+        for index, column in enumerate(texts)
+    ]
+    firsts = list(map(str.rstrip, map(template.format, *first)))
+    total = sum(heights)
+    if total == count:
+        return firsts
+    starts = list(accumulate(heights, initial=0))
+    lines = [""] * total
+    deque(map(lines.__setitem__, starts[:-1], firsts), maxlen=0)  # each row's first line at its place, in C
+    taller: Sequence[int] = range(count)
+    for line_number in range(1, max(heights)):
+        taller = [row for row in taller if heights[row] > line_number]  # fewer rows at each line
+        parts = [
+            [wrapped[index][row][line_number] if len(wrapped[index][row]) > line_number else "" for row in taller]
             if index in wrapped
             else [""] * len(taller)
             for index in range(len(texts))
         ]  # fmt: skip
-        for row, line in zip(taller, map(str.rstrip, map(template.format, *parts)), strict=True):
-            rows[row].append(line)
-    return [line for row in rows for line in row]
+        places = [starts[row] + line_number for row in taller]
+        deque(map(lines.__setitem__, places, map(str.rstrip, map(template.format, *parts))), maxlen=0)
+    return lines
 
 
 def _lines_by_row(
@@ -529,7 +548,6 @@ def sheet(sheet: Sheet, lang: Lang, unicode: bool = True, footnotes: Footnotes |
         for position, index in enumerate(shown):
             if sheet.columns[index].key in _REFERENCES:
                 by_column[position] = list(map(footnotes.refer, by_column[position]))
-    cells = [list(row) for row in zip(*by_column, strict=True)]
 
     def words() -> list[list[str]]:
         return [
@@ -543,11 +561,11 @@ def sheet(sheet: Sheet, lang: Lang, unicode: bool = True, footnotes: Footnotes |
     parts: list[RenderableType] = [RichText(safe(sheet.title, lines=False), style="bold")]
     if sheet.intro:
         parts.append(RichText(_keep(safe(sheet.intro))))
-    if len(cells) > LARGE:
-        parts.append(LongTable(columns, cells, lambda: words()))
-    elif cells:
-        parts.append(Adaptive(columns, cells, words()))
-    if cells:
+    if len(sheet.rows) > LARGE:
+        parts.append(LongTable(columns, by_column, lambda: words()))
+    elif sheet.rows:
+        parts.append(Adaptive(columns, [list(row) for row in zip(*by_column, strict=True)], words()))
+    if sheet.rows:
         figures = [index for index, column in enumerate(sheet.columns) if column.kind in ("quantity", "percent")]
         if any(has_qualifier(row[index]) for row in sheet.rows for index in figures):
             parts.append(RichText(plain(say("legend", lang), unicode), style="dim"))
@@ -557,10 +575,21 @@ def sheet(sheet: Sheet, lang: Lang, unicode: bool = True, footnotes: Footnotes |
     return Group(*parts)
 
 
+_CODED_WORDS = attrgetter("words")
+
+
 def _texts(column: Column, values: list[Any], lang: Lang, unicode: bool) -> list[str]:
     """A column's cells as safe text, checked in one scan of the whole column where nothing needs escaping."""
-    as_is = column.kind != "rank" and all(type(value) is str for value in values)  # format_cell keeps text
-    texts: list[str] = values if as_is else [format_cell(column, value, lang, unicode) for value in values]
+    kinds = set(map(type, values))
+    texts: list[str]
+    if kinds == {str} and column.kind != "rank":  # format_cell keeps text as it is
+        texts = values
+    elif kinds == {Coded}:
+        texts = list(map(_CODED_WORDS, values))  # as format_cell gives a Coded: its words
+    elif kinds == {Noted}:  # as format_cell gives a Noted, whose text is all there is without a caveat
+        texts = [value.text if value.caveat is None else format_cell(column, value, lang, unicode) for value in values]
+    else:
+        texts = [format_cell(column, value, lang, unicode) for value in values]
     joined = "\n".join(texts)
     if safe(joined) is not joined:  # something to escape: cell by cell
         texts = [safe(text) for text in texts]
