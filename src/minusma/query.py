@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import chain
+from itertools import accumulate, chain
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, cast
 
@@ -817,13 +818,76 @@ def _match(query: str, words: list[str], candidates: Sequence[Text]) -> tuple[in
     return 3 * phrases + len(words), best
 
 
+_APART = "\x00"
+"""Keeps texts apart when they are scanned together: no text of a fact base holds it."""
+_SIMPLE_RANGES = ((0x20, 0x7F), (0xA0, 0x250), (0x2010, 0x2028), (0x202F, 0x2030), (0x2030, 0x205F))
+"""Where the characters of English, Dutch and French texts lie: ASCII, the Latin letters, punctuation."""
+
+
+class _Finder:
+    """Which facts may hold a folded word, found by one scan of all their text instead of folding
+    each text (300,000 Unicode normalisations at 100,000 events).
+
+    For a character of ``_SIMPLE_RANGES`` that folds to one character on its own, folding a text
+    made only of such characters is folding each in turn (no combining mark is among them, so
+    nothing reorders). A word then holds in the folded text exactly where a pattern of one
+    character class per letter matches the text as it is; a text with any other character is
+    left to :func:`_match`, as is the scoring of every fact found.
+    """
+
+    def __init__(self) -> None:
+        import unicodedata  # only search needs it
+
+        self.folds: dict[str, list[str]] = {}
+        for low, high in _SIMPLE_RANGES:
+            for code in range(low, high):
+                character = chr(code)
+                folded = fold(character)
+                if not unicodedata.category(character).startswith("M") and len(folded) == 1:
+                    self.folds.setdefault(folded, []).append(character)
+        simple = "".join(sorted(character for found in self.folds.values() for character in found))
+        self.other = re.compile(f"[^{re.escape(simple)}{_APART}]")
+
+    def pattern(self, word: str) -> re.Pattern[str] | None:
+        """The text that folds to ``word``, or None for a word that no simple text folds to."""
+        if not all(letter in self.folds for letter in word):
+            return None
+        return re.compile("".join(f"[{re.escape(''.join(self.folds[letter]))}]" for letter in word))
+
+
+_finder: list[_Finder] = []
+
+
+def _candidates(groups: Sequence[Sequence[Text]], words: list[str]) -> Iterable[int]:
+    """The facts (their positions) that may hold every word; :func:`_match` decides."""
+    if not _finder:
+        _finder.append(_Finder())
+    finder = _finder[0]
+    patterns = [finder.pattern(word) for word in words]
+    if not all(patterns):
+        return range(len(groups))  # a word of other characters: every fact is looked at
+    raw = [_APART.join([text[lang] for text in group for lang in LANGS]) for group in groups]
+    whole = _APART.join(raw)
+    starts = list(accumulate((len(part) + 1 for part in raw), initial=0))
+
+    def facts(found: Iterable[re.Match[str]]) -> set[int]:
+        return {bisect_right(starts, match.start()) - 1 for match in found}
+
+    found = set.intersection(*(facts(pattern.finditer(whole)) for pattern in patterns if pattern is not None))
+    return sorted(found | facts(finder.other.finditer(whole)))
+
+
 def search(fact_base: FactBase, text: str, limit: int | None = None) -> SearchResult:
     """Every fact whose words (either language) contain all the query's words, best first."""
     query = " ".join(fold(text).split())
     words = query.split()
     hits: list[Hit] = []
-    for fact in _searchable(fact_base):
-        found = _match(query, words, fact.texts) if words else None
+    searchable = [(fact, fact.texts) for fact in cited_facts(fact_base)] if words else []
+    facts = [fact for fact, group in searchable if group]  # ceilings and bare figures carry their words in notes
+    groups = [group for _, group in searchable if group]
+    for position in _candidates(groups, words) if words else ():
+        fact = facts[position]
+        found = _match(query, words, groups[position])
         if found is not None:
             score, shown = found
             hits.append(
@@ -846,11 +910,6 @@ def search(fact_base: FactBase, text: str, limit: int | None = None) -> SearchRe
         "hits": hits,
         "sources": cited_sources(fact_base, {source for hit in hits for source in hit["sources"]}),
     }
-
-
-def _searchable(fact_base: FactBase) -> Iterable[Cited]:
-    """Facts with words to search; ceilings and bare figures carry theirs in notes."""
-    return (fact for fact in cited_facts(fact_base) if fact.texts)
 
 
 # --------------------------------------------------------------------------- validate
