@@ -9,9 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from minusma.cli import app
+from minusma.output.html import _cell, _cells
 
 VOID = {"meta", "br", "link", "img", "input", "hr"}
 
@@ -172,3 +175,8 @@ def test_a_sheet_without_rows_is_a_heading_and_its_text(runner: CliRunner) -> No
     [heading, *_] = tree.root.find("h2")
     assert heading.text() == "The Netherlands' contribution"
     assert tree.root.find("table")
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("ab é&<>\"' \n\t\x1b https://x.org/"), max_size=30), max_size=8))
+def test_a_column_is_escaped_as_each_of_its_cells_would_be(texts: list[str]) -> None:
+    assert _cells(texts) == [_cell(text) for text in texts]

@@ -17,7 +17,7 @@ from markdown_it.token import Token
 from typer.testing import CliRunner
 
 from minusma.cli import app
-from minusma.output.md import cell, inline, paragraph
+from minusma.output.md import _cells, cell, inline, paragraph
 
 
 def parser() -> MarkdownIt:
@@ -200,3 +200,8 @@ def test_paired_marks_are_escaped_only_in_pairs() -> None:
     assert inline("~6,200 to ~6,500") == "\\~6,200 to \\~6,500"
     assert inline("US$933 and $1") == "US\\$933 and \\$1"
     assert inline("50%% off == half") == "50%\\% off =\\= half"
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("ab é|*_<>&~$%=#@\n\t\x1b https://x.org/"), max_size=30), max_size=8))
+def test_a_column_is_escaped_as_each_of_its_cells_would_be(texts: list[str]) -> None:
+    assert _cells(texts) == [cell(text) for text in texts]

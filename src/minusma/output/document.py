@@ -22,6 +22,11 @@ def columns(sheet: Sheet) -> list[int]:
     ]
 
 
+def rows(sheet: Sheet, index: int) -> list[Any]:
+    """The cells of one column, top to bottom."""
+    return [row[index] for row in sheet.rows]
+
+
 def header(column: Column) -> str:
     """A column's name; the rank column, blank in tables, is named as in blocks ("Claim")."""
     return column.header or column.block_header or ""
@@ -51,10 +56,18 @@ class References:
             record["id"]: record for record in records if isinstance(record, Mapping) and "url" in record
         }
         self._numbers: dict[str, int] = {}
+        self._cited: dict[str, list[tuple[str, int | None]]] = {}
         self._listing = any(column.key == "url" for sheet in sheets for column in sheet.columns)
 
     def cite(self, cell: str) -> list[tuple[str, int | None]]:
-        """The ids of a ``sources`` cell ("a, b"), each with its number (None for an id the result does not list)."""
+        """The ids of a ``sources`` cell ("a, b"), each with its number (None for an id the result does not list).
+        Worked out once per cell text: numbers are given at first sight, so later rows get the same."""
+        found = self._cited.get(cell)
+        if found is None:
+            found = self._cited[cell] = self._cite(cell)
+        return found
+
+    def _cite(self, cell: str) -> list[tuple[str, int | None]]:
         cited: list[tuple[str, int | None]] = []
         for source_id in (part.strip() for part in cell.split(",")):
             if not source_id:

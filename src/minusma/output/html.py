@@ -9,12 +9,13 @@ links. Rows cite sources as ``[1]``, each a link to its entry in the list below.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from minusma.messages import Lang, say
-from minusma.output.cells import format_cell, has_qualifier, safe
-from minusma.output.document import Reference, References, columns, header
+from minusma.output.cells import format_column, has_qualifier, safe
+from minusma.output.document import Reference, References, columns, header, rows
 from minusma.output.stream import write_bytes
 from minusma.output.view import View
 from minusma.sheets import Sheet
@@ -49,6 +50,23 @@ def _class(kind: str) -> str:
     return ' class="date"' if kind == "date" else ""
 
 
+def _cell(value: str) -> str:
+    """A cell: an address as a link to itself, anything else as text."""
+    if value.startswith(("http://", "https://")) and not any(char.isspace() for char in value):
+        return link(value, value)
+    return text(value)
+
+
+_MARKUP = re.compile(r"(?m)[&<>\"']|^https?://")
+
+
+def _cells(values: list[str]) -> list[str]:
+    """``_cell`` over a column; where no cell has anything to escape, break or link, the values as they are."""
+    joined = "\n".join(values)
+    plain = joined.count("\n") == len(values) - 1 and _MARKUP.search(joined) is None and safe(joined) is joined
+    return values if plain else list(map(_cell, values))
+
+
 def _sources(value: str, references: References) -> str:
     return ", ".join(
         f'<a href="#source-{number}">[{number}]</a>' if number else text(source_id)
@@ -74,19 +92,17 @@ def table(sheet: Sheet, references: References, lang: Lang) -> list[str]:
         "</thead>",
         "<tbody>",
     ]
-    for row in sheet.rows:
-        cells = []
-        for index in shown:
-            column = sheet.columns[index]
-            value = format_cell(column, row[index], lang)
-            if column.key == "sources":
-                shown_value = _sources(value, references)
-            elif value.startswith(("http://", "https://")) and not any(char.isspace() for char in value):
-                shown_value = link(value, value)
-            else:
-                shown_value = text(value)
-            cells.append(f"<td{_class(column.kind)}>{shown_value}</td>")
-        lines.append("<tr>" + "".join(cells) + "</tr>")
+    by_column = []
+    for index in shown:
+        column = sheet.columns[index]
+        values = format_column(column, rows(sheet, index), lang)
+        if column.key == "sources":
+            shown_values = [_sources(value, references) for value in values]
+        else:
+            shown_values = _cells(values)
+        opening = f"<td{_class(column.kind)}>"
+        by_column.append([f"{opening}{value}</td>" for value in shown_values])
+    lines += ["<tr>" + "".join(cells) + "</tr>" for cells in zip(*by_column, strict=True)]
     lines += ["</tbody>", "</table>"]
     return lines
 

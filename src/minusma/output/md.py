@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from minusma.messages import Lang, say
-from minusma.output.cells import format_cell, has_qualifier, safe
-from minusma.output.document import References, columns, header
+from minusma.output.cells import format_column, has_qualifier, safe
+from minusma.output.document import References, columns, header, rows
 from minusma.output.stream import write_bytes
 from minusma.output.view import View
 from minusma.sheets import Sheet
@@ -77,6 +77,22 @@ def cell(text: str) -> str:
     return "<br>".join(inline(line.strip()) for line in text.split("\n"))
 
 
+_EDGE_SPACE = re.compile(r"(?m)^\s|\s$")
+
+
+def _cells(texts: list[str]) -> list[str]:
+    """``cell`` over a column; where no cell has anything to escape, link, break or trim, the texts as they are."""
+    joined = "\n".join(texts)
+    plain = (
+        joined.count("\n") == len(texts) - 1  # no cell has a line break
+        and _ANY.search(joined) is None
+        and _URL.search(joined) is None
+        and _EDGE_SPACE.search(joined) is None
+        and safe(joined) is joined
+    )
+    return texts if plain else list(map(cell, texts))
+
+
 def _sources(text: str, references: References) -> str:
     return ", ".join(f"[{number}]" if number else inline(source_id) for source_id, number in references.cite(text))
 
@@ -91,13 +107,12 @@ def table(sheet: Sheet, references: References, lang: Lang) -> str:
         )
         + " |",
     ]
-    for row in sheet.rows:
-        cells = []
-        for index in shown:
-            column = sheet.columns[index]
-            text = format_cell(column, row[index], lang)
-            cells.append(_sources(text, references) if column.key == "sources" else cell(text))
-        lines.append("| " + " | ".join(cells) + " |")
+    by_column = []
+    for index in shown:
+        column = sheet.columns[index]
+        texts = format_column(column, rows(sheet, index), lang)
+        by_column.append([_sources(text, references) for text in texts] if column.key == "sources" else _cells(texts))
+    lines += ["| " + " | ".join(parts) + " |" for parts in zip(*by_column, strict=True)]
     return "\n".join(lines)
 
 

@@ -12,7 +12,6 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate
-from operator import attrgetter
 from typing import Any
 
 from rich import box
@@ -25,10 +24,10 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from minusma.messages import Lang, say
-from minusma.output.cells import format_cell, has_qualifier, is_computed, plain, safe
+from minusma.output.cells import format_cell, format_column, has_qualifier, is_computed, plain, safe
 from minusma.output.stream import ReaderGone, TextOutput, encoding
 from minusma.output.view import View
-from minusma.sheets import Coded, Column, Noted, Sheet
+from minusma.sheets import Column, Sheet
 
 
 class _Console(Console):
@@ -575,21 +574,9 @@ def sheet(sheet: Sheet, lang: Lang, unicode: bool = True, footnotes: Footnotes |
     return Group(*parts)
 
 
-_CODED_WORDS = attrgetter("words")
-
-
 def _texts(column: Column, values: list[Any], lang: Lang, unicode: bool) -> list[str]:
     """A column's cells as safe text, checked in one scan of the whole column where nothing needs escaping."""
-    kinds = set(map(type, values))
-    texts: list[str]
-    if kinds == {str} and column.kind != "rank":  # format_cell keeps text as it is
-        texts = values
-    elif kinds == {Coded}:
-        texts = list(map(_CODED_WORDS, values))  # as format_cell gives a Coded: its words
-    elif kinds == {Noted}:  # as format_cell gives a Noted, whose text is all there is without a caveat
-        texts = [value.text if value.caveat is None else format_cell(column, value, lang, unicode) for value in values]
-    else:
-        texts = [format_cell(column, value, lang, unicode) for value in values]
+    texts = format_column(column, values, lang, unicode)
     joined = "\n".join(texts)
     if safe(joined) is not joined:  # something to escape: cell by cell
         texts = [safe(text) for text in texts]
