@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from minusma import query
+from minusma.core_schema import CORE_SCHEMA
 from minusma.load import load
-from minusma.model import cited_facts, json_schema
+from minusma.model import cited_facts, core_schema, json_schema
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -205,3 +206,8 @@ def test_a_magazine_issue_number_is_not_read_as_a_month() -> None:
     sources = {source["id"]: source for source in load()["sources"]}
     assert sources["defensiekrant-2021-45"].get("published") == "2021"  # issue 45, not a month
     assert sources["landmacht-2017"].get("published") == "2017"
+
+
+def test_the_stored_core_schema_is_the_models() -> None:
+    """load validates with the schema stored in core_schema.py, so that it never imports pydantic."""
+    assert json.loads(CORE_SCHEMA) == core_schema(), "the model changed: run 'python tests/refresh_digest.py'"

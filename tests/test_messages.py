@@ -101,7 +101,7 @@ def test_french_usage_errors_use_french_words(runner: CliRunner) -> None:
 
 LAYERS = {
     "model": {"messages"},
-    "load": {"model", "errors", "messages", "verified"},
+    "load": {"model", "errors", "messages", "verified", "core_schema"},
     "query": {"model", "messages", "results"},
     "sheets": {"model", "messages", "results"},
     "errors": {"model", "messages"},

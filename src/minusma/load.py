@@ -13,10 +13,11 @@ import re
 import stat
 import sys
 from collections import Counter
+from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
-from pydantic_core import ErrorDetails, ValidationError, from_json
+from pydantic_core import ErrorDetails, SchemaValidator, ValidationError, from_json
 
 from minusma.errors import FactBaseError
 from minusma.messages import LANGS, Message, Number, catalogue
@@ -30,7 +31,6 @@ from minusma.model import (
     FactBase,
     Problem,
     check_fact_base,
-    fact_base_adapter,
     parse_partial_date,
 )
 from minusma.verified import SHIPPED_SHA256, SHIPPED_SIZE
@@ -238,14 +238,22 @@ def json_path(location: tuple[int | str, ...]) -> str:
     return path or "$"
 
 
+@cache
+def fact_base_validator() -> SchemaValidator:
+    """The validator of a fact base, built from the stored schema (``model.core_schema``), with no pydantic import."""
+    from minusma.core_schema import CORE_SCHEMA
+
+    return SchemaValidator(json.loads(CORE_SCHEMA))
+
+
 def parse(data: bytes, name: str) -> tuple[FactBase | None, list[Problem]]:
     """Validate in one pass, then check the cross-field rules. Returns warnings too."""
     data = data.removeprefix(_BOM)
     if data.isspace() or not data:  # isspace stops at the first other byte; strip() would copy the file
         return None, _fail(name, Message("read.empty")).problems
-    adapter = fact_base_adapter()  # the command line runs with gc off (entry.py): no cycles here to collect
+    validator = fact_base_validator()  # the command line runs with gc off (entry.py): no cycles here to collect
     try:
-        fact_base = adapter.validate_json(data)
+        fact_base = cast(FactBase, validator.validate_json(data))
     except ValidationError as error:
         text_error = _not_utf8(name, data)
         if text_error is not None:

@@ -16,6 +16,7 @@ No I/O, no typer, no rich.
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from itertools import chain
@@ -514,20 +515,34 @@ def _pydantic() -> Any:
     return pydantic
 
 
-@cache
-def fact_base_adapter() -> "TypeAdapter[FactBase]":
-    """The validator ``load`` uses: ``FactBase`` with its top-level keys optional, so ``load``
-    reports a missing one itself (``TOP_LEVEL_KEYS``).
+def core_schema() -> dict[str, Any]:
+    """pydantic's schema of ``FactBase`` with its top-level keys optional, as plain JSON data: what
+    ``load`` validates with, stored in ``minusma/core_schema.py`` (``tests/refresh_digest.py`` writes
+    it; a test keeps it equal to this). Building a validator from it takes 2 ms, where importing
+    pydantic and generating the schema took 80 ms of every run with ``--data``.
 
-    pydantic-core copies the whole input into each "field required" error of the top-level
-    object: a 50 MB file missing eleven keys took 20 s. Checking for those keys before
-    validating cost twelve scans of the file (87 ms at 100,000 events); checking after costs
-    nothing. Built on first use: building a validator is most of the model's start-up cost.
+    ``load`` reports a missing top-level key itself (``TOP_LEVEL_KEYS``): pydantic-core copies
+    the whole input into each "field required" error of the top-level object, and a 50 MB file
+    missing eleven keys took 20 s. The classes pydantic names in it (``cls``) are left out: a
+    TypedDict validates to a plain dict either way.
     """
-    pydantic = _pydantic()
+    _pydantic()  # the names the constraints written as strings use
     fields = get_type_hints(FactBase, include_extras=True)
     loose = _strict(TypedDict("FactBaseInput", fields, total=False))  # type: ignore[operator]
-    return cast("TypeAdapter[FactBase]", pydantic.TypeAdapter(loose))
+    schema = adapter(loose).core_schema
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {
+                key: re.sub(r":\d+$", "", item) if key.endswith("ref") and isinstance(item, str) else plain(item)
+                for key, item in value.items()
+                if key != "cls"
+            }
+        if isinstance(value, list | tuple):
+            return [plain(item) for item in value]
+        return value
+
+    return cast(dict[str, Any], plain(schema))
 
 
 def adapter(annotation: object) -> "TypeAdapter[Any]":
