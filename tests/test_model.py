@@ -346,3 +346,22 @@ def test_un_symbols_of_the_usual_forms_load(write_fact_base: Callable[..., Path]
 def test_malformed_un_symbols_are_rejected(write_fact_base: Callable[..., Path], symbol: str) -> None:
     found = problems_of(write_fact_base, lambda data: data["sources"][0].update(symbol=symbol))
     assert any(line.startswith("error sources[0].symbol") for line in found), found
+
+
+def test_problems_come_in_the_order_of_the_rules_and_of_the_fields(write_fact_base: Callable[..., Path]) -> None:
+    """Repeated ids, then errata naming unknown facts, then unknown sources; a missing top-level key
+    where the model has it, among the other keys' problems."""
+
+    def break_two_rules(data: dict[str, Any]) -> None:
+        data["errata"][0]["concerns"] = ["nope"]
+        data["events"][0]["sources"].append("ghost")
+
+    found = problems_of(write_fact_base, break_two_rules)
+    assert [line.split(":")[0] for line in found] == ["error errata[0].concerns", "error events[0].sources"]
+
+    def break_the_schema(data: dict[str, Any]) -> None:
+        del data["leaders"]
+        data["header"]["as_of"] = "2015-02-30"
+
+    found = problems_of(write_fact_base, break_the_schema)
+    assert [line.split(":")[0] for line in found] == ["error header.as_of", "error leaders"]

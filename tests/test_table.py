@@ -39,7 +39,7 @@ def test_wide_zero_width_and_combining_characters_are_not_taken_as_one_cell() ->
         assert not _single_width(f"abc{character}def"), repr(character)
 
 
-WORD = st.text(alphabet=st.sampled_from("abcxyzéèçñøßABC.,'’–0123456789"), min_size=1, max_size=12)
+WORD = st.text(alphabet=st.sampled_from("abcxyzéèçñøßABC.,'’–0123456789\u00a0«»"), min_size=1, max_size=12)
 TEXT = st.lists(WORD, min_size=1, max_size=30).map(" ".join)
 
 
@@ -82,3 +82,15 @@ def test_a_long_table_of_wide_characters_keeps_every_word_whole_and_aligned() ->
     # continuation lines of the text column start under it
     start = lines[0].index("Event")
     assert all(line.startswith(" " * start) for line in lines[2:] if not line[:1].isdigit())
+
+
+def test_words_joined_by_no_break_spaces_wrap_whole_in_a_long_table() -> None:
+    """French puts a no-break space inside « »: the group is one word for wrapping, never cut."""
+    columns = [Column("date", "Date", "date"), Column("event", "Event", "text")]
+    text = "x «\u00a0Opération\u00a0Barkhane\u00a0» y"
+    cells = [[f"2014-08-{day % 28 + 1:02d}", f"{text} {day}"] for day in range(150)]
+    texts = [list(column) for column in zip(*cells, strict=True)]
+    printer = Console(file=io.StringIO(), width=30, color_system=None, legacy_windows=False)
+    printer.print(LongTable(columns, texts, lambda: cells), crop=False)
+    output = printer.file.getvalue()  # type: ignore[attr-defined]
+    assert output.count("«\u00a0Opération\u00a0Barkhane\u00a0»") == 150

@@ -261,11 +261,22 @@ def parse(data: bytes, name: str) -> tuple[FactBase | None, list[Problem]]:
         problems = _schema_problems(error, data)
         if not any(problem.message.key == "schema.not_json" for problem in problems):
             problems = _missing_keys(from_json(data)) + problems  # a second parse, only for a broken file
+            problems.sort(key=_in_field_order)  # a missing key in its place, as pydantic reports one
         return None, problems
     missing = _missing_keys(fact_base)
     if missing:
         return None, missing
     return fact_base, check_fact_base(fact_base)
+
+
+_FIELD_ORDER = {
+    ("$schema" if key == "schema_ref" else key): place for place, key in enumerate(FactBase.__annotations__)
+}
+
+
+def _in_field_order(problem: Problem) -> int:
+    """Where a problem's top-level key stands in the model; keys the model does not have come last."""
+    return _FIELD_ORDER.get(re.split(r"[.\[]", problem.path, maxsplit=1)[0], len(_FIELD_ORDER))
 
 
 def _missing_keys(document: object) -> list[Problem]:

@@ -726,8 +726,12 @@ def _check_ids_and_citations(fact_base: FactBase) -> Iterator[Problem]:
     fact_ids = set(owner_ids)
     cited = set(chain.from_iterable(map(_SOURCES, events)))
     cited.update(chain.from_iterable(fact.sources for fact in others))
-    if len(fact_ids) < len(owner_ids) or not fact_ids.isdisjoint(known) or not cited <= known.keys():
-        yield from _locate_id_problems(fact_base, known)
+    located = (
+        _locate_id_problems(fact_base, known)
+        if len(fact_ids) < len(owner_ids) or not fact_ids.isdisjoint(known) or not cited <= known.keys()
+        else ([], [])
+    )
+    yield from located[0]  # repeated ids
     for index, erratum in enumerate(fact_base["errata"]):
         for named in erratum.get("concerns", []):
             if named not in fact_ids:
@@ -735,6 +739,7 @@ def _check_ids_and_citations(fact_base: FactBase) -> Iterator[Problem]:
                     "error", f"errata[{index}].concerns",
                     Message("check.unknown_fact", {"id": named}),
                 )  # fmt: skip
+    yield from located[1]  # ids shared with a source, and unknown sources
     for index, source in enumerate(fact_base["sources"]):
         # A report of the Secretary-General may stand uncited: the record of reports read, as issue 13
         # asks, whether or not a figure could be taken from it.
@@ -745,31 +750,35 @@ def _check_ids_and_citations(fact_base: FactBase) -> Iterator[Problem]:
             )  # fmt: skip
 
 
-def _locate_id_problems(fact_base: FactBase, known: Mapping[str, int]) -> Iterator[Problem]:
-    """Where each repeated id, id shared with a source, and unknown source is: a walk over every fact."""
+def _locate_id_problems(fact_base: FactBase, known: Mapping[str, int]) -> tuple[list[Problem], list[Problem]]:
+    """Where each repeated id is; then where each id shared with a source and each unknown source is
+    (reported in that order, with the errata's unknown facts between): a walk over every fact."""
     facts = list(cited_facts(fact_base))
     owners = [fact for fact in facts if _owns_id(fact)]
+    repeated: list[Problem] = []
     seen: dict[str, Cited] = {}
     for fact in owners:
         first = seen.setdefault(fact.id, fact)
         if first is not fact:
-            yield Problem(
-                "error", f"{_id_path(fact)}.id",
-                Message("check.duplicate_id", {"id": fact.id, "first": _id_path(first)}),
-            )  # fmt: skip
-    for fact in owners:
-        if fact.id in known:  # cite and show look an id up among facts and sources alike
-            yield Problem(
-                "error", f"{_id_path(fact)}.id",
-                Message("check.id_fact_and_source", {"id": fact.id}),
-            )  # fmt: skip
-    for fact in facts:
-        for source_id in fact.sources:
-            if source_id not in known:
-                yield Problem(
-                    "error", f"{fact.path}.sources",
-                    Message("check.unknown_source", {"id": source_id}),
+            repeated.append(
+                Problem(
+                    "error",
+                    f"{_id_path(fact)}.id",
+                    Message("check.duplicate_id", {"id": fact.id, "first": _id_path(first)}),
                 )  # fmt: skip
+            )
+    misplaced = [
+        Problem("error", f"{_id_path(fact)}.id", Message("check.id_fact_and_source", {"id": fact.id}))
+        for fact in owners
+        if fact.id in known  # cite and show look an id up among facts and sources alike
+    ]
+    misplaced += [
+        Problem("error", f"{fact.path}.sources", Message("check.unknown_source", {"id": source_id}))
+        for fact in facts
+        for source_id in fact.sources
+        if source_id not in known
+    ]
+    return repeated, misplaced
 
 
 def symbol_year(symbol: str) -> str | None:

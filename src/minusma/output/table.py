@@ -149,12 +149,13 @@ def _minimum(whole: bool, values: Sequence[str], text_minimum: int = TEXT_MIN) -
 
 
 def _longest_word(values: Sequence[str]) -> int:
-    """The widest word of the cells, split a few thousand cells at a time: the counting runs in C,
-    and the words of a million cells are never all in memory at once."""
+    """The widest word of the cells, as :func:`_wrap` breaks them: at spaces and line ends only, so words
+    joined by a no-break space or a tab count as one. Split a few thousand cells at a time: the counting
+    runs in C, and the words of a million cells are never all in memory at once."""
     longest = 1
     for start in range(0, len(values), 5000):
-        joined = "\n".join(values[start : start + 5000])
-        words = joined.split()
+        joined = " ".join(values[start : start + 5000])
+        words = joined.replace("\n", " ").split(" ")
         if words:
             longest = max(longest, max(map(len if _single_width(joined, lines=True) else _cells, words)))
     return longest
@@ -302,7 +303,7 @@ class LongTable:
         ]
         for index, column in enumerate(columns):
             if column.key in _REFERENCES:  # "[1][2][3]" may break between its references
-                minimum[index] = max(len(column.header), *map(len, _REFERENCE.findall(joined[index])))
+                minimum[index] = max([len(column.header), *map(len, _REFERENCE.findall(joined[index]))])
         gaps = 2 * (len(columns) - 1)
         if sum(minimum) + gaps > width:
             yield from self._blocks(console, width)
