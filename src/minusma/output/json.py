@@ -1,13 +1,15 @@
 """JSON: the result itself, UTF-8; indented for a person at a terminal, compact for a pipe (as ``gh`` does).
 
-Compact JSON is written as it is made: a long list (a timeline of 1,000,000 events) is
-serialised a slice at a time and each piece written at once. The bytes are those of one
-``to_json`` call (a test compares them), but the whole text is never held in memory, and
-small buffers serialise faster than one of 300 MB.
+Compact JSON is written in pieces of about a megabyte. The items of a long list (a timeline
+of 1,000,000 events) are serialised one by one in the order they lie in memory, then written
+in the list's order: a sorted timeline visits its events all over the heap, and at a million
+events that took three times as long as visiting them in the order they were read. The bytes
+are those of one ``to_json`` call (a test compares them).
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator
 from typing import Any
 
@@ -42,11 +44,12 @@ def pieces(result: dict[str, Any]) -> Iterator[bytearray]:
             buffer += b","
         buffer += _dumps(key) + b":"
         if isinstance(value, list) and len(value) > SLICE:
+            items = _serialised(value)
             buffer += b"["
-            for start in range(0, len(value), SLICE):
+            for start in range(0, len(items), SLICE):
                 if start:
                     buffer += b","
-                buffer += memoryview(_dumps(value[start : start + SLICE]))[1:-1]  # without its brackets
+                buffer += b",".join(items[start : start + SLICE])
                 if len(buffer) >= _FLUSH:
                     yield buffer
                     buffer = bytearray()
@@ -58,6 +61,19 @@ def pieces(result: dict[str, Any]) -> Iterator[bytearray]:
             buffer = bytearray()
     buffer += b"}\n"
     yield buffer
+
+
+def _serialised(items: list[Any]) -> list[bytes]:
+    """Each item's JSON, in the list's order, made in the order the items lie in memory."""
+    places = list(map(id, items))
+    in_memory = sorted(range(len(items)), key=places.__getitem__)
+    try:
+        made = list(map(to_json, map(items.__getitem__, in_memory)))
+    except PydanticSerializationError:  # a lone surrogate somewhere: each item its own way
+        made = list(map(_dumps, map(items.__getitem__, in_memory)))
+    serialised: list[bytes] = [b""] * len(items)
+    deque(map(serialised.__setitem__, in_memory, made), maxlen=0)  # each back in its place, in C
+    return serialised
 
 
 def _dumps(value: object, indent: int | None = None) -> bytes:

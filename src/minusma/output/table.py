@@ -267,6 +267,8 @@ class Blocks:
 
 
 LARGE = 100
+ROWS_AT_A_TIME = 5_000
+"""Rows of a long table laid out at a time."""
 """Rows above which a sheet is laid out by :class:`LongTable` (linear time) rather than Rich's Table."""
 
 
@@ -342,13 +344,17 @@ class LongTable:
             for index in flexible
             if max(sizes[index], default=0) > widths[index]
         }
-        if all(single):
-            lines = _lines_by_column(texts, sizes, widths, wraps, template)
-        else:
-            rows = [list(row) for row in zip(*texts, strict=True)]
-            lines = _lines_by_row(rows, sizes, widths, wraps, template, right)
-        for start in range(0, len(lines), 2000):  # whole lines in large pieces: Rich handles a few segments well
-            yield Segment("\n".join(lines[start : start + 2000]) + "\n")
+        # A few thousand rows at a time, each piece one segment: the lines of a million rows are never
+        # all in memory at once, and what a piece needed is reused by the next.
+        for start in range(0, len(texts[0]) if texts else 0, ROWS_AT_A_TIME):
+            part = [column[start : start + ROWS_AT_A_TIME] for column in texts]
+            part_sizes = [size[start : start + ROWS_AT_A_TIME] for size in sizes]
+            if all(single):
+                lines = _lines_by_column(part, part_sizes, widths, wraps, template)
+            else:
+                rows = [list(row) for row in zip(*part, strict=True)]
+                lines = _lines_by_row(rows, part_sizes, widths, wraps, template, right)
+            yield Segment("\n".join(lines) + "\n")
 
     def _blocks(self, console: Console, width: int) -> RenderResult:
         """One block of ``label: value`` lines per row; text wraps under its value, ids and URLs stay whole."""
