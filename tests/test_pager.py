@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import pty
 import struct
@@ -118,3 +119,12 @@ def test_a_pager_that_cannot_start_falls_back_to_printing(tmp_path: Path) -> Non
 )  # fmt: skip
 def test_which_pager(environ: dict[str, str], expected: list[str] | None) -> None:
     assert command(environ) == expected
+
+
+def test_json_on_a_terminal_shows_controls_from_arguments_as_escapes() -> None:
+    """JSON may hold C1 controls and bidi overrides raw; on a terminal they are written as \\u escapes."""
+    query = "Gao\u202e\u009b31m"
+    code, shown = on_terminal(["search", query, "--json", "--no-pager"], environment())
+    assert code == 0, shown
+    assert "\u202e" not in shown and "\u009b" not in shown
+    assert json.loads(shown)["query"] == query  # the same text, escaped

@@ -9,6 +9,7 @@ are those of one ``to_json`` call (a test compares them).
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterator
 from typing import Any
@@ -26,11 +27,21 @@ _FLUSH = 1 << 20
 """Bytes gathered before they are written."""
 
 
+_ACTS_ON_A_TERMINAL = re.compile(rb"\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]")
+"""C1 controls and bidirectional overrides in UTF-8: JSON may hold them raw; a terminal would act on them."""
+
+
+def _escaped(match: re.Match[bytes]) -> bytes:
+    return f"\\u{ord(match[0].decode()):04x}".encode()
+
+
 def write(view: View[Any], lang: Lang) -> None:
     result = view.result
-    if is_terminal() or not isinstance(result, dict):
-        write_bytes(_dumps(result, indent=2 if is_terminal() else None))
-        write_bytes(b"\n")
+    if is_terminal():  # for a person: indented, and nothing a terminal would act on (they only come from argv)
+        write_bytes(_ACTS_ON_A_TERMINAL.sub(_escaped, _dumps(result, indent=2)) + b"\n")
+        return
+    if not isinstance(result, dict):
+        write_bytes(_dumps(result) + b"\n")
         return
     for piece in pieces(result):
         write_bytes(piece)
