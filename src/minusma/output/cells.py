@@ -11,7 +11,7 @@ from operator import attrgetter
 from typing import cast
 
 from minusma.messages import Lang, number, percent, say
-from minusma.sheets import Bar, Cell, Coded, Column, Noted, PartFill
+from minusma.sheets import Bar, Cell, Coded, Column, Noted, PartFill, Sheet
 
 _UNSAFE = {code: f"\\x{code:02x}" for code in (*range(0x00, 0x20), *range(0x7F, 0xA0))}
 _UNSAFE.update({code: f"\\u{code:04x}" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
@@ -120,6 +120,13 @@ def format_column(column: Column, cells: list[Cell], lang: Lang, unicode: bool =
 
 def has_qualifier(cell: Cell) -> bool:
     return isinstance(cell, dict) and cell["qualifier"] != "exact"
+
+
+def any_qualified(sheet: Sheet) -> bool:
+    """Whether a figure of the sheet has a qualifier (``~``, ``>``…) to explain below it. Only
+    quantity and percent columns hold figures: the other cells of a long sheet are not looked at."""
+    figures = [index for index, column in enumerate(sheet.columns) if column.kind in ("quantity", "percent")]
+    return any(has_qualifier(row[index]) for row in sheet.rows for index in figures)
 
 
 def is_computed(cell: Cell) -> bool:

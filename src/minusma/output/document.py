@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
+from minusma.output.stream import write_bytes
 from minusma.sheets import Column, Sheet
 
 
@@ -20,6 +21,13 @@ def columns(sheet: Sheet) -> list[int]:
         for index, column in enumerate(sheet.columns)
         if column.kind != "bar" and (column.show != "csv" or column.key == "sources")
     ]
+
+
+def write_lines(lines: Sequence[str]) -> None:
+    """The document, each line ending in a newline, written ten thousand lines at a time: a document
+    of a million rows is never held whole as text and again as bytes."""
+    for start in range(0, len(lines), 10_000):
+        write_bytes(("\n".join(lines[start : start + 10_000]) + "\n").encode("utf-8"))
 
 
 def rows(sheet: Sheet, index: int) -> list[Any]:

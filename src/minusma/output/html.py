@@ -14,9 +14,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from minusma.messages import Lang, say
-from minusma.output.cells import format_column, has_qualifier, safe
-from minusma.output.document import Reference, References, columns, header, rows
-from minusma.output.stream import write_bytes
+from minusma.output.cells import any_qualified, format_column, safe
+from minusma.output.document import Reference, References, columns, header, rows, write_lines
 from minusma.output.view import View
 from minusma.sheets import Sheet
 
@@ -100,9 +99,11 @@ def table(sheet: Sheet, references: References, lang: Lang) -> list[str]:
             shown_values = [_sources(value, references) for value in values]
         else:
             shown_values = _cells(values)
-        opening = f"<td{_class(column.kind)}>"
-        by_column.append([f"{opening}{value}</td>" for value in shown_values])
-    lines += ["<tr>" + "".join(cells) + "</tr>" for cells in zip(*by_column, strict=True)]
+        by_column.append(shown_values)
+    row = "<tr>" + "".join(
+        f"<td{_class(sheet.columns[index].kind)}>{{{position}}}</td>" for position, index in enumerate(shown)
+    ) + "</tr>"  # fmt: skip
+    lines += map(row.format, *by_column)  # a row a call, in C
     lines += ["</tbody>", "</table>"]
     return lines
 
@@ -114,14 +115,15 @@ def _reference(item: Reference) -> str:
     )
 
 
-def document(sheets: Sequence[Sheet], result: Any, lang: Lang) -> str:
+def document(sheets: Sequence[Sheet], result: Any, lang: Lang) -> list[str]:
+    """The document's lines."""
     references = References(result, sheets)
     body: list[str] = []
     for sheet in sheets:
         body.append("<section>")
         if sheet.rows and columns(sheet):
             body += table(sheet, references, lang)
-            if any(has_qualifier(value) for row in sheet.rows for value in row):
+            if any_qualified(sheet):
                 body.append(f'<p class="note">{text(say("legend", lang))}</p>')
         else:
             body.append(f"<h2>{text(sheet.title)}</h2>")
@@ -147,8 +149,8 @@ def document(sheets: Sequence[Sheet], result: Any, lang: Lang) -> str:
         "<body>",
         "<main>",
     ]
-    return "\n".join([*head, *body, "</main>", "</body>", "</html>"]) + "\n"
+    return [*head, *body, "</main>", "</body>", "</html>"]
 
 
 def write(view: View[Any], lang: Lang) -> None:
-    write_bytes(document(view.sheets(lang), view.result, lang).encode("utf-8"))
+    write_lines(document(view.sheets(lang), view.result, lang))

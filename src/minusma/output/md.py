@@ -16,9 +16,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from minusma.messages import Lang, say
-from minusma.output.cells import format_column, has_qualifier, safe
-from minusma.output.document import References, columns, header, rows
-from minusma.output.stream import write_bytes
+from minusma.output.cells import any_qualified, format_column, safe
+from minusma.output.document import References, columns, header, rows, write_lines
 from minusma.output.view import View
 from minusma.sheets import Sheet
 
@@ -97,7 +96,7 @@ def _sources(text: str, references: References) -> str:
     return ", ".join(f"[{number}]" if number else inline(source_id) for source_id, number in references.cite(text))
 
 
-def table(sheet: Sheet, references: References, lang: Lang) -> str:
+def table(sheet: Sheet, references: References, lang: Lang) -> list[str]:
     shown = columns(sheet)
     lines = [
         "| " + " | ".join(cell(header(sheet.columns[index])) for index in shown) + " |",
@@ -112,34 +111,39 @@ def table(sheet: Sheet, references: References, lang: Lang) -> str:
         column = sheet.columns[index]
         texts = format_column(column, rows(sheet, index), lang)
         by_column.append([_sources(text, references) for text in texts] if column.key == "sources" else _cells(texts))
-    lines += ["| " + " | ".join(parts) + " |" for parts in zip(*by_column, strict=True)]
-    return "\n".join(lines)
+    row = "| " + " | ".join(f"{{{position}}}" for position in range(len(by_column))) + " |"
+    lines += map(row.format, *by_column)  # a row a call, in C
+    return lines
 
 
 def _reference(number: int, title: str, publisher: str, url: str, source_id: str) -> str:
     return f"{number}. {inline(title)} — {inline(publisher)}, {autolink(url)} ({inline(source_id)})"
 
 
-def document(sheets: Sequence[Sheet], result: Any, lang: Lang) -> str:
+def document(sheets: Sequence[Sheet], result: Any, lang: Lang) -> list[str]:
+    """The document's lines: blocks (heading, paragraph, table, list) with an empty line between them."""
     references = References(result, sheets)
-    blocks: list[str] = []
+    blocks: list[list[str]] = []
     for sheet in sheets:
-        blocks.append("## " + inline(sheet.title))
+        blocks.append(["## " + inline(sheet.title)])
         if sheet.intro:
-            blocks.append(paragraph(sheet.intro))
+            blocks.append([paragraph(sheet.intro)])
         if sheet.rows and columns(sheet):
             blocks.append(table(sheet, references, lang))
-            if any(has_qualifier(value) for row in sheet.rows for value in row):
-                blocks.append(paragraph(say("legend", lang)))
-        blocks += [paragraph(note) for note in sheet.notes]
+            if any_qualified(sheet):
+                blocks.append([paragraph(say("legend", lang))])
+        blocks += [[paragraph(note)] for note in sheet.notes]
     listed = references.listed()
     if listed:
-        blocks.append("## " + inline(say("sources", lang)))
-        blocks.append(
-            "\n".join(_reference(item.number, item.title, item.publisher, item.url, item.id) for item in listed)
-        )
-    return "\n\n".join(block for block in blocks if block) + "\n"
+        blocks.append(["## " + inline(say("sources", lang))])
+        blocks.append([_reference(item.number, item.title, item.publisher, item.url, item.id) for item in listed])
+    lines: list[str] = []
+    for block in (block for block in blocks if block != [""]):
+        if lines:
+            lines.append("")
+        lines += block
+    return lines
 
 
 def write(view: View[Any], lang: Lang) -> None:
-    write_bytes(document(view.sheets(lang), view.result, lang).encode("utf-8"))
+    write_lines(document(view.sheets(lang), view.result, lang))

@@ -24,7 +24,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from minusma.messages import Lang, say
-from minusma.output.cells import format_cell, format_column, has_qualifier, is_computed, plain, safe
+from minusma.output.cells import any_qualified, format_cell, format_column, is_computed, plain, safe
 from minusma.output.stream import ReaderGone, TextOutput, encoding
 from minusma.output.view import View
 from minusma.sheets import Column, Sheet
@@ -573,7 +573,7 @@ def sheet(sheet: Sheet, lang: Lang, unicode: bool = True, footnotes: Footnotes |
         parts.append(Adaptive(columns, [list(row) for row in zip(*by_column, strict=True)], words()))
     if sheet.rows:
         figures = [index for index, column in enumerate(sheet.columns) if column.kind in ("quantity", "percent")]
-        if any(has_qualifier(row[index]) for row in sheet.rows for index in figures):
+        if any_qualified(sheet):
             parts.append(RichText(plain(say("legend", lang), unicode), style="dim"))
         if any(is_computed(row[index]) for row in sheet.rows for index in figures):
             parts.append(RichText(say("computed_note", lang), style="dim"))
