@@ -10,10 +10,12 @@ turns errors into messages and codes.
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, TypeVar, cast
 
@@ -95,6 +97,30 @@ def _shared_params() -> list[click.Parameter]:
 
 
 SHARED_PARAMS = _shared_params()
+_FORMAT_FLAGS = {"output_format", "as_json", "as_csv"}
+
+
+@cache
+def _shared_for(command: str | None) -> list[click.Parameter]:
+    """The shared options as a command's --help shows them: --format lists the formats it can
+    print, and a flag for a format it cannot print (or the only one it prints) is not listed.
+    They are still accepted, so that using one gets the message that says why not."""
+    formats = FORMATS_OF.get(command or "")
+    if formats is None:  # the top level: every command's formats
+        return SHARED_PARAMS
+    shown: list[click.Parameter] = []
+    for param in SHARED_PARAMS:
+        if param.name in _FORMAT_FLAGS:
+            param = copy.copy(param)
+            flag = {"output_format": None, "as_json": "json", "as_csv": "csv"}[param.name or ""]
+            param.hidden = len(formats) == 1 or (flag is not None and flag not in formats)  # type: ignore[attr-defined]
+            if flag is None:
+                key = "format_of_troops" if command == "troops" else "format_of"
+                param.help = _help(key, formats=", ".join(formats), default=formats[0])  # type: ignore[attr-defined]
+        shown.append(param)
+    return shown
+
+
 SHARED_NAMES = tuple(param.name for param in SHARED_PARAMS if param.name)
 _SETTINGS = "minusma.settings"
 
@@ -117,12 +143,13 @@ class _Shared:
     """What Command and Group add to Typer's classes: the shared options and words in the user's language."""
 
     params: list[click.Parameter]
+    name: str | None
 
     def get_params(self, ctx: click.Context) -> list[click.Parameter]:
         for param in self.params:  # Typer's completion options, in the help language
             if param.name in ("install_completion", "show_completion"):
                 param.help = _help(f"completion_{param.name.split('_')[0]}")  # type: ignore[attr-defined]
-        own = [*self.params, *SHARED_PARAMS]
+        own = [*self.params, *_shared_for(self.name)]
         help_option = self.get_help_option(ctx)  # type: ignore[attr-defined]
         if help_option is not None:
             help_option.help = _help("help_option")
@@ -250,9 +277,12 @@ TABULAR: tuple[Format, ...] = ("table", "json", "csv", "md", "html")
 """The formats of every command that prints tables (the default ``fits``)."""
 
 
-def settings(fits: Sequence[Format] = TABULAR) -> Settings:
-    """The shared options of this run, checked: one format, one that this command can print."""
+def settings(fits: Sequence[Format] | None = None) -> Settings:
+    """The shared options of this run, checked: one format, one that this command can print
+    (``fits``, by default the formats the command was registered with)."""
     ctx = click.globals.get_current_context()
+    if fits is None:
+        fits = FORMATS_OF.get(ctx.command.name or "", TABULAR)
     given: dict[str, Any] = ctx.meta.get(_SETTINGS, {})
     lang_given = given.get("lang")
     if lang_given is not None and lang_given not in LANGS:
@@ -288,7 +318,7 @@ Result = TypeVar("Result", bound=Mapping[str, Any])
 def show(
     ask: Callable[[FactBase], Result],
     layout: Callable[[Result, Lang], Sequence[Sheet]] | None,
-    fits: Sequence[Format] = TABULAR,
+    fits: Sequence[Format] | None = None,
     asks: Mapping[Format, Callable[[FactBase], Result]] | None = None,
     chart: Callable[[Result, Lang], Plot] | None = None,
 ) -> None:
@@ -310,7 +340,14 @@ A result shares its records with the fact base, and freeing 100,000 events one b
 when ``show`` returned took 60-120 ms."""
 
 
-def command(name: str, **options: Any) -> Callable[[Callable[..., None]], Callable[..., None]]:
+FORMATS_OF: dict[str, tuple[Format, ...]] = {}
+"""The formats each command can print: what its --help lists and what :func:`settings` accepts."""
+
+
+def command(
+    name: str, formats: tuple[Format, ...] = TABULAR, **options: Any
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    FORMATS_OF[name] = formats
     return app.command(name, cls=Command, help=_help(name), **options)
 
 
@@ -393,7 +430,7 @@ def about() -> None:
     show(query.about, sheets.about)
 
 
-@command("timeline")
+@command("timeline", formats=(*TABULAR, "timelinejs"))
 def timeline(
     date_from: Annotated[
         str | None, typer.Option("--from", callback=_check_date, metavar="DATE", help=_help("from"))
@@ -421,10 +458,10 @@ def timeline(
     def story(fact_base: FactBase) -> TimelineResult:
         return query.story(fact_base, date_from, date_to, categories)
 
-    show(ask, sheets.timeline, fits=(*TABULAR, "timelinejs"), asks={"timelinejs": story})
+    show(ask, sheets.timeline, asks={"timelinejs": story})
 
 
-@command("troops")
+@command("troops", formats=(*TABULAR, "svg", "png"))
 def troops(
     compare: Annotated[bool, typer.Option("--compare", help=_help("compare"))] = False,
     chart: Annotated[bool, typer.Option("--chart", help=_help("chart"))] = False,
@@ -434,9 +471,9 @@ def troops(
     if chart:
         show(query.chart, sheets.chart, fits=("table", "svg", "png"), chart=sheets.figure)
     elif compare:
-        show(query.compare, sheets.compare)
+        show(query.compare, sheets.compare, fits=TABULAR)
     else:
-        show(query.troops, sheets.troops)
+        show(query.troops, sheets.troops, fits=TABULAR)
 
 
 @command("contributors")
@@ -542,7 +579,7 @@ def _require_known(fact_base: FactBase, ids: Sequence[str]) -> None:
         raise NotFoundError(unknown)
 
 
-@command("cite")
+@command("cite", formats=(*CITATIONS, "json"))
 def cite(
     ids: Annotated[list[str] | None, typer.Argument(metavar="ID", help=_help("cite_ids"))] = None,
 ) -> None:
@@ -552,7 +589,7 @@ def cite(
         _require_known(fact_base, wanted)
         return query.cite(fact_base, wanted)
 
-    show(ask, None, fits=(*CITATIONS, "json"))
+    show(ask, None)
 
 
 @command("show")
@@ -577,22 +614,22 @@ def validate(
         raise typer.Exit(1)
 
 
-@command("export")
+@command("export", formats=("table",))
 def export(
     directory: Annotated[str, typer.Argument(metavar="DIR", show_default=False, help=_help("directory"))],
     force: Annotated[bool, typer.Option("--force", help=_help("force"))] = False,
 ) -> None:
     from minusma.output import package
 
-    chosen = settings(fits=("table",))
+    chosen = settings()
     package.export(load(chosen.data), Path(directory), force, chosen.lang)
 
 
-@command("schema")
+@command("schema", formats=("json",))
 def schema() -> None:
     from minusma.model import json_schema
 
-    chosen = settings(fits=("json",))
+    chosen = settings()
     output.write(output.view(json_schema(), None), chosen.format, chosen.lang, page=chosen.page, to=chosen.output)
 
 

@@ -320,6 +320,8 @@ MESSAGES: dict[str, str] = {
     "help.required": "required",
     "help.env_var": "env var: {var}",
     "help.help_option": "Show this message and exit.",
+    "help.format_of": "Output format: {formats} (default: {default}).",
+    "help.format_of_troops": "Output format: {formats}; svg and png with --chart (default: {default}).",
     "help.format": "Output format: table, json, csv, md (Markdown) or html; timeline also timelinejs, troops --chart also svg and png; cite: text, csl-json, bibtex, ris or json (default: table; for cite, text).",
     "help.completion_install": "Install completion for the current shell (writes to the shell's start-up file).",
     "help.completion_show": "Show completion for the current shell, to copy it or customise the installation.",

@@ -320,6 +320,8 @@ MESSAGES: dict[str, str] = {
     "help.required": "obligatoire",
     "help.env_var": "variable d’environnement : {var}",
     "help.help_option": "Afficher ce message et quitter.",
+    "help.format_of": "Format de sortie : {formats} (par défaut : {default}).",
+    "help.format_of_troops": "Format de sortie : {formats} ; svg et png avec --chart (par défaut : {default}).",
     "help.format": "Format de sortie : table, json, csv, md (Markdown) ou html ; timeline aussi timelinejs, troops --chart aussi svg et png ; cite : text, csl-json, bibtex, ris ou json (par défaut : table ; pour cite, text).",
     "help.completion_install": "Installer l’autocomplétion pour le shell courant (écrit dans le fichier de démarrage du shell).",
     "help.completion_show": "Afficher l’autocomplétion pour le shell courant, pour la copier ou personnaliser l’installation.",

@@ -320,6 +320,8 @@ MESSAGES: dict[str, str] = {
     "help.required": "verplicht",
     "help.env_var": "omgevingsvariabele: {var}",
     "help.help_option": "Toon deze hulp en stop.",
+    "help.format_of": "Uitvoerformaat: {formats} (standaard: {default}).",
+    "help.format_of_troops": "Uitvoerformaat: {formats}; svg en png met --chart (standaard: {default}).",
     "help.format": "Uitvoerformaat: table, json, csv, md (Markdown) of html; timeline ook timelinejs, troops --chart ook svg en png; cite: text, csl-json, bibtex, ris of json (standaard: table; voor cite text).",
     "help.completion_install": "Installeer aanvulling voor de huidige shell (schrijft in het opstartbestand van de shell).",
     "help.completion_show": "Toon de aanvulling voor de huidige shell, om te kopiëren of de installatie aan te passen.",
