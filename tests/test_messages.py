@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import errno
 import json
 import os
 import string
@@ -155,3 +156,17 @@ def test_ctrl_c_during_start_up_exits_130_quietly(tmp_path: Path) -> None:
     # which a shell also reports as 130); 0 if the run was already over. Never a traceback.
     assert process.returncode in (0, 130, -2), stderr
     assert b"Traceback" not in stderr
+
+
+def test_the_usual_system_errors_are_given_in_the_users_language() -> None:
+    from minusma.messages import Message, os_reason, say
+
+    full = os_reason(OSError(errno.ENOSPC, "No space left on device"))
+    assert isinstance(full, Message)
+    shown = {lang: say("output_failed", lang, reason=full) for lang in ("en", "nl", "fr")}
+    assert "No space left on device" in shown["en"]
+    assert "Geen ruimte meer op het apparaat" in shown["nl"]
+    assert "Plus d’espace libre sur le périphérique" in shown["fr"]
+    assert (
+        os_reason(OSError(errno.ENOTSUP, "Operation not supported")) == "Operation not supported"
+    )  # as the system says

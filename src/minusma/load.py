@@ -20,7 +20,7 @@ from typing import Any, cast
 from pydantic_core import ErrorDetails, SchemaValidator, ValidationError, from_json
 
 from minusma.errors import FactBaseError
-from minusma.messages import LANGS, Message, Number, catalogue
+from minusma.messages import LANGS, Message, Number, catalogue, os_reason
 from minusma.model import (
     DATE_PATTERN,
     LINE_PATTERN,
@@ -81,7 +81,7 @@ def read_bytes(path: Path | None, *, shipped: bool = False) -> bytes:
     except IsADirectoryError:
         raise _fail(name, Message("read.folder")) from None
     except OSError as error:
-        raise _fail(name, Message("read.failed", {"reason": error.strerror or str(error)})) from None
+        raise _fail(name, Message("read.failed", {"reason": os_reason(error)})) from None
     if len(data) > MAX_BYTES:
         raise _fail(name, Message("read.too_big_stream", {"limit": Number(MAX_BYTES)}))
     return data

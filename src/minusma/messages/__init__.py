@@ -8,6 +8,7 @@ layer may use it.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Mapping
 from importlib import import_module
 from typing import Literal, NamedTuple
@@ -67,6 +68,21 @@ def _shown(value: object, lang: Lang) -> object:
     if isinstance(value, dict):  # a text of the fact base: {"en": ..., "nl": ..., "fr": ...}
         return value[lang]
     return value
+
+
+_OS_REASONS = frozenset(
+    ("ENOSPC", "EDQUOT", "EACCES", "EPERM", "EROFS", "EIO", "ENOENT", "ENOTDIR", "EISDIR", "ENAMETOOLONG", "ELOOP",
+     "EFBIG", "EMFILE", "EXDEV")
+)  # fmt: skip
+
+
+def os_reason(error: OSError) -> object:
+    """Why the system refused a read or write, in the user's language for the usual reasons
+    (a full disk, a denied permission…); any other in the system's own words."""
+    name = errno.errorcode.get(error.errno) if error.errno is not None else None
+    if name in _OS_REASONS:
+        return Message(f"os.{name}")
+    return error.strerror or str(error)
 
 
 def texts(key: str, /, **values: object) -> dict[Lang, str]:

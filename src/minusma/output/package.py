@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from minusma.errors import ExportError, OutputError
-from minusma.messages import LANGS, Lang, Message, say
+from minusma.messages import LANGS, Lang, Message, os_reason, say
 from minusma.model import CATEGORIES, FactBase, Text, ceiling_total
 from minusma.output.cells import safe
 from minusma.output.stream import interrupts, write_bytes
@@ -424,7 +424,7 @@ def export(fact_base: FactBase, directory: Path, force: bool, lang: Lang) -> Non
                 os.rename(staging, target)
                 staging = None
     except OSError as error:
-        reason = error.strerror or str(error)
+        reason = os_reason(error)
         raise OutputError(Message("export.failed", {"path": shown, "reason": reason})) from None
     finally:
         if staging is not None:

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from minusma.errors import OutputError
-from minusma.messages import Message
+from minusma.messages import Message, os_reason
 
 
 class ReaderGone(Exception):
@@ -90,7 +90,7 @@ def write_bytes(data: bytes | bytearray) -> None:
         except OSError as error:
             if error.errno == errno.EPIPE:
                 raise ReaderGone from None
-            raise OutputError(Message("output_failed", {"reason": error.strerror or str(error)})) from None
+            raise OutputError(Message("output_failed", {"reason": os_reason(error)})) from None
         view = view[written:]
 
 
@@ -189,7 +189,7 @@ def _umask() -> int:
 def _failed(path: str, error: OSError) -> OutputError:
     from minusma.output.cells import safe
 
-    reason = error.strerror or str(error)
+    reason = os_reason(error)
     return OutputError(Message("output_file_failed", {"file": safe(path, lines=False), "reason": reason}))
 
 
