@@ -313,9 +313,9 @@ MESSAGES: dict[str, str] = {
     "usage.invalid_value": "Valeur invalide pour {name} : {message}",
     "usage.no_such_command": "Commande '{name}' inconnue. Les commandes sont : {commands}.",
     "usage.missing_command": "Commande manquante.",
-    "help.section.Arguments": "Arguments",
-    "help.section.Options": "Options",
-    "help.section.Commands": "Commandes",
+    "help.section.Arguments": "Arguments\u00a0",  # Click adds the colon: French puts a no-break space before it
+    "help.section.Options": "Options\u00a0",  # Click adds the colon: French puts a no-break space before it
+    "help.section.Commands": "Commandes\u00a0",  # Click adds the colon: French puts a no-break space before it
     "help.default": "par défaut : {default}",
     "help.required": "obligatoire",
     "help.env_var": "variable d’environnement : {var}",
