@@ -409,3 +409,28 @@ def test_each_command_lists_the_formats_it_prints_and_prints_no_other(
         assert result.exit_code == 2 and "cannot print" in result.stderr, (format, result.output)
     result = runner.invoke(app, [name, *arguments, "--format", formats[0]])
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("columns", ["20", "40", "60", "100"])
+@pytest.mark.parametrize("command", [["show", "un-press-2690"], ["sources", "un-press-2690"], ["show", "res-2100"]])
+def test_ids_and_addresses_are_never_cut_in_short_tables(runner: CliRunner, command: list[str], columns: str) -> None:
+    """A field/value table or a sources column may fold text, never an id or a web address."""
+    records: list[dict[str, Any]] = []
+
+    def collect(value: object) -> None:  # every source record in the JSON result, wherever it stands
+        if isinstance(value, dict):
+            if "id" in value and "url" in value:
+                records.append(value)
+            for item in value.values():
+                collect(item)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+
+    collect(run_json(runner, *command))
+    wanted = {record["id"] for record in records} | {record["url"] for record in records}
+    assert wanted
+    result = runner.invoke(app, command, env={"COLUMNS": columns})
+    assert result.exit_code == 0, result.output
+    words = {word.strip(",;:()[]") for word in result.stdout.split()}
+    assert wanted <= words, sorted(wanted - words)

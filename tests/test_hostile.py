@@ -346,7 +346,8 @@ def _adaptives(command: str) -> list[Any]:
     width=st.integers(min_value=NARROWEST, max_value=200),
 )
 def test_no_letter_is_lost_at_any_width(command: str, width: int) -> None:
-    """Every character of every cell is drawn at any width tables are drawn at: a table never crops, a block folds."""
+    """Every character of every cell is drawn at any width tables are drawn at: a table never crops, a block
+    wraps at spaces; only a word wider than the terminal (an id, an address) is left for the terminal to wrap."""
     import io
     from collections import Counter
 
@@ -356,7 +357,7 @@ def test_no_letter_is_lost_at_any_width(command: str, width: int) -> None:
 
     for adaptive in _adaptives(command):
         out = io.StringIO()
-        Console(file=out, width=width, color_system=None).print(adaptive)
+        Console(file=out, width=width, color_system=None).print(adaptive, crop=False)  # as output.table prints
         room = width - 2 * (len(adaptive.columns) - 1)
         if _fit(adaptive.minimums, adaptive.maximums, room) is None:
             expected = "".join(label + value for row in adaptive.blocks.rows for label, value, _ in row)
@@ -364,7 +365,7 @@ def test_no_letter_is_lost_at_any_width(command: str, width: int) -> None:
             expected = "".join(column.header for column in adaptive.columns) + "".join(map("".join, adaptive.cells))
         drawn = Counter(char for char in out.getvalue() if not char.isspace() and char != "─")
         assert drawn == Counter(char for char in expected if not char.isspace())
-        assert max(len(line) for line in out.getvalue().splitlines()) <= width
+        assert all(len(line) <= width or len(line.split()) == 1 for line in out.getvalue().splitlines())
 
 
 def test_only_the_stream_module_writes_to_stdout() -> None:

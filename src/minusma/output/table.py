@@ -17,7 +17,6 @@ from typing import Any
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table
@@ -142,10 +141,24 @@ def _width(text: str) -> int:
 
 
 def _minimum(whole: bool, values: Sequence[str], text_minimum: int = TEXT_MIN) -> int:
-    """Narrowest a column may be: its widest figure whole; for text, its longest word up to ``text_minimum``."""
+    """Narrowest a column may be: its widest figure whole; for text, its longest word up to
+    ``text_minimum`` (a longer word may fold), but never narrower than an id or web address in it."""
     if whole:
         return max((_width(value) for value in values), default=1)
-    return min(_longest_word(values), text_minimum)
+    longest = _longest_word(values)
+    if longest <= text_minimum:
+        return longest
+    return max(text_minimum, _widest_unbreakable(values, text_minimum))
+
+
+_UNBREAKABLE = re.compile(r"https?://\S+|[a-z0-9][a-z0-9.-]*[.-][a-z0-9][a-z0-9.-]*")
+"""A web address, or an id (``africanperceptions-2690``): copied whole, so never folded."""
+
+
+def _widest_unbreakable(values: Sequence[str], than: int) -> int:
+    """The widest id or web address among the words wider than ``than`` (around it, punctuation)."""
+    words = (word.strip(",;:()[]") for word in re.findall(rf"\S{{{than + 1},}}", "\n".join(values)))
+    return max((_cells(word) for word in words if _UNBREAKABLE.fullmatch(word)), default=0)
 
 
 def _longest_word(values: Sequence[str]) -> int:
@@ -261,9 +274,10 @@ class Blocks:
                     grid.add_row(RichText(label), RichText(value))
                 yield grid
             else:
-                for label, value, _ in row:
+                for label, value, _ in row:  # wrapped at spaces only: a word wider than the room is not cut
+                    lines = _wrap(value, max(room - 2, 1))
                     yield RichText(label, style="bold", overflow="fold")
-                    yield Padding(RichText(value, overflow="fold"), (0, 0, 0, 2))
+                    yield RichText("\n".join("  " + line for line in lines), no_wrap=True, overflow="ignore")
 
 
 LARGE = 100
