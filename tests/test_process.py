@@ -65,13 +65,18 @@ def test_the_big_fact_base_is_valid(big: Path) -> None:
     assert json.loads(result.stdout)["errors"] == 0
 
 
-def test_closed_stdout_is_an_error_not_a_traceback() -> None:
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("en", "standard output is closed"), ("nl", "standaarduitvoer"), ("fr", "la sortie standard est fermée")],
+)
+def test_closed_stdout_is_an_error_not_a_traceback(lang: str, said: str) -> None:
     result = subprocess.run(
-        ["bash", "-c", f"{sys.executable} -m minusma troops >&-"], capture_output=True, text=True, check=False
-    )
+        ["bash", "-c", f"{sys.executable} -m minusma troops --lang {lang} >&-"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "standard output is closed" in result.stderr
+    assert said in result.stderr
 
 
 def test_closed_stdin_does_not_matter() -> None:
