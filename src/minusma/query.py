@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import cache
 from itertools import accumulate, chain
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, cast
@@ -855,14 +856,13 @@ class _Finder:
         return re.compile("".join(f"[{re.escape(''.join(self.folds[letter]))}]" for letter in word))
 
 
-_finder: list[_Finder] = []
+_finder = cache(_Finder)
+"""The one finder of a run, made on first search."""
 
 
 def _candidates(groups: Sequence[Sequence[Text]], words: list[str]) -> Iterable[int]:
     """The facts (their positions) that may hold every word; :func:`_match` decides."""
-    if not _finder:
-        _finder.append(_Finder())
-    finder = _finder[0]
+    finder = _finder()
     patterns = [finder.pattern(word) for word in words]
     if not all(patterns):
         return range(len(groups))  # a word of other characters: every fact is looked at

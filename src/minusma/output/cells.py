@@ -7,6 +7,7 @@ CSV's machine values (:func:`machine`), which keep codes and numbers as JSON has
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from operator import attrgetter
 from typing import cast
 
@@ -122,11 +123,16 @@ def has_qualifier(cell: Cell) -> bool:
     return isinstance(cell, dict) and cell["qualifier"] != "exact"
 
 
-def any_qualified(sheet: Sheet) -> bool:
-    """Whether a figure of the sheet has a qualifier (``~``, ``>``…) to explain below it. Only
-    quantity and percent columns hold figures: the other cells of a long sheet are not looked at."""
+def any_figure(sheet: Sheet, test: Callable[[Cell], bool]) -> bool:
+    """Whether a figure of the sheet passes ``test``. Only quantity and percent columns hold
+    figures: the other cells of a long sheet are not looked at."""
     figures = [index for index, column in enumerate(sheet.columns) if column.kind in ("quantity", "percent")]
-    return any(has_qualifier(row[index]) for row in sheet.rows for index in figures)
+    return any(test(row[index]) for row in sheet.rows for index in figures)
+
+
+def any_qualified(sheet: Sheet) -> bool:
+    """Whether a figure of the sheet has a qualifier (``~``, ``>``…) to explain below it."""
+    return any_figure(sheet, has_qualifier)
 
 
 def is_computed(cell: Cell) -> bool:

@@ -23,7 +23,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from minusma.messages import Lang, say
-from minusma.output.cells import any_qualified, format_cell, format_column, is_computed, plain, safe
+from minusma.output.cells import any_figure, any_qualified, format_cell, format_column, is_computed, plain, safe
 from minusma.output.stream import ReaderGone, TextOutput, encoding
 from minusma.output.view import View
 from minusma.sheets import Column, Sheet
@@ -586,10 +586,9 @@ def sheet(sheet: Sheet, lang: Lang, unicode: bool = True, footnotes: Footnotes |
     elif sheet.rows:
         parts.append(Adaptive(columns, [list(row) for row in zip(*by_column, strict=True)], words()))
     if sheet.rows:
-        figures = [index for index, column in enumerate(sheet.columns) if column.kind in ("quantity", "percent")]
         if any_qualified(sheet):
             parts.append(RichText(plain(say("legend", lang), unicode), style="dim"))
-        if any(is_computed(row[index]) for row in sheet.rows for index in figures):
+        if any_figure(sheet, is_computed):
             parts.append(RichText(say("computed_note", lang), style="dim"))
     parts += [RichText(_keep(safe(plain(note, unicode))), style="dim") for note in sheet.notes]
     return Group(*parts)
