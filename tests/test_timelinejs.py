@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -127,3 +130,83 @@ def test_only_the_timeline_prints_timelinejs(runner: CliRunner, command: list[st
     result = runner.invoke(app, [*command, "--format", "timelinejs"])
     assert result.exit_code == 2, result.output
     assert "timelinejs" in result.stderr
+
+
+# TimelineJS 3's own link code (src/js/core/Util.js: linkify, htmlify), ported line for line so the
+# output can be run through it here; it builds single-quoted attributes from raw text.
+URL_PATTERN = re.compile(r"\b(?:https?|ftp):\/\/([a-z0-9-+&@#\/%?=~_|!:,.;]*[a-z0-9-+&@#\/%=~_|])", re.I | re.M | re.A)
+PSEUDO_URL_PATTERN = re.compile(r"(^|[^\/>])(www\.[\S]+(\b|$))", re.I | re.M | re.A)
+EMAIL_PATTERN = re.compile(r"([a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\.[a-zA-Z0-9-.]+)", re.I | re.M | re.A)
+
+
+def make_link(url: str, link_text: str, prefix: str = "") -> str:
+    if len(link_text) > 30:
+        link_text = link_text[:30] + "\u2026"
+    return f"{prefix}<a class='tl-makelink' href='{url}' onclick='void(0)'>{link_text}</a>"
+
+
+def linkify(text: str) -> str:
+    def url(match: re.Match[str]) -> str:
+        if match.start() > 0 and text[match.start() - 1] in "\"'=":
+            return match.group(0)
+        return make_link(match.group(0), match.group(1))
+
+    text = URL_PATTERN.sub(url, text)
+    text = PSEUDO_URL_PATTERN.sub(
+        lambda match: make_link("http://" + match.group(2), match.group(2), match.group(1)), text
+    )
+    return EMAIL_PATTERN.sub(lambda match: make_link("mailto:" + match.group(1), match.group(1)), text)
+
+
+def htmlify(text: str) -> str:
+    return text if re.search(r"<p>[\s\S]*?</p>", text) else f"<p>{text}</p>"
+
+
+class Attributes(HTMLParser):
+    """Every attribute of every tag, as the browser would read them."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, dict[str, str | None]]] = []
+        self.feed(source)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, dict(attrs)))
+
+
+HOSTILE_LINK = """Lead: see www.example.org/'autofocus='1'tabindex='1'onfocus='document.title="PWNED";x end"""
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "fr"])
+def test_autolinked_text_cannot_add_attributes(write_fact_base: Callable[..., Path], lang: str) -> None:
+    """Issue 21 item 1: a bare www. address with quotes, run through TimelineJS's own linkify, stays one href."""
+
+    def mutate(data: dict[str, Any]) -> None:
+        event = data["events"][0]
+        for language in ("en", "nl", "fr"):
+            event["text"][language] = HOSTILE_LINK
+            event["caveat"] = {name: f'caveat www.c.org/"onmouseover="x"\'y {name}' for name in ("en", "nl", "fr")}
+        source = next(source for source in data["sources"] if source["id"] == event["sources"][0])
+        source["title"] = "Title www.t.org/'onclick='alert(1)' and mail a@b.org'x"
+        source["url"] = "https://www.u.org/'onload='alert(1)'"
+
+    path = write_fact_base(mutate)
+    process = subprocess.run(
+        [sys.executable, "-m", "minusma", "timeline", "--to", "2012-03", "--data", str(path), "--lang", lang,
+         "--format", "timelinejs"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert process.returncode == 0, process.stderr
+    [slide] = json.loads(process.stdout)["events"]
+    for field in ("headline", "text"):
+        shown = htmlify(linkify(slide["text"][field]))
+        for tag, attributes in Attributes(shown).found:
+            assert tag in {"p", "a", "br"}, shown
+            if tag == "a":
+                assert set(attributes) in ({"href"}, {"class", "href", "onclick"}), shown
+                assert attributes.get("onclick") in (None, "void(0)"), shown
+    shown = Attributes(htmlify(linkify(slide["text"]["text"])))
+    links = [attributes["href"] for tag, attributes in shown.found if tag == "a"]
+    assert "http://www.example.org/'autofocus='1'tabindex='1'onfocus='document.title=\"PWNED\";x" in links
+    assert len(links) >= 4  # the event's, the caveat's, the title's www. and the source link itself

@@ -39,8 +39,10 @@ def date(value: str) -> dict[str, int]:
 
 
 def escaped(text: str) -> str:
-    """Text as HTML text (never inside an attribute, so quotes stay as they are)."""
-    return "<br>".join(html.escape(line, quote=False) for line in safe(text).split("\n"))
+    """Text as HTML text, quotes included: TimelineJS's autolink copies a bare ``www.`` run of
+    text, apostrophes and all, into a single-quoted ``href``, so a raw quote there would end the
+    attribute and start another (an ``onfocus`` handler, say)."""
+    return "<br>".join(html.escape(line, quote=True) for line in safe(text).split("\n"))
 
 
 def lead(text: str) -> tuple[str, str]:
