@@ -127,3 +127,117 @@ def test_ctrl_c_while_writing_leaves_no_half_file(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, check=False)
     assert result.returncode == 130, result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+# --------------------------------------------------------------------------- targets that are not plain files (issue 21)
+
+
+def _minusma(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "minusma", *args], capture_output=True, text=True, check=False,
+        **kwargs,  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+def test_dev_stdout_appended_to_a_log_keeps_the_log(tmp_path: Path) -> None:
+    log = tmp_path / "log.txt"
+    log.write_text("earlier lines\n", encoding="utf-8")
+    command = f"{sys.executable} -m minusma about --json --output /dev/stdout >> {log}"
+    result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, check=False)
+    assert (result.returncode, result.stderr) == (0, "")
+    first, rest = log.read_text(encoding="utf-8").split("\n", 1)
+    assert first == "earlier lines"
+    assert json.loads(rest)["abbreviation"] == "MINUSMA"
+
+
+@pytest.mark.parametrize("name", ["/dev/stdout", "/dev/fd/1"])
+def test_dev_stdout_into_a_pipe_is_written_in_place(name: str) -> None:
+    command = f"{sys.executable} -m minusma about --json --output {name} | cat"
+    result = subprocess.run(["bash", "-c", f"set -o pipefail; {command}"], capture_output=True, text=True, check=False)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert json.loads(result.stdout)["abbreviation"] == "MINUSMA"
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "fr"])
+def test_a_full_disk_gives_the_reason_in_words(lang: str) -> None:
+    result = _minusma("about", "--lang", lang, "--output", "/dev/full")
+    assert result.returncode == 4
+    assert "Message(" not in result.stderr
+    reason = {"en": "No space left on device", "nl": "Geen ruimte meer", "fr": "Plus d’espace libre"}[lang]
+    assert reason in result.stderr and "/dev/full" in result.stderr
+
+
+def test_an_empty_output_path_is_a_usage_error(tmp_path: Path) -> None:
+    result = _minusma("about", "--output", "", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "--output names no file: the path is empty" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_path_ending_in_a_slash_is_a_folder_not_a_file(tmp_path: Path) -> None:
+    result = _minusma("about", "--output", "x/", cwd=tmp_path)
+    assert result.returncode == 4
+    assert "x/" in result.stderr and "Is a directory" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_long_but_legal_name_is_written(tmp_path: Path) -> None:
+    name = "a" * 250 + ".json"
+    result = _minusma("about", "--json", "--output", name, cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert json.loads((tmp_path / name).read_text(encoding="utf-8"))["abbreviation"] == "MINUSMA"
+    assert [path.name for path in tmp_path.iterdir()] == [name]
+
+
+def test_a_read_only_file_is_refused_as_a_redirection_would(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Decided (issue 21 item 15): like ``>``, never replace a file the user may not write.
+    The test runs as root in CI, where every file is writable, so the user's rights are stood in for."""
+    kept = tmp_path / "kept.json"
+    kept.write_text("old", encoding="utf-8")
+    kept.chmod(0o444)
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode: mode != os.W_OK and real_access(path, mode))
+    result = runner.invoke(app, ["about", "--json", "--output", str(kept)])
+    assert result.exit_code == 4, result.output
+    assert "Permission denied" in result.stderr
+    assert kept.read_text(encoding="utf-8") == "old"
+
+
+def test_a_writable_file_in_a_folder_that_is_not_is_written_in_place(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import tempfile
+
+    def refused(*_: object, **__: object) -> tuple[int, str]:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    kept = tmp_path / "kept.json"
+    kept.write_text("an older and much longer text than the new one, so truncation shows" * 100, encoding="utf-8")
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    result = runner.invoke(app, ["about", "--json", "--output", str(kept)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(kept.read_text(encoding="utf-8"))["abbreviation"] == "MINUSMA"
+    missing = runner.invoke(app, ["about", "--json", "--output", str(tmp_path / "new.json")])
+    assert missing.exit_code == 4  # no file to write in place: the folder's refusal stands
+    assert "Permission denied" in missing.stderr
+
+
+@pytest.mark.parametrize("reason", ["EBUSY", "EXDEV"])
+def test_a_file_that_cannot_be_renamed_over_is_written_in_place(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reason: str
+) -> None:
+    import errno
+
+    def busy(*_: object) -> None:
+        raise OSError(getattr(errno, reason), "Device or resource busy")
+
+    kept = tmp_path / "kept.json"
+    kept.write_text("old" * 1000, encoding="utf-8")
+    monkeypatch.setattr(os, "replace", busy)
+    result = runner.invoke(app, ["about", "--json", "--output", str(kept)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(kept.read_text(encoding="utf-8"))["abbreviation"] == "MINUSMA"
+    assert _leftovers(tmp_path) == []

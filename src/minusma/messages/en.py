@@ -213,6 +213,7 @@ MESSAGES: dict[str, str] = {
     "read.missing": "no such file; check the path given with --data or MINUSMA_DATA",
     "read.missing_shipped": "the fact base shipped with minusma is missing; reinstall minusma",
     "read.empty_path": "no file named: the path is empty; give the path of a fact base .json file",
+    "output.empty_path": "--output names no file: the path is empty; give a file name, or - for standard output",
     "read.permission": "permission denied; make the file readable or copy it somewhere readable",
     "read.failed": "cannot be read ({reason}); check the file",
     "read.no_writer": "is a pipe with nothing writing to it; start the writer first, or give a regular file",

@@ -213,6 +213,7 @@ MESSAGES: dict[str, str] = {
     "read.missing": "fichier introuvable ; vérifiez le chemin donné avec --data ou MINUSMA_DATA",
     "read.missing_shipped": "la base de faits livrée avec minusma est introuvable ; réinstallez minusma",
     "read.empty_path": "aucun fichier indiqué : le chemin est vide ; indiquez le chemin d’un fichier .json de base de faits",
+    "output.empty_path": "--output n’indique aucun fichier : le chemin est vide ; indiquez un nom de fichier, ou - pour la sortie standard",
     "read.permission": "permission refusée ; rendez le fichier lisible ou copiez-le dans un emplacement lisible",
     "read.failed": "ne peut pas être lu ({reason}) ; vérifiez le fichier",
     "read.no_writer": "est un tube dans lequel rien n’écrit ; lancez d’abord le processus qui y écrit, ou indiquez un fichier ordinaire",

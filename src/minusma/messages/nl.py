@@ -213,6 +213,7 @@ MESSAGES: dict[str, str] = {
     "read.missing": "bestand bestaat niet; controleer het pad bij --data of MINUSMA_DATA",
     "read.missing_shipped": "het feitenbestand dat bij minusma hoort ontbreekt; installeer minusma opnieuw",
     "read.empty_path": "geen bestand genoemd: het pad is leeg; geef het pad van een .json-feitenbestand",
+    "output.empty_path": "--output noemt geen bestand: het pad is leeg; geef een bestandsnaam, of - voor standaarduitvoer",
     "read.permission": "geen leesrecht; maak het bestand leesbaar of kopieer het naar een leesbare plek",
     "read.failed": "kan niet worden gelezen ({reason}); controleer het bestand",
     "read.no_writer": "is een pijp waar niets in schrijft; start eerst de schrijver, of geef een gewoon bestand",

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from minusma.errors import OutputError
+from minusma.errors import OutputError, UsageError
 from minusma.messages import Message, os_reason
 
 
@@ -112,63 +112,117 @@ def encoding() -> str:
     return getattr(sys.stdout, "encoding", None) or "utf-8"
 
 
+NAME_MAX = 255
+"""The longest file name most file systems take, in bytes; the temporary name must fit too."""
+
+
 @contextmanager
 def to_file(path: str) -> Iterator[None]:
     """Everything written inside goes to ``path``, whole or not at all.
 
-    Like ``> path``, an existing file is replaced (keeping its permissions) and a symbolic
-    link is followed; a terminal, a pipe or a device (``/dev/null``) is written to as it is,
-    never replaced.
+    As with ``> path``: an existing file is replaced (keeping its permissions), a symbolic
+    link is followed, and a file the user may not write is refused. Whatever is not a plain
+    file is a stream written to in place, never replaced: a terminal, a pipe, a device
+    (``/dev/null``), and ``/dev/stdout`` or ``/dev/fd/N`` even where they lead to a file
+    (``>> log.txt`` keeps its log). Where a whole-file replacement cannot be made — the file's
+    folder is not writable, or the file is a mount point of its own (a bind mount) — the file
+    is written in place, as ``>`` would.
     """
-    global _target
+    if not path:
+        raise UsageError(Message("output.empty_path"))
+    if path.endswith("/") and not os.path.isdir(path):
+        raise _failed(path, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
     target = os.path.realpath(path)
     try:
-        found: os.stat_result | None = os.stat(target)
+        found: os.stat_result | None = os.stat(path)
     except FileNotFoundError:
         found = None
     except OSError as error:
         raise _failed(path, error) from None
     if found is not None and stat.S_ISDIR(found.st_mode):
         raise _failed(path, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
-    if found is not None and not stat.S_ISREG(found.st_mode):
-        try:
-            _target = os.open(target, os.O_WRONLY | os.O_APPEND)
-        except OSError as error:
-            raise _failed(path, error) from None
-        try:
+    if found is not None and (not stat.S_ISREG(found.st_mode) or _names_a_descriptor(path)):
+        with _in_place(path, os.O_WRONLY | os.O_APPEND):
             yield
-        finally:
-            os.close(_target)
-            _target = None
         return
+    if found is not None and not os.access(target, os.W_OK):
+        raise _failed(path, PermissionError(errno.EACCES, os.strerror(errno.EACCES)))
     folder, name = os.path.split(target)
+    prefix = f".{name}." if len(os.fsencode(name)) + 16 <= NAME_MAX else ".minusma."
     try:
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder)
+        descriptor, temporary = tempfile.mkstemp(prefix=prefix, suffix=".part", dir=folder)
     except OSError as error:
-        raise _failed(path, error) from None
+        if found is None or error.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise _failed(path, error) from None
+        with _in_place(path, os.O_WRONLY | os.O_TRUNC):  # a writable file in a folder we may not write
+            yield
+        return
     _partial.append(temporary)
     still_open = True
     try:
-        _target = descriptor
-        try:
+        with _writing_to(path, descriptor):
             yield
-        except OutputError as error:
-            raise _failed(path, OSError(str(error.message.values.get("reason", error)))) from None
-        finally:
-            _target = None
         try:
             os.fchmod(descriptor, stat.S_IMODE(found.st_mode) if found is not None else 0o666 & ~_umask())
             os.fsync(descriptor)  # the bytes are on disk before the name points at them
             still_open = False
             os.close(descriptor)
-            os.replace(temporary, target)
+            try:
+                os.replace(temporary, target)
+            except OSError as error:
+                if found is None or error.errno not in (errno.EBUSY, errno.EXDEV):
+                    raise
+                _copy_into(temporary, target)  # a bind-mounted file cannot be renamed over
         except OSError as error:
             raise _failed(path, error) from None
-        _partial.remove(temporary)
+        if temporary in _partial:
+            _partial.remove(temporary)
     finally:
         if still_open:
             os.close(descriptor)
         discard_partial()
+
+
+def _names_a_descriptor(path: str) -> bool:
+    """``/dev/stdout``, ``/dev/fd/1``, ``/proc/self/fd/1``: another name for an open stream."""
+    return os.path.abspath(path).startswith(("/dev/", "/proc/"))
+
+
+@contextmanager
+def _in_place(path: str, flags: int) -> Iterator[None]:
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as error:
+        raise _failed(path, error) from None
+    try:
+        with _writing_to(path, descriptor):
+            yield
+    finally:
+        os.close(descriptor)
+
+
+@contextmanager
+def _writing_to(path: str, descriptor: int) -> Iterator[None]:
+    """Send :func:`write_bytes` to ``descriptor`` meanwhile; a failed write names ``path``."""
+    global _target
+    _target = descriptor
+    try:
+        yield
+    except OutputError as error:
+        reason = error.message.values.get("reason")
+        raise OutputError(Message("output_file_failed", {"file": _shown(path), "reason": reason})) from None
+    finally:
+        _target = None
+
+
+def _copy_into(source: str, target: str) -> None:
+    with open(source, "rb") as whole, open(target, "r+b") as into:
+        into.truncate(0)
+        while chunk := whole.read(1 << 20):
+            into.write(chunk)
+        into.flush()
+        os.fsync(into.fileno())
+    os.unlink(source)
 
 
 def discard_partial() -> None:
@@ -186,11 +240,14 @@ def _umask() -> int:
     return mask
 
 
-def _failed(path: str, error: OSError) -> OutputError:
+def _shown(path: str) -> str:
     from minusma.output.cells import safe
 
-    reason = os_reason(error)
-    return OutputError(Message("output_file_failed", {"file": safe(path, lines=False), "reason": reason}))
+    return safe(path, lines=False)
+
+
+def _failed(path: str, error: OSError) -> OutputError:
+    return OutputError(Message("output_file_failed", {"file": _shown(path), "reason": os_reason(error)}))
 
 
 def write_text(text: str) -> None:
