@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -184,3 +186,99 @@ def test_export_takes_no_output_format(runner: CliRunner, tmp_path: Path) -> Non
     result = runner.invoke(app, ["export", str(tmp_path / "p"), "--json"])
     assert result.exit_code == 2, result.output
     assert not (tmp_path / "p").exists()
+
+
+# --------------------------------------------------------------------------- odd places and signals (issue 21)
+
+
+def test_into_an_existing_folder_nothing_is_staged_beside_it(
+    runner: CliRunner, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """DIR may be a mount point or sit in a folder we may not write: the package is staged inside it."""
+    target = tmp_path / "mounted"
+    target.mkdir()
+    staged_in: list[Path] = []
+    real = package._write_file
+
+    def recording(path: Path, data: bytes) -> None:
+        staged_in.append(path.parent.parent)
+        real(path, data)
+
+    monkeypatch.setattr(package, "_write_file", recording)
+    export(runner, str(target))
+    assert set(staged_in) == {target}
+    assert sorted(os.listdir(tmp_path)) == ["mounted"]
+    assert not [name for name in os.listdir(target) if name.startswith(".")]
+
+
+def test_a_new_folder_is_staged_beside_it(runner: CliRunner, tmp_path: Path, monkeypatch: Any) -> None:
+    staged_in: list[Path] = []
+    real = package._write_file
+
+    def recording(path: Path, data: bytes) -> None:
+        staged_in.append(path.parent.parent)
+        real(path, data)
+
+    monkeypatch.setattr(package, "_write_file", recording)
+    export(runner, str(tmp_path / "new"))
+    assert set(staged_in) == {tmp_path}
+
+
+def test_an_empty_folder_name_is_a_usage_error(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "minusma", "export", ""], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 2
+    assert "DIR is empty" in result.stderr
+    assert os.listdir(tmp_path) == []
+
+
+def test_output_is_refused_not_ignored(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["export", str(tmp_path / "p"), "--output", str(tmp_path / "f")])
+    assert result.exit_code == 2, result.output
+    assert "--output does not apply" in result.stderr
+    assert os.listdir(tmp_path) == []
+
+
+def test_concurrent_exports_into_one_new_folder_say_not_empty(tmp_path: Path) -> None:
+    target = tmp_path / "p"
+    runs = [
+        subprocess.Popen([sys.executable, "-m", "minusma", "export", str(target)], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+        for _ in range(6)
+    ]  # fmt: skip
+    results = [(run.wait(timeout=120), run.stderr.read() if run.stderr else "") for run in runs]
+    assert {code for code, _ in results} <= {0, 1}, results
+    assert [code for code, _ in results].count(0) >= 1
+    assert all("is not empty" in said for code, said in results if code == 1)
+    assert sorted(os.listdir(tmp_path)) == ["p"]
+
+
+KILLED_WHILE_WRITING = """
+import os, signal, sys
+STOP = getattr(signal, sys.argv[1])
+from minusma.output import package
+from minusma import entry
+
+real = package._write_file
+def write_then_die(path, data):
+    real(path, data)
+    os.kill(os.getpid(), STOP)
+package._write_file = write_then_die
+sys.argv = ["minusma", "export", sys.argv[2]]
+entry.main()
+"""
+
+
+@pytest.mark.parametrize(("name", "code"), [("SIGTERM", 143), ("SIGHUP", 129), ("SIGINT", 130)])
+@pytest.mark.parametrize("existing", [False, True])
+def test_a_stop_signal_while_writing_leaves_nothing(tmp_path: Path, name: str, code: int, existing: bool) -> None:
+    target = tmp_path / "p"
+    if existing:
+        target.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-c", KILLED_WHILE_WRITING, name, str(target)], capture_output=True, text=True, check=False
+    )
+    assert (result.returncode, result.stderr) == (code, "")
+    assert os.listdir(tmp_path) == (["p"] if existing else [])
+    assert not existing or os.listdir(target) == []

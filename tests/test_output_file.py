@@ -241,3 +241,28 @@ def test_a_file_that_cannot_be_renamed_over_is_written_in_place(
     assert result.exit_code == 0, result.output
     assert json.loads(kept.read_text(encoding="utf-8"))["abbreviation"] == "MINUSMA"
     assert _leftovers(tmp_path) == []
+
+
+KILLED_WHILE_WRITING = """
+import os, signal, sys
+STOP = getattr(signal, sys.argv[1])
+from minusma.output import json as writer
+from minusma.output.stream import write_bytes
+from minusma import entry
+
+def half_then_die(*_):
+    write_bytes(b'{"half')
+    os.kill(os.getpid(), STOP)
+writer.write = half_then_die
+sys.argv = ["minusma", "about", "--json", "--output", "out.json"]
+entry.main()
+"""
+
+
+@pytest.mark.parametrize(("name", "code"), [("SIGTERM", 143), ("SIGHUP", 129), ("SIGINT", 130)])
+def test_a_stop_signal_while_writing_leaves_no_half_file(tmp_path: Path, name: str, code: int) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", KILLED_WHILE_WRITING, name], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert (result.returncode, result.stderr) == (code, "")
+    assert list(tmp_path.iterdir()) == []

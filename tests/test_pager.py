@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -128,3 +129,43 @@ def test_json_on_a_terminal_shows_controls_from_arguments_as_escapes() -> None:
     assert code == 0, shown
     assert "\u202e" not in shown and "\u009b" not in shown
     assert json.loads(shown)["query"] == query  # the same text, escaped
+
+
+@pytest.mark.parametrize(("name", "code"), [("SIGTERM", 143), ("SIGHUP", 129)])
+def test_a_stop_signal_while_the_pager_is_open_stops_the_pager_too(tmp_path: Path, name: str, code: int) -> None:
+    import signal
+    import time
+
+    started = tmp_path / "pager.pid"
+    script = tmp_path / "pager.sh"
+    script.write_text(f'#!/bin/sh\necho $$ > "{started}.tmp"; mv "{started}.tmp" "{started}"\nexec sleep 60\n')
+    script.chmod(0o755)
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 10, 100, 0, 0))
+    process = subprocess.Popen(
+        [sys.executable, "-m", "minusma", "leaders"], stdin=follower, stdout=follower, stderr=follower,
+        env=environment(MINUSMA_PAGER=str(script)),
+    )  # fmt: skip
+    os.close(follower)
+    try:
+        for _ in range(600):
+            if started.exists():
+                break
+            time.sleep(0.05)
+        pager = int(started.read_text())
+        process.send_signal(getattr(signal, name))
+        assert process.wait(timeout=30) == code
+        for _ in range(100):
+            try:
+                os.kill(pager, 0)
+            except ProcessLookupError:
+                break
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pager, os.WNOHANG)
+            time.sleep(0.05)
+        else:
+            raise AssertionError("the pager outlived minusma")
+    finally:
+        os.close(leader)
+        if process.poll() is None:
+            process.kill()

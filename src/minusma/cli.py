@@ -16,7 +16,6 @@ import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, TypeVar, cast
 
 import typer
@@ -31,7 +30,7 @@ from minusma.messages import LANGS, Lang, Message, catalogue, say
 from minusma.model import CATEGORIES, SCHEMA_VERSION, Category, DateError, FactBase, parse_partial_date
 from minusma.output import CITATIONS, FORMATS, Format
 from minusma.output.cells import safe
-from minusma.output.stream import ReaderGone, write_text
+from minusma.output.stream import ReaderGone, Stopped, write_text
 from minusma.sheets import Plot, Sheet
 
 if TYPE_CHECKING:
@@ -622,7 +621,9 @@ def export(
     from minusma.output import package
 
     chosen = settings()
-    package.export(load(chosen.data), Path(directory), force, chosen.lang)
+    if chosen.output is not None:
+        raise UsageError(Message("export.no_output"))
+    package.export(load(chosen.data), directory, force, chosen.lang)
 
 
 @command("schema", formats=("json",))
@@ -736,5 +737,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         return error.exit_code
     except ReaderGone:
         return 0
-    except (typer.Abort, KeyboardInterrupt):  # Ctrl-C where a step must clear up first (export)
+    except Stopped as stopped:  # a stop signal where a step must clear up first (export, the pager)
+        return 128 + stopped.signum
+    except (typer.Abort, KeyboardInterrupt):
         return 130

@@ -9,23 +9,23 @@ import gc
 import os
 import sys
 
-INTERRUPTED = 130
-
 
 def _interrupted(signum: int, frame: object) -> None:
-    """Ctrl-C: leave at once with 130, as shells expect, and no traceback (nor half a --output file)."""
+    """Ctrl-C, SIGTERM or SIGHUP: leave at once with 128 + the signal's number (130 for Ctrl-C), as
+    shells expect, and no traceback, nor half a --output file."""
     discard = getattr(sys.modules.get("minusma.output.stream"), "discard_partial", None)
     if discard is not None:  # None too while that module is still being imported
         try:
             discard()
         except Exception:  # noqa: BLE001  # leaving on Ctrl-C must not fail
             pass
-    _leave(INTERRUPTED)
+    _leave(128 + signum)
 
 
 def main() -> None:
     """The ``minusma`` command and ``python -m minusma``."""
-    _signal.signal(_signal.SIGINT, _interrupted)  # before the heavy imports below
+    for stop in (_signal.SIGINT, _signal.SIGTERM, _signal.SIGHUP):
+        _signal.signal(stop, _interrupted)  # before the heavy imports below
     if sys.stdout is None:  # started with standard output closed
         if sys.stderr is not None:
             from minusma.cli import HELP_LANG  # --lang, MINUSMA_LANG or the locale

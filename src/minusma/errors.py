@@ -2,7 +2,7 @@
 
 Exit codes: 0 ok; 1 a fact base that cannot be read or breaks a rule, or a lookup that
 finds nothing; 2 a usage error; 3 an internal error (a bug); 4 output that could not be
-written (a full disk, an I/O error); 130 interrupted (Ctrl-C).
+written (a full disk, an I/O error); 130 interrupted (Ctrl-C); 143 and 129 stopped by SIGTERM or SIGHUP.
 """
 
 from __future__ import annotations

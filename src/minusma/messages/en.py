@@ -466,6 +466,8 @@ MESSAGES: dict[str, str] = {
     "export.not_folder": "{path} exists and is not a folder; choose a new or empty folder",
     "export.no_parent": "the folder {path} does not exist; create it first or choose another place",
     "export.not_empty": "{path} is not empty; choose a new or empty folder, or add --force to replace the package's files in it (other files stay)",
+    "export.empty_path": "DIR is empty: give the folder to write the package into (. for this one)",
+    "export.no_output": "export writes its package into DIR; --output does not apply (leave it out)",
     "export.failed": "could not write the data package to {path} ({reason}); nothing was changed there",
     "export.done": "Wrote a data package of {count} tables to {path} (datapackage.json and one CSV per table).",
     "help.export": "Write the fact base as a Frictionless Data Package: datapackage.json and one CSV per table, in DIR.\n\nExample: minusma export minusma-data",

@@ -8,29 +8,30 @@ separated by spaces. Claims and counts get a row each beside their record's id.
 
 The package is written whole or not at all: into a new folder beside DIR, which is then
 renamed to DIR; into an existing folder (empty, or any with ``--force``), file by file
-from that folder, putting back what was there if a step fails. Nothing is written outside
-DIR but that folder, which is removed afterwards. Files in DIR that are not the package's
+from a hidden folder inside it (DIR may be a mount point, its parent not writable), putting
+back what was there if a step fails. Nothing is written outside DIR but the new folder's
+staging folder beside it; either is removed afterwards, also on Ctrl-C, SIGTERM or SIGHUP. Files in DIR that are not the package's
 stay as they are.
 """
 
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
 import secrets
 import shutil
-import signal
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from minusma.errors import ExportError, OutputError
+from minusma.errors import ExportError, OutputError, UsageError
 from minusma.messages import LANGS, Lang, Message, os_reason, say
 from minusma.model import CATEGORIES, FactBase, Text, ceiling_total
 from minusma.output.cells import safe
-from minusma.output.stream import interrupts, write_bytes
+from minusma.output.stream import interrupts, stop, write_bytes
 
 DESCRIPTOR = "datapackage.json"
 DATE_PATTERN = r"\d{4}(-\d{2}){0,2}"
@@ -360,10 +361,12 @@ def files(fact_base: FactBase, lang: Lang) -> dict[str, bytes]:
     return found
 
 
-def _staging(beside: Path) -> Path:
-    """A new, hidden folder beside ``beside`` (same file system, so renames are atomic)."""
+def _staging(folder: Path, name: str) -> Path:
+    """A new, hidden folder in ``folder``, on the same file system as the package's place, so
+    renames are atomic: inside DIR when it exists (DIR may be a mount point, and its parent may
+    not be writable), else beside it."""
     while True:
-        path = beside.parent / f".{beside.name}.{secrets.token_hex(4)}.minusma-export"
+        path = folder / f".{name}.{secrets.token_hex(4)}.minusma-export"
         try:
             path.mkdir()  # the usual mode (umask applies), unlike mkdtemp's 0700
             return path
@@ -400,9 +403,12 @@ def _move_in(staging: Path, target: Path, names: Sequence[str]) -> None:
         raise
 
 
-def export(fact_base: FactBase, directory: Path, force: bool, lang: Lang) -> None:
-    """Write the package into ``directory``, and one line saying so on standard output."""
-    shown = safe(str(directory), lines=False)
+def export(fact_base: FactBase, given: str, force: bool, lang: Lang) -> None:
+    """Write the package into the folder ``given``, and one line saying so on standard output."""
+    if not given:
+        raise UsageError(Message("export.empty_path"))
+    directory = Path(given)
+    shown = safe(given, lines=False)
     target = directory.resolve()
     if target.exists() and not target.is_dir():
         raise ExportError(Message("export.not_folder", {"path": shown}))
@@ -414,14 +420,19 @@ def export(fact_base: FactBase, directory: Path, force: bool, lang: Lang) -> Non
     contents = files(fact_base, lang)
     staging: Path | None = None
     try:
-        with interrupts(signal.default_int_handler):  # Ctrl-C raises here, so a half-written package is cleared away
-            staging = _staging(target)
+        with interrupts(stop):  # Ctrl-C, SIGTERM, SIGHUP raise here, so a half-written package is cleared away
+            staging = _staging(target, "package") if exists else _staging(target.parent, target.name)
             for name, data in contents.items():
                 _write_file(staging / name, data)
             if exists:
                 _move_in(staging, target, list(contents))
             else:
-                os.rename(staging, target)
+                try:
+                    os.rename(staging, target)
+                except OSError as error:
+                    if error.errno not in (errno.ENOTEMPTY, errno.EEXIST):
+                        raise
+                    raise ExportError(Message("export.not_empty", {"path": shown})) from None  # another run was first
                 staging = None
     except OSError as error:
         reason = os_reason(error)

@@ -19,7 +19,7 @@ import subprocess
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
-from minusma.output.stream import held, interrupts, write_bytes
+from minusma.output.stream import Stopped, held, interrupts, stop, write_bytes
 
 DEFAULT = "less -FRX"
 
@@ -60,11 +60,16 @@ def run(words: list[str], data: bytes) -> bool:
     except (OSError, ValueError):
         return False
     assert process.stdin is not None
-    with interrupts(signal.SIG_IGN):
+    with interrupts(signal.SIG_IGN, ("SIGINT",)), interrupts(stop, ("SIGTERM", "SIGHUP")):
         try:
-            process.stdin.write(data)
-            process.stdin.close()
-        except OSError:  # the reader quit before reading it all (q in less): fine
-            pass
-        process.wait()
+            try:
+                process.stdin.write(data)
+                process.stdin.close()
+            except OSError:  # the reader quit before reading it all (q in less): fine
+                pass
+            process.wait()
+        except Stopped:  # killed, or the terminal closed: the pager goes too, not left on the terminal
+            process.terminate()
+            process.wait()
+            raise
     return True

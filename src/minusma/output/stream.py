@@ -296,18 +296,38 @@ class TextOutput(io.TextIOBase):
         return descriptor
 
 
+STOPS = ("SIGINT", "SIGTERM", "SIGHUP")
+"""The signals that stop a run: Ctrl-C, ``kill``, and a terminal that closes."""
+
+
+class Stopped(BaseException):
+    """A stop signal arrived where a step must clear up first (export, the pager): exit 128 + its number."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def stop(signum: int, frame: object) -> None:
+    """A signal handler that lets ``finally`` blocks clear up before the run ends."""
+    raise Stopped(signum)
+
+
 @contextmanager
-def interrupts(handler: Any) -> Iterator[None]:
-    """Ctrl-C handled by ``handler`` meanwhile (``signal.default_int_handler`` raises, ``SIG_IGN``
-    leaves it to a child such as the pager); the tool's own handler comes back after."""
+def interrupts(handler: Any, names: tuple[str, ...] = STOPS) -> Iterator[None]:
+    """The signals ``names`` handled by ``handler`` meanwhile (:func:`stop` clears up, ``SIG_IGN``
+    leaves Ctrl-C to a child such as the pager); the tool's own handlers come back after."""
     import signal
 
+    previous: dict[int, Any] = {}
     try:
-        previous = signal.signal(signal.SIGINT, handler)
+        for name in names:
+            number = getattr(signal, name)
+            previous[number] = signal.signal(number, handler)
     except ValueError:  # not the main thread: nothing to change
-        yield
-        return
+        pass
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for number, was in previous.items():
+            signal.signal(number, was)
