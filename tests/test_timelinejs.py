@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -210,3 +211,22 @@ def test_autolinked_text_cannot_add_attributes(write_fact_base: Callable[..., Pa
     links = [attributes["href"] for tag, attributes in shown.found if tag == "a"]
     assert "http://www.example.org/'autofocus='1'tabindex='1'onfocus='document.title=\"PWNED\";x" in links
     assert len(links) >= 4  # the event's, the caveat's, the title's www. and the source link itself
+
+
+def test_output_file_gets_the_bytes_a_pipe_gets_even_from_a_terminal(tmp_path: Path) -> None:
+    """Issue 21 item 22: indentation follows where the bytes go (the file), not the terminal the command runs in."""
+    import pty
+
+    target = tmp_path / "story.json"
+    leader, follower = pty.openpty()
+    process = subprocess.run(
+        [sys.executable, "-m", "minusma", "timeline", "--format", "timelinejs", "--output", str(target)],
+        stdin=follower, stdout=follower, stderr=follower, check=False,
+    )  # fmt: skip
+    os.close(follower)
+    os.close(leader)
+    assert process.returncode == 0
+    piped = subprocess.run(
+        [sys.executable, "-m", "minusma", "timeline", "--format", "timelinejs"], capture_output=True, check=True
+    ).stdout
+    assert target.read_bytes() == piped

@@ -11,7 +11,6 @@ sources become links in ``text``. A text with a lead (``Security Council resolut
 from __future__ import annotations
 
 import html
-import sys
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,7 +19,7 @@ from pydantic_core import to_json
 from minusma.messages import Lang, say
 from minusma.model import parse_partial_date
 from minusma.output.cells import safe
-from minusma.output.stream import write_bytes
+from minusma.output.stream import is_terminal, write_bytes
 from minusma.output.view import View
 
 LEAD_LENGTH = 120
@@ -99,4 +98,4 @@ def timeline(result: Mapping[str, Any], lang: Lang) -> dict[str, Any]:
 
 def write(view: View[Any], lang: Lang) -> None:
     document = timeline(view.result, lang)
-    write_bytes(to_json(document, indent=2 if sys.stdout.isatty() else None) + b"\n")
+    write_bytes(to_json(document, indent=2 if is_terminal() else None) + b"\n")
