@@ -434,3 +434,15 @@ def test_ids_and_addresses_are_never_cut_in_short_tables(runner: CliRunner, comm
     assert result.exit_code == 0, result.output
     words = {word.strip(",;:()[]") for word in result.stdout.split()}
     assert wanted <= words, sorted(wanted - words)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("a" * 500, 0), ("a" * 501, 2), (" ".join(["gao"] * 32), 0), (" ".join(["gao"] * 33), 2), ("é" * 130_000, 2)],
+)
+def test_a_search_is_bounded_in_characters_and_words(runner: CliRunner, text: str, code: int) -> None:
+    """Issue 21 item 25: the time grows with the query; a query past the bounds is a usage error."""
+    result = runner.invoke(app, ["search", text])
+    assert result.exit_code == code, result.output
+    if code:
+        assert "at most 32 words and 500 characters" in result.stderr

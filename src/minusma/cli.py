@@ -543,6 +543,9 @@ def search(
 ) -> None:
     if not text.strip():
         raise UsageError(Message("empty_search"))
+    if len(text) > query.SEARCH_MAX_CHARACTERS or len(text.split()) > query.SEARCH_MAX_WORDS:
+        limits = {"characters": query.SEARCH_MAX_CHARACTERS, "words": query.SEARCH_MAX_WORDS}
+        raise UsageError(Message("long_search", limits))
     show(lambda fact_base: query.search(fact_base, text, cast(int | None, limit)), sheets.search)
 
 

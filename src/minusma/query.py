@@ -877,6 +877,12 @@ def _candidates(groups: Sequence[Sequence[Text]], words: list[str]) -> Iterable[
     return sorted(found | facts(finder.other.finditer(whole)))
 
 
+SEARCH_MAX_CHARACTERS = 500
+SEARCH_MAX_WORDS = 32
+"""A query's bounds: the work grows with the query (a 130,000-character word took 27 s), and these are
+far beyond any question a person types."""
+
+
 def search(fact_base: FactBase, text: str, limit: int | None = None) -> SearchResult:
     """Every fact whose words (either language) contain all the query's words, best first."""
     query = " ".join(fold(text).split())

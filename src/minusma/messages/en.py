@@ -136,6 +136,7 @@ MESSAGES: dict[str, str] = {
     "together": "{first} and {second} cannot be used together; choose one.",
     "from_after_to": "--from {start} is after --to {end}; swap them.",
     "empty_search": "give at least one word to search for.",
+    "long_search": "the search text is too long; search for at most {words} words and {characters} characters.",
     "stdout_closed": "standard output is closed; nothing can be printed",
     "internal": "internal error: {error}. This is a bug; please report it. Set MINUSMA_DEBUG=1 to see the traceback.",
     "help.app": "Sourced facts about MINUSMA, the UN stabilisation mission in Mali (2013-2023).\n\nEvery command prints tables for people; --json prints one JSON document for scripts and --csv a CSV table. Try: minusma troops --compare",

@@ -136,6 +136,7 @@ MESSAGES: dict[str, str] = {
     "together": "{first} et {second} ne peuvent pas être utilisés ensemble ; choisissez-en un.",
     "from_after_to": "--from {start} est postérieur à --to {end} ; inversez-les.",
     "empty_search": "indiquez au moins un mot à rechercher.",
+    "long_search": "le texte recherché est trop long ; cherchez au plus {words} mots et {characters} caractères.",
     "stdout_closed": "la sortie standard est fermée ; rien ne peut être affiché",
     "internal": "erreur interne : {error}. Il s’agit d’un bogue ; merci de le signaler. Définissez MINUSMA_DEBUG=1 pour voir la trace d’appels.",
     "help.app": "Faits sourcés sur la MINUSMA, la mission de stabilisation de l’ONU au Mali (2013-2023).\n\nChaque commande affiche des tableaux lisibles par des humains ; --json produit un document JSON pour les scripts et --csv un tableau CSV. Essayez : minusma troops --compare",

@@ -136,6 +136,7 @@ MESSAGES: dict[str, str] = {
     "together": "{first} en {second} gaan niet samen; kies er één.",
     "from_after_to": "--from {start} ligt na --to {end}; verwissel ze.",
     "empty_search": "geef ten minste één woord om naar te zoeken.",
+    "long_search": "de zoektekst is te lang; zoek naar hoogstens {words} woorden en {characters} tekens.",
     "stdout_closed": "de standaarduitvoer is gesloten; er kan niets worden afgedrukt",
     "internal": "interne fout: {error}. Dit is een bug; meld het alstublieft. Zet MINUSMA_DEBUG=1 om de traceback te zien.",
     "help.app": "Feiten met bronnen over MINUSMA, de VN-stabilisatiemissie in Mali (2013-2023).\n\nElke opdracht toont tabellen voor mensen; --json geeft één JSON-document voor scripts en --csv een CSV-tabel. Probeer: minusma troops --compare",
