@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -282,3 +283,20 @@ def test_a_stop_signal_while_writing_leaves_nothing(tmp_path: Path, name: str, c
     assert (result.returncode, result.stderr) == (code, "")
     assert os.listdir(tmp_path) == (["p"] if existing else [])
     assert not existing or os.listdir(target) == []
+
+
+def test_the_package_keeps_values_verbatim_even_formulas(
+    runner: CliRunner, tmp_path: Path, write_fact_base: Callable[..., Path]
+) -> None:
+    """Decided (issue 21 item 10): the package is data for programs, so its CSVs hold the values as they
+    are, where --csv (for people opening it in a spreadsheet) prefixes a formula with '."""
+    formula = '=HYPERLINK("http://x","y")'
+
+    def mutate(data: dict[str, Any]) -> None:
+        data["events"][0]["text"]["en"] = formula
+
+    path = write_fact_base(mutate)
+    export(runner, str(tmp_path / "p"), "--data", str(path))
+    assert rows(tmp_path / "p" / "events.csv")[0]["text_en"] == formula
+    printed = runner.invoke(app, ["timeline", "--csv", "--data", str(path)]).stdout
+    assert "'=HYPERLINK" in printed
