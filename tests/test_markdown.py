@@ -205,3 +205,18 @@ def test_paired_marks_are_escaped_only_in_pairs() -> None:
 @given(st.lists(st.text(alphabet=st.sampled_from("ab é|*_<>&~$%=#@\n\t\x1b https://x.org/"), max_size=30), max_size=8))
 def test_a_column_is_escaped_as_each_of_its_cells_would_be(texts: list[str]) -> None:
     assert _cells(texts) == [cell(text) for text in texts]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("10~15 km a day\nand 20~30 km", "10\\~15 km a day{break}and 20\\~30 km"),
+        ("$x to\ny$", "\\$x to{break}y\\$"),
+        ("2^8\nand 2^9", "2\\^8{break}and 2\\^9"),
+        ("~6,200\nabout", "~6,200{break}about"),  # one mark in the whole text pairs with nothing
+    ],
+)
+def test_a_pair_split_over_two_lines_is_escaped(text: str, shown: str) -> None:
+    """Issue 21 item 8: GitHub strikes through ~a\\nb~ and Pandoc reads $a\\nb$ as maths, across the line break."""
+    assert cell(text) == shown.replace("{break}", "<br>")
+    assert paragraph(text) == shown.replace("{break}", "\\\n")

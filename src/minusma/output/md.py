@@ -4,7 +4,7 @@ Written to paste cleanly into GitHub, Pandoc and Obsidian alike, so text from a 
 is escaped for all three: every character that starts markup in any of them gets a
 backslash (CommonMark lets any ASCII punctuation take one), a pipe in a cell is ``\\|``,
 a line break in a cell is ``<br>``. Marks that only act in pairs (``~`` strike-through
-or subscript, ``$`` maths, ``^`` superscript) are escaped where a text holds two, so
+or subscript, ``$`` maths, ``^`` superscript) are escaped where a cell or paragraph holds two, so
 ``~6,200`` stays as readable as in tables. Rows cite sources as ``[1]``; the list gives
 each one's title, publisher and address.
 """
@@ -35,15 +35,21 @@ _ANY = re.compile(r"[\\`*_\[\]<#|@~$^&%=\t]")
 """Any character that may need a backslash: a text without one (most cells) is shown as it is."""
 
 
-def inline(text: str) -> str:
-    """Text from a fact base or the catalogue as Markdown that shows it as it is, on one line."""
+def _paired(text: str) -> str:
+    """The pair marks ``text`` holds twice or more: counted over a whole cell or paragraph, since a
+    pair split over two of its lines still acts (strike-through on GitHub, maths in Pandoc)."""
+    return "".join(mark for mark in _PAIRED if text.count(mark) > 1)
+
+
+def inline(text: str, paired: str | None = None) -> str:
+    """Text from a fact base or the catalogue as Markdown that shows it as it is, on one line;
+    ``paired`` names the pair marks to escape (by default those the text holds twice)."""
     text = safe(text)
     if _ANY.search(text) is None:
         return text
     shown = _ALWAYS.sub(r"\\\1", text)
-    for mark in _PAIRED:
-        if shown.count(mark) > 1:
-            shown = shown.replace(mark, "\\" + mark)
+    for mark in _paired(text) if paired is None else paired:
+        shown = shown.replace(mark, "\\" + mark)
     shown = _DOUBLED.sub("\\\\", _ENTITY.sub(r"\\&", shown))
     return shown.replace("\t", " ")
 
@@ -51,8 +57,9 @@ def inline(text: str) -> str:
 def paragraph(text: str) -> str:
     """A paragraph: each line of the text its own line, none of them starting a list, quote or heading."""
     lines = []
+    paired = _paired(text)
     for line in text.split("\n"):
-        escaped = inline(line.strip())
+        escaped = inline(line.strip(), paired)
         match = _LINE_START.match(escaped)
         if match:  # "2013." gets its backslash before the dot, "- x" before the dash
             at = match.end() if match[0][0].isdigit() else 0
@@ -73,7 +80,8 @@ def cell(text: str) -> str:
     """A table cell: one line (breaks as ``<br>``); a cell that is an address is a link to it."""
     if _URL.fullmatch(text):  # escaped, a bare address would not link, or link only up to the first backslash
         return autolink(text)
-    return "<br>".join(inline(line.strip()) for line in text.split("\n"))
+    paired = _paired(text)
+    return "<br>".join(inline(line.strip(), paired) for line in text.split("\n"))
 
 
 _EDGE_SPACE = re.compile(r"(?m)^\s|\s$")
