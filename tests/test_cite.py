@@ -97,7 +97,9 @@ def test_dates_keep_their_precision_in_csl_json(runner: CliRunner) -> None:
 def _parse_bibtex(text: str) -> tuple[Any, Any]:
     """The library read as it is (URLs, keys, dates) and with LaTeX decoded to text (titles, names)."""
     raw = bibtexparser.parse_string(text)
-    decoded = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()])
+    # pylatexenc drops \textbraceleft{} and \textbraceright{}, which LaTeX prints as { and }, as \{ and \} are
+    as_latex_prints = text.replace(r"\textbraceleft{}", r"\{").replace(r"\textbraceright{}", r"\}")
+    decoded = bibtexparser.parse_string(as_latex_prints, append_middleware=[LatexDecodingMiddleware()])
     assert not raw.failed_blocks and not decoded.failed_blocks
     return raw, decoded
 
@@ -141,7 +143,10 @@ def test_bibtex_escapes_latex_specials_and_accents(runner: CliRunner, write_fact
 
     path = write_fact_base(hostile)
     text = run(runner, "cite", "reliefweb-2100", "--format", "bibtex", "--data", str(path))
-    assert r"50\% of \{troops\} \& \#1 \_x\_ \$5 \textbackslash{} \textasciitilde{} \textasciicircum{}" in text
+    assert (
+        r"50\% of \textbraceleft{}troops\textbraceright{} \& \#1 \_x\_ \$5 \textbackslash{} \textasciitilde{} \textasciicircum{}"
+        in text
+    )
     assert r"M{\'e}naka, {\"U}bergabe" in text and r"fa{\c{c}}ade, {\v{S}}koda, {\L}{\'o}d{\'z}, {\ss}, {\o}" in text
     raw, decoded = _parse_bibtex(text)
     [entry], [plain] = raw.entries, decoded.entries
@@ -328,3 +333,31 @@ def test_show_an_unknown_id_exits_1_with_suggestions(runner: CliRunner) -> None:
 def test_show_rejects_the_citation_formats(runner: CliRunner) -> None:
     result = runner.invoke(app, ["show", "res-2100", "--format", "bibtex"])
     assert result.exit_code == 2 and "cannot print bibtex" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "title",
+    ['Real title}}, note = "INJECTED NOTE", x = "', "Report (part 1}", "Notes {draft", "{balanced} and \\{escaped\\}"],
+)
+def test_braces_in_a_title_cannot_end_the_entry(
+    runner: CliRunner, write_fact_base: Callable[..., Path], title: str
+) -> None:
+    """Issue 21 item 2: BibTeX, biber and pybtex count \\{ as a brace; the entry must stay whole for each."""
+    import pybtex.database
+
+    def mutate(data: dict[str, Any]) -> None:
+        data["sources"][0]["title"] = title
+
+    first = json.loads(json.dumps(load(None)["sources"][0]))["id"]
+    text = run(runner, "cite", "--format", "bibtex", "--data", str(write_fact_base(mutate)))
+    library = pybtex.database.parse_string(text, "bibtex")
+    assert list(library.entries) == [source["id"] for source in SOURCES]
+    entry = library.entries[first]
+    assert "note" not in {name.lower() for name in entry.fields} or "INJECTED" not in entry.fields["note"]
+    assert all("INJECTED" not in value for other in library.entries.values() for value in other.fields.values()
+               if other is not entry)  # fmt: skip
+    raw, _ = _parse_bibtex(text)
+    assert [item.key for item in raw.entries] == [source["id"] for source in SOURCES]
+    written = next(item for item in raw.entries if item.key == first)["title"]
+    assert written.count(r"\textbraceleft{}") == title.count("{")
+    assert written.count(r"\textbraceright{}") == title.count("}")

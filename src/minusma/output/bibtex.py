@@ -3,7 +3,8 @@
 Written here rather than by a library: bibtexparser 2's encoder was tried and failed the
 round trip this project asks of every format (URLs with ``%`` cut short on reading back, ``^``
 and ``"`` changed, a log line per Arabic letter). :func:`escape` turns LaTeX's special
-characters ``\\ { } % & # _ $ ~ ^`` into commands and accented Latin letters into ``{\\'e}``,
+characters ``\\ { } % & # _ $ ~ ^`` into commands (braces as ``\\textbraceleft{}``, since BibTeX
+counts ``\\{`` as a brace and an unbalanced one would end the entry) and accented Latin letters into ``{\\'e}``,
 ``{\\c{c}}``; any other letter stays UTF-8, which biber, LaTeX and Zotero read. tests/test_cite.py
 parses the output back with bibtexparser and decodes it with pylatexenc for every source.
 
@@ -24,8 +25,8 @@ from minusma.output.view import View
 
 _SPECIAL = {
     "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
+    "{": r"\textbraceleft{}",  # not \{: BibTeX, biber and pybtex count it as a brace,
+    "}": r"\textbraceright{}",  # so an unbalanced one would end the field or the entry
     "%": r"\%",
     "&": r"\&",
     "#": r"\#",
