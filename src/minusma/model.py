@@ -226,6 +226,9 @@ class Source(TypedDict):
     ``published`` is the date of the document itself (a resolution's adoption, a statement's
     issue, an article's date), at the precision shown: a press release whose URL shows only
     its year is ``2019``. A copy's own upload date is not kept.
+
+    ``alternative_urls`` are other copies of the same document: one record per document,
+    so that a fact cites the document once however many copies were read.
     """
 
     id: Id
@@ -236,6 +239,7 @@ class Source(TypedDict):
     kind: NotRequired[SourceKind]
     published: NotRequired[PartialDate]
     symbol: NotRequired[UnSymbol]
+    alternative_urls: NotRequired["Annotated[list[Url], Field(min_length=1)]"]
 
 
 @_strict
