@@ -322,3 +322,37 @@ def test_a_fact_base_without_figures_or_ceilings_still_draws(runner: CliRunner, 
     root = ElementTree.fromstring(_image(runner, "svg", "--data", str(path)))
     assert _groups(root, "ceiling-") == {} and _groups(root, "deployed-") == {}
     assert "0 sources" in _texts(_by_id(root, "source-line"))[0]
+
+
+def test_a_chart_of_all_zero_figures_prints_no_warning(shipped_data: dict[str, Any], tmp_path: Path) -> None:
+    """Issue 21 item 23: matplotlib warned (with a source path) about an axis of no height."""
+    import copy
+    import subprocess
+    import sys
+
+    data = copy.deepcopy(shipped_data)
+
+    def zero(value: Any) -> None:
+        if isinstance(value, dict):
+            value.pop("formula", None)
+            if isinstance(value.get("value"), int) and "qualifier" in value:
+                value["value"] = 0
+            for item in value.values():
+                zero(item)
+        elif isinstance(value, list):
+            for item in value:
+                zero(item)
+
+    zero(data["snapshots"])
+    for resolution in data["resolutions"]:
+        if "ceiling" in resolution:
+            resolution["ceiling"].update(military=0, police=0)
+            resolution["ceiling"].pop("total", None)
+    path = tmp_path / "zero.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "minusma", "troops", "--chart", "--format", "svg", "--data", str(path)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("<?xml")

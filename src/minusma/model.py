@@ -877,7 +877,10 @@ class MandatePeriod(NamedTuple):
 
 
 def _day_after(date: str) -> str:
-    return (date_range(date)[1] + dt.timedelta(days=1)).isoformat()
+    """The first day after ``date``; the calendar's last day has none, so it stands for itself
+    (a period that follows one ending there then fails the order checks instead of overflowing)."""
+    last = date_range(date)[1]
+    return (last + dt.timedelta(days=1) if last < dt.date.max else last).isoformat()
 
 
 def mandate_periods(fact_base: FactBase) -> list[MandatePeriod]:

@@ -150,7 +150,8 @@ def _draw(figure: Figure, plot: Plot, lang: Lang) -> None:
         + [date_range(mark.date)[0] for series in plot.series for mark in series.marks],
         default=until,
     )
-    _dates(axes[-1], dt.date(first.year, 1, 1), dt.date(until.year + 1, 1, 1))
+    last = dt.date(until.year + 1, 1, 1) if until.year < dt.MAXYEAR else dt.date.max  # the calendar's end
+    _dates(axes[-1], dt.date(first.year, 1, 1), last)
     axes[-1].set_xlabel(plot.date_label).set_gid("date-label")
     axes[0].yaxis.label.set_gid("count-label")
     head.text(
@@ -248,7 +249,8 @@ def _dates(ax: Axes, start: dt.date, end: dt.date) -> None:
     from matplotlib.dates import DateFormatter, YearLocator
 
     ax.set_xlim(_x(start), _x(end))
-    ax.xaxis.set_major_locator(YearLocator())  # type: ignore[no-untyped-call]
+    step = max(1, (end.year - start.year) // 12)  # a tick a year for the mission; fewer for a fact base of centuries
+    ax.xaxis.set_major_locator(YearLocator(base=step))  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_formatter(DateFormatter("%Y"))  # type: ignore[no-untyped-call]  # digits only: the same in every language
 
 
@@ -262,7 +264,7 @@ def _top(series: Iterable[Series], panel: int) -> float:
         ),
         default=1,
     )
-    return highest * 1.12
+    return max(highest, 1) * 1.12  # all zero: still an axis from 0 up, not one of no height
 
 
 def _day(date: str) -> dt.date:
