@@ -58,29 +58,34 @@ def test_csl_json_of_every_source_is_valid_against_the_official_schema(runner: C
         if "symbol" in source:
             assert item["number"] == source["symbol"]
     types = {item["id"]: item["type"] for item in items}
-    assert types["unscr-2364"] == "legislation" and types["cbc-2013"] == "article-newspaper"
+    assert types["unscr-2364"] == "report" and types["cbc-2013"] == "article-newspaper"
+    assert "legislation" not in types.values()  # CSL styles print it as a state's statute ('Pub. L.')
     assert types["un-mandate-page"] == "webpage" and types["wikipedia-en-minusma"] == "entry-encyclopedia"
     genres = {item.get("genre") for item in items if item["type"] == "report"}
     assert say("cite.genre.press_release", lang) in genres
 
 
-def test_a_resolution_is_legislation_by_the_security_council_with_its_symbol(runner: CliRunner) -> None:
-    [item] = json.loads(run(runner, "cite", "unscr-2364", "--format", "csl-json"))
+def test_a_resolution_is_a_un_document_by_the_security_council_with_its_symbol(runner: CliRunner) -> None:
+    [item] = json.loads(run(runner, "cite", "un-res-2100", "--format", "csl-json"))
     assert item == {
-        "id": "unscr-2364",
-        "citation-key": "unscr-2364",
-        "type": "legislation",
+        "id": "un-res-2100",
+        "citation-key": "un-res-2100",
+        "type": "report",
         "author": [{"literal": "United Nations Security Council"}],
-        "authority": "United Nations Security Council",
-        "title": "Resolution 2364",
-        "publisher": "unscr.com (resolution text)",
-        "number": "S/RES/2364 (2017)",
-        "issued": {"date-parts": [[2017, 6, 29]]},
-        "URL": "http://unscr.com/en/resolutions/2364",
+        "title": "Resolution 2100 (2013)",
+        "publisher": "United Nations",
+        "genre": "Resolution",
+        "number": "S/RES/2100 (2013)",
+        "issued": {"date-parts": [[2013, 4, 25]]},
+        "URL": "https://digitallibrary.un.org/record/748429",
         "language": "en",
     }
-    [french] = json.loads(run(runner, "cite", "unscr-2364", "--format", "csl-json", "--lang", "fr"))
-    assert french["authority"] == "Conseil de sécurité des Nations Unies"
+    [copy] = json.loads(run(runner, "cite", "un-res-2364", "--format", "csl-json"))
+    assert copy["URL"].startswith("https://digitallibrary.un.org/record/")
+    assert copy["note"] == "Copy read: http://unscr.com/en/resolutions/2364"
+    [french] = json.loads(run(runner, "cite", "un-res-2364", "--format", "csl-json", "--lang", "fr"))
+    assert french["author"] == [{"literal": "Conseil de sécurité des Nations Unies"}]
+    assert (french["genre"], french["note"]) == ("Résolution", "Copie lue\u00a0: http://unscr.com/en/resolutions/2364")
 
 
 def test_dates_keep_their_precision_in_csl_json(runner: CliRunner) -> None:
@@ -125,7 +130,7 @@ def test_bibtex_of_every_source_parses_back_to_the_same_text(runner: CliRunner, 
         else:
             assert "year" not in entry.fields_dict
     types = {entry.key: entry.entry_type for entry in raw.entries}
-    assert (types["un-press-2690"], types["cbc-2013"], types["unscr-2364"]) == ("techreport", "article", "misc")
+    assert (types["un-press-2690"], types["cbc-2013"], types["unscr-2364"]) == ("techreport", "article", "techreport")
     release = next(entry for entry in decoded.entries if entry.key == "un-press-2690")
     assert (release["type"], release["number"]) == (say("cite.genre.press_release", lang), "SC/15341")
     resolution = next(entry for entry in decoded.entries if entry.key == "unscr-2364")
@@ -173,9 +178,10 @@ def test_ris_of_every_source_parses_back(runner: CliRunner, lang: str) -> None:
             if len(source["published"]) > 4:
                 assert record["date"] == source["published"].replace("-", "/")
     by_id = {record["id"]: record for record in records}
-    assert by_id["unscr-2364"]["type_of_reference"] == "STAT"
+    assert by_id["unscr-2364"]["type_of_reference"] == "RPRT"
     assert by_id["unscr-2364"]["authors"] == [say("cite.security_council", lang)]
-    assert by_id["unscr-2364"]["note"] == "S/RES/2364 (2017)"
+    assert by_id["unscr-2364"]["issn"] == "S/RES/2364 (2017)"  # SN: Zotero reads it as the document's number
+    assert "STAT" not in {record["type_of_reference"] for record in records}
     assert by_id["un-press-2690"]["type_of_reference"] == "RPRT"
     assert by_id["un-press-2690"]["type_of_work"] == say("cite.genre.press_release", lang)
     assert by_id["un-press-2690"]["issn"] == "SC/15341"  # SN: Zotero reads it as a report's number
@@ -190,7 +196,12 @@ def test_text_is_one_line_per_source_in_the_users_words(runner: CliRunner, lang:
     lines = run(runner, "cite", "--lang", lang).splitlines()
     assert len(lines) == len(SOURCES)
     for line, source in zip(lines, SOURCES, strict=True):
-        assert line.endswith(" " + source["url"]) and source["title"] in line
+        copy = (
+            f" ({say('cite.copy_read', lang, url=source['alternative_urls'][0])})"
+            if "alternative_urls" in source
+            else ""
+        )
+        assert line.endswith(" " + source["url"] + copy) and source["title"] in line
         assert f"({source.get('published', say('cite.no_date', lang))})" in line
     release = next(line for line in lines if "sc15341" in line)
     assert f"[{say('cite.genre.press_release', lang)}, SC/15341]" in release
@@ -200,6 +211,10 @@ def test_text_cites_a_resolution_by_the_council_and_names_its_host(runner: CliRu
     assert run(runner, "cite", "unscr-2364") == (
         "United Nations Security Council (2017-06-29). Resolution 2364 [S/RES/2364 (2017)]. "
         "unscr.com (resolution text). http://unscr.com/en/resolutions/2364\n"
+    )
+    assert run(runner, "cite", "un-res-2364") == (
+        "United Nations Security Council (2017-06-29). Resolution 2364 (2017) [S/RES/2364 (2017)]. "
+        "United Nations. https://digitallibrary.un.org/record/1290877 (Copy read: http://unscr.com/en/resolutions/2364)\n"
     )
     assert run(runner, "cite", "passblue-2014").startswith(
         "PassBlue (2014-10-01). Is Bert Koenders Leaving the Mali Peacekeeping Mission? https://"

@@ -31,7 +31,7 @@ def run_json(runner: CliRunner, *args: str) -> Any:
 # --------------------------------------------------------------------------- JSON contracts
 
 SOURCE_KEYS = {"id", "title", "publisher", "url", "language"}
-SOURCE_OPTIONAL_KEYS = {"kind", "published", "symbol", "alternative_urls"}
+SOURCE_OPTIONAL_KEYS = {"kind", "published", "symbol", "alternative_urls", "author"}
 
 
 def is_source_record(source: dict[str, Any], extra: frozenset[str] = frozenset()) -> bool:
@@ -89,6 +89,16 @@ CONTRACTS: dict[tuple[str, ...], set[str]] = {
     },
     ("validate",): {"file", "valid", "errors", "warnings", "problems"},
     ("cite", "res-2100"): {"as_of", "requested", "sources"},
+    ("mandate", "--resolution", "2100"): {
+        "as_of",
+        "id",
+        "number",
+        "adopted",
+        "symbol",
+        "tasks",
+        "paragraph_level",
+        "sources",
+    },
 }
 
 

@@ -89,7 +89,7 @@ def test_every_mandate_resolution_is_there_with_its_dates() -> None:
     assert set(resolutions) == {2085, 2100, 2164, 2227, 2295, 2359, 2364, 2391, 2423, 2480, 2531, 2584, 2640, 2690}
     assert resolutions[2100]["adopted"] == "2013-04-25"
     assert resolutions[2164]["adopted"] == "2014-06-25" and resolutions[2164]["mandate_end"] == "2015-06-30"
-    assert resolutions[2227]["adopted"] == "2015-06"  # the day was only derived from "Monday"
+    assert resolutions[2227]["adopted"] == "2015-06-29"  # a dispatch of Tuesday 30 June 2015 says "on Monday"
     assert resolutions[2391]["adopted"] == "2017"
     assert resolutions[2690]["adopted"] == "2023-06-30"
     assert resolutions[2295]["ceiling"]["military"] == 13289 and resolutions[2295]["ceiling"]["police"] == 1920

@@ -503,8 +503,24 @@ def contributors(
 
 
 @command("mandate")
-def mandate() -> None:
-    show(query.mandate, sheets.mandate)
+def mandate(
+    resolution: Annotated[
+        int | None, typer.Option("--resolution", metavar="N", min=1, show_default=False, help=_help("resolution"))
+    ] = None,
+) -> None:
+    if resolution is None:
+        show(query.mandate, sheets.mandate)
+        return
+    wanted = resolution
+
+    def ask(fact_base: FactBase) -> Any:
+        found = query.find_resolution(fact_base, wanted)
+        if found is None:
+            known = ", ".join(str(item["number"]) for item in fact_base["resolutions"])
+            raise NotFoundError(Message("unknown_resolution", {"number": wanted, "numbers": known}))
+        return query.resolution_mandate(fact_base, found)
+
+    show(ask, sheets.resolution_mandate)
 
 
 @command("dutch")

@@ -228,7 +228,9 @@ class Source(TypedDict):
     its year is ``2019``. A copy's own upload date is not kept.
 
     ``alternative_urls`` are other copies of the same document: one record per document,
-    so that a fact cites the document once however many copies were read.
+    so that a fact cites the document once however many copies were read. Where ``url`` is the
+    official record (UN Digital Library, undocs.org), the first is the copy whose text was read;
+    citations name it in a note.
     """
 
     id: Id
@@ -240,6 +242,9 @@ class Source(TypedDict):
     published: NotRequired[PartialDate]
     symbol: NotRequired[UnSymbol]
     alternative_urls: NotRequired["Annotated[list[Url], Field(min_length=1)]"]
+    author: NotRequired[NonEmpty]
+    """A corporate author where the document names one: "United Nations Security Council" for a
+    resolution or a report issued in the Council's series. Citations put it before the title."""
 
 
 @_strict
@@ -317,8 +322,61 @@ class Resolution(TypedDict):
 
 @_strict
 class Task(TypedDict):
+    """A task of the mandate; ``paragraph`` is the operative paragraph that gives it (``16 (a)``)."""
+
     id: Id
     text: Text
+    paragraph: NotRequired[NonEmpty]
+    caveat: NotRequired[Text]
+    sources: SourceIds
+
+
+Modality = Literal["monitor", "assist", "security", "encouraged"]
+"""PEMA's coding of how a task is given: to monitor, to assist, to provide security, or encouraged."""
+MODALITIES: tuple[Modality, ...] = ("monitor", "assist", "security", "encouraged")
+
+
+@_strict
+class OfficialWording(TypedDict):
+    """A paragraph's words as the Council adopted them (the resolution's own English and French)."""
+
+    en: Paragraph
+    fr: Paragraph
+
+
+@_strict
+class ParagraphTask(TypedDict):
+    """One task of one resolution, with the operative paragraphs that give it.
+
+    ``paragraphs`` are written as the source writes them (PEMA: ``16a(ii)``; the XML: ``6``).
+    ``carried_from`` names an earlier resolution whose paragraphs these are: the task stood in
+    the mandate through it, not through a paragraph of this resolution.
+    """
+
+    paragraphs: "Annotated[list[NonEmpty], Field(min_length=1)]"
+    task: NonEmpty
+    modality: NotRequired[Modality]
+    carried_from: NotRequired["Annotated[int, Field(ge=1, le=99_999)]"]
+    text: Text
+    official: NotRequired[OfficialWording]
+    caveat: NotRequired[Text]
+
+
+Coding = Literal["pema", "xml"]
+
+
+@_strict
+class ResolutionTasks(TypedDict):
+    """A resolution's tasks at paragraph level, from a dataset (PEMA) or the resolution's XML."""
+
+    id: Id
+    resolution: Id
+    coding: Coding
+    adoption_record: NotRequired[UnSymbol]
+    """The symbol of the meeting record (S/PV.9365) or letter (S/2020/613) that records the vote."""
+    vote: NotRequired[Text]
+    tasks: "Annotated[list[ParagraphTask], Field(min_length=1)]"
+    caveat: NotRequired[Text]
     sources: SourceIds
 
 
@@ -505,6 +563,7 @@ class FactBase(TypedDict):
     netherlands: Netherlands
     errata: list[Erratum]
     contributions: NotRequired[list[Contribution]]
+    resolution_tasks: NotRequired[list[ResolutionTasks]]
 
 
 TOP_LEVEL_KEYS: tuple[str, ...] = tuple(key for key in FactBase.__annotations__ if key in FactBase.__required_keys__)
@@ -624,6 +683,11 @@ def cited_facts(fact_base: FactBase, *, events: bool = True) -> Iterator[Cited]:
     )
     for index, task in enumerate(mandate["tasks"]):
         yield Cited("task", task["id"], "mandate.tasks[{}]", index, None, task, ("text",), task["sources"])
+    for index, paragraphs in enumerate(fact_base.get("resolution_tasks", [])):
+        yield Cited(
+            "resolution tasks", paragraphs["id"], "resolution_tasks[{}]", index, None, paragraphs, ("vote", "caveat"),
+            paragraphs["sources"],
+        )  # fmt: skip
     for index, leader in enumerate(fact_base["leaders"]):
         name = Text(en=leader["name"], nl=leader["name"], fr=leader["name"])
         yield Cited(
@@ -1192,6 +1256,31 @@ def contribution_size(contribution: Contribution) -> int:
     return sum(contribution[part]["value"] for part in _PARTS if part in contribution)  # type: ignore[literal-required]
 
 
+def _check_resolution_tasks(fact_base: FactBase) -> Iterator[Problem]:
+    """Paragraph-level tasks name a resolution of the fact base, once; a task carried forward comes
+    from an earlier resolution (a lower number: the Council numbers its resolutions in order)."""
+    numbers = {resolution["id"]: resolution["number"] for resolution in fact_base["resolutions"]}
+    seen: set[str] = set()
+    for index, record in enumerate(fact_base.get("resolution_tasks", [])):
+        path = f"resolution_tasks[{index}]"
+        number = numbers.get(record["resolution"])
+        if number is None:
+            yield Problem(
+                "error", f"{path}.resolution", Message("check.tasks_resolution", {"id": record["resolution"]})
+            )
+            continue
+        if record["resolution"] in seen:
+            yield Problem("error", f"{path}.resolution", Message("check.tasks_twice", {"id": record["resolution"]}))
+        seen.add(record["resolution"])
+        for task_index, task in enumerate(record["tasks"]):
+            carried = task.get("carried_from")
+            if carried is not None and carried >= number:
+                yield Problem(
+                    "error", f"{path}.tasks[{task_index}].carried_from",
+                    Message("check.carried_from", {"from": carried, "number": number}),
+                )  # fmt: skip
+
+
 def check_fact_base(fact_base: FactBase) -> list[Problem]:
     """Every cross-field rule the schema cannot express. Errors stop a load; warnings do not."""
     problems: list[Problem] = []
@@ -1200,6 +1289,7 @@ def check_fact_base(fact_base: FactBase) -> list[Problem]:
     problems += _check_sources(fact_base)
     problems += _check_resolutions(fact_base)
     problems += _check_snapshots(fact_base)
+    problems += _check_resolution_tasks(fact_base)
     mission = fact_base["mission"]
     mission_order = (
         ("established", "operational"), ("operational", "mandate_ended"),

@@ -75,6 +75,7 @@ if TYPE_CHECKING:
         LeaderTerm,
         MandateResult,
         Period,
+        ResolutionMandateResult,
         SearchResult,
         ShowResult,
         SourceResult,
@@ -500,6 +501,42 @@ def mandate(fact_base: FactBase) -> MandateResult:
         "periods": mandate_periods,
         "related": related,
         "sources": _with_sources(fact_base, record, mandate_periods, related),
+    }
+
+
+def find_resolution(fact_base: FactBase, number: int) -> Resolution | None:
+    return next((item for item in fact_base["resolutions"] if item["number"] == number), None)
+
+
+def resolution_mandate(fact_base: FactBase, resolution: Resolution) -> ResolutionMandateResult:
+    """A resolution's tasks: the summary tasks it set (with their paragraphs) and, where a source
+    gives them, its tasks at paragraph level. None where no such source is in the fact base."""
+    record = fact_base["mandate"]
+    tasks = record["tasks"] if record["tasks_resolution"] == resolution["id"] else []
+    coded = next(
+        (item for item in fact_base.get("resolution_tasks", []) if item["resolution"] == resolution["id"]), None
+    )
+    official = next(
+        (
+            source
+            for source in fact_base["sources"]
+            if source.get("kind") == "resolution" and source["id"] == resolution["sources"][0]
+        ),
+        None,
+    )
+    return {
+        "as_of": fact_base["header"]["as_of"],
+        "id": resolution["id"],
+        "number": resolution["number"],
+        "adopted": resolution["adopted"],
+        "symbol": official.get("symbol") if official is not None else None,
+        "tasks": tasks,
+        "paragraph_level": coded,
+        # the resolution itself first, then the others in the fact base's order
+        "sources": sorted(
+            _with_sources(fact_base, {"sources": resolution["sources"][:1]}, tasks, coded or {}),
+            key=lambda source: source["id"] != resolution["sources"][0],
+        ),
     }
 
 

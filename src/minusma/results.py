@@ -21,6 +21,7 @@ from minusma.model import (
     Phase,
     Qualifier,
     Quantity,
+    ResolutionTasks,
     Snapshot,
     Source,
     Task,
@@ -162,6 +163,21 @@ class MandateResult(TypedDict):
     tasks: list[Task]
     periods: list[Period]
     related: list[Period]
+    sources: list[Source]
+
+
+class ResolutionMandateResult(TypedDict):
+    """``mandate --resolution N``: the resolution, the summary tasks it set (2100's seven, with
+    their paragraphs) and its tasks at paragraph level; ``paragraph_level`` is None where the
+    fact base has no paragraph-level source for it (the command says so)."""
+
+    as_of: str
+    id: str
+    number: int
+    adopted: str
+    symbol: str | None
+    tasks: list[Task]
+    paragraph_level: ResolutionTasks | None
     sources: list[Source]
 
 

@@ -30,6 +30,7 @@ from minusma.results import (
     LeaderTerm,
     MandateResult,
     Period,
+    ResolutionMandateResult,
     SearchResult,
     ShowResult,
     SourceResult,
@@ -485,8 +486,11 @@ def mandate(result: MandateResult, lang: Lang) -> list[Sheet]:
         ),
         Sheet(
             "tasks", say("tasks", lang, number=result["tasks_resolution"]),
-            _columns(lang, ("id", "number"), "task", "sources"),
-            [(index, text(task["text"], lang), _ids(task["sources"])) for index, task in enumerate(result["tasks"], 1)],
+            _columns(lang, ("id", "number"), "paragraph", "task", "sources"),
+            [
+                (index, task.get("paragraph", "-"), _with_caveat(text(task["text"], lang), task.get("caveat"), lang), _ids(task["sources"]))
+                for index, task in enumerate(result["tasks"], 1)
+            ],
         ),
         Sheet("periods", say("periods", lang), period_columns, _period_rows(result["periods"], lang)),
         Sheet(
@@ -494,6 +498,68 @@ def mandate(result: MandateResult, lang: Lang) -> list[Sheet]:
             notes=_as_of_note(result["as_of"], lang),
         ),
     ]  # fmt: skip
+
+
+def resolution_mandate(result: ResolutionMandateResult, lang: Lang) -> list[Sheet]:
+    """The summary tasks a resolution set, then its tasks by paragraph; where no paragraph-level
+    source exists, one sheet that says so. In French a task from the XML shows the Council's own
+    French words, marked as official text; English and Dutch show the tool's words."""
+    number = result["number"]
+    sheets: list[Sheet] = []
+    if result["tasks"]:
+        sheets.append(
+            Sheet(
+                "tasks", say("tasks", lang, number=number), _columns(lang, "paragraph", "task", "sources"),
+                [
+                    (task.get("paragraph", "-"), _with_caveat(text(task["text"], lang), task.get("caveat"), lang), _ids(task["sources"]))
+                    for task in result["tasks"]
+                ],
+            )
+        )  # fmt: skip
+    coded = result["paragraph_level"]
+    if coded is None:
+        sheets.append(
+            Sheet(
+                "paragraphs",
+                say("resolution_tasks", lang, number=number),
+                (),
+                [],
+                intro=say("resolution_tasks.none", lang, number=number),
+                notes=_as_of_note(result["as_of"], lang),
+            )
+        )
+        return sheets
+    if coded["coding"] == "pema":
+        intro = say("resolution_tasks.pema", lang)
+    else:
+        intro = say("resolution_tasks.xml", lang, record=coded.get("adoption_record", "-"))
+    if "vote" in coded:
+        intro += " " + text(coded["vote"], lang)
+    rows: list[tuple[Cell, ...]] = []
+    for task in coded["tasks"]:
+        official = task.get("official")
+        if lang == "fr" and official is not None:
+            words = f"{official['fr']} {say('official_mark', lang)}"
+        else:
+            words = text(task["text"], lang)
+        modality = task.get("modality")
+        rows.append(
+            (
+                ", ".join(task["paragraphs"]),
+                _with_caveat(words, task.get("caveat"), lang),
+                say(f"modality.{modality}", lang) if modality else "-",
+                str(task["carried_from"]) if "carried_from" in task else "-",
+            )
+        )
+    notes = [text(coded["caveat"], lang)] if "caveat" in coded else []
+    sheets.append(
+        Sheet(
+            "paragraphs", say("resolution_tasks", lang, number=number),
+            _columns(lang, "paragraphs", "task", "modality", "carried_from"), rows, intro=intro,
+            notes=[*notes, *_as_of_note(result["as_of"], lang)],
+        )
+    )  # fmt: skip
+    return sheets
 
 
 def dutch(result: DutchResult, lang: Lang) -> list[Sheet]:

@@ -8,9 +8,12 @@ counts ``\\{`` as a brace and an unbalanced one would end the entry) and accente
 ``{\\c{c}}``; any other letter stays UTF-8, which biber, LaTeX and Zotero read. tests/test_cite.py
 parses the output back with bibtexparser and decodes it with pylatexenc for every source.
 
-Types: a resolution is ``@misc`` by the Security Council with its symbol as ``note``; press
-releases and reports are ``@techreport`` with ``type`` and ``number``; news is ``@article`` in its
-outlet; anything else is ``@misc``. Titles are braced whole so no style changes their case.
+Types: resolutions, press releases and reports are ``@techreport`` (standard BibTeX, which
+biblatex reads as ``@report``) with ``type`` (Resolution, Press release, Report), the UN symbol as
+``number`` and the issuer as ``institution``; a corporate ``author`` (the Security Council) is
+braced whole so no style splits it into first and last names. News is ``@article`` in its outlet;
+anything else is ``@misc``. Titles are braced whole so no style changes their case. Where the URL
+is the official record, ``note`` names the copy read.
 """
 
 from __future__ import annotations
@@ -87,8 +90,10 @@ def url(text: str) -> str:
 
 def entry(source: Reference) -> str:
     fields: list[tuple[str, str]] = []
-    if source.kind in ("press_release", "report"):
+    if source.kind in ("resolution", "press_release", "report"):
         kind = "techreport"
+        if source.author is not None:
+            fields.append(("author", "{" + escape(source.author) + "}"))
         fields += [("title", "{" + escape(source.title) + "}"), ("institution", escape(source.publisher))]
         if source.genre is not None:
             fields.append(("type", escape(source.genre)))
@@ -99,14 +104,12 @@ def entry(source: Reference) -> str:
         fields += [("title", "{" + escape(source.title) + "}"), ("journal", escape(source.publisher))]
     else:
         kind = "misc"
-        if source.author is not None:
-            fields.append(("author", "{" + escape(source.author) + "}"))
         fields += [("title", "{" + escape(source.title) + "}"), ("howpublished", escape(source.publisher))]
-        if source.symbol is not None:
-            fields.append(("note", escape(source.symbol)))
     if source.published is not None:
         fields += [("year", source.published[:4]), ("date", source.published)]
     fields += [("url", url(source.url)), ("language", escape(source.language))]
+    if source.copy_note is not None:
+        fields.append(("note", escape(source.copy_note)))
     body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields)
     return f"@{kind}{{{source.id},\n{body}}}\n"
 

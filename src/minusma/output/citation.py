@@ -28,15 +28,21 @@ class Reference(NamedTuple):
     """(year,), (year, month) or (year, month, day): the precision the source has; () when undated."""
     symbol: str | None
     author: str | None
-    """The Security Council for a resolution; no other source names an author."""
+    """The corporate author: the Security Council for a resolution (and a report issued in its
+    series, where the source names it), in the user's language; None for other sources."""
     genre: str | None
-    """'Press release' or 'Report' in the user's language, where the kind asks for it."""
+    """'Resolution', 'Press release' or 'Report' in the user's language, where the kind asks for it."""
+    copy_note: str | None
+    """'Copy read: URL' in the user's language, where ``url`` is the official record and a copy was read."""
 
 
 def reference(source: Source, lang: Lang) -> Reference:
     kind = source.get("kind")
     published = source.get("published")
-    genre = say(f"cite.genre.{kind}", lang) if kind in ("press_release", "report") else None
+    genre = say(f"cite.genre.{kind}", lang) if kind in ("resolution", "press_release", "report") else None
+    author = source.get("author")
+    if author == say("cite.security_council", "en") or (author is None and kind == "resolution"):
+        author = say("cite.security_council", lang)  # the Council's own name in each of its languages
     return Reference(
         id=source["id"],
         kind=kind,
@@ -47,8 +53,11 @@ def reference(source: Source, lang: Lang) -> Reference:
         published=published,
         date=tuple(int(part) for part in published.split("-")) if published else (),
         symbol=source.get("symbol"),
-        author=say("cite.security_council", lang) if kind == "resolution" else None,
+        author=author,
         genre=genre,
+        copy_note=say("cite.copy_read", lang, url=source["alternative_urls"][0])
+        if "alternative_urls" in source
+        else None,
     )
 
 

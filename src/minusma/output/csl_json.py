@@ -1,10 +1,13 @@
 """CSL-JSON, the input format of Zotero, Mendeley, pandoc and every CSL processor.
 
 Valid against the Citation Style Language's own schema (csl-data.json, v1.0.2; a copy under
-tests/ checks every item). A resolution is ``legislation`` by the Security Council with its
-symbol as ``number``; a press release is a ``report`` of the genre 'Press release'; news is
+tests/ checks every item). A resolution is a ``report`` by the Security Council (a corporate author)
+of the genre 'Resolution', its symbol as ``number``: style guides cite UN documents by organ,
+title, symbol and date, and CSL styles print ``legislation`` as a state's statute ('Pub. L.'),
+which a resolution is not. Reports and press releases are ``report`` with their genre; news is
 ``article-newspaper`` in its outlet; web pages and encyclopedia entries name their site as
-``container-title``. ``issued`` keeps the date's precision.
+``container-title``. ``issued`` keeps the date's precision; where the URL is the official record,
+the copy read is named in ``note``.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from minusma.output.stream import write_bytes
 from minusma.output.view import View
 
 TYPES: dict[SourceKind | None, str] = {
-    "resolution": "legislation",
+    "resolution": "report",
     "press_release": "report",
     "news": "article-newspaper",
     "government": "document",
@@ -35,7 +38,6 @@ def item(source: Reference) -> dict[str, object]:
     found: dict[str, object] = {"id": source.id, "citation-key": source.id, "type": TYPES[source.kind]}
     if source.author is not None:
         found["author"] = [{"literal": source.author}]
-        found["authority"] = source.author
     found["title"] = source.title
     if source.kind in _IN_A_CONTAINER:
         found["container-title"] = source.publisher
@@ -47,6 +49,8 @@ def item(source: Reference) -> dict[str, object]:
     if source.date:
         found["issued"] = {"date-parts": [list(source.date)]}
     found["URL"] = source.url
+    if source.copy_note is not None:
+        found["note"] = source.copy_note
     found["language"] = source.language
     return found
 

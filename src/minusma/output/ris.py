@@ -1,8 +1,10 @@
 """RIS, the tagged format of EndNote, Zotero, Mendeley and most library catalogues.
 
 One ``TAG  - value`` line per field, each reference from ``TY`` to ``ER``. Tags follow what
-Zotero reads back: a resolution is ``STAT`` (its symbol in ``M1``), press releases and reports
-``RPRT`` (``M3`` the kind of report, ``SN`` the symbol, ``PB`` the issuer), news ``NEWS`` and
+Zotero reads back: resolutions, press releases and reports are ``RPRT`` (``AU`` the corporate
+author, ``M3`` the kind of document, ``SN`` the UN symbol, which Zotero reads as the report number,
+``PB`` the issuer): the same type as in CSL-JSON and BibTeX, never ``STAT`` (a state's statute).
+Where the URL is the official record, ``N1`` names the copy read. News ``NEWS`` and
 web pages ``ELEC`` and encyclopedia entries ``ENCYC`` with their outlet or site in ``T2``,
 government documents ``GOVDOC``. ``DA`` keeps the date's precision (``2013/07``). Always UTF-8.
 """
@@ -19,7 +21,7 @@ from minusma.output.stream import write_bytes
 from minusma.output.view import View
 
 TYPES: dict[SourceKind | None, str] = {
-    "resolution": "STAT",
+    "resolution": "RPRT",
     "press_release": "RPRT",
     "news": "NEWS",
     "government": "GOVDOC",
@@ -40,12 +42,14 @@ def lines(source: Reference) -> list[tuple[str, str]]:
     if source.genre is not None:
         tags.append(("M3", source.genre))
     if source.symbol is not None:
-        tags.append(("M1" if source.kind == "resolution" else "SN", source.symbol))
+        tags.append(("SN", source.symbol))
     if source.date:
         tags.append(("PY", f"{source.date[0]:04d}"))
         if len(source.date) > 1:
             tags.append(("DA", "/".join(f"{part:02d}" for part in source.date)))
     tags += [("UR", source.url), ("LA", source.language)]
+    if source.copy_note is not None:
+        tags.append(("N1", source.copy_note))
     return tags
 
 
