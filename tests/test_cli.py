@@ -66,7 +66,9 @@ CONTRACTS: dict[tuple[str, ...], set[str]] = {
     },
     ("dutch",): {"as_of", "summary", "phases", "figures", "contributions", "events", "sources"},
     ("leaders",): {"as_of", "leaders", "sources"},
-    ("casualties",): {"as_of", "casualties", "sources"},
+    ("casualties",): {
+        "as_of", "at", "read_as", "country", "by", "casualties", "fatalities", "series", "reconciliation", "sources",
+    },
     ("errata",): {"as_of", "errata", "sources"},
     ("sources",): {"as_of", "sources"},
     ("sources", "un-press-2690"): {"as_of", "source", "facts"},
