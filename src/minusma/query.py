@@ -709,7 +709,7 @@ def fatality_series(fact_base: FactBase, records: Sequence[Fatality], day: dt.da
         "by_cause": [_series_row(cause, by_cause.get(cause, [])) for cause in FATALITY_CAUSES],
         "by_type": [_series_row(kind, by_type.get(kind, [])) for kind in PERSONNEL],
         "revised": sum(1 for record in records if "revised" in record),
-        "sources": sorted(_sources_of(records)),
+        "sources": sorted({source for record in records for source in record["sources"]}),
     }
 
 
