@@ -859,7 +859,7 @@ def casualty_bars(result: CasualtyChartResult, lang: Lang) -> list[Sheet]:
             row["key"],
             *(row["causes"][cause] for cause in FATALITY_CAUSES),
             row["deaths"],
-            Bar(row["deaths"], row["deaths"], scale, width=30),
+            Bar(row["deaths"], row["deaths"], scale, width=20),
         )
         for row in rows_in
     ]
@@ -1014,7 +1014,7 @@ def _field(key: str, value: Any, lang: Lang, source: bool) -> Cell:
     if isinstance(value, bool):
         return Coded("true" if value else "false", say("yes" if value else "no", lang))
     if isinstance(value, int):  # a resolution's number is a name, not a count
-        return Coded(str(value), str(value) if key == "number" else number(value, lang))
+        return Coded(str(value), str(value) if key in ("number", "row") else number(value, lang))
     if key == "kind":
         return Coded(value, say(f"source_kind.{value}" if source else f"kind.{value}", lang))
     if key in _CODED_FIELDS:
