@@ -31,7 +31,7 @@ from minusma.model import CATEGORIES, SCHEMA_VERSION, Category, DateError, FactB
 from minusma.output import CITATIONS, FORMATS, Format
 from minusma.output.cells import safe
 from minusma.output.stream import ReaderGone, Stopped, write_text
-from minusma.sheets import Plot, Sheet
+from minusma.sheets import Bars, Plot, Sheet
 
 if TYPE_CHECKING:
     from minusma.results import TimelineResult
@@ -319,7 +319,7 @@ def show(
     layout: Callable[[Result, Lang], Sequence[Sheet]] | None,
     fits: Sequence[Format] | None = None,
     asks: Mapping[Format, Callable[[FactBase], Result]] | None = None,
-    chart: Callable[[Result, Lang], Plot] | None = None,
+    chart: Callable[[Result, Lang], Plot | Bars] | None = None,
 ) -> None:
     """The body every listing command shares: load, ask, write in the chosen format.
 
@@ -533,9 +533,64 @@ def leaders() -> None:
     show(query.leaders, sheets.leaders)
 
 
-@command("casualties")
-def casualties() -> None:
-    show(query.casualties, sheets.casualties)
+BREAKDOWNS = ("year", "country", "cause", "type")
+
+
+def _check_by(value: str | None) -> str | None:
+    if value is not None and value not in BREAKDOWNS:
+        raise typer.BadParameter(
+            say("bad_by", _usage_lang(), value=safe(value, lines=False), choices=", ".join(BREAKDOWNS))
+        )
+    return value
+
+
+@command("casualties", formats=(*TABULAR, "svg", "png"))
+def casualties(
+    at: Annotated[
+        str | None, typer.Option("--at", callback=_check_date, metavar="DATE", help=_help("casualties_at"))
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", metavar="COUNTRY", help=_help("casualties_country"))
+    ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by",
+            metavar="GROUP",
+            callback=_check_by,
+            autocompletion=lambda: list(BREAKDOWNS),
+            help=_help("by", choices=", ".join(BREAKDOWNS)),
+        ),
+    ] = None,
+    chart: Annotated[bool, typer.Option("--chart", help=_help("casualties_chart"))] = False,
+) -> None:
+    if chart and by is not None:
+        raise UsageError(Message("together", {"first": "--chart", "second": "--by"}))
+    wanted = country
+
+    def code_of(fact_base: FactBase) -> str | None:
+        if wanted is None:
+            return None
+        code = query.find_country(fact_base, wanted, records="any")
+        if code is None:
+            unknown = Message("unknown_country", {"country": safe(wanted)})
+            similar = query.similar_countries(fact_base, wanted, records="any")
+            if similar:
+                raise NotFoundError(Message("did_you_mean_after", {"message": unknown, "ids": ", ".join(similar)}))
+            raise NotFoundError(unknown)
+        return code
+
+    if chart:
+        show(
+            lambda fact_base: query.casualty_chart(fact_base, at, code_of(fact_base)),
+            sheets.casualty_bars, fits=("table", "svg", "png"), chart=sheets.casualty_figure,
+        )  # fmt: skip
+        return
+    show(
+        lambda fact_base: query.casualties(fact_base, at, code_of(fact_base), cast(Any, by)),
+        sheets.casualties,
+        fits=TABULAR,
+    )
 
 
 @command("errata")

@@ -197,7 +197,9 @@ Rank = Literal["preferred", "normal", "deprecated"]
 """Wikidata's ranks: one claim of a disputed fact is preferred, the reason is given."""
 
 
-SourceKind = Literal["resolution", "press_release", "news", "government", "report", "web_page", "encyclopedia"]
+SourceKind = Literal[
+    "resolution", "press_release", "news", "government", "report", "web_page", "encyclopedia", "dataset"
+]
 """What a source is, which decides how it is cited (``minusma cite``):
 
 - ``resolution``: the text of a Security Council resolution, or a copy of it;
@@ -206,10 +208,12 @@ SourceKind = Literal["resolution", "press_release", "news", "government", "repor
 - ``government``: another document or page of a government, ministry, parliament or a state's UN mission;
 - ``report``: a report, such as the Secretary-General's, or a copy of one;
 - ``web_page``: any other page (a mission's pages, associations, reference sites);
-- ``encyclopedia``: Wikipedia and the pages derived from it.
+- ``encyclopedia``: Wikipedia and the pages derived from it;
+- ``dataset``: a published data file (the UN's fatality records), at one update: ``published`` is its
+  ``last_update`` and ``url`` the copy read, at the commit read (``data/sources/`` keeps the rows).
 """
 SOURCE_KINDS: tuple[SourceKind, ...] = (
-    "resolution", "press_release", "news", "government", "report", "web_page", "encyclopedia",
+    "resolution", "press_release", "news", "government", "report", "web_page", "encyclopedia", "dataset",
 )  # fmt: skip
 
 SYMBOL_PATTERN = r"^[A-Z][A-Z0-9]*(/[A-Z0-9][A-Za-z0-9.-]*)+( \(\d{4}\))?$"
@@ -461,12 +465,71 @@ class CasualtyCount(TypedDict):
     value: Quantity
 
 
+FatalityCause = Literal["malicious_act", "illness", "accident", "to_be_determined", "unknown"]
+"""The UN's type of incident: ``Malicious Act``, ``Illness``, ``Accident``, ``To Be Determined``
+(not yet established; the UN revises it later) and ``Unknown``."""
+FATALITY_CAUSES: tuple[FatalityCause, ...] = ("malicious_act", "illness", "accident", "to_be_determined", "unknown")
+Personnel = Literal["military", "police", "international_civilian", "local", "other"]
+"""The UN's personnel type: ``Military``, ``Police``, ``International Civilian``, ``Local`` and ``Other``."""
+PERSONNEL: tuple[Personnel, ...] = ("military", "police", "international_civilian", "local", "other")
+Gender = Literal["female", "male", "not_given"]
+"""``F``, ``M``, or an empty cell."""
+UN_CASUALTY_PATTERN = r"^[A-Z]+-\d{4}-\d{2}-\d{5}$"
+
+
+@_strict
+class Revision(TypedDict):
+    """What an earlier snapshot of the dataset said where the record now says otherwise.
+
+    The UN revises its records (a cause "to be determined" becomes "illness"); the newest
+    snapshot is the record, and each value it replaced is kept here with the snapshot's
+    ``last_update`` and its source, so a reader of the older file learns why the tool differs.
+    """
+
+    snapshot: PartialDate
+    row: NotRequired["Annotated[int, Field(ge=1)]"]
+    cause: NotRequired[FatalityCause]
+    gender: NotRequired[Gender]
+    sources: SourceIds
+
+
+@_strict
+class Fatality(TypedDict):
+    """One death as the UN records it (``DPPADPOSS-FATALITIES``, from its casualty notifications).
+
+    ``un_id`` is the UN's casualty identifier, ``row`` the dataset's row number in the snapshot
+    cited; ``country`` the nationality as ISO 3166-1 alpha-3. ``caveat`` says why a record that
+    looks wrong is kept as the UN gives it.
+    """
+
+    id: Id
+    un_id: "Annotated[str, StringConstraints(pattern=UN_CASUALTY_PATTERN)]"
+    row: "Annotated[int, Field(ge=1)]"
+    mission: Id
+    date: PartialDate
+    country: Country
+    personnel: Personnel
+    cause: FatalityCause
+    gender: Gender
+    revised: NotRequired["Annotated[list[Revision], Field(min_length=1)]"]
+    caveat: NotRequired[Text]
+    sources: SourceIds
+
+
 @_strict
 class Casualties(TypedDict):
-    """Casualties counted over a period (``start`` to ``end``, the as-of date)."""
+    """Casualties counted over a period (``start`` to ``end``, the as-of date).
+
+    ``personnel`` names the kinds of personnel counted where the source limits its count
+    (``military`` for "soldiers"); absent, the count is of all personnel. ``rank`` below
+    ``preferred`` says the UN's per-record series is preferred where the two differ
+    (``casualties`` shows both and why); ``validate`` warns about a difference not so marked.
+    """
 
     id: Id
     country: NotRequired[Country]
+    personnel: NotRequired["Annotated[list[Personnel], Field(min_length=1)]"]
+    rank: NotRequired[Rank]
     start: PartialDate
     end: PartialDate
     counts: "Annotated[list[CasualtyCount], Field(min_length=1)]"
@@ -564,6 +627,7 @@ class FactBase(TypedDict):
     errata: list[Erratum]
     contributions: NotRequired[list[Contribution]]
     resolution_tasks: NotRequired[list[ResolutionTasks]]
+    fatalities: NotRequired[list[Fatality]]
 
 
 TOP_LEVEL_KEYS: tuple[str, ...] = tuple(key for key in FactBase.__annotations__ if key in FactBase.__required_keys__)
@@ -721,6 +785,12 @@ def cited_facts(fact_base: FactBase, *, events: bool = True) -> Iterator[Cited]:
         yield Cited(
             "contribution", contribution["id"], "contributions[{}]", index, contribution["date"], contribution,
             ("note", "caveat"), contribution["sources"], (country_names(contribution["country"]),),
+        )  # fmt: skip
+    for index, fatality in enumerate(fact_base.get("fatalities", [])):
+        revised = [source for revision in fatality.get("revised", ()) for source in revision["sources"]]
+        yield Cited(
+            "fatality", fatality["id"], "fatalities[{}]", index, fatality["date"], fatality, ("caveat",),
+            [*fatality["sources"], *revised] if revised else fatality["sources"],
         )  # fmt: skip
     for index, erratum in enumerate(fact_base["errata"]):
         yield Cited(
@@ -1281,6 +1351,135 @@ def _check_resolution_tasks(fact_base: FactBase) -> Iterator[Problem]:
                 )  # fmt: skip
 
 
+# --------------------------------------------------------------------------- fatality records
+
+
+def _check_fatalities(fact_base: FactBase) -> Iterator[Problem]:  # noqa: C901
+    """Each record belongs to the mission, falls within its life (or a caveat says why not), names a
+    known country, has a UN identifier no other record has, and each revision changes something."""
+    from minusma.messages import catalogue
+
+    named = catalogue("en")
+    mission = fact_base["mission"]
+    first_day = date_range(mission["established"])[0]
+    last_day = date_range(mission["withdrawal_completed"])[1]
+    seen: dict[str, int] = {}
+    for index, fatality in enumerate(fact_base.get("fatalities", [])):
+        path = f"fatalities[{index}]"
+        if fatality["mission"] != mission["id"]:
+            yield Problem(
+                "error", f"{path}.mission", Message("check.fatality_mission", {"id": fatality["mission"], "mission": mission["id"]})
+            )  # fmt: skip
+        start, end = date_range(fatality["date"])
+        if (end < first_day or start > last_day) and "caveat" not in fatality:
+            yield Problem(
+                "error", f"{path}.date",
+                Message(
+                    "check.fatality_outside",
+                    {"date": fatality["date"], "start": mission["established"], "end": mission["withdrawal_completed"]},
+                ),
+            )  # fmt: skip
+        if f"country.{fatality['country']}" not in named:
+            yield Problem("error", f"{path}.country", Message("check.unknown_country", {"code": fatality["country"]}))
+        first = seen.setdefault(fatality["un_id"], index)
+        if first != index:
+            yield Problem(
+                "error", f"{path}.un_id",
+                Message("check.duplicate_un_id", {"id": fatality["un_id"], "first": f"fatalities[{first}]"}),
+            )  # fmt: skip
+        for revision_index, revision in enumerate(fatality.get("revised", ())):
+            changed = [key for key in ("row", "cause", "gender") if key in revision]
+            if not changed or any(revision[key] == fatality[key] for key in changed):
+                yield Problem("error", f"{path}.revised[{revision_index}]", Message("check.revision_unchanged"))
+
+
+class Tally(NamedTuple):
+    """How many of the UN's records a stated count covers: ``low`` certainly, ``high`` possibly.
+
+    A count's period runs from the first day its start may be; it ends on its as-of date, and an
+    as-of date known only to the month or year may be any day of it (``low`` counts to its first
+    day, ``high`` to its last). A count whose start and end are the same period (``2022`` to
+    ``2022``) covers that whole period. A death whose cause the UN gives as to be determined or
+    unknown may be hostile or not: it counts towards ``high`` only, for a count by cause.
+    """
+
+    low: int
+    high: int
+
+
+_HOSTILE: frozenset[str] = frozenset({"malicious_act"})
+_OTHER: frozenset[str] = frozenset({"illness", "accident"})
+_UNSETTLED: frozenset[str] = frozenset({"to_be_determined", "unknown"})
+
+
+def series_tally(fatalities: Sequence[Fatality], stated: Casualties, cause: Cause) -> Tally:
+    """What the per-record series gives for the period, country, personnel and cause of ``stated``."""
+    start = date_range(stated["start"])[0]
+    end_first, end_last = date_range(stated["end"])
+    if stated["start"] == stated["end"]:
+        end_first = end_last
+    country = stated.get("country")
+    scope = stated.get("personnel")
+    low = high = 0
+    for fatality in fatalities:
+        if country is not None and fatality["country"] != country:
+            continue
+        if scope is not None and fatality["personnel"] not in scope:
+            continue
+        day_first, day_last = date_range(fatality["date"])
+        if day_last < start or day_first > end_last:
+            continue
+        certain_day = day_first >= start and day_last <= end_first
+        kind = fatality["cause"]
+        if cause == "any" or kind in (_HOSTILE if cause == "hostile" else _OTHER):
+            high += 1
+            low += certain_day
+        elif kind in _UNSETTLED:
+            high += 1
+    return Tally(low, high)
+
+
+def series_agrees(quantity: Quantity, tally: Tally) -> bool | None:
+    """Whether a stated figure fits the series: an exact one lies within it, "more than" and "at least"
+    are possible; None for an approximate figure, which the series can neither confirm nor refute."""
+    value, qualifier = quantity["value"], quantity["qualifier"]
+    if qualifier == "exact":
+        return tally.low <= value <= tally.high
+    if qualifier == "more_than":
+        return tally.high > value
+    if qualifier == "at_least":
+        return tally.high >= value
+    return None
+
+
+def _check_series(fact_base: FactBase) -> Iterator[Problem]:
+    """A stated count of deaths that the UN's per-record series contradicts, unless the count is ranked
+    below it: a warning naming both sources (both claims stay; the series is preferred, and
+    ``casualties`` says why)."""
+    fatalities = fact_base.get("fatalities", [])
+    if not fatalities:
+        return
+    series_sources = ", ".join(sorted({source for fatality in fatalities for source in fatality["sources"]}))
+    for index, stated in enumerate(fact_base["casualties"]):
+        for count_index, count in enumerate(stated["counts"]):
+            if count["outcome"] != "killed":
+                continue
+            tally = series_tally(fatalities, stated, count["cause"])
+            if series_agrees(count["value"], tally) is False and stated.get("rank", "preferred") == "preferred":
+                yield Problem(
+                    "warning", f"casualties[{index}].counts[{count_index}]",
+                    Message(
+                        "check.series_disagrees" if tally.low == tally.high else "check.series_disagrees_range",
+                        {
+                            "id": stated["id"], "stated": Number(count["value"]["value"]),
+                            "sources": ", ".join(stated["sources"]), "low": Number(tally.low),
+                            "high": Number(tally.high), "series_sources": series_sources,
+                            "start": stated["start"], "end": stated["end"],
+                        },
+                    ),
+                )  # fmt: skip
+
+
 def check_fact_base(fact_base: FactBase) -> list[Problem]:
     """Every cross-field rule the schema cannot express. Errors stop a load; warnings do not."""
     problems: list[Problem] = []
@@ -1290,6 +1489,8 @@ def check_fact_base(fact_base: FactBase) -> list[Problem]:
     problems += _check_resolutions(fact_base)
     problems += _check_snapshots(fact_base)
     problems += _check_resolution_tasks(fact_base)
+    problems += _check_fatalities(fact_base)
+    problems += _check_series(fact_base)
     mission = fact_base["mission"]
     mission_order = (
         ("established", "operational"), ("operational", "mandate_ended"),

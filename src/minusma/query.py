@@ -20,12 +20,16 @@ from typing import TYPE_CHECKING, Any, cast
 from minusma.messages import LANGS, Message, number, say, texts
 from minusma.model import (
     CATEGORIES,
+    FATALITY_CAUSES,
+    PERSONNEL,
+    Casualties,
     Category,
     Cited,
     Contribution,
     Erratum,
     Event,
     FactBase,
+    Fatality,
     Lang,
     Phase,
     Problem,
@@ -47,6 +51,8 @@ from minusma.model import (
     in_office,
     mandate_periods,
     preferred_claim,
+    series_agrees,
+    series_tally,
     sort_key,
     terms,
 )
@@ -55,7 +61,9 @@ if TYPE_CHECKING:
     from minusma.results import (
         AboutResult,
         AtResult,
+        Breakdown,
         CasualtiesResult,
+        CasualtyChartResult,
         CeilingRow,
         ChartResult,
         CiteRequest,
@@ -68,6 +76,7 @@ if TYPE_CHECKING:
         Deployed,
         DutchResult,
         ErrataResult,
+        FatalitySeries,
         FillRate,
         Hit,
         LeaderAt,
@@ -75,8 +84,10 @@ if TYPE_CHECKING:
         LeaderTerm,
         MandateResult,
         Period,
+        Reconciliation,
         ResolutionMandateResult,
         SearchResult,
+        SeriesRow,
         ShowResult,
         SourceResult,
         SourcesResult,
@@ -591,9 +602,20 @@ def contributors_on(fact_base: FactBase, day: dt.date) -> list[ContributorRow]:
     return sorted(rows, key=lambda row: (-row["size"], row["country"]))
 
 
-def find_country(fact_base: FactBase, wanted: str) -> str | None:
-    """An ISO 3166-1 alpha-3 code, or a country's name in any language (case and accents ignored)."""
-    codes = {item["country"] for item in fact_base.get("contributions", [])}
+def _country_codes(fact_base: FactBase, records: str) -> set[str]:
+    """The countries of the contributions, or (``records="any"``) every country the catalogues name:
+    ``casualties --country`` answers for any country, 0 where none of its people died."""
+    if records == "any":
+        from minusma.messages import catalogue
+
+        return {key.removeprefix("country.") for key in catalogue("en") if key.startswith("country.")}
+    return {item["country"] for item in fact_base.get("contributions", [])}
+
+
+def find_country(fact_base: FactBase, wanted: str, records: str = "contributions") -> str | None:
+    """An ISO 3166-1 alpha-3 code, or a country's name in any language (case and accents ignored),
+    among the countries of ``records`` (see ``_country_codes``)."""
+    codes = _country_codes(fact_base, records)
     if wanted.upper() in codes:
         return wanted.upper()
     folded = fold(wanted.strip())
@@ -604,9 +626,9 @@ def find_country(fact_base: FactBase, wanted: str) -> str | None:
     return None
 
 
-def similar_countries(fact_base: FactBase, wanted: str, limit: int = 3) -> list[str]:
+def similar_countries(fact_base: FactBase, wanted: str, limit: int = 3, records: str = "contributions") -> list[str]:
     folded = fold(wanted.strip())[:3]
-    codes = sorted({item["country"] for item in fact_base.get("contributions", [])})
+    codes = sorted(_country_codes(fact_base, records))
     return [
         f"{code} ({country_names(code)['en']})"
         for code in codes
@@ -667,9 +689,135 @@ def errata(fact_base: FactBase) -> ErrataResult:
     return {"as_of": fact_base["header"]["as_of"], "errata": records, "sources": _with_sources(fact_base, records)}
 
 
-def casualties(fact_base: FactBase) -> CasualtiesResult:
-    records = sorted(fact_base["casualties"], key=lambda record: (sort_key(record["end"]), record["id"]))
-    return {"as_of": fact_base["header"]["as_of"], "casualties": records, "sources": _with_sources(fact_base, records)}
+def _as_of_day(at: str | None) -> dt.date | None:
+    """``--at DATE`` as a day: the last day a partial date covers (``2015`` is as of 31 December 2015)."""
+    return date_range(at)[1] if at is not None else None
+
+
+def fatalities_by(fact_base: FactBase, day: dt.date | None = None, country: str | None = None) -> list[Fatality]:
+    """The UN's records as of ``day`` (inclusive: a death on that day counts; a record known only to
+    the month or year counts once its last possible day is reached), for one country or all."""
+    return [
+        fatality
+        for fatality in fact_base.get("fatalities", [])
+        if (country is None or fatality["country"] == country)
+        and (day is None or date_range(fatality["date"])[1] <= day)
+    ]
+
+
+def _series_row(key: str, records: Sequence[Fatality]) -> SeriesRow:
+    counted = Counter(record["cause"] for record in records)
+    return {"key": key, "deaths": len(records), "causes": {cause: counted[cause] for cause in FATALITY_CAUSES}}
+
+
+def _grouped(records: Sequence[Fatality], key: str) -> dict[str, list[Fatality]]:
+    groups: dict[str, list[Fatality]] = {}
+    for record in records:
+        groups.setdefault(record[key][:4] if key == "date" else record[key], []).append(record)  # type: ignore[literal-required]
+    return groups
+
+
+def fatality_series(fact_base: FactBase, records: Sequence[Fatality], day: dt.date | None = None) -> FatalitySeries:
+    """Totals of ``records`` by year (every year of the mission's life up to ``day``, 0 where none),
+    by country (most deaths first, ties by code), by cause and by personnel type (each in the UN's
+    order, 0 where none)."""
+    mission = fact_base["mission"]
+    first_year = date_range(mission["established"])[0].year
+    last_year = date_range(mission["withdrawal_completed"])[1].year
+    dates = sorted(record["date"] for record in records)
+    if dates:
+        first_year = min(first_year, date_range(dates[0])[0].year)
+        last_year = max(last_year, date_range(dates[-1])[1].year)
+    if day is not None:
+        last_year = min(last_year, day.year)
+    by_year = _grouped(records, "date")
+    by_country = _grouped(records, "country")
+    by_cause = _grouped(records, "cause")
+    by_type = _grouped(records, "personnel")
+    countries = sorted(by_country.items(), key=lambda item: (-len(item[1]), item[0]))
+    totals = _series_row("", records)["causes"]
+    return {
+        "total": len(records),
+        "first": dates[0] if dates else None,
+        "last": dates[-1] if dates else None,
+        "causes": totals,
+        "by_year": [_series_row(str(year), by_year.get(str(year), [])) for year in range(first_year, last_year + 1)],
+        "by_country": [_series_row(code, group) for code, group in countries],
+        "by_cause": [_series_row(cause, by_cause.get(cause, [])) for cause in FATALITY_CAUSES],
+        "by_type": [_series_row(kind, by_type.get(kind, [])) for kind in PERSONNEL],
+        "revised": sum(1 for record in records if "revised" in record),
+        "sources": sorted({source for record in records for source in record["sources"]}),
+    }
+
+
+def reconciliation(fact_base: FactBase, records: Sequence[Casualties]) -> list[Reconciliation]:
+    """Each stated count of deaths against the UN's records for the same period, country, personnel and
+    cause. Where they differ both stay, and the series is preferred: the UN's own record, one line per
+    notified death, revised as causes are established; a stated total is a count at one moment."""
+    fatalities = fact_base.get("fatalities", [])
+    if not fatalities:
+        return []
+    series_sources = sorted({source for fatality in fatalities for source in fatality["sources"]})
+    rows: list[Reconciliation] = []
+    for record in records:
+        for count in record["counts"]:
+            if count["outcome"] != "killed":
+                continue
+            tally = series_tally(fatalities, record, count["cause"])
+            agrees = series_agrees(count["value"], tally)
+            rows.append(
+                {
+                    "id": record["id"], "country": record.get("country"), "personnel": record.get("personnel"),
+                    "start": record["start"], "end": record["end"], "cause": count["cause"], "stated": count["value"],
+                    "series": {"low": tally.low, "high": tally.high}, "agrees": agrees,
+                    "preferred": "both" if agrees else "series", "sources": record["sources"],
+                    "series_sources": series_sources,
+                }
+            )  # fmt: skip
+    return rows
+
+
+def casualties(
+    fact_base: FactBase, at: str | None = None, country: str | None = None, by: Breakdown | None = None
+) -> CasualtiesResult:
+    """The stated counts, the UN's records, counted, and the two set side by side; ``at`` keeps what
+    was known on that day (records dated on or before it, counts as of it), ``country`` one nationality."""
+    day = _as_of_day(at)
+    records = [
+        record
+        for record in fact_base["casualties"]
+        if (country is None or record.get("country") == country)
+        and (day is None or date_range(record["end"])[1] <= day)
+    ]
+    records.sort(key=lambda record: (sort_key(record["end"]), record["id"]))
+    fatalities = fatalities_by(fact_base, day, country)
+    series = fatality_series(fact_base, fatalities, day)
+    compared = reconciliation(fact_base, records)
+    return {
+        "as_of": fact_base["header"]["as_of"],
+        "at": at,
+        "read_as": day.isoformat() if day is not None else None,
+        "country": country,
+        "by": by,
+        "casualties": records,
+        "fatalities": fatalities,
+        "series": series,
+        "reconciliation": compared,
+        "sources": _with_sources(fact_base, records, fatalities),
+    }
+
+
+def casualty_chart(fact_base: FactBase, at: str | None = None, country: str | None = None) -> CasualtyChartResult:
+    """Deaths per year by cause, from the UN's records."""
+    day = _as_of_day(at)
+    fatalities = fatalities_by(fact_base, day, country)
+    return {
+        "as_of": fact_base["header"]["as_of"],
+        "at": at,
+        "country": country,
+        "series": fatality_series(fact_base, fatalities, day),
+        "sources": _with_sources(fact_base, fatalities),
+    }
 
 
 # --------------------------------------------------------------------------- sources

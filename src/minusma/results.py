@@ -13,11 +13,15 @@ from typing_extensions import TypedDict
 from minusma.model import (
     Casualties,
     Category,
+    Cause,
     Contribution,
     Erratum,
     Event,
+    Fatality,
+    FatalityCause,
     Figure,
     Leader,
+    Personnel,
     Phase,
     Qualifier,
     Quantity,
@@ -233,9 +237,81 @@ class ErrataResult(TypedDict):
     sources: list[Source]
 
 
+Breakdown = Literal["year", "country", "cause", "type"]
+"""How ``casualties --by`` groups the UN's records."""
+
+
+class SeriesRow(TypedDict):
+    """One group of the UN's records (a year, a country, a cause, a personnel type): its deaths and
+    how many of them each cause accounts for (every cause, 0 where none)."""
+
+    key: str
+    deaths: int
+    causes: dict[FatalityCause, int]
+
+
+class FatalitySeries(TypedDict):
+    """The UN's per-record series, counted: what ``casualties`` answers from."""
+
+    total: int
+    first: str | None
+    last: str | None
+    causes: dict[FatalityCause, int]
+    by_year: list[SeriesRow]
+    by_country: list[SeriesRow]
+    by_cause: list[SeriesRow]
+    by_type: list[SeriesRow]
+    revised: int
+    """Records whose cause, gender or row number an earlier snapshot gave otherwise."""
+    sources: list[str]
+
+
+class SeriesRange(TypedDict):
+    low: int
+    high: int
+
+
+class Reconciliation(TypedDict):
+    """One stated count of deaths set against the UN's records for the same period, country,
+    personnel and cause (``model.series_tally``); ``agrees`` is None for an approximate figure."""
+
+    id: str
+    country: str | None
+    personnel: list[Personnel] | None
+    start: str
+    end: str
+    cause: Cause
+    stated: Quantity
+    series: SeriesRange
+    agrees: bool | None
+    preferred: Literal["series", "both"]
+    sources: list[str]
+    series_sources: list[str]
+
+
 class CasualtiesResult(TypedDict):
+    """The stated counts (``casualties``, as before), the UN's records (``fatalities``), counted
+    (``series``), and each stated count of deaths set against them (``reconciliation``)."""
+
     as_of: str
+    at: str | None
+    read_as: str | None
+    country: str | None
+    by: Breakdown | None
     casualties: list[Casualties]
+    fatalities: list[Fatality]
+    series: FatalitySeries
+    reconciliation: list[Reconciliation]
+    sources: list[Source]
+
+
+class CasualtyChartResult(TypedDict):
+    """Deaths per year by cause, for ``casualties --chart``."""
+
+    as_of: str
+    at: str | None
+    country: str | None
+    series: FatalitySeries
     sources: list[Source]
 
 

@@ -12,11 +12,13 @@ from collections.abc import Iterator, Sequence
 from typing import Any, Literal, NamedTuple
 
 from minusma.messages import LANGS, Lang, count, number, say
-from minusma.model import Erratum, Qualifier, Quantity, Source, Text, country_names
+from minusma.model import FATALITY_CAUSES, Erratum, Fatality, Qualifier, Quantity, Source, Text, country_names
 from minusma.results import (
     AboutResult,
     AtResult,
+    Breakdown,
     CasualtiesResult,
+    CasualtyChartResult,
     Ceiling3,
     ChartResult,
     CompareResult,
@@ -25,13 +27,16 @@ from minusma.results import (
     ContributorsResult,
     DutchResult,
     ErrataResult,
+    FatalitySeries,
     FillRate,
     LeadersResult,
     LeaderTerm,
     MandateResult,
     Period,
+    Reconciliation,
     ResolutionMandateResult,
     SearchResult,
+    SeriesRow,
     ShowResult,
     SourceResult,
     SourcesResult,
@@ -725,7 +730,8 @@ def errata(result: ErrataResult, lang: Lang) -> list[Sheet]:
     ]
 
 
-def casualties(result: CasualtiesResult, lang: Lang) -> list[Sheet]:
+def _stated_sheet(result: CasualtiesResult, lang: Lang) -> Sheet:
+    """The stated counts, each with its period and source: the sheet ``casualties`` always showed."""
     rows: list[tuple[Cell, ...]] = [
         (
             record["id"],
@@ -743,20 +749,238 @@ def casualties(result: CasualtiesResult, lang: Lang) -> list[Sheet]:
         for record in result["casualties"]
         for count in record["counts"]
     ]
+    return Sheet(
+        "casualties",
+        say("casualties", lang),
+        (
+            Column("id", say("id", lang), "id", show="csv"),
+            *_columns(lang, "country", "start", "end", "outcome", "cause", ("value", "quantity"), "note", "sources"),
+        ),
+        rows,
+    )
+
+
+_GROUP_KEYS: dict[Breakdown, str] = {"year": "year", "country": "country", "cause": "cause", "type": "personnel_type"}
+_SERIES_KEYS: dict[Breakdown, str] = {
+    "year": "by_year",
+    "country": "by_country",
+    "cause": "by_cause",
+    "type": "by_type",
+}
+
+
+def _group_cell(by: Breakdown, key: str, lang: Lang) -> Cell:
+    if by == "year":
+        return key
+    if by == "country":
+        return Coded(key, country_names(key)[lang])
+    if by == "cause":
+        return _coded(key, key, lang)
+    return _coded(key, f"personnel.{key}", lang)
+
+
+def _series_sheet(series: FatalitySeries, by: Breakdown, lang: Lang) -> Sheet:
+    """One breakdown of the UN's records: a row per group, its deaths by cause and in all."""
+    rows: list[SeriesRow] = series[_SERIES_KEYS[by]]  # type: ignore[literal-required]
+    causes = () if by == "cause" else FATALITY_CAUSES
+    return Sheet(
+        f"by_{by}",
+        say(f"fatalities.by_{by}", lang),
+        (
+            Column(_GROUP_KEYS[by], say(_GROUP_KEYS[by], lang)),
+            *(Column(cause, say(cause, lang), "number") for cause in causes),
+            Column("deaths", say("deaths", lang), "number"),
+        ),
+        [
+            (_group_cell(by, row["key"], lang), *(row["causes"][cause] for cause in causes), row["deaths"])
+            for row in rows
+        ],
+    )
+
+
+def _fatality_rows(records: Sequence[Fatality], lang: Lang) -> list[tuple[Cell, ...]]:
+    return [
+        (
+            record["id"],
+            record["date"],
+            record["un_id"],
+            _coded(record["personnel"], f"personnel.{record['personnel']}", lang),
+            _with_caveat(say(record["cause"], lang), record.get("caveat"), lang),
+            _coded(record["gender"], f"gender.{record['gender']}", lang),
+            _coded("true" if "revised" in record else "false", "yes" if "revised" in record else "no", lang),
+            _ids(record["sources"]),
+        )  # fmt: skip
+        for record in records
+    ]
+
+
+def _verdict(row: Reconciliation, lang: Lang) -> Coded:
+    code = {True: "agrees", False: "differs", None: "approximate"}[row["agrees"]]
+    return _coded(code, f"verdict.{code}", lang)
+
+
+def _series_range(row: Reconciliation) -> str:
+    low, high = row["series"]["low"], row["series"]["high"]
+    return str(low) if low == high else f"{low}-{high}"
+
+
+def _reconciliation_sheet(rows: Sequence[Reconciliation], lang: Lang) -> Sheet:
+    return Sheet(
+        "reconciliation",
+        say("reconciliation", lang),
+        (
+            *_columns(lang, "id", "country", "start", "end", "cause"),
+            Column("scope", say("scope", lang)),
+            Column("stated", say("stated_count", lang), "quantity"),
+            Column("series_low", say("un_series", lang), "number", show="csv"),
+            Column("series_high", say("un_series", lang), "number", show="csv"),
+            Column("series", say("un_series", lang), show="table"),
+            Column("verdict", say("verdict", lang)),
+            *_columns(lang, "sources"),
+        ),
+        [
+            (
+                row["id"],
+                Coded(row["country"], country_names(row["country"])[lang])
+                if row["country"] is not None
+                else _coded("", "whole_mission", lang),
+                row["start"],
+                row["end"],
+                _coded(row["cause"], row["cause"], lang),
+                Coded(
+                    " ".join(row["personnel"]) if row["personnel"] else "all",
+                    ", ".join(say(f"personnel.{kind}", lang) for kind in row["personnel"])
+                    if row["personnel"]
+                    else say("scope.all", lang),
+                ),
+                row["stated"],
+                row["series"]["low"],
+                row["series"]["high"],
+                _series_range(row),
+                _verdict(row, lang),
+                _ids(row["sources"]),
+            )  # fmt: skip
+            for row in rows
+        ],
+        notes=[say("reconciliation.reason", lang)],
+    )
+
+
+def _series_notes(result: CasualtiesResult, lang: Lang) -> list[str]:
+    series = result["series"]
+    notes = []
+    if series["total"]:
+        notes.append(
+            say(
+                "fatalities.total", lang, count=series["total"], sources=", ".join(series["sources"]),
+                first=series["first"], last=series["last"],
+            )
+        )  # fmt: skip
+    else:
+        notes.append(say("fatalities.none", lang))
+    if result["read_as"] is not None:
+        notes.append(say("fatalities.at", lang, date=result["read_as"]))
+    if series["revised"]:
+        notes.append(say("fatalities.revised", lang, count=series["revised"]))
+    return notes
+
+
+def casualties(result: CasualtiesResult, lang: Lang) -> list[Sheet]:
+    """The UN's records counted (one breakdown with ``--by``, else all four), the records themselves
+    for one country, the stated counts against them, and the stated counts as they are."""
+    series = result["series"]
+    by = result["by"]
+    groups: tuple[Breakdown, ...] = (by,) if by is not None else ("cause", "year", "country", "type")
+    sheets = [_series_sheet(series, group, lang) for group in groups]
+    sheets[-1] = sheets[-1]._replace(notes=_series_notes(result, lang))
+    if by is None:
+        if result["country"] is not None:
+            names = country_names(result["country"])[lang]
+            sheets.append(
+                Sheet(
+                    "fatalities",
+                    say("fatalities.records", lang, country=names),
+                    (
+                        Column("id", say("id", lang), "id", show="csv"),
+                        *_columns(lang, "date", "un_id"),
+                        Column("personnel", say("personnel_type", lang)),
+                        *_columns(lang, "cause", "gender", "revised", "sources"),
+                    ),
+                    _fatality_rows(result["fatalities"], lang),
+                )
+            )
+        if result["reconciliation"]:
+            sheets.append(_reconciliation_sheet(result["reconciliation"], lang))
+        sheets.append(_stated_sheet(result, lang))
+    sheets[-1] = sheets[-1]._replace(notes=[*sheets[-1].notes, *_as_of_note(result["as_of"], lang)])
+    return sheets
+
+
+def casualty_bars(result: CasualtyChartResult, lang: Lang) -> list[Sheet]:
+    """Deaths per year by cause at a terminal: a row per year, each cause's count and a bar of the year's deaths."""
+    rows_in = result["series"]["by_year"]
+    scale = max((row["deaths"] for row in rows_in), default=0)
+    rows: list[tuple[Cell, ...]] = [
+        (
+            row["key"],
+            *(row["causes"][cause] for cause in FATALITY_CAUSES),
+            row["deaths"],
+            Bar(row["deaths"], row["deaths"], scale, width=20),
+        )
+        for row in rows_in
+    ]
     return [
         Sheet(
-            "casualties",
-            say("casualties", lang),
+            "chart",
+            say("fatalities.chart", lang),
             (
-                Column("id", say("id", lang), "id", show="csv"),
-                *_columns(
-                    lang, "country", "start", "end", "outcome", "cause", ("value", "quantity"), "note", "sources"
-                ),
+                Column("year", say("year", lang)),
+                *(Column(cause, say(cause, lang), "number") for cause in FATALITY_CAUSES),
+                Column("deaths", say("deaths", lang), "number"),
+                Column("bar", "", "bar", show="table"),
             ),
             rows,
-            notes=_as_of_note(result["as_of"], lang),
-        )  # fmt: skip
+            notes=[say("fatalities.chart_legend", lang), *_as_of_note(result["as_of"], lang)],
+        )
     ]
+
+
+class Stack(NamedTuple):
+    """One cause on a stacked bar chart: its label and its count in each period."""
+
+    kind: str
+    label: str
+    values: tuple[int, ...]
+
+
+class Bars(NamedTuple):
+    """A stacked bar chart in one language: periods along the bottom, a stack per kind."""
+
+    stem: str
+    title: str
+    period_label: str
+    count_label: str
+    periods: tuple[str, ...]
+    stacks: tuple[Stack, ...]
+    source_line: str
+    as_of: str
+
+
+def casualty_figure(result: CasualtyChartResult, lang: Lang) -> Bars:
+    rows = result["series"]["by_year"]
+    stacks = tuple(
+        Stack(cause, say(cause, lang), tuple(row["causes"][cause] for row in rows)) for cause in FATALITY_CAUSES
+    )
+    return Bars(
+        stem="casualties",
+        title=say("fatalities.chart_title", lang),
+        period_label=say("year", lang),
+        count_label=say("fatalities.count_axis", lang),
+        periods=tuple(row["key"] for row in rows),
+        stacks=stacks,
+        source_line=say("fatalities.chart_sources", lang, sources=", ".join(result["series"]["sources"])),
+        as_of=say("as_of", lang, date=result["as_of"]),
+    )
 
 
 def _source_kind(source: Source, lang: Lang) -> Coded | None:
@@ -845,7 +1069,10 @@ def _errata_rows(errata: Sequence[Erratum], lang: Lang) -> list[tuple[Cell, ...]
     ]
 
 
-_CODED_FIELDS = {"category": "category_{}", "role": "{}", "rank": "{}", "outcome": "{}", "cause": "{}"}
+_CODED_FIELDS = {
+    "category": "category_{}", "role": "{}", "rank": "{}", "outcome": "{}", "cause": "{}",
+    "personnel": "personnel.{}", "gender": "gender.{}",
+}  # fmt: skip
 
 
 def _field(key: str, value: Any, lang: Lang, source: bool) -> Cell:
@@ -853,7 +1080,7 @@ def _field(key: str, value: Any, lang: Lang, source: bool) -> Cell:
     if isinstance(value, bool):
         return Coded("true" if value else "false", say("yes" if value else "no", lang))
     if isinstance(value, int):  # a resolution's number is a name, not a count
-        return Coded(str(value), str(value) if key == "number" else number(value, lang))
+        return Coded(str(value), str(value) if key in ("number", "row") else number(value, lang))
     if key == "kind":
         return Coded(value, say(f"source_kind.{value}" if source else f"kind.{value}", lang))
     if key in _CODED_FIELDS:

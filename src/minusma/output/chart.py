@@ -25,7 +25,7 @@ from minusma.model import date_range
 from minusma.output.cells import SYMBOLS
 from minusma.output.stream import is_terminal, write_bytes
 from minusma.output.view import View
-from minusma.sheets import Mark, Plot, Series
+from minusma.sheets import Bars, Mark, Plot, Series
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -43,7 +43,11 @@ LEFT, RIGHT, BOTTOM, TOP = 0.85, 0.25, 0.55, 0.1
 DPI = 150
 """PNG pixels per inch: 1650 x 1125, sharp on a high-density screen and in print."""
 
-COLOURS = {"military": "#0072B2", "uniformed": "#009E73", "police": "#D55E00"}
+COLOURS = {
+    "military": "#0072B2", "uniformed": "#009E73", "police": "#D55E00",
+    "malicious_act": "#D55E00", "illness": "#0072B2", "accident": "#E69F00", "to_be_determined": "#999999",
+    "unknown": "#CC79A7",
+}  # fmt: skip
 """Okabe and Ito's palette: told apart with every common colour blindness."""
 INK, GREY, GRID = "#222222", "#666666", "#E3E3E3"
 BESIDE = 8
@@ -92,7 +96,7 @@ def _write(view: View[Any], lang: Lang, image: Image) -> None:
     write_bytes(render(plot, lang, image))
 
 
-def render(plot: Plot, lang: Lang, image: Image) -> bytes:
+def render(plot: Plot | Bars, lang: Lang, image: Image) -> bytes:
     """The chart as the bytes of an SVG or PNG file."""
     import matplotlib
     from matplotlib.figure import Figure
@@ -101,7 +105,10 @@ def render(plot: Plot, lang: Lang, image: Image) -> bytes:
         matplotlib.rcdefaults()  # not the user's matplotlibrc: the same bytes on every machine
         matplotlib.rcParams.update(cast(Any, RC))
         figure = Figure(figsize=(WIDTH, HEIGHT), dpi=DPI)
-        _draw(figure, plot, lang)
+        if isinstance(plot, Bars):
+            _draw_bars(figure, plot, lang)
+        else:
+            _draw(figure, plot, lang)
         buffer = io.BytesIO()
         if image == "svg":
             figure.savefig(buffer, format="svg", metadata={"Date": None, "Title": plot.title})
@@ -158,6 +165,50 @@ def _draw(figure: Figure, plot: Plot, lang: Lang) -> None:
         0.01, 0.92, plot.title, verticalalignment="top", fontsize=14, fontweight="bold", color=INK, gid="title"
     )  # fmt: skip
     _legends(head, foot, plot)
+    foot.text(0.01, 0.1, plot.source_line, fontsize=8, color=GREY, gid="source-line")
+    foot.text(0.99, 0.1, plot.as_of, fontsize=8, color=GREY, horizontalalignment="right", gid="as-of")
+
+
+def _draw_bars(figure: Figure, plot: Bars, lang: Lang) -> None:
+    """A stacked bar per period, a colour per kind, each bar's total above it; the same three bands
+    as :func:`_draw`: the title and the kinds' key, the bars, the sources."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    bands: Any = figure.subfigures(3, 1, height_ratios=[HEAD, HEIGHT - HEAD - FOOT, FOOT], hspace=0)
+    head, body, foot = bands
+    body_height = HEIGHT - HEAD - FOOT
+    ax = body.subplots(
+        1, 1,
+        gridspec_kw={"left": LEFT / WIDTH, "right": 1 - RIGHT / WIDTH, "bottom": BOTTOM / body_height, "top": 1 - TOP / body_height},
+    )  # fmt: skip
+    positions = list(range(len(plot.periods)))
+    bottoms = [0] * len(plot.periods)
+    for stack in plot.stacks:
+        ax.bar(
+            positions, stack.values, bottom=bottoms, width=0.7, color=COLOURS.get(stack.kind, INK), label=stack.label,
+            gid=f"bars-{stack.kind}",
+        )  # fmt: skip
+        bottoms = [below + value for below, value in zip(bottoms, stack.values, strict=True)]
+    for position, total in zip(positions, bottoms, strict=True):
+        ax.annotate(
+            number(total, lang), (position, total), xytext=(0, 3), textcoords="offset points", fontsize=8,
+            color=INK, horizontalalignment="center", gid=f"total-{plot.periods[position]}",
+        )  # fmt: skip
+    ax.set_xticks(positions, list(plot.periods))
+    ax.set_ylim(0, max(max(bottoms, default=0), 1) * 1.12)
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: number(round(value), lang)))
+    ax.set_ylabel(plot.count_label).set_gid("count-label")
+    ax.set_xlabel(plot.period_label).set_gid("date-label")
+    ax.grid(axis="y", color=GRID, linewidth=0.8)
+    ax.set_axisbelow(True)
+    head.text(
+        0.01, 0.92, plot.title, verticalalignment="top", fontsize=14, fontweight="bold", color=INK, gid="title"
+    )  # fmt: skip
+    handles, labels = ax.get_legend_handles_labels()
+    head.legend(
+        handles, labels, loc="lower left", bbox_to_anchor=(0.005, 0.0), ncols=len(plot.stacks), fontsize=9,
+    ).set_gid("legend-series")  # fmt: skip
     foot.text(0.01, 0.1, plot.source_line, fontsize=8, color=GREY, gid="source-line")
     foot.text(0.99, 0.1, plot.as_of, fontsize=8, color=GREY, horizontalalignment="right", gid="as-of")
 

@@ -29,6 +29,7 @@ TYPES: dict[SourceKind | None, str] = {
     "report": "report",
     "web_page": "webpage",
     "encyclopedia": "entry-encyclopedia",
+    "dataset": "dataset",
     None: "document",
 }
 _IN_A_CONTAINER = ("news", "web_page", "encyclopedia")

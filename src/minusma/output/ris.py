@@ -28,6 +28,7 @@ TYPES: dict[SourceKind | None, str] = {
     "report": "RPRT",
     "web_page": "ELEC",
     "encyclopedia": "ENCYC",
+    "dataset": "DATA",
     None: "GEN",
 }
 _IN_A_CONTAINER = ("news", "web_page", "encyclopedia")
