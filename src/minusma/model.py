@@ -752,7 +752,7 @@ def cited_facts(fact_base: FactBase, *, events: bool = True) -> Iterator[Cited]:
         for row_index, row in enumerate(base["presence"]):
             yield Cited(
                 "base row", base["id"], f"bases[{index}].presence[{{}}]", row_index, row["date"], row, (),
-                row["sources"], (base["name"],),
+                row["sources"],
             )  # fmt: skip
     for index, erratum in enumerate(fact_base["errata"]):
         yield Cited(
