@@ -37,7 +37,7 @@ SOURCES = REPO / "data" / "sources" / "un-fatalities"
 
 
 def _import_script() -> Any:
-    spec = importlib.util.spec_from_file_location("import_un_fatalities", REPO / "scripts" / "import_un_fatalities.py")
+    spec = importlib.util.spec_from_file_location("import_un_fatalities", REPO / "tools" / "import_un_fatalities.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -91,7 +91,7 @@ def test_the_import_reads_only_the_copies_in_the_repository_and_they_are_unchang
         assert provenance["licence"] == "not stated"
         assert provenance["commit"] in provenance["url"] and provenance["path"] in provenance["url"]
         assert provenance["last_update"] in provenance["citation"]
-    assert "/work/shared" not in (REPO / "scripts" / "import_un_fatalities.py").read_text(encoding="utf-8")
+    assert "/work/shared" not in (REPO / "tools" / "import_un_fatalities.py").read_text(encoding="utf-8")
 
 
 def test_a_value_the_dataset_does_not_know_stops_the_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

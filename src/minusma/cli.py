@@ -31,7 +31,7 @@ from minusma.model import CATEGORIES, SCHEMA_VERSION, Category, DateError, FactB
 from minusma.output import CITATIONS, FORMATS, Format
 from minusma.output.cells import safe
 from minusma.output.stream import ReaderGone, Stopped, write_text
-from minusma.sheets import Bars, Plot, Sheet
+from minusma.sheets import Bars, MapPlot, Plot, Sheet
 
 if TYPE_CHECKING:
     from minusma.results import TimelineResult
@@ -114,7 +114,7 @@ def _shared_for(command: str | None) -> list[click.Parameter]:
             flag = {"output_format": None, "as_json": "json", "as_csv": "csv"}[param.name or ""]
             param.hidden = len(formats) == 1 or (flag is not None and flag not in formats)  # type: ignore[attr-defined]
             if flag is None:
-                key = "format_of_troops" if command == "troops" else "format_of"
+                key = "format_of_troops" if command in ("troops", "bases") else "format_of"
                 param.help = _help(key, formats=", ".join(formats), default=formats[0])  # type: ignore[attr-defined]
         shown.append(param)
     return shown
@@ -319,7 +319,7 @@ def show(
     layout: Callable[[Result, Lang], Sequence[Sheet]] | None,
     fits: Sequence[Format] | None = None,
     asks: Mapping[Format, Callable[[FactBase], Result]] | None = None,
-    chart: Callable[[Result, Lang], Plot | Bars] | None = None,
+    chart: Callable[[Result, Lang], Plot | Bars | MapPlot] | None = None,
 ) -> None:
     """The body every listing command shares: load, ask, write in the chosen format.
 
@@ -500,6 +500,43 @@ def contributors(
         return query.contributors(fact_base, country=code)
 
     show(ask, sheets.contributors)
+
+
+@command("bases", formats=(*TABULAR, "geojson", "svg", "png"))
+def bases(
+    at: Annotated[
+        str | None, typer.Option("--at", callback=_check_date, metavar="DATE", help=_help("bases_at"))
+    ] = None,
+    country: Annotated[str | None, typer.Option("--country", metavar="COUNTRY", help=_help("bases_country"))] = None,
+    base: Annotated[str | None, typer.Option("--base", metavar="NAME", help=_help("bases_base"))] = None,
+    chart: Annotated[bool, typer.Option("--chart", help=_help("bases_chart"))] = False,
+) -> None:
+    def ask(fact_base: FactBase) -> Any:
+        code = None
+        if country is not None:
+            code = query.find_country(fact_base, country) or query.find_base_country(fact_base, country)
+            if code is None:
+                unknown = Message("unknown_country", {"country": safe(country)})
+                similar = query.similar_countries(fact_base, country)
+                if similar:
+                    raise NotFoundError(Message("did_you_mean_after", {"message": unknown, "ids": ", ".join(similar)}))
+                raise NotFoundError(unknown)
+        site = None
+        if base is not None:
+            found = query.find_base(fact_base, base)
+            if found is None:
+                unknown = Message("unknown_base", {"base": safe(base)})
+                similar = query.similar_bases(fact_base, base)
+                if similar:
+                    raise NotFoundError(Message("did_you_mean_after", {"message": unknown, "ids": ", ".join(similar)}))
+                raise NotFoundError(unknown)
+            site = found["id"]
+        return query.bases(fact_base, at=at, country=code, base=site)
+
+    if chart:
+        show(ask, sheets.bases, fits=("table", "svg", "png"), chart=sheets.bases_map)
+    else:
+        show(ask, sheets.bases, fits=(*TABULAR, "geojson"))
 
 
 @command("mandate")

@@ -611,6 +611,94 @@ class Erratum(TypedDict):
     concerns: NotRequired["Annotated[list[Id], Field(min_length=1)]"]
 
 
+Dataset = Literal["geopko-map", "geopko-yearly", "radpko-yearly"]
+"""Which dataset a row of a site's record comes from: Geo-PKO's rows per UN deployment map, Geo-PKO's
+yearly tables (v2.3), or RADPKO's yearly means per base."""
+DATASETS: tuple[Dataset, ...] = ("geopko-map", "geopko-yearly", "radpko-yearly")
+Estimate = Literal["unit_sizes", "yearly_mean"]
+"""How a dataset's figures are estimated, never headcounts: Geo-PKO counts units on the UN's maps at
+their nominal sizes (a company about 150, a battalion about 950); RADPKO averages the UN's monthly
+deployment figures over a year."""
+UnitType = Literal[
+    "infantry",
+    "reserve",
+    "force_protection",
+    "engineers",
+    "medical",
+    "signals",
+    "aviation",
+    "riverine",
+    "maintenance",
+    "transport",
+]
+UNIT_TYPES: tuple[UnitType, ...] = (
+    "infantry", "reserve", "force_protection", "engineers", "medical", "signals", "aviation", "riverine",
+    "maintenance", "transport",
+)  # fmt: skip
+HqLevel = Literal["mission", "sector", "contingent"]
+"""Geo-PKO's headquarters code 3, 2 and 1: the mission's, a sector's, a contingent's."""
+MULTINATIONAL = "multinational"
+"""Geo-PKO's name for a unit that several countries staff together."""
+
+MALI_LONGITUDE = (-12.3, 4.3)
+MALI_LATITUDE = (10.1, 25.0)
+"""Mali's extent, rounded outwards: a site outside it is a swapped or mistyped coordinate."""
+
+
+CountryKey: TypeAlias = "Annotated[str, StringConstraints(pattern=r'^(?:[A-Z]{3}|multinational)$')]"
+"""A contributing country as ISO 3166-1 alpha-3, or ``multinational`` (Geo-PKO's word for a unit several staff)."""
+
+
+@_strict
+class Presence(TypedDict):
+    """What one dataset row says about a site for a period: a map's month, or a year.
+
+    Every figure is an estimate (``estimate`` says how), never a headcount, and is shown as
+    approximate. ``troops_by_country`` maps a country to its estimate, or to null where the
+    dataset names the country without a size. Nothing is carried from one map to the next: a site
+    is in use on the days a row's date covers, no others.
+    """
+
+    date: PartialDate
+    dataset: Dataset
+    estimate: Estimate
+    map: NotRequired[NonEmpty]
+    troops: NotRequired[Count]
+    police: NotRequired[Count]
+    observers: NotRequired[Count]
+    troops_by_country: "dict[CountryKey, Annotated[int, Field(ge=0, le=10_000_000)] | None]"
+    police_by_country: NotRequired["dict[CountryKey, Count]"]
+    observers_by_country: NotRequired["dict[CountryKey, Count]"]
+    units: NotRequired[list[UnitType]]
+    hq: NotRequired[HqLevel]
+    police_present: NotRequired[bool]
+    observers_present: NotRequired[bool]
+    sources: SourceIds
+
+
+@_strict
+class Closure(TypedDict):
+    """When the mission left a site, from an event of the fact base (``event``)."""
+
+    date: PartialDate
+    event: Id
+
+
+@_strict
+class Base(TypedDict):
+    """A site where MINUSMA had troops: where it is and who was there, row by row."""
+
+    id: Id
+    name: Text
+    spellings: list[NonEmpty]
+    region: Text
+    longitude: "Annotated[float, Field(ge=-180, le=180)]"
+    latitude: "Annotated[float, Field(ge=-90, le=90)]"
+    closed: NotRequired[Closure]
+    sources: SourceIds
+    presence: "Annotated[list[Presence], Field(min_length=1)]"
+
+
 @_strict
 class FactBase(TypedDict):
     schema_ref: NotRequired["Annotated[str, Field(alias='$schema')]"]
@@ -628,6 +716,7 @@ class FactBase(TypedDict):
     contributions: NotRequired[list[Contribution]]
     resolution_tasks: NotRequired[list[ResolutionTasks]]
     fatalities: NotRequired[list[Fatality]]
+    bases: NotRequired[list[Base]]
 
 
 TOP_LEVEL_KEYS: tuple[str, ...] = tuple(key for key in FactBase.__annotations__ if key in FactBase.__required_keys__)
@@ -792,6 +881,17 @@ def cited_facts(fact_base: FactBase, *, events: bool = True) -> Iterator[Cited]:
             "fatality", fatality["id"], "fatalities[{}]", index, fatality["date"], fatality, ("caveat",),
             [*fatality["sources"], *revised] if revised else fatality["sources"],
         )  # fmt: skip
+    for index, base in enumerate(fact_base.get("bases", [])):
+        spellings = " / ".join(base["spellings"])
+        yield Cited(
+            "base", base["id"], "bases[{}]", index, base["presence"][0]["date"], base, ("name", "region"),
+            base["sources"], (Text(en=spellings, nl=spellings, fr=spellings),) if spellings else (),
+        )  # fmt: skip
+        for row_index, row in enumerate(base["presence"]):
+            yield Cited(
+                "base row", base["id"], f"bases[{index}].presence[{{}}]", row_index, row["date"], row, (),
+                row["sources"],
+            )  # fmt: skip
     for index, erratum in enumerate(fact_base["errata"]):
         yield Cited(
             "erratum", erratum["id"], "errata[{}]", index, None, erratum, ("subject", "claimed", "corrected"),
@@ -830,7 +930,7 @@ def ceiling_total(ceiling: Ceiling) -> int:
 def _owns_id(fact: Cited) -> bool:
     """False where the id is another record's: a ceiling carries its resolution's id, and
     the claims of a snapshot or figure share its id (the first claim speaks for them)."""
-    if fact.kind == "ceiling":
+    if fact.kind in ("ceiling", "base row"):
         return False
     return fact.position == 0 or fact.kind not in ("strength", "dutch figure")
 
@@ -1480,9 +1580,50 @@ def _check_series(fact_base: FactBase) -> Iterator[Problem]:
                 )  # fmt: skip
 
 
+def _check_bases(fact_base: FactBase) -> Iterator[Problem]:
+    """A site lies inside Mali, its contingents are known countries, and its closure is an event of
+    the fact base whose date its own date contains."""
+    from minusma.messages import catalogue
+
+    named = catalogue("en")
+    events = {event["id"]: event for event in fact_base["events"]}
+    for index, base in enumerate(fact_base.get("bases", [])):
+        path = f"bases[{index}]"
+        longitude, latitude = base["longitude"], base["latitude"]
+        if not (
+            MALI_LONGITUDE[0] <= longitude <= MALI_LONGITUDE[1] and MALI_LATITUDE[0] <= latitude <= MALI_LATITUDE[1]
+        ):
+            yield Problem(
+                "error", f"{path}.longitude",
+                Message("check.outside_mali", {"longitude": longitude, "latitude": latitude}),
+            )  # fmt: skip
+        closed = base.get("closed")
+        if closed is not None:
+            event = events.get(closed["event"])
+            if event is None:
+                yield Problem("error", f"{path}.closed.event", Message("check.unknown_fact", {"id": closed["event"]}))
+            else:
+                first, last = date_range(closed["date"])
+                if not first <= date_range(event["date"])[0] <= last:
+                    yield Problem(
+                        "error", f"{path}.closed.date",
+                        Message("check.closure_date", {"date": closed["date"], "event": event["id"], "event_date": event["date"]}),
+                    )  # fmt: skip
+        for row_index, row in enumerate(base["presence"]):
+            for key in ("troops_by_country", "police_by_country", "observers_by_country"):
+                given: Mapping[str, object] = row.get(key, {})  # type: ignore[assignment]
+                for code in given:
+                    if f"country.{code}" not in named:
+                        yield Problem(
+                            "error", f"{path}.presence[{row_index}].{key}",
+                            Message("check.unknown_country", {"code": code}),
+                        )  # fmt: skip
+
+
 def check_fact_base(fact_base: FactBase) -> list[Problem]:
     """Every cross-field rule the schema cannot express. Errors stop a load; warnings do not."""
     problems: list[Problem] = []
+    problems += _check_bases(fact_base)
     problems += _check_contributions(fact_base)
     problems += _check_ids_and_citations(fact_base)
     problems += _check_sources(fact_base)

@@ -22,6 +22,7 @@ from minusma.model import (
     CATEGORIES,
     FATALITY_CAUSES,
     PERSONNEL,
+    Base,
     Casualties,
     Category,
     Cited,
@@ -61,6 +62,8 @@ if TYPE_CHECKING:
     from minusma.results import (
         AboutResult,
         AtResult,
+        BaseRow,
+        BasesResult,
         Breakdown,
         CasualtiesResult,
         CasualtyChartResult,
@@ -89,6 +92,7 @@ if TYPE_CHECKING:
         SearchResult,
         SeriesRow,
         ShowResult,
+        Site,
         SourceResult,
         SourcesResult,
         Status,
@@ -663,6 +667,140 @@ def contributors(fact_base: FactBase, at: str | None = None, country: str | None
         "status_text": status_text,
         "contributors": rows,
         "sources": _with_sources(fact_base, rows),
+    }
+
+
+# --------------------------------------------------------------------------- bases
+
+
+def in_use(base: Base, row_date: str, start: dt.date, end: dt.date | None = None) -> bool:
+    """One rule for a site on a day (or in a period ``start``-``end``): a row counts for every day its
+    date covers (a map's month, a year), never beyond, and for no day after the site's closure.
+    Nothing is carried between two maps."""
+    end = start if end is None else end
+    first, last = date_range(row_date)
+    closed = base.get("closed")
+    if closed is not None and start > date_range(closed["date"])[1]:
+        return False
+    return first <= end and start <= last
+
+
+def _names(base: Base) -> list[str]:
+    return [base["name"][lang] for lang in LANGS]
+
+
+def _row_countries(row: Any) -> set[str]:
+    """Every country a site's row names: with troops, police or observers."""
+    return {
+        code for key in ("troops_by_country", "police_by_country", "observers_by_country") for code in row.get(key, {})
+    }
+
+
+def find_base(fact_base: FactBase, wanted: str) -> Base | None:
+    """A site by its id, its name in any language or a spelling the datasets use (case and accents ignored)."""
+    folded = fold(wanted.strip())
+    for base in fact_base.get("bases", []):
+        names: set[str] = {base["id"], base["id"].removeprefix("base-"), *_names(base), *base["spellings"]}
+        parts = {part for name in names for part in re.split(r"\s*[/()]\s*", name) if part}  # Mopti/Sévaré: Sévaré
+        if folded in {fold(name) for name in names | parts}:
+            return base
+    return None
+
+
+def find_base_country(fact_base: FactBase, wanted: str) -> str | None:
+    """A country the sites' rows name (some contributed no figure ``contributors`` holds), by code or name."""
+    codes: set[str] = set()
+    for base in fact_base.get("bases", []):
+        for row in base["presence"]:
+            codes |= _row_countries(row)
+    if wanted.upper() in codes:
+        return wanted.upper()
+    if wanted.strip().lower() in codes:
+        return wanted.strip().lower()
+    folded = fold(wanted.strip())
+    for code in sorted(codes):
+        if folded in {fold(country_names(code)[lang]) for lang in LANGS}:
+            return code
+    return None
+
+
+def similar_bases(fact_base: FactBase, wanted: str, limit: int = 3) -> list[str]:
+    """Sites whose name or spelling looks like ``wanted`` (or begins as it does), for a 'did you mean' hint."""
+    import difflib  # only a failed lookup needs it
+
+    folded = fold(wanted.strip())
+    found: list[str] = []
+    for base in fact_base.get("bases", []):
+        names = [fold(name) for name in (*_names(base), *base["spellings"])]
+        alike = difflib.get_close_matches(folded, names, n=1, cutoff=0.75)
+        if alike or (len(folded) >= 3 and any(name.startswith(folded[:3]) for name in names)):
+            found.append(f"{base['id']} ({base['name']['en']})")
+    return found[:limit]
+
+
+def _base_row(base: Base, row: Any) -> BaseRow:
+    return cast("BaseRow", {"base": base["id"], "name": base["name"], "region": base["region"], **row})
+
+
+def _has_country(row: Any, code: str) -> bool:
+    return code in _row_countries(row)
+
+
+def _site(base: Base, rows: Sequence[Any]) -> Site:
+    largest: dict[str, int] = {}
+    for row in rows:
+        for key in ("troops_by_country", "police_by_country", "observers_by_country"):
+            for code, value in row.get(key, {}).items():
+                largest[code] = max(largest.get(code, 0), value or 0)
+    countries = sorted(largest, key=lambda code: (-largest[code], code))
+    estimates = [row["troops"] for row in rows if row["dataset"] != "radpko-yearly" and "troops" in row]
+    return {
+        "id": base["id"],
+        "name": base["name"],
+        "spellings": base["spellings"],
+        "region": base["region"],
+        "longitude": base["longitude"],
+        "latitude": base["latitude"],
+        "first": min((row["date"] for row in base["presence"]), key=sort_key),
+        "last": max((row["date"] for row in base["presence"]), key=sort_key),
+        "closed": base.get("closed"),
+        "countries": countries,
+        "troops": max(estimates, default=None),
+        "sources": base["sources"],
+    }
+
+
+def bases(
+    fact_base: FactBase, at: str | None = None, country: str | None = None, base: str | None = None
+) -> BasesResult:
+    """The sites and who was there: every site over the whole mission, or the rows in use on a day,
+    naming a country, or of one site (the filters combine)."""
+    period = date_range(at) if at is not None else None
+    sites: list[Site] = []
+    rows: list[BaseRow] = []
+    for record in fact_base.get("bases", []):
+        if base is not None and record["id"] != base:
+            continue
+        kept = [
+            row for row in record["presence"]
+            if (period is None or in_use(record, row["date"], *period)) and (country is None or _has_country(row, country))
+        ]  # fmt: skip
+        if not kept:
+            continue
+        sites.append(_site(record, kept))
+        if at is not None or country is not None or base is not None:
+            rows += [_base_row(record, row) for row in kept]
+    closures = [site["closed"]["event"] for site in sites if site["closed"] is not None]
+    events = [event for event in fact_base["events"] if event["id"] in closures]
+    return {
+        "as_of": fact_base["header"]["as_of"],
+        "at": at,
+        "read_as": "/".join(dict.fromkeys(day.isoformat() for day in period)) if period is not None else None,
+        "country": country,
+        "base": base,
+        "sites": sites,
+        "rows": rows,
+        "sources": _with_sources(fact_base, sites, rows, events),
     }
 
 

@@ -14,6 +14,7 @@ from minusma.model import (
     Casualties,
     Category,
     Cause,
+    Closure,
     Contribution,
     Erratum,
     Event,
@@ -23,6 +24,7 @@ from minusma.model import (
     Leader,
     Personnel,
     Phase,
+    Presence,
     Qualifier,
     Quantity,
     ResolutionTasks,
@@ -199,6 +201,44 @@ class ContributorsResult(TypedDict):
     country: str | None
     status_text: Text | None
     contributors: list[ContributorRow]
+    sources: list[Source]
+
+
+class BaseRow(Presence):
+    """One dataset row of a site, with the site it belongs to."""
+
+    base: str
+    name: Text
+    region: Text
+
+
+class Site(TypedDict):
+    """A site: where it is, its first and last dated rows, every country a row names there."""
+
+    id: str
+    name: Text
+    spellings: list[str]
+    region: Text
+    longitude: float
+    latitude: float
+    first: str
+    last: str
+    closed: Closure | None
+    countries: list[str]
+    """Every country a row names there, the largest estimate first."""
+    troops: int | None
+    """The largest Geo-PKO estimate among the rows shown (what a map sizes the site by); None if none."""
+    sources: list[str]
+
+
+class BasesResult(TypedDict):
+    as_of: str
+    at: str | None
+    read_as: str | None
+    country: str | None
+    base: str | None
+    sites: list[Site]
+    rows: list[BaseRow]
     sources: list[Source]
 
 

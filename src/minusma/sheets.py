@@ -16,6 +16,8 @@ from minusma.model import FATALITY_CAUSES, Erratum, Fatality, Qualifier, Quantit
 from minusma.results import (
     AboutResult,
     AtResult,
+    BaseRow,
+    BasesResult,
     Breakdown,
     CasualtiesResult,
     CasualtyChartResult,
@@ -81,7 +83,7 @@ class Noted(NamedTuple):
     caveat_label: str
 
 
-Cell = str | int | Quantity | FillRate | Bar | PartFill | Coded | Noted | None
+Cell = str | int | float | Quantity | FillRate | Bar | PartFill | Coded | Noted | None
 
 
 class Column(NamedTuple):
@@ -412,6 +414,47 @@ class Plot(NamedTuple):
     as_of: str
 
 
+class MapSite(NamedTuple):
+    """A site on the map: where, how large its estimate, and its words."""
+
+    name: str
+    longitude: float
+    latitude: float
+    troops: int | None
+    countries: str
+
+
+class MapPlot(NamedTuple):
+    """A map of Mali with the sites, in one language (``bases --chart``)."""
+
+    stem: str
+    title: str
+    sites: tuple[MapSite, ...]
+    size_label: str
+    source_line: str
+    as_of: str
+
+
+def bases_map(result: BasesResult, lang: Lang) -> MapPlot:
+    """The sites of a ``bases`` result by their coordinates, sized by the largest Geo-PKO estimate."""
+    title = say("map.title_at", lang, date=result["at"]) if result["at"] is not None else say("map.title", lang)
+    if result["base"] is not None or result["country"] is not None:
+        title = bases(result, lang)[0].title
+    sites = tuple(
+        MapSite(
+            site["name"][lang],
+            site["longitude"],
+            site["latitude"],
+            site["troops"],
+            ", ".join(country_names(code)[lang] for code in site["countries"][:2]),
+        )  # fmt: skip
+        for site in result["sites"]
+    )
+    return MapPlot(
+        "bases", title, sites, say("map.size", lang), say("map.source", lang), say("as_of", lang, date=result["as_of"])
+    )
+
+
 CHARTED = ("military", "uniformed", "police")
 """The kinds a chart draws, each against the ceiling of its own kind; police on its own scale."""
 
@@ -715,6 +758,126 @@ def contributors(result: ContributorsResult, lang: Lang) -> list[Sheet]:
             notes=notes + _as_of_note(result["as_of"], lang),
         )  # fmt: skip
     ]
+
+
+def _estimate(value: int | None) -> Quantity | None:
+    """A dataset's estimate, shown as approximate wherever it appears (never a headcount)."""
+    return Quantity(value=value, qualifier="about") if value is not None else None
+
+
+def _countries(row: BaseRow, lang: Lang) -> str:
+    """Countries by estimated troops, largest first; then police and observers where RADPKO gives them."""
+
+    def listed(given: dict[str, int | None]) -> str:
+        order = sorted(given, key=lambda code: (-(given[code] or 0), code))
+        return ", ".join(
+            country_names(code)[lang]
+            if given[code] is None
+            else f"{country_names(code)[lang]} ~{number(given[code] or 0, lang)}"
+            for code in order
+        )
+
+    parts = [listed(dict(row["troops_by_country"]))] if row["troops_by_country"] else []
+    for key, label in (("police_by_country", "posts.police"), ("observers_by_country", "posts.observers")):
+        given: dict[str, int | None] = dict(row.get(key, {}))  # type: ignore[call-overload]
+        if given:
+            parts.append(f"{say(label, lang)}: {listed(given)}")
+    return "; ".join(parts)
+
+
+def _posts(row: BaseRow, lang: Lang) -> str:
+    words = [say(f"hq.{row['hq']}", lang)] if "hq" in row else []
+    words += [say(f"posts.{key}", lang) for key in ("police", "observers") if row.get(f"{key}_present")]
+    return ", ".join(words)
+
+
+def _site_columns(lang: Lang) -> tuple[Column, ...]:
+    return (
+        Column("id", say("id", lang), "id", show="csv"),
+        *(Column(key, say(f"col.{key}", lang)) for key in ("site", "region")),
+        *(Column(key, say(f"col.{key}", lang), "number") for key in ("latitude", "longitude")),
+        *(Column(key, say(f"col.{key}", lang), "date") for key in ("first", "last", "closed")),
+        Column("troops", say("col.troops", lang), "quantity"),
+        Column("countries", say("col.countries", lang).split(" (")[0]),
+        Column("sources", say("sources", lang)),
+    )
+
+
+def _row_columns(lang: Lang) -> tuple[Column, ...]:
+    return (
+        Column("base", say("id", lang), "id", show="csv"),
+        Column("site", say("col.site", lang)),
+        Column("date", say("date", lang), "date"),
+        Column("dataset", say("col.dataset", lang)),
+        Column("map", say("col.map", lang)),
+        Column("troops", say("col.troops", lang), "quantity"),
+        Column("police", say("police", lang), "quantity"),
+        Column("observers", say("observers", lang), "quantity"),
+        Column("countries", say("col.countries", lang)),
+        Column("units", say("col.units", lang)),
+        Column("posts", say("col.posts", lang)),
+        Column("sources", say("sources", lang)),
+    )
+
+
+def bases(result: BasesResult, lang: Lang) -> list[Sheet]:
+    """The sites, then (for a date, a country or a site) every dataset row they hold."""
+    if result["base"] is not None and result["sites"]:
+        title = say("bases_base", lang, site=result["sites"][0]["name"][lang])
+    elif result["country"] is not None:
+        title = say("bases_country", lang, country=country_names(result["country"])[lang])
+    elif result["at"] is not None:
+        title = say("bases_at", lang, date=result["at"])
+    else:
+        title = say("bases", lang)
+    sites: list[tuple[Cell, ...]] = [
+        (
+            site["id"],
+            site["name"][lang],
+            site["region"][lang],
+            site["latitude"],
+            site["longitude"],
+            site["first"],
+            site["last"],
+            site["closed"]["date"] if site["closed"] is not None else None,
+            _estimate(site["troops"]),
+            ", ".join(country_names(code)[lang] for code in site["countries"]),
+            _ids(site["sources"]),
+        )  # fmt: skip
+        for site in result["sites"]
+    ]
+    notes = [say("bases_note", lang), say("bases_sites_note", lang)]
+    if not sites:
+        notes = [say("bases_none", lang)]
+    sheets = [Sheet("sites", title, _site_columns(lang), sites, notes=notes + _as_of_note(result["as_of"], lang))]
+    if result["rows"]:
+        rows: list[tuple[Cell, ...]] = [
+            (
+                row["base"],
+                row["name"][lang],
+                row["date"],
+                _coded(row["dataset"], f"dataset.{row['dataset']}", lang),
+                row.get("map"),
+                _estimate(row.get("troops")),
+                _estimate(row.get("police")),
+                _estimate(row.get("observers")),
+                _countries(row, lang),
+                ", ".join(say(f"unit.{unit}", lang) for unit in row.get("units", [])),
+                _posts(row, lang),
+                _ids(row["sources"]),
+            )  # fmt: skip
+            for row in result["rows"]
+        ]
+        sheets.append(
+            Sheet(
+                "rows",
+                say("bases_rows", lang),
+                _row_columns(lang),
+                rows,
+                notes=[say("bases_note", lang), say("bases_rows_note", lang)],
+            )  # fmt: skip
+        )
+    return sheets
 
 
 def errata(result: ErrataResult, lang: Lang) -> list[Sheet]:

@@ -19,9 +19,11 @@ from minusma.output.view import View, view
 
 __all__ = ["CITATIONS", "FORMATS", "Format", "View", "view", "write"]
 
-Format = Literal["table", "json", "csv", "md", "html", "timelinejs", "text", "csl-json", "bibtex", "ris", "svg", "png"]
+Format = Literal[
+    "table", "json", "csv", "md", "html", "timelinejs", "text", "csl-json", "bibtex", "ris", "svg", "png", "geojson"
+]
 FORMATS: tuple[Format, ...] = (
-    "table", "json", "csv", "md", "html", "timelinejs", "text", "csl-json", "bibtex", "ris", "svg", "png",
+    "table", "json", "csv", "md", "html", "timelinejs", "text", "csl-json", "bibtex", "ris", "svg", "png", "geojson",
 )  # fmt: skip
 CITATIONS: tuple[Format, ...] = ("text", "csl-json", "bibtex", "ris")
 """The formats of ``cite``: a reference list, and the files reference managers import."""
@@ -39,6 +41,7 @@ WRITERS: dict[Format, str] = {
     "ris": "minusma.output.ris",
     "svg": "minusma.output.chart:write_svg",
     "png": "minusma.output.chart:write_png",
+    "geojson": "minusma.output.geojson",
 }
 """Each format's writer: a module's ``write``, or ``module:function``."""
 

@@ -25,7 +25,7 @@ from minusma.model import date_range
 from minusma.output.cells import SYMBOLS
 from minusma.output.stream import is_terminal, write_bytes
 from minusma.output.view import View
-from minusma.sheets import Bars, Mark, Plot, Series
+from minusma.sheets import Bars, MapPlot, Mark, Plot, Series
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -96,7 +96,7 @@ def _write(view: View[Any], lang: Lang, image: Image) -> None:
     write_bytes(render(plot, lang, image))
 
 
-def render(plot: Plot | Bars, lang: Lang, image: Image) -> bytes:
+def render(plot: Plot | Bars | MapPlot, lang: Lang, image: Image) -> bytes:
     """The chart as the bytes of an SVG or PNG file."""
     import matplotlib
     from matplotlib.figure import Figure
@@ -104,10 +104,14 @@ def render(plot: Plot | Bars, lang: Lang, image: Image) -> bytes:
     with matplotlib.rc_context():
         matplotlib.rcdefaults()  # not the user's matplotlibrc: the same bytes on every machine
         matplotlib.rcParams.update(cast(Any, RC))
-        figure = Figure(figsize=(WIDTH, HEIGHT), dpi=DPI)
-        if isinstance(plot, Bars):
+        if isinstance(plot, MapPlot):
+            figure = Figure(figsize=(MAP_WIDTH, MAP_HEIGHT), dpi=DPI)
+            _draw_map(figure, plot, lang)
+        elif isinstance(plot, Bars):
+            figure = Figure(figsize=(WIDTH, HEIGHT), dpi=DPI)
             _draw_bars(figure, plot, lang)
         else:
+            figure = Figure(figsize=(WIDTH, HEIGHT), dpi=DPI)
             _draw(figure, plot, lang)
         buffer = io.BytesIO()
         if image == "svg":
@@ -339,3 +343,136 @@ EPOCH = dt.date(1970, 1, 1).toordinal()
 def _faded(colour: str) -> str:
     red, green, blue = (int(colour[index : index + 2], 16) for index in (1, 3, 5))
     return "#" + "".join(f"{round(part + (255 - part) * FADE):02X}" for part in (red, green, blue))
+
+
+# --------------------------------------------------------------------------- the map of Mali
+
+MAP_WIDTH, MAP_HEIGHT = 9.0, 9.0
+"""Inches: 648 x 648 points in SVG, 1350 x 1350 pixels in PNG."""
+MAP_FOOT = 1.1
+"""Inches below the map for the size key and the source line."""
+LAND, BORDER, SITE = "#F3F1EA", "#7A7A7A", "#0072B2"
+POINTS_PER_TROOP = 0.12
+"""A circle's area in square points per estimated soldier: Gao's 6,000 or so about 27 points across."""
+SIZE_KEY = (150, 950, 5000)
+"""A company, a battalion, a large camp: the nominal sizes Geo-PKO counts with."""
+
+
+def outline() -> list[list[list[float]]]:
+    """Mali's outline as rings of [longitude, latitude] (Natural Earth, shipped as minusma/mali.json)."""
+    import json
+    from importlib.resources import files
+
+    feature = json.loads(files("minusma").joinpath("mali.json").read_text(encoding="utf-8"))
+    geometry = feature["geometry"]
+    if geometry["type"] == "Polygon":
+        return cast(list[list[list[float]]], geometry["coordinates"])
+    return [ring for polygon in geometry["coordinates"] for ring in polygon]
+
+
+def _draw_map(figure: Figure, plot: MapPlot, lang: Lang) -> None:
+    """Mali's outline, each site a circle whose area is its estimated strength, labelled; the key and sources below.
+
+    Longitude and latitude in equal-area-looking proportions: the axes' aspect is 1/cos(17°), Mali's
+    middle latitude, so the country keeps its shape without a projection library.
+    """
+    import math
+
+    from matplotlib.lines import Line2D
+
+    bands: Any = figure.subfigures(3, 1, height_ratios=[0.6, MAP_HEIGHT - 0.6 - MAP_FOOT, MAP_FOOT], hspace=0)
+    head, body, foot = bands
+    head.text(0.02, 0.5, plot.title, verticalalignment="center", fontsize=13, fontweight="bold", color=INK, gid="title")
+    ax = body.add_axes((0.04, 0.02, 0.92, 0.96))
+    for ring in outline():
+        xs, ys = [point[0] for point in ring], [point[1] for point in ring]
+        ax.fill(xs, ys, facecolor=LAND, edgecolor=BORDER, linewidth=1.0, gid="mali-outline")
+    sized = [site for site in plot.sites if site.troops]
+    ax.scatter(
+        [site.longitude for site in sized], [site.latitude for site in sized],
+        s=[site.troops * POINTS_PER_TROOP for site in sized if site.troops], color=SITE, alpha=0.55,
+        edgecolors=SITE, linewidths=1, zorder=3, gid="sites-estimated",
+    )  # fmt: skip
+    unsized = [site for site in plot.sites if not site.troops]
+    if unsized:
+        ax.scatter(
+            [site.longitude for site in unsized], [site.latitude for site in unsized], s=30, facecolors="white",
+            edgecolors=SITE, linewidths=1.2, zorder=3, gid="sites-unestimated",
+        )  # fmt: skip
+    for site, (dx, dy, align) in zip(plot.sites, _label_places(plot.sites, lang), strict=True):
+        label = site.name if not site.troops else f"{site.name} ~{number(site.troops, lang)}"
+        ax.annotate(
+            label, (site.longitude, site.latitude), xytext=(dx, dy + 2), textcoords="offset points", fontsize=8.5,
+            color=INK, fontweight="bold", zorder=4, horizontalalignment=align,
+        )  # fmt: skip
+        if site.countries:
+            ax.annotate(
+                site.countries, (site.longitude, site.latitude), xytext=(dx, dy - 8), textcoords="offset points",
+                fontsize=6.5, color=GREY, zorder=4, horizontalalignment=align,
+            )  # fmt: skip
+    ax.set_xlim(-12.6, 4.6)
+    ax.set_ylim(9.9, 25.2)
+    ax.set_aspect(1 / math.cos(math.radians(17)))
+    ax.set_axis_off()
+    handles = [
+        Line2D(
+            [], [], linestyle="none", marker="o", markersize=math.sqrt(size * POINTS_PER_TROOP), color=SITE, alpha=0.55
+        )
+        for size in SIZE_KEY
+    ]
+    foot.legend(
+        handles, [f"~{number(size, lang)}" for size in SIZE_KEY], loc="upper left", bbox_to_anchor=(0.02, 1.0),
+        ncols=len(SIZE_KEY), fontsize=8, title=plot.size_label, title_fontsize=8, alignment="left",
+    ).set_gid("legend-sizes")  # fmt: skip
+    foot.text(0.02, 0.12, plot.source_line, fontsize=7.5, color=GREY, gid="source-line", wrap=True)
+    foot.text(0.98, 0.02, plot.as_of, fontsize=7.5, color=GREY, horizontalalignment="right", gid="as-of")
+
+
+DEGREE = 31.5
+"""Points per degree of longitude on the map (the height of 15.3 degrees of latitude sets the scale), to keep labels apart."""
+PLACES: tuple[tuple[float, float, str], ...] = (
+    (7, 0, "left"),
+    (-7, 0, "right"),
+    (7, 16, "left"),
+    (7, -16, "left"),
+    (-7, 16, "right"),
+    (-7, -16, "right"),
+)
+"""Where a label may stand from its site, in points: right, left, then above and below on either side."""
+
+
+def _label_places(sites: tuple[Any, ...], lang: Lang) -> list[tuple[float, float, str]]:
+    """A place per label, the first of ``PLACES`` whose box overlaps no label placed before and no
+    other site (estimated widths: the same bytes every run, no renderer needed). Largest sites first."""
+    boxes: list[tuple[float, float, float, float]] = []
+    points = [(site.longitude * DEGREE, site.latitude * DEGREE * 1.046) for site in sites]
+    chosen: dict[int, tuple[float, float, str]] = {}
+    order = sorted(range(len(sites)), key=lambda index: -(sites[index].troops or 0))
+    for index in order:
+        site = sites[index]
+        x, y = points[index]
+        label = f"{site.name} ~{number(site.troops or 0, lang)}"
+        width = max(len(label) * 6.3, len(site.countries) * 3.6)
+        best: tuple[float, tuple[float, float, str], tuple[float, float, float, float]] | None = None
+        for dx, dy, align in PLACES:
+            left = x + dx if align == "left" else x + dx - width
+            box = (left, y + dy - 10, left + width, y + dy + 11)
+            clash = sum(_overlap(box, other) for other in boxes) + sum(
+                400.0 for other, (px, py) in enumerate(points)
+                if other != index and box[0] - 4 <= px <= box[2] + 4 and box[1] - 4 <= py <= box[3] + 4
+            )  # fmt: skip
+            if best is None or clash < best[0]:
+                best = (clash, (dx, dy, align), box)
+            if clash == 0:
+                break
+        assert best is not None
+        _, (dx, dy, align), box = best
+        boxes.append(box)
+        chosen[index] = (dx, dy, align)
+    return [chosen[index] for index in range(len(sites))]
+
+
+def _overlap(first: tuple[float, float, float, float], second: tuple[float, float, float, float]) -> float:
+    width = min(first[2], second[2]) - max(first[0], second[0])
+    height = min(first[3], second[3]) - max(first[1], second[1])
+    return width * height if width > 0 and height > 0 else 0.0

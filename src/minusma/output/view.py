@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from minusma.messages import Lang
-from minusma.sheets import Bars, Plot, Sheet
+from minusma.sheets import Bars, MapPlot, Plot, Sheet
 
 Result = TypeVar("Result", bound=Mapping[str, Any])
 
@@ -20,20 +20,20 @@ class View(NamedTuple, Generic[Result]):
 
     result: Result
     layout: Callable[[Result, Lang], Sequence[Sheet]] | None
-    chart: Callable[[Result, Lang], Plot | Bars] | None = None
+    chart: Callable[[Result, Lang], Plot | Bars | MapPlot] | None = None
 
     def sheets(self, lang: Lang) -> Sequence[Sheet]:
         if self.layout is None:
             return []
         return self.layout(self.result, lang)
 
-    def plot(self, lang: Lang) -> Plot | Bars | None:
+    def plot(self, lang: Lang) -> Plot | Bars | MapPlot | None:
         return self.chart(self.result, lang) if self.chart is not None else None
 
 
 def view(
     result: Result,
     layout: Callable[[Result, Lang], Sequence[Sheet]] | None,
-    chart: Callable[[Result, Lang], Plot | Bars] | None = None,
+    chart: Callable[[Result, Lang], Plot | Bars | MapPlot] | None = None,
 ) -> View[Result]:
     return View(result, layout, chart)

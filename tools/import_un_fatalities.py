@@ -1,7 +1,7 @@
 """Build the fact base's fatality records from the UN's own data (``data/sources/un-fatalities/``).
 
-    python scripts/import_un_fatalities.py          # rewrite data/minusma.json
-    python scripts/import_un_fatalities.py --check  # exit 1 if the fact base is not what the import gives
+    python tools/import_un_fatalities.py          # rewrite data/minusma.json
+    python tools/import_un_fatalities.py --check  # exit 1 if the fact base is not what the import gives
 
 The newest snapshot of the UN's dataset (``DPPADPOSS-FATALITIES``, the MINUSMA rows as published)
 is the record: one fatality record per row, citing the snapshot as a source of kind ``dataset``.

@@ -1,0 +1,202 @@
+"""Bases: the import of Geo-PKO and RADPKO from data/sources/, and the checks on the records it makes."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import hashlib
+import importlib.util
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from minusma.load import load, parse
+from minusma.model import MALI_LATITUDE, MALI_LONGITUDE, FactBase
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCES = REPO / "data" / "sources"
+
+
+def _importer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("import_bases", REPO / "tools" / "import_bases.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def importer() -> ModuleType:
+    return _importer()
+
+
+@pytest.fixture(scope="module")
+def facts() -> FactBase:
+    return load()
+
+
+# --------------------------------------------------------------------------- the import
+
+
+def test_the_import_gives_the_shipped_fact_base_byte_for_byte(importer: ModuleType) -> None:
+    text = (REPO / "data" / "minusma.json").read_text(encoding="utf-8")
+    assert importer.dumped(importer.imported(json.loads(text))) == text
+    assert importer.main(["--check"]) == 0
+
+
+def test_the_import_changes_only_bases_and_their_sources(importer: ModuleType, shipped_data: dict[str, Any]) -> None:
+    stripped = copy.deepcopy(shipped_data)
+    del stripped["bases"]
+    ids = set(importer.SOURCE_IDS.values())
+    stripped["sources"] = [source for source in stripped["sources"] if source["id"] not in ids]
+    again = importer.imported(stripped)
+    assert again == shipped_data
+    assert list(again) == list(shipped_data)  # bases is the last key, nothing reordered
+
+
+def test_the_copies_are_the_files_provenance_describes() -> None:
+    provenance = json.loads((SOURCES / "provenance.json").read_text(encoding="utf-8"))
+    for record in provenance["files"]:
+        raw = (SOURCES / record["path"]).read_bytes()
+        assert hashlib.sha256(raw).hexdigest() == record["sha256"], record["path"]
+        rows = list(csv.reader(io.StringIO(raw.decode("utf-8"))))
+        assert len(rows) - 1 == record["rows"]
+        assert record["licence"] == "not stated"
+        assert (
+            record["citation"]
+            and len(record["commit"]) == 40
+            and record["repository"].startswith("https://github.com/")
+        )
+
+
+def test_double_encoded_names_are_repaired_in_the_records_only(importer: ModuleType, facts: FactBase) -> None:
+    assert importer.repair("MÃ©naka") == "Ménaka"
+    assert importer.repair("LerÃ©") == "Leré"
+    assert importer.repair("SÃ©gou") == "Ségou"
+    assert importer.repair("Ménaka") == "Ménaka"  # already right: unchanged
+    assert importer.repair("Gao") == "Gao"
+    assert importer.repair("Ã") == "Ã"  # not UTF-8 read as Latin-1: left as it is
+    raw = (SOURCES / "geopko" / "geopko-maps-2014-2018-minusma.csv").read_text(encoding="utf-8")
+    assert "MÃ©naka" in raw  # the copy stays as published
+    shipped = (REPO / "data" / "minusma.json").read_text(encoding="utf-8")
+    assert "Ã" not in shipped
+    names = {base["name"]["en"] for base in facts["bases"]}
+    assert {"Ménaka", "Leré"} <= names
+    assert any(base["region"]["en"] == "Ségou" for base in facts["bases"])
+
+
+def test_fifteen_sites_inside_mali_with_rows_from_2014_to_2024(facts: FactBase) -> None:
+    bases = facts["bases"]
+    assert len(bases) == 15
+    for base in bases:
+        assert MALI_LONGITUDE[0] <= base["longitude"] <= MALI_LONGITUDE[1], base["id"]
+        assert MALI_LATITUDE[0] <= base["latitude"] <= MALI_LATITUDE[1], base["id"]
+    years = {row["date"][:4] for base in bases for row in base["presence"]}
+    assert years == {str(year) for year in range(2014, 2025)}
+    rows = [row for base in bases for row in base["presence"]]
+    assert sum(row["dataset"] == "geopko-map" for row in rows) == 318
+    assert sum(row["dataset"] == "radpko-yearly" for row in rows) == 84
+    assert sum(row["dataset"] == "geopko-yearly" for row in rows) == 134
+    maps = {row["map"] for row in rows if "map" in row}
+    assert len(maps) == 23 and "Map No. 4506 Rev.3" in maps
+
+
+def test_every_figure_is_marked_as_an_estimate(facts: FactBase) -> None:
+    for base in facts["bases"]:
+        for row in base["presence"]:
+            expected = "yearly_mean" if row["dataset"] == "radpko-yearly" else "unit_sizes"
+            assert row["estimate"] == expected
+
+
+def test_where_geopko_and_radpko_disagree_both_rows_stay(facts: FactBase) -> None:
+    gao = next(base for base in facts["bases"] if base["id"] == "base-gao")
+    rows_2014 = [row for row in gao["presence"] if row["date"] == "2014"]
+    by_dataset = {row["dataset"]: row for row in rows_2014}
+    assert set(by_dataset) == {"geopko-yearly", "radpko-yearly"}
+    assert by_dataset["geopko-yearly"]["troops"] == 2062  # the mean of the year's map estimates
+    assert by_dataset["radpko-yearly"]["troops"] == 1886  # the mean of the UN's monthly figures
+    assert by_dataset["geopko-yearly"]["troops_by_country"]["NLD"] == 750
+    assert by_dataset["radpko-yearly"]["troops_by_country"]["NLD"] == 490
+
+
+def test_a_map_row_keeps_its_un_map_number_and_its_figures_as_given(facts: FactBase) -> None:
+    aguelhok = next(base for base in facts["bases"] if base["id"] == "base-aguelhok")
+    first = next(row for row in aguelhok["presence"] if row["dataset"] == "geopko-map")
+    assert first["date"] == "2014-03" and first["map"] == "Map No. 4506 Rev.3"
+    bamako = next(base for base in facts["bases"] if base["id"] == "base-bamako")
+    row = next(row for row in bamako["presence"] if row["date"] == "2014-05")
+    # the site's total and its countries' estimates differ on this map: both kept, nothing summed
+    assert row["troops"] == 1050 and sum(value or 0 for value in row["troops_by_country"].values()) == 900
+    assert row["hq"] == "mission"
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def _problems(shipped_data: dict[str, Any], change: Callable[[dict[str, Any]], object]) -> list[str]:
+    data = copy.deepcopy(shipped_data)
+    change(data)
+    _, problems = parse(json.dumps(data).encode(), "facts.json")
+    return [f"{problem.severity} {problem.path}: {problem.message.said('en')}" for problem in problems]
+
+
+@pytest.mark.parametrize(
+    ("longitude", "latitude", "inside"),
+    [
+        (-0.04472, 16.27167, True),  # Gao
+        (16.27167, -0.04472, False),  # the same, swapped
+        (-12.3, 10.1, True),  # the corner, on the line
+        (-12.31, 15.0, False),
+        (4.31, 15.0, False),
+        (0.0, 25.01, False),
+        (0.0, 10.09, False),
+    ],
+)
+def test_a_site_outside_mali_is_an_error(
+    shipped_data: dict[str, Any], longitude: float, latitude: float, inside: bool
+) -> None:
+    def change(data: dict[str, Any]) -> None:
+        data["bases"][0]["longitude"], data["bases"][0]["latitude"] = longitude, latitude
+
+    found = [line for line in _problems(shipped_data, change) if "outside Mali" in line]
+    assert (not found) == inside
+    if found:
+        assert found[0].startswith("error bases[0].longitude")
+
+
+def test_a_closure_names_an_event_and_agrees_with_its_date(shipped_data: dict[str, Any]) -> None:
+    def unknown(data: dict[str, Any]) -> None:
+        next(base for base in data["bases"] if "closed" in base)["closed"]["event"] = "ev-nothing"
+
+    def wrong_date(data: dict[str, Any]) -> None:
+        next(base for base in data["bases"] if base["id"] == "base-kidal")["closed"]["date"] = "2023-11"
+
+    def month_of_the_event(data: dict[str, Any]) -> None:
+        next(base for base in data["bases"] if base["id"] == "base-kidal")["closed"]["date"] = "2023-10"
+
+    assert any("ev-nothing" in line and line.startswith("error") for line in _problems(shipped_data, unknown))
+    assert any("ev-2023-kidal" in line and line.startswith("error") for line in _problems(shipped_data, wrong_date))
+    assert not [line for line in _problems(shipped_data, month_of_the_event) if line.startswith("error")]
+
+
+def test_an_unknown_country_at_a_site_is_an_error(shipped_data: dict[str, Any]) -> None:
+    def change(data: dict[str, Any]) -> None:
+        data["bases"][0]["presence"][0]["troops_by_country"]["XXX"] = 150
+
+    assert any("'XXX'" in line and line.startswith("error") for line in _problems(shipped_data, change))
+
+
+def test_a_row_with_an_unknown_key_or_a_negative_figure_does_not_load(shipped_data: dict[str, Any]) -> None:
+    def extra(data: dict[str, Any]) -> None:
+        data["bases"][0]["presence"][0]["headcount"] = 3
+
+    def negative(data: dict[str, Any]) -> None:
+        data["bases"][0]["presence"][0]["troops"] = -1
+
+    assert any(line.startswith("error") for line in _problems(shipped_data, extra))
+    assert any(line.startswith("error") for line in _problems(shipped_data, negative))

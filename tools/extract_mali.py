@@ -1,0 +1,69 @@
+"""Extract Mali's outline from world-atlas's TopoJSON into src/minusma/mali.json (the map's boundary).
+
+    npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
+    python tools/extract_mali.py package/countries-50m.json
+
+world-atlas 2.0.2 (Mike Bostock, ISC licence) redistributes Natural Earth's Admin 0 country
+boundaries, version 4.1.0 (public domain), as TopoJSON. This decodes the arcs of the feature whose
+name is "Mali" (delta-encoded, quantized: the file's transform), and writes one GeoJSON Polygon or
+MultiPolygon, coordinates rounded to 0.001 degree (about 100 m, far finer than the 1:50m source).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+OUT = Path(__file__).resolve().parents[1] / "src" / "minusma" / "mali.json"
+
+
+def _arcs(topology: dict[str, Any]) -> list[list[tuple[float, float]]]:
+    scale_x, scale_y = topology["transform"]["scale"]
+    shift_x, shift_y = topology["transform"]["translate"]
+    decoded = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append((round(x * scale_x + shift_x, 3), round(y * scale_y + shift_y, 3)))
+        decoded.append(points)
+    return decoded
+
+
+def _ring(indexes: list[int], arcs: list[list[tuple[float, float]]]) -> list[list[float]]:
+    points: list[tuple[float, float]] = []
+    for index in indexes:
+        arc = arcs[index] if index >= 0 else list(reversed(arcs[~index]))
+        points.extend(arc if not points else arc[1:])
+    return [list(point) for point in points]
+
+
+def main(path: str) -> int:
+    raw = Path(path).read_bytes()
+    topology = json.loads(raw)
+    arcs = _arcs(topology)
+    (mali,) = [item for item in topology["objects"]["countries"]["geometries"] if item["properties"]["name"] == "Mali"]
+    if mali["type"] == "Polygon":
+        coordinates: Any = [_ring(ring, arcs) for ring in mali["arcs"]]
+    else:
+        coordinates = [[_ring(ring, arcs) for ring in polygon] for polygon in mali["arcs"]]
+    feature = {
+        "type": "Feature",
+        "properties": {
+            "name": "Mali",
+            "source": "Natural Earth Admin 0 country boundaries 1:50m, v4.1.0 (public domain), "
+            "through the npm package world-atlas 2.0.2 (ISC licence, Mike Bostock), file countries-50m.json",
+            "source_sha256": hashlib.sha256(raw).hexdigest(),
+        },
+        "geometry": {"type": mali["type"], "coordinates": coordinates},
+    }
+    OUT.write_text(json.dumps(feature, separators=(",", ":")) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))

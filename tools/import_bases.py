@@ -1,0 +1,346 @@
+"""Build the fact base's ``bases`` (and their dataset sources) from the files in data/sources/.
+
+    python tools/import_bases.py            # rewrites data/minusma.json in place
+    python tools/import_bases.py --check    # exit 1 if the fact base is not what the import gives
+
+Reads only the copies under data/sources/ (their checksums must match provenance.json), changes
+only the top-level key ``bases`` and the dataset sources it cites (replaced in place, or appended),
+and writes the file as the project writes it (two-space indent, UTF-8). Running it twice gives the
+same bytes; a test holds it to that.
+
+What the import decides, and why:
+
+- Figures are the datasets' own, marked as estimates (``estimate``): Geo-PKO counts units on the UN
+  deployment maps at nominal sizes; RADPKO's figures are yearly means of monthly UN data, rounded to
+  whole people here and marked "about". A RADPKO country whose yearly mean rounds to no one is left out.
+- Where a dataset's parts and its total differ (a site's troops against its countries' troops, as on
+  several Geo-PKO maps), both are kept as given; nothing is summed or filled in.
+- A Geo-PKO yearly row (v2.3) joins the three yearly tables of a location and year: countries
+  (TCCMap), unit types (TTMap), headquarters, police, observers and the year's mean troops (FrontMap,
+  whose rows are the year's maps: a field is kept only where all of them agree).
+- Names double-encoded as UTF-8 in the map file ("MÃ©naka") are repaired here, in the records only.
+- Coordinates are Geo-PKO v2.3's (one pair per location); a site's Malian region is Geo-PKO's ADM1 name.
+- A site's closing date comes from an event of the fact base that reports it (``CLOSED``).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parents[1] / "data" / "sources"
+FACT_BASE = HERE.parent / "minusma.json"
+PROVENANCE = HERE / "provenance.json"
+
+MAPS = "geopko/geopko-maps-2014-2018-minusma.csv"
+FRONT = "geopko/geopko-v2.3-FrontMap-minusma.csv"
+TCC = "geopko/geopko-v2.3-TCCMap-minusma.csv"
+TROOP_TYPES = "geopko/geopko-v2.3-TTMap-minusma.csv"
+RADPKO = "radpko/radpko-bases-yearly-minusma.csv"
+
+SOURCE_IDS = {
+    MAPS: "geopko-maps-2014-2018",
+    FRONT: "geopko-v2.3-frontmap",
+    TCC: "geopko-v2.3-tccmap",
+    TROOP_TYPES: "geopko-v2.3-ttmap",
+    RADPKO: "radpko-bases-yearly",
+}
+SOURCE_TITLES = {
+    MAPS: "Geo-PKO: MINUSMA deployment maps coded site by site, 2014-2018 (data/geopko.csv)",
+    FRONT: "Geo-PKO v2.3: troops, headquarters, police and observers per location and year (FrontMap_v.2.3.csv)",
+    TCC: "Geo-PKO v2.3: contributing countries per location and year (TCCMap_v.2.3.csv)",
+    TROOP_TYPES: "Geo-PKO v2.3: troop types per location and year (TTMap_v.2.3.csv)",
+    RADPKO: "RADPKO: yearly means per base and contributing country (radpko_bases_cc_y.csv)",
+}
+SOURCE_PUBLISHERS = {
+    MAPS: "Geo-PKO, Uppsala University (copy in the GitHub repository thaonguyen-ha/GeoPKO)",
+    FRONT: "Geo-PKO, Uppsala University (GitHub repository geopko/Geo-PKO-Shiny-Dashboard)",
+    TCC: "Geo-PKO, Uppsala University (GitHub repository geopko/Geo-PKO-Shiny-Dashboard)",
+    TROOP_TYPES: "Geo-PKO, Uppsala University (GitHub repository geopko/Geo-PKO-Shiny-Dashboard)",
+    RADPKO: "RADPKO, Hunnicutt and Nomikos (GitHub repository dapp-lab/radpko-shiny)",
+}
+
+# The sites: Geo-PKO's location name -> id, names in en/nl/fr, RADPKO's base name.
+SITES: dict[str, dict[str, Any]] = {
+    "Aguelhok": {"id": "base-aguelhok", "radpko": "aguelhok"},
+    "Ansongo": {"id": "base-ansongo", "radpko": "ansongo"},
+    "Bamako": {"id": "base-bamako", "radpko": "bamako"},
+    "Ber": {"id": "base-ber", "radpko": "ber"},
+    "Douentza": {"id": "base-douentza", "radpko": "douentza"},
+    "Dyabali": {"id": "base-dyabali", "radpko": "dyabali"},
+    "Gao": {"id": "base-gao", "radpko": "gao"},
+    "Gossi": {"id": "base-gossi", "radpko": "gossi"},
+    "Goundam": {"id": "base-goundam", "radpko": "goundam"},
+    "Kidal": {"id": "base-kidal", "radpko": "kidal"},
+    "Leré": {"id": "base-lere", "radpko": "lere"},
+    "Mopti/Sevare": {"id": "base-mopti-sevare", "radpko": "mopti", "name": "Mopti/Sévaré"},
+    "Ménaka": {"id": "base-menaka", "radpko": "menaka"},
+    "Tessalit": {"id": "base-tessalit", "radpko": "tessalit"},
+    "Tombouctou (Timbuktu)": {
+        "id": "base-tombouctou",
+        "radpko": "tombouctou",
+        "names": {"en": "Timbuktu", "nl": "Timboektoe", "fr": "Tombouctou"},
+    },
+}
+REGIONS = {"Timbuktu": {"en": "Timbuktu", "nl": "Timboektoe", "fr": "Tombouctou"}}
+"""Malian regions whose names differ by language; the others are the same in all three."""
+
+CLOSED = {
+    "Tessalit": ("2023-10-21", "ev-2023-tessalit"),
+    "Aguelhok": ("2023-10", "ev-2023-tessalit"),  # left "between 21 and 23 October"
+    "Kidal": ("2023-10-31", "ev-2023-kidal"),
+    "Mopti/Sevare": ("2023-12", "ev-2023-mopti"),
+    "Tombouctou (Timbuktu)": ("2023-12", "ev-2023-timbuktu"),
+}
+"""Sites whose closing an event of the fact base reports (Ber, Goundam and Ménaka were only
+announced to close by the end of August 2023: no closing date is taken from that)."""
+
+COUNTRIES = {
+    "Bangladesh": "BGD", "Belgium": "BEL", "Benin": "BEN", "Burkina Faso": "BFA", "Cambodia": "KHM",
+    "Canada": "CAN", "Chad": "TCD", "China": "CHN", "Cote d'Ivoire": "CIV", "Denmark": "DNK", "Egypt": "EGY",
+    "El Salvador": "SLV", "Germany": "DEU", "Ghana": "GHA", "Guinea": "GIN", "Indonesia": "IDN", "Jordan": "JOR",
+    "Liberia": "LBR", "Lithuania": "LTU", "Mexico": "MEX", "Nepal": "NPL", "Netherlands": "NLD", "Niger": "NER",
+    "Nigeria": "NGA", "Norway": "NOR", "Pakistan": "PAK", "Portugal": "PRT", "Romania": "ROU", "Rwanda": "RWA",
+    "Senegal": "SEN", "Sri Lanka": "LKA", "Sweden": "SWE", "Togo": "TGO", "Tunisia": "TUN", "UK": "GBR",
+    "United Kingdom": "GBR", "Multinational": "multinational",
+}  # fmt: skip
+RADPKO_COUNTRIES = {name.lower().replace(" ", ".").replace("'", "."): code for name, code in COUNTRIES.items()}
+
+HQ = {"3": "mission", "2": "sector", "1": "contingent"}
+TROOP_TYPE_COLUMNS = {
+    "Infantry": "infantry", "eng": "engineers", "med": "medical", "sig": "signals", "av": "aviation",
+    "riv": "riverine", "maint": "maintenance", "trans": "transport",
+}  # fmt: skip
+UNIT_ORDER = (
+    "infantry", "reserve", "force_protection", "engineers", "medical", "signals", "aviation", "riverine",
+    "maintenance", "transport",
+)  # fmt: skip
+DATASET_ORDER = ("geopko-map", "geopko-yearly", "radpko-yearly")
+
+
+def repair(text: str) -> str:
+    """Undo UTF-8 read as Latin-1 ("MÃ©naka" -> "Ménaka"); text that is not so double-encoded stays as it is."""
+    if not any(mark in text for mark in ("Ã", "Â")):
+        return text
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(HERE / name, encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
+
+
+def _count(text: str) -> int | None:
+    """A Geo-PKO unit-size estimate, or None where the dataset says NA or unknown."""
+    return int(text) if text.isdigit() else None
+
+
+def _check_files() -> list[dict[str, Any]]:
+    provenance: list[dict[str, Any]] = json.loads(PROVENANCE.read_text(encoding="utf-8"))["files"]
+    for record in provenance:
+        digest = hashlib.sha256((HERE / record["path"]).read_bytes()).hexdigest()
+        if digest != record["sha256"]:
+            raise SystemExit(f"{record['path']}: not the file provenance.json describes (sha256 {digest})")
+    return provenance
+
+
+def sources(provenance: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    by_path = {record["path"]: record for record in provenance}
+    found = []
+    for path, source_id in SOURCE_IDS.items():
+        record = by_path[path]
+        url = f"{record['repository']}/blob/{record['commit']}/{record['source_path']}"
+        found.append(
+            {
+                "id": source_id,
+                "title": SOURCE_TITLES[path],
+                "publisher": SOURCE_PUBLISHERS[path],
+                "url": url,
+                "language": "en",
+                "kind": "web_page",
+            }
+        )
+    return found
+
+
+def _map_row(row: dict[str, str]) -> dict[str, Any]:
+    countries: dict[str, int | None] = {}
+    for index in range(1, 15):
+        name = row[f"name.of.TCC{index}"]
+        if name == "NA":
+            continue
+        code = COUNTRIES[repair(name)]
+        if code in countries:  # the same country twice on one map: never happens in these files
+            raise SystemExit(f"{row['Source']} {row['location']}: {name} twice")
+        countries[code] = _count(row[f"No.troops.per.TCC{index}"])
+    units = [unit for unit, column in (("reserve", "RES"), ("force_protection", "FP")) if row[column] == "1"]
+    presence: dict[str, Any] = {
+        "date": f"{int(row['year']):04d}-{int(row['month']):02d}",
+        "dataset": "geopko-map",
+        "estimate": "unit_sizes",
+        "map": row["Source"],
+    }
+    troops = _count(row["No.troops"])
+    if troops is not None:
+        presence["troops"] = troops
+    presence["troops_by_country"] = dict(sorted(countries.items()))
+    if units:
+        presence["units"] = units
+    if row["HQ"] in HQ:
+        presence["hq"] = HQ[row["HQ"]]
+    presence["police_present"] = row["UNPOL..dummy."] == "1"
+    presence["observers_present"] = row["UNMO..dummy."] == "1"
+    presence["sources"] = [SOURCE_IDS[MAPS]]
+    return presence
+
+
+def _agreed(rows: list[dict[str, str]], column: str) -> str | None:
+    values = {row[column] for row in rows}
+    return values.pop() if len(values) == 1 else None
+
+
+def _yearly_rows(location: str) -> list[dict[str, Any]]:
+    front: dict[str, list[dict[str, str]]] = {}
+    for row in _rows(FRONT):
+        if repair(row["location"]) == location:
+            front.setdefault(row["year"], []).append(row)
+    types = {row["year"]: row for row in _rows(TROOP_TYPES) if repair(row["location"]) == location}
+    found = []
+    for row in _rows(TCC):
+        if repair(row["location"]) != location:
+            continue
+        year = row["year"]
+        countries: dict[str, int | None] = {}
+        for match in re.finditer(r"([^,(]+?) \((\d+)\)", row["year.overview"]):
+            code = COUNTRIES[match.group(1).strip()]
+            if code in countries:
+                raise SystemExit(f"{location} {year}: {code} twice")
+            countries[code] = int(match.group(2))
+        year_front = front.get(year, [])
+        units = {unit for column, unit in TROOP_TYPE_COLUMNS.items() if year in types and types[year][column] != "0"}
+        if _agreed(year_front, "Reserve") not in (None, "0"):
+            units.add("reserve")
+        presence: dict[str, Any] = {"date": year, "dataset": "geopko-yearly", "estimate": "unit_sizes"}
+        mean = _agreed(year_front, "ave.no.troops")
+        if mean is not None and mean.isdigit():
+            presence["troops"] = int(mean)
+        presence["troops_by_country"] = dict(sorted(countries.items()))
+        if units:
+            presence["units"] = [unit for unit in UNIT_ORDER if unit in units]
+        hq = _agreed(year_front, "hq")
+        if hq in HQ:
+            presence["hq"] = HQ[hq]
+        for column, key in (("UNPOL", "police_present"), ("UNMO", "observers_present")):
+            value = _agreed(year_front, column)
+            if value is not None:
+                presence[key] = value != "0"
+        presence["sources"] = [SOURCE_IDS[TCC], SOURCE_IDS[TROOP_TYPES], SOURCE_IDS[FRONT]]
+        found.append(presence)
+    return found
+
+
+def _radpko_rows(base: str) -> list[dict[str, Any]]:
+    found = []
+    for row in _rows(RADPKO):
+        if row["base"] != base:
+            continue
+        parts: dict[str, dict[str, int]] = {"troops": {}, "police": {}, "observers": {}}
+        for column, code in sorted(RADPKO_COUNTRIES.items(), key=lambda item: item[1]):
+            for part, suffix in (("troops", "untrp"), ("police", "unpol"), ("observers", "unmob")):
+                value = round(float(row.get(f"{column}_{suffix}", "0")))
+                if value >= 1:
+                    parts[part][code] = value
+        presence: dict[str, Any] = {"date": row["year"], "dataset": "radpko-yearly", "estimate": "yearly_mean"}
+        for part, column in (("troops", "untrp"), ("police", "unpol"), ("observers", "unmob")):
+            presence[part] = round(float(row[column]))
+        presence["troops_by_country"] = dict(parts["troops"])
+        for part in ("police", "observers"):
+            if parts[part]:
+                presence[f"{part}_by_country"] = parts[part]
+        presence["sources"] = [SOURCE_IDS[RADPKO]]
+        found.append(presence)
+    return found
+
+
+def _folded(text: str) -> str:
+    """Lower case without accents: 'gao' is no other spelling of 'Gao', nor 'Mopti/Sevare' of 'Mopti/Sévaré'."""
+    import unicodedata
+
+    return "".join(char for char in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(char))
+
+
+def _text(name: str, names: dict[str, str] | None = None) -> dict[str, str]:
+    return dict(names) if names else {"en": name, "nl": name, "fr": name}
+
+
+def bases() -> list[dict[str, Any]]:
+    maps = _rows(MAPS)
+    coordinates = {repair(row["location"]): (row["longitude"], row["latitude"]) for row in _rows(FRONT)}
+    found = []
+    for location, site in SITES.items():
+        map_rows = [row for row in maps if repair(row["location"]) == location]
+        regions = {repair(row["ADM1_name"]) for row in map_rows}
+        if len(regions) != 1:
+            raise SystemExit(f"{location}: regions {sorted(regions)}")
+        region = regions.pop()
+        longitude, latitude = coordinates[location]
+        presence = [_map_row(row) for row in map_rows] + _yearly_rows(location) + _radpko_rows(site["radpko"])
+        presence.sort(key=lambda row: (row["date"], DATASET_ORDER.index(row["dataset"])))
+        names = site.get("names") or {"en": site.get("name", location)}
+        name = site.get("name", location)
+        shown = {_folded(text) for text in names.values()}
+        spellings = sorted({text for text in (location, site["radpko"]) if _folded(text) not in shown})
+        record: dict[str, Any] = {
+            "id": site["id"],
+            "name": _text(name, site.get("names")),
+            "spellings": spellings,
+            "region": _text(region, REGIONS.get(region)),
+            "longitude": float(longitude),
+            "latitude": float(latitude),
+        }
+        if location in CLOSED:
+            date, event = CLOSED[location]
+            record["closed"] = {"date": date, "event": event}
+        record["sources"] = [SOURCE_IDS[FRONT], SOURCE_IDS[MAPS]]
+        record["presence"] = presence
+        found.append(record)
+    return found
+
+
+def imported(fact_base: dict[str, Any]) -> dict[str, Any]:
+    """The fact base with its ``bases`` and their sources as the files in data/sources/ give them."""
+    provenance = _check_files()
+    result = dict(fact_base)
+    new_sources = {source["id"]: source for source in sources(provenance)}
+    kept = [new_sources.pop(source["id"], source) for source in fact_base["sources"]]
+    result["sources"] = kept + list(new_sources.values())
+    result["bases"] = bases()
+    return result
+
+
+def dumped(fact_base: dict[str, Any]) -> str:
+    return json.dumps(fact_base, indent=2, ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    text = FACT_BASE.read_text(encoding="utf-8")
+    new = dumped(imported(json.loads(text)))
+    if "--check" in argv:
+        if new != text:
+            print("data/minusma.json differs from what tools/import_bases.py gives", file=sys.stderr)
+            return 1
+        return 0
+    FACT_BASE.write_text(new, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
