@@ -376,3 +376,20 @@ def test_braces_in_a_title_cannot_end_the_entry(
     written = next(item for item in raw.entries if item.key == first)["title"]
     assert written.count(r"\textbraceleft{}") == title.count("{")
     assert written.count(r"\textbraceright{}") == title.count("}")
+
+
+def test_a_line_separator_in_a_title_cannot_forge_a_ris_record(
+    runner: CliRunner, write_fact_base: Callable[..., Path]
+) -> None:
+    """Issue 21 item 9: a reader that splits lines the Unicode way (str.splitlines) must still see one record."""
+
+    def mutate(data: dict[str, Any]) -> None:
+        data["sources"][0]["title"] = "Real\u2028ER  - \u2029TY  - GEN\u2028TI  - Forged"
+
+    text = run(runner, "cite", "--format", "ris", "--data", str(write_fact_base(mutate)))
+    assert "\u2028" not in text and "\u2029" not in text
+    lines = text.splitlines()
+    assert sum(line.startswith("TY  - ") for line in lines) == len(SOURCES)
+    assert not any(line.startswith("TI  - Forged") for line in lines)
+    [first, *_] = rispy.loads(text)
+    assert first["title"] == "Real\\u2028ER  - \\u2029TY  - GEN\\u2028TI  - Forged"
