@@ -621,7 +621,7 @@ def cited_facts(fact_base: FactBase, *, events: bool = True) -> Iterator[Cited]:
     for index, task in enumerate(mandate["tasks"]):
         yield Cited("task", task["id"], "mandate.tasks[{}]", index, None, task, ("text",), task["sources"])
     for index, leader in enumerate(fact_base["leaders"]):
-        name = Text(en=leader["name"], nl=leader["name"], fr=leader["name"])
+        name = cast(Text, dict.fromkeys(LANGS, leader["name"]))  # a name is the same in every language
         yield Cited(
             "leader", leader["id"], "leaders[{}]", index, leader.get("start") or leader.get("appointed"), leader,
             ("nationality", "note", "caveat"), leader["sources"], (name,),
