@@ -25,6 +25,7 @@ from minusma import cli, load
 from minusma.cli import PRINTS, app, formats_of
 from minusma.core_schema import CORE_SCHEMA
 from minusma.messages import LANGS, Lang, Language, catalogue
+from minusma.messages.countries import COUNTRIES
 from minusma.model import Text, json_schema
 from minusma.output import WRITERS, Writer, formats
 from minusma.output.csv import table
@@ -196,3 +197,29 @@ def test_validate_names_a_missing_language_in_every_language(
         ]
         assert catalogue(lang)[f"language.{missing}"] in problem["message"]
         assert all(code in problem["message"] for code in LANGS)
+
+
+# --------------------------------------------------------------------------- countries
+
+
+def test_every_country_has_a_name_in_every_language_and_no_catalogue_holds_one() -> None:
+    for code, names in COUNTRIES.items():
+        assert len(code) == 3 and code.isupper(), code
+        assert list(names) == list(LANGS) and all(name.strip() for name in names.values()), code
+    for lang in LANGS:
+        assert not [key for key in catalogue(lang) if key.startswith("country.")]
+
+
+@pytest.mark.parametrize(("code", "known"), [("TCD", True), ("GMB", True), ("XXX", False), ("MLI", False)])
+def test_a_country_code_is_known_when_the_table_of_countries_has_it(
+    runner: CliRunner, write_fact_base: Any, code: str, known: bool
+) -> None:
+    def recode(data: dict[str, Any]) -> None:
+        data["contributions"][0]["country"] = code
+
+    result = runner.invoke(app, ["validate", str(write_fact_base(recode)), "--json"])
+    problems = [item for item in json.loads(result.stdout)["problems"] if item["path"] == "contributions[0].country"]
+    if known:
+        assert not problems
+    else:
+        assert problems and "countries.py" in problems[0]["message"] and result.exit_code == 1

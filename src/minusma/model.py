@@ -389,7 +389,7 @@ Cause = Literal["any", "hostile", "other"]
 
 COUNTRY_PATTERN = r"^[A-Z]{3}$"
 Country: TypeAlias = "Annotated[str, StringConstraints(pattern=COUNTRY_PATTERN)]"
-"""ISO 3166-1 alpha-3; names in every language are in the message catalogues (``country.XXX``)."""
+"""ISO 3166-1 alpha-3; one of ``messages.countries.COUNTRIES``, which holds its names in every language."""
 
 
 @_strict
@@ -1113,10 +1113,12 @@ def preferred_claim(claims: Sequence[ClaimT]) -> ClaimT:
 
 
 def country_names(code: str) -> Text:
-    """A country's name in every language, from the catalogues; the code where none has it."""
-    from minusma.messages import catalogue
+    """A country's name in every language, from the table of countries: the English one in a
+    language the table lacks, the code for a country it lacks."""
+    from minusma.messages.countries import COUNTRIES
 
-    return cast(Text, {lang: catalogue(lang).get(f"country.{code}", code) for lang in LANGS})
+    names = COUNTRIES.get(code, {})
+    return cast(Text, {lang: names.get(lang) or names.get("en", code) for lang in LANGS})
 
 
 _PARTS = ("military", "police", "staff")
@@ -1125,13 +1127,12 @@ _PARTS = ("military", "police", "staff")
 def _check_contributions(fact_base: FactBase) -> Iterator[Problem]:  # noqa: C901
     """A country's stated parts never exceed its stated total; on one date, the countries together
     never exceed the mission's stated total (a warning: sources count differently)."""
-    from minusma.messages import catalogue
+    from minusma.messages.countries import COUNTRIES
 
-    named = catalogue("en")
     by_date: dict[str, list[tuple[int, Contribution]]] = {}
     for index, contribution in enumerate(fact_base.get("contributions", [])):
         path = f"contributions[{index}]"
-        if f"country.{contribution['country']}" not in named:
+        if contribution["country"] not in COUNTRIES:
             yield Problem(
                 "error", f"{path}.country", Message("check.unknown_country", {"code": contribution["country"]})
             )
