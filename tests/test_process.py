@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 
+from minusma.messages import LANGS
+
 REPO = Path(__file__).resolve().parents[1]
 BENCH = REPO / "bench" / "make_factbase.py"
 
@@ -540,7 +542,7 @@ CSV_COMMANDS = [
 def _break_lines(value: Any) -> None:
     """Every text of the fact base across lines, with a tab: what a paragraph may hold."""
     if isinstance(value, dict):
-        if set(value) == {"en", "nl", "fr"}:
+        if set(value) == set(LANGS):
             for lang in value:
                 value[lang] = value[lang].replace(" ", "\n", 1).replace(" ", "\t", 1)
         for child in value.values():
@@ -770,7 +772,7 @@ def _parse_back(output_format: str, text: str) -> None:
         assert text.strip()
 
 
-@pytest.mark.parametrize("lang", ["en", "nl", "fr"])
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize(
     ("args", "output_format"),
     [
