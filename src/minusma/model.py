@@ -1087,20 +1087,21 @@ def in_office(term: Term, day: dt.date) -> InOffice:
     if doubt == "role" and caveat is not None:
         why = caveat
     elif term.start_basis == "predecessor":
-        why = _text("at.unknown_term")
+        why = generated_text("at.unknown_term")
     elif day < start_last:
         if term.start_basis == "appointed":
-            why = _text("at.from_appointment", appointed=term.start)
+            why = generated_text("at.from_appointment", appointed=term.start)
         else:
-            why = _text("at.uncertain_start", start=term.start)
+            why = generated_text("at.uncertain_start", start=term.start)
     elif day > end_first:
-        why = _text("at.uncertain_end", end=term.end)
+        why = generated_text("at.uncertain_end", end=term.end)
     elif doubt == "end" and term.end_basis == "open" and day > start_last and caveat is not None:
         why = caveat
     return InOffice(True, why is None, why)
 
 
-def _text(key: str, /, **values: object) -> Text:
+def generated_text(key: str, /, **values: object) -> Text:
+    """A text the tool writes (not the fact base): the message ``key`` in every language."""
     return cast(Text, texts(key, **values))
 
 
