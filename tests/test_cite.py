@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 from minusma.cli import app
 from minusma.load import load
-from minusma.messages import LANGS, say
+from minusma.messages import LANGS, number, say
 from minusma.model import cited_facts
 
 CSL_SCHEMA = json.loads((Path(__file__).parent / "csl" / "csl-data.json").read_text(encoding="utf-8"))
@@ -304,7 +304,7 @@ def test_show_as_a_table_in_every_language(runner: CliRunner, lang: str) -> None
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0] == f"strength-2013-07-01 ({say('kind.strength', lang)})"
     assert "claims[0].uniformed" in result.stdout
-    assert say("qualifier.about", lang, n="6" + {"en": ",", "nl": ".", "fr": "\u202f"}[lang] + "200") in result.stdout
+    assert say("qualifier.about", lang, n=number(6200, lang)) in result.stdout
     assert say("show_no_errata", lang, id="strength-2013-07-01") in result.stdout
 
 
