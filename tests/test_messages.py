@@ -174,3 +174,21 @@ def test_the_usual_system_errors_are_given_in_the_users_language() -> None:
     assert (
         os_reason(OSError(errno.ENOTSUP, "Operation not supported")) == "Operation not supported"
     )  # as the system says
+
+
+@pytest.mark.parametrize(
+    ("arguments", "usage", "heading"),
+    [(["--lang", "fr", "about", "--help"], "Utilisation\u00a0:", "Options\u00a0:"),
+     (["about", "--help", "--lang=nl"], "Gebruik:", "Opties:"),
+     (["about", "--help"], "Usage:", "Options:")],
+)  # fmt: skip
+def test_help_follows_the_lang_of_each_run_called_from_python(
+    capsys: pytest.CaptureFixture[str], arguments: list[str], usage: str, heading: str
+) -> None:
+    """--lang is read from the run's own arguments (not sys.argv when cli was imported), run after run."""
+    from minusma.cli import run
+
+    for _ in range(2):  # the second run is not left in the first one's language
+        assert run(arguments) == 0
+        shown = capsys.readouterr().out
+        assert shown.startswith(usage) and f"\n{heading}\n" in shown, shown[:200]
