@@ -15,10 +15,13 @@ import io
 import json
 import sys
 import types
+from collections.abc import Callable
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, get_args
 
 import pytest
+from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from minusma import cli, load
@@ -107,6 +110,80 @@ def test_the_formats_help_lists_come_from_the_registry(runner: CliRunner) -> Non
     for name in PRINTS:
         if len(formats_of(name)) > 1:
             assert ", ".join(formats_of(name)) in " ".join(runner.invoke(app, [name, "--help"]).stdout.split())
+
+
+# --------------------------------------------------------------------------- every writer read back
+
+
+class _Headings(HTMLParser):
+    """Headings and table captions (a caption's title, before its intro paragraph) in document
+    order, read by the standard library's HTML parser."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.headings: list[str] = []
+        self._open = False
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag in ("caption", "h1", "h2", "h3"):
+            self.headings.append("")
+            self._open = True
+        elif tag == "p":
+            self._open = False
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("caption", "h1", "h2", "h3"):
+            self._open = False
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            self.headings[-1] += data
+
+
+def _md_headings(text: str) -> list[str]:
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    return [
+        "".join(child.content for child in tokens[index + 1].children or [] if child.type in ("text", "code_inline"))
+        for index, token in enumerate(tokens)
+        if token.type == "heading_open"
+    ]
+
+
+def _html_headings(text: str) -> list[str]:
+    parser = _Headings()
+    parser.feed(text)
+    parser.close()
+    return [heading.strip() for heading in parser.headings]
+
+
+READ_BACK: dict[str, Callable[[str], Any]] = {
+    "table": lambda text: text.splitlines()[0],
+    "json": json.loads,
+    "csv": lambda text: list(csv.reader(io.StringIO(text, newline=""))),
+    "md": _md_headings,
+    "html": _html_headings,
+}
+"""Each writer of tables read back by an independent parser: a new writer adds its reader here."""
+
+
+def test_every_writer_of_tables_has_a_reader() -> None:
+    assert set(READ_BACK) == set(formats("tables"))
+
+
+@pytest.mark.parametrize("name", TABLE_COMMANDS)
+def test_every_command_in_every_writer_of_tables_reads_back_alike(runner: CliRunner, name: str, tmp_path: Path) -> None:
+    """The same sheets in every format: Markdown's headings are HTML's headings and captions, the
+    table's first line is the first of them, CSV is rectangular with a table column, JSON parses."""
+    read: dict[str, Any] = {}
+    for format in formats("tables"):
+        result = runner.invoke(app, [name, *_arguments(name, tmp_path), "--format", format], env={"COLUMNS": "400"})
+        assert result.exit_code in (0, 1) and result.stdout, (format, result.output)  # validate exits 1 on errors
+        read[format] = READ_BACK[format](result.stdout)
+    assert read["md"] and read["md"] == read["html"]
+    assert read["table"] == read["md"][0]
+    header, *rows = read["csv"]
+    assert header[0] == "table" and all(len(row) == len(header) for row in rows)
+    assert isinstance(read["json"], dict)
 
 
 # --------------------------------------------------------------------------- a toy language
