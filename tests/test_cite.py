@@ -22,6 +22,7 @@ from minusma.cli import app
 from minusma.load import load
 from minusma.messages import LANGS, number, say
 from minusma.model import cited_facts
+from minusma.output import formats
 
 CSL_SCHEMA = json.loads((Path(__file__).parent / "csl" / "csl-data.json").read_text(encoding="utf-8"))
 SOURCES = load()["sources"]
@@ -246,7 +247,7 @@ def test_cite_prints_only_citation_formats_and_json(runner: CliRunner, args: lis
     assert result.stdout == ""
 
 
-@pytest.mark.parametrize("format", ["text", "csl-json", "bibtex", "ris"])
+@pytest.mark.parametrize("format", formats("citations"))
 @pytest.mark.parametrize("command", [["about"], ["timeline"], ["troops"], ["sources"], ["errata"], ["schema"]])
 def test_other_commands_reject_the_citation_formats(runner: CliRunner, command: list[str], format: str) -> None:
     result = runner.invoke(app, [*command, "--format", format])
