@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from minusma.messages import LANGS
+
 SEED = Path(__file__).resolve().parents[1] / "data" / "minusma.json"
 CATEGORIES = ["context", "mission", "strength", "casualties", "netherlands", "withdrawal"]
 PLACES = ["Gao", "Kidal", "Tessalit", "Ménaka", "Timbuktu", "Mopti", "Bamako", "Aguelhok", "Ber", "Goundam"]
@@ -29,6 +31,11 @@ def _date(index: int) -> str:
     if kind < 3:
         return f"{year}-{month:02d}"
     return f"{year}-{month:02d}-{day:02d}"
+
+
+def _text(**words: str) -> dict[str, str]:
+    """A text in every language of the tool: English where no words are given for one."""
+    return {lang: words.get(lang, words["en"]) for lang in LANGS}
 
 
 def make(count: int) -> dict[str, Any]:
@@ -50,11 +57,11 @@ def make(count: int) -> dict[str, Any]:
             "id": f"gen-event-{index}",
             "date": _date(index),
             "category": CATEGORIES[index % len(CATEGORIES)],
-            "text": {
-                "en": f"Generated event {index}: a patrol reaches {PLACES[index % len(PLACES)]}.",
-                "nl": f"Gegenereerde gebeurtenis {index}: een patrouille bereikt {PLACES[index % len(PLACES)]}.",
-                "fr": f"Événement généré {index} : une patrouille atteint {PLACES[index % len(PLACES)]}.",
-            },
+            "text": _text(
+                en=f"Generated event {index}: a patrol reaches {PLACES[index % len(PLACES)]}.",
+                nl=f"Gegenereerde gebeurtenis {index}: een patrouille bereikt {PLACES[index % len(PLACES)]}.",
+                fr=f"Événement généré {index} : une patrouille atteint {PLACES[index % len(PLACES)]}.",
+            ),
             "sources": [f"gen-source-{index % extra}"],
         }
         for index in range(max(0, count - len(data["events"])))
@@ -81,7 +88,7 @@ def make(count: int) -> dict[str, Any]:
                 "name": f"Generated Officer {index}",
                 "role": "force_commander",
                 "acting": True,
-                "nationality": {"en": "Generated", "nl": "Gegenereerd", "fr": "Généré"},
+                "nationality": _text(en="Generated", nl="Gegenereerd", fr="Généré"),
                 "start": f"{year}-{index % 12 + 1:02d}",
                 "end": f"{year}-{index % 12 + 1:02d}",
                 "sources": [f"gen-source-{index}"],
@@ -95,7 +102,7 @@ def make(count: int) -> dict[str, Any]:
                 "counts": [
                     {"outcome": "killed", "cause": "any", "value": {"value": index % 300, "qualifier": "exact"}}
                 ],
-                "note": {"en": "Generated figure.", "nl": "Gegenereerd cijfer.", "fr": "Chiffre généré."},
+                "note": _text(en="Generated figure.", nl="Gegenereerd cijfer.", fr="Chiffre généré."),
                 "sources": [f"gen-source-{index}"],
             }
         )

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-# English and a known locale for every test, whatever the machine says: --help is built at
-# import time from the locale, and tests that need another language set it themselves.
+# English and a known locale for every test, whatever the machine says: --help and messages
+# follow the locale, and tests that need another language set it themselves.
 for _name in ("MINUSMA_LANG", "MINUSMA_DATA", "LC_ALL", "LC_MESSAGES"):
     os.environ.pop(_name, None)
 os.environ["LANG"] = "C.UTF-8"

@@ -20,8 +20,9 @@ from typer.testing import CliRunner
 
 from minusma.cli import app
 from minusma.load import load
-from minusma.messages import LANGS, say
+from minusma.messages import LANGS, number, say
 from minusma.model import cited_facts
+from minusma.output import formats
 
 CSL_SCHEMA = json.loads((Path(__file__).parent / "csl" / "csl-data.json").read_text(encoding="utf-8"))
 SOURCES = load()["sources"]
@@ -266,7 +267,7 @@ def test_cite_prints_only_citation_formats_and_json(runner: CliRunner, args: lis
     assert result.stdout == ""
 
 
-@pytest.mark.parametrize("format", ["text", "csl-json", "bibtex", "ris"])
+@pytest.mark.parametrize("format", formats("citations"))
 @pytest.mark.parametrize("command", [["about"], ["timeline"], ["troops"], ["sources"], ["errata"], ["schema"]])
 def test_other_commands_reject_the_citation_formats(runner: CliRunner, command: list[str], format: str) -> None:
     result = runner.invoke(app, [*command, "--format", format])
@@ -324,7 +325,7 @@ def test_show_as_a_table_in_every_language(runner: CliRunner, lang: str) -> None
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0] == f"strength-2013-07-01 ({say('kind.strength', lang)})"
     assert "claims[0].uniformed" in result.stdout
-    assert say("qualifier.about", lang, n="6" + {"en": ",", "nl": ".", "fr": "\u202f"}[lang] + "200") in result.stdout
+    assert say("qualifier.about", lang, n=number(6200, lang)) in result.stdout
     assert say("show_no_errata", lang, id="strength-2013-07-01") in result.stdout
 
 

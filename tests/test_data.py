@@ -9,6 +9,7 @@ from typing import Any
 from minusma import query
 from minusma.core_schema import CORE_SCHEMA
 from minusma.load import load
+from minusma.messages import LANGS
 from minusma.model import cited_facts, core_schema, json_schema
 
 REPO = Path(__file__).resolve().parents[1]
@@ -122,8 +123,8 @@ def test_texts_are_trilingual_and_never_the_excerpt_verbatim() -> None:
         item = stack.pop()
         if isinstance(item, dict):
             if {"en", "nl"} <= set(item) and all(isinstance(value, str) for value in item.values()):
-                assert set(item) == {"en", "nl", "fr"} and all(value.strip() for value in item.values()), item
-                texts += [item["en"], item["nl"], item["fr"]]
+                assert list(item) == list(LANGS) and all(value.strip() for value in item.values()), item
+                texts += [item[lang] for lang in LANGS]
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)

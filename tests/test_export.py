@@ -16,6 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from minusma.cli import app
+from minusma.messages import LANGS
 from minusma.output import package
 
 TABLES = [
@@ -73,9 +74,7 @@ def test_values_keep_their_precision_and_types(runner: CliRunner, tmp_path: Path
     events = rows(tmp_path / "p" / "events.csv")
     assert [row["date"] for row in events] == [event["date"] for event in shipped_data["events"]]
     first = shipped_data["events"][0]
-    assert (events[0]["text_en"], events[0]["text_nl"], events[0]["text_fr"]) == tuple(
-        first["text"][lang] for lang in ("en", "nl", "fr")
-    )
+    assert [events[0][f"text_{lang}"] for lang in LANGS] == [first["text"][lang] for lang in LANGS]
     assert events[0]["sources"].split() == first["sources"]
     package_ = frictionless.Package(tmp_path / "p" / "datapackage.json")
     snapshots = package_.get_resource("snapshots").read_rows()

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from minusma.cli import app
+from minusma.messages import LANGS
 
 # `export DIR` writes a folder wherever DIR says (VALUES hold absolute paths): tests/test_export.py covers it.
 COMMANDS = [
@@ -21,7 +22,7 @@ COMMANDS = [
 FLAGS = ["--json", "--csv", "--compare", "--chart", "--help", "-h", "--bogus", ""]
 VALUED = ["--lang", "--from", "--to", "--category", "-c", "--limit", "--data"]
 VALUES = st.one_of(
-    st.sampled_from(["en", "nl", "fr", "2016", "2016-06", "2016-06-29", "2016-02-30", "2016-13", "yesterday",
+    st.sampled_from([*LANGS, "xx", "2016", "2016-06", "2016-06-29", "2016-02-30", "2016-13", "yesterday",
                      "13/04/2013", "context", "resolution", "sports", "0", "-1", "5", "un-press-2690", "Ménaka",
                      "/nonexistent.json", "", " ", "\x00"]),
     st.text(max_size=12),

@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 
 from minusma.cli import app
 from minusma.load import load
+from minusma.messages import LANGS
 from minusma.output.table import NARROWEST
 
 Maker = Callable[[Path, dict[str, Any]], Path]
@@ -191,13 +192,13 @@ CASES: list[tuple[str, Maker, str]] = [
     ),
     (
         "an unknown language in a text",
-        _changed(lambda data: data["events"][0]["text"].update(de="hallo")),
-        "events[0].text.de: unknown field; remove it or correct its name",
+        _changed(lambda data: data["events"][0]["text"].update(xx="hallo")),
+        "events[0].text.xx: unknown field; remove it or correct its name",
     ),
     (
         "an English text without its Dutch",
         _changed(lambda data: data["events"][0]["text"].pop("nl")),
-        "events[0].text.nl: has no text in Dutch; every text needs en, nl and fr",
+        f"events[0].text.nl: has no text in Dutch; every text needs {', '.join(list(LANGS)[:-1])} and {list(LANGS)[-1]}",
     ),
 ]
 IDS = [case[0] for case in CASES]

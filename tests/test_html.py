@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from minusma.cli import app
+from minusma.messages import LANGS
 from minusma.output.html import _cell, _cells
 
 VOID = {"meta", "br", "link", "img", "input", "hr"}
@@ -125,7 +126,7 @@ def test_timeline_is_one_standalone_document_with_linked_sources(runner: CliRunn
     assert len(entries) == len(facts["sources"])
 
 
-@pytest.mark.parametrize("lang", ["en", "nl", "fr"])
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize(
     "args", [["about"], ["troops"], ["troops", "--compare"], ["mandate"], ["dutch"], ["leaders"], ["casualties"],
              ["errata"], ["at", "2016-07-06"], ["search", "Kidal"], ["sources"], ["sources", "un-press-2690"],

@@ -36,14 +36,18 @@ def test_every_message_exists_in_every_language_with_the_same_placeholders(lang:
 
 
 def test_numbers_follow_the_language() -> None:
-    assert [number(12640, lang) for lang in LANGS] == ["12,640", "12.640", "12\u202f640"]
-    assert [percent(78.24, lang) for lang in LANGS] == ["78.2%", "78,2%", "78,2\u202f%"]
+    expected = {"en": ("12,640", "78.2%"), "nl": ("12.640", "78,2%"), "fr": ("12\u202f640", "78,2\u202f%")}
+    for lang, (count, share) in expected.items():
+        assert (number(12640, lang), percent(78.24, lang)) == (count, share)
+    for lang, language in LANGS.items():  # every language, a new one too, by its own number style
+        assert number(12640, lang) == f"12{language.group}640"
+        assert percent(78.24, lang) == f"78{language.decimal}2{language.percent}"
 
 
 @pytest.mark.parametrize(
     ("environment", "expected"),
     [({"LANG": "fr_FR.UTF-8"}, "fr"), ({"LANG": "fr_BE.UTF-8"}, "fr"), ({"LC_ALL": "fr_CA"}, "fr"),
-     ({"LANG": "fr_ML.UTF-8"}, "fr"), ({"LANG": "nl_NL.UTF-8"}, "nl"), ({"LANG": "de_DE.UTF-8"}, "en"),
+     ({"LANG": "fr_ML.UTF-8"}, "fr"), ({"LANG": "nl_NL.UTF-8"}, "nl"), ({"LANG": "xx_XX.UTF-8"}, "en"),
      ({"MINUSMA_LANG": "fr", "LANG": "nl_NL"}, "fr")],
 )  # fmt: skip
 def test_french_locales_choose_french(environment: dict[str, str], expected: str) -> None:
@@ -190,10 +194,28 @@ def test_the_usual_system_errors_are_given_in_the_users_language() -> None:
 
     full = os_reason(OSError(errno.ENOSPC, "No space left on device"))
     assert isinstance(full, Message)
-    shown = {lang: say("output_failed", lang, reason=full) for lang in ("en", "nl", "fr")}
+    shown = {lang: say("output_failed", lang, reason=full) for lang in LANGS}
     assert "No space left on device" in shown["en"]
     assert "Geen ruimte meer op het apparaat" in shown["nl"]
     assert "Plus d’espace libre sur le périphérique" in shown["fr"]
     assert (
         os_reason(OSError(errno.ENOTSUP, "Operation not supported")) == "Operation not supported"
     )  # as the system says
+
+
+@pytest.mark.parametrize(
+    ("arguments", "usage", "heading"),
+    [(["--lang", "fr", "about", "--help"], "Utilisation\u00a0:", "Options\u00a0:"),
+     (["about", "--help", "--lang=nl"], "Gebruik:", "Opties:"),
+     (["about", "--help"], "Usage:", "Options:")],
+)  # fmt: skip
+def test_help_follows_the_lang_of_each_run_called_from_python(
+    capsys: pytest.CaptureFixture[str], arguments: list[str], usage: str, heading: str
+) -> None:
+    """--lang is read from the run's own arguments (not sys.argv when cli was imported), run after run."""
+    from minusma.cli import run
+
+    for _ in range(2):  # the second run is not left in the first one's language
+        assert run(arguments) == 0
+        shown = capsys.readouterr().out
+        assert shown.startswith(usage) and f"\n{heading}\n" in shown, shown[:200]

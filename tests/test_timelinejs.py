@@ -16,6 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from minusma.cli import app
+from minusma.messages import LANGS
 
 
 def run(runner: CliRunner, *args: str) -> Any:
@@ -179,15 +180,15 @@ class Attributes(HTMLParser):
 HOSTILE_LINK = """Lead: see www.example.org/'autofocus='1'tabindex='1'onfocus='document.title="PWNED";x end"""
 
 
-@pytest.mark.parametrize("lang", ["en", "nl", "fr"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_autolinked_text_cannot_add_attributes(write_fact_base: Callable[..., Path], lang: str) -> None:
     """Issue 21 item 1: a bare www. address with quotes, run through TimelineJS's own linkify, stays one href."""
 
     def mutate(data: dict[str, Any]) -> None:
         event = data["events"][0]
-        for language in ("en", "nl", "fr"):
+        for language in LANGS:
             event["text"][language] = HOSTILE_LINK
-            event["caveat"] = {name: f'caveat www.c.org/"onmouseover="x"\'y {name}' for name in ("en", "nl", "fr")}
+            event["caveat"] = {name: f'caveat www.c.org/"onmouseover="x"\'y {name}' for name in LANGS}
         source = next(source for source in data["sources"] if source["id"] == event["sources"][0])
         source["title"] = "Title www.t.org/'onclick='alert(1)' and mail a@b.org'x"
         source["url"] = "https://www.u.org/'onload='alert(1)'"

@@ -26,9 +26,9 @@ from minusma import __version__, output, query, sheets
 from minusma.errors import FactBaseError, MinusmaError, MissingExtraError, NotFoundError, UsageError
 from minusma.load import load
 from minusma.load import validate as validate_file
-from minusma.messages import LANGS, Lang, Message, catalogue, say
+from minusma.messages import LANGS, Lang, LanguageName, Listed, Message, catalogue, say
 from minusma.model import CATEGORIES, SCHEMA_VERSION, Category, DateError, FactBase, parse_partial_date
-from minusma.output import CITATIONS, FORMATS, Format
+from minusma.output import WRITERS, Format, Kind
 from minusma.output.cells import safe
 from minusma.output.stream import ReaderGone, Stopped, write_text
 from minusma.sheets import Bars, MapPlot, Plot, Sheet
@@ -61,13 +61,56 @@ def _argv_lang(argv: Sequence[str]) -> str | None:
     return None
 
 
-HELP_LANG: Lang = resolve_lang(_argv_lang(sys.argv[1:]))
-"""--help is built before the options are parsed: it follows --lang on the command line,
-else MINUSMA_LANG and the locale."""
+_ARGUMENTS: list[str] = []
+"""The arguments of the run (:func:`run` sets them), for words shown before the options are parsed."""
 
 
-def _help(key: str, **values: object) -> str:
-    return say(f"help.{key}", HELP_LANG, **values)
+def run_lang(arguments: Sequence[str] | None = None) -> Lang:
+    """The language of this run's help and usage messages: --lang anywhere on its command line
+    (``arguments``, by default the run's), else MINUSMA_LANG and the locale; an unknown --lang
+    is reported once parsed, in this language."""
+    return resolve_lang(_argv_lang(_ARGUMENTS if arguments is None else arguments))
+
+
+_HELP_MARK = "minusma-help:"
+_HELP_TEXTS: list[tuple[str, Mapping[str, object], Callable[[], Mapping[str, object]] | None]] = []
+
+
+def _help(key: str, lazy: Callable[[], Mapping[str, object]] | None = None, **values: object) -> str:
+    """A help text, said in the run's language when shown (Typer takes help at import, before
+    any --lang is known): a mark that :func:`_localise` turns into the words. ``lazy`` gives
+    values read when shown: the lists of formats and languages, from their registries."""
+    _HELP_TEXTS.append((key, values, lazy))
+    return f"{_HELP_MARK}{len(_HELP_TEXTS) - 1}"
+
+
+def _localise(item: Any) -> None:
+    """Put a parameter's or a command's help in the run's language (keeping its mark, for the next run)."""
+    mark = getattr(item, "_minusma_help", None) or item.help
+    if isinstance(mark, str) and mark.startswith(_HELP_MARK):
+        key, values, lazy = _HELP_TEXTS[int(mark[len(_HELP_MARK) :])]
+        item._minusma_help = mark
+        item.help = say(f"help.{key}", run_lang(), **values, **(lazy() if lazy is not None else {}))
+
+
+def _language_codes() -> dict[str, object]:
+    return {"languages": Listed(list(LANGS))}
+
+
+def _language_names() -> dict[str, object]:
+    return {"languages": Listed([LanguageName(code) for code in LANGS])}
+
+
+def _format_help() -> dict[str, object]:
+    """The top level's --format help: every format, from the writer registry."""
+    tables = [f"{name} ({WRITERS[name].gloss})" if WRITERS[name].gloss else name for name in output.formats("tables")]
+    return {
+        "tables": Listed(tables),
+        "story": Listed(output.formats("story")),
+        "chart": Listed(output.formats("chart"), "and"),
+        "geo": Listed(output.formats("places")),
+        "citations": Listed([*output.formats("citations"), "json"]),
+    }
 
 
 # --------------------------------------------------------------------------- shared options
@@ -75,11 +118,13 @@ def _help(key: str, **values: object) -> str:
 
 def _shared(
     output_format: Annotated[
-        str | None, typer.Option("--format", metavar="FORMAT", show_default=False, help=_help("format"))
+        str | None, typer.Option("--format", metavar="FORMAT", show_default=False, help=_help("format", _format_help))
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help=_help("json"))] = False,
     as_csv: Annotated[bool, typer.Option("--csv", help=_help("csv"))] = False,
-    lang: Annotated[str | None, typer.Option("--lang", metavar="LANG", show_default=False, help=_help("lang"))] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", metavar="LANG", show_default=False, help=_help("lang", _language_codes))
+    ] = None,
     data: Annotated[str | None, typer.Option("--data", metavar="PATH", show_default=False, help=_help("data"))] = None,
     no_pager: Annotated[bool, typer.Option("--no-pager", help=_help("no_pager"))] = False,
     output_file: Annotated[
@@ -100,12 +145,11 @@ _FORMAT_FLAGS = {"output_format", "as_json", "as_csv"}
 
 
 @cache
-def _shared_for(command: str | None) -> list[click.Parameter]:
+def _shared_for(command: str | None, formats: tuple[Format, ...]) -> list[click.Parameter]:
     """The shared options as a command's --help shows them: --format lists the formats it can
     print, and a flag for a format it cannot print (or the only one it prints) is not listed.
     They are still accepted, so that using one gets the message that says why not."""
-    formats = FORMATS_OF.get(command or "")
-    if formats is None:  # the top level: every command's formats
+    if not formats:  # the top level: every command's formats
         return SHARED_PARAMS
     shown: list[click.Parameter] = []
     for param in SHARED_PARAMS:
@@ -114,8 +158,10 @@ def _shared_for(command: str | None) -> list[click.Parameter]:
             flag = {"output_format": None, "as_json": "json", "as_csv": "csv"}[param.name or ""]
             param.hidden = len(formats) == 1 or (flag is not None and flag not in formats)  # type: ignore[attr-defined]
             if flag is None:
-                key = "format_of_troops" if command in ("troops", "bases") else "format_of"
-                param.help = _help(key, formats=", ".join(formats), default=formats[0])  # type: ignore[attr-defined]
+                key = "format_of_troops" if command in PRINTS and "chart" in PRINTS[command].kinds else "format_of"
+                chart = Listed(output.formats("chart"), "and")
+                param.help = _help(key, formats=", ".join(formats), default=formats[0], chart=chart)  # type: ignore[attr-defined]
+                param._minusma_help = None  # type: ignore[attr-defined]
         shown.append(param)
     return shown
 
@@ -147,11 +193,13 @@ class _Shared:
     def get_params(self, ctx: click.Context) -> list[click.Parameter]:
         for param in self.params:  # Typer's completion options, in the help language
             if param.name in ("install_completion", "show_completion"):
-                param.help = _help(f"completion_{param.name.split('_')[0]}")  # type: ignore[attr-defined]
-        own = [*self.params, *_shared_for(self.name)]
+                param.help = say(f"help.completion_{param.name.split('_')[0]}", run_lang())  # type: ignore[attr-defined]
+        own = [*self.params, *_shared_for(self.name, formats_of(self.name or ""))]
+        for param in own:
+            _localise(param)
         help_option = self.get_help_option(ctx)  # type: ignore[attr-defined]
         if help_option is not None:
-            help_option.help = _help("help_option")
+            help_option.help = say("help.help_option", run_lang())
             help_option.callback = _show_help
             own.append(help_option)
         for param in own:
@@ -161,7 +209,15 @@ class _Shared:
 
     def format_usage(self, ctx: click.Context, formatter: Any) -> None:
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
-        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=say("usage.prefix", HELP_LANG) + " ")
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=say("usage.prefix", run_lang()) + " ")
+
+    def format_help_text(self, ctx: click.Context, formatter: Any) -> None:
+        _localise(self)
+        super().format_help_text(ctx, formatter)  # type: ignore[misc]
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        _localise(self)
+        return super().get_short_help_str(limit)  # type: ignore[misc,no-any-return]
 
 
 _ABSENT = object()
@@ -233,7 +289,7 @@ def _translate(message: str) -> str:
     }.get(message)  # fmt: skip
     if key is None:
         return message
-    return catalogue(HELP_LANG)[key]  # unformatted: Typer fills {default} and {var} itself
+    return catalogue(run_lang())[key]  # unformatted: Typer fills {default} and {var} itself
 
 
 typer.core._ = _translate  # type: ignore[attr-defined]
@@ -272,16 +328,12 @@ class Settings(NamedTuple):
     """The file --output names; None for standard output (also for ``--output -``)."""
 
 
-TABULAR: tuple[Format, ...] = ("table", "json", "csv", "md", "html")
-"""The formats of every command that prints tables (the default ``fits``)."""
-
-
 def settings(fits: Sequence[Format] | None = None) -> Settings:
     """The shared options of this run, checked: one format, one that this command can print
     (``fits``, by default the formats the command was registered with)."""
     ctx = click.globals.get_current_context()
     if fits is None:
-        fits = FORMATS_OF.get(ctx.command.name or "", TABULAR)
+        fits = formats_of(ctx.command.name or "") or output.formats("tables")
     given: dict[str, Any] = ctx.meta.get(_SETTINGS, {})
     lang_given = given.get("lang")
     if lang_given is not None and lang_given not in LANGS:
@@ -289,11 +341,11 @@ def settings(fits: Sequence[Format] | None = None) -> Settings:
     lang = resolve_lang(lang_given)
     formats: list[str] = list(dict.fromkeys(given.get("formats", [])))
     for chosen in formats:
-        if chosen not in FORMATS:
-            raise UsageError(Message("bad_format", {"value": safe(chosen, lines=False), "formats": ", ".join(FORMATS)}))
+        if chosen not in WRITERS:
+            raise UsageError(Message("bad_format", {"value": safe(chosen, lines=False), "formats": ", ".join(WRITERS)}))
     if len(formats) > 1:
         raise UsageError(Message("together", {"first": _flag(formats[0]), "second": _flag(formats[1])}))
-    chosen_format = cast(Format, formats[0] if formats else fits[0])
+    chosen_format = formats[0] if formats else fits[0]
     if chosen_format not in fits:
         raise UsageError(
             Message("format_unfit", {"command": ctx.command_path, "format": chosen_format, "formats": ", ".join(fits)})
@@ -339,14 +391,28 @@ A result shares its records with the fact base, and freeing 100,000 events one b
 when ``show`` returned took 60-120 ms."""
 
 
-FORMATS_OF: dict[str, tuple[Format, ...]] = {}
-"""The formats each command can print: what its --help lists and what :func:`settings` accepts."""
+class Prints(NamedTuple):
+    """What a command prints: every writer of ``kinds`` (in the registry's order), then ``also``."""
+
+    kinds: tuple[Kind, ...]
+    also: tuple[Format, ...]
+
+
+PRINTS: dict[str, Prints] = {}
+
+
+def formats_of(command: str) -> tuple[Format, ...]:
+    """The formats ``command`` can print, read from the writer registry when asked (a writer
+    registered later counts too): what its --help lists and what :func:`settings` accepts."""
+    prints = PRINTS.get(command)
+    return () if prints is None else (*output.formats(*prints.kinds), *prints.also)
 
 
 def command(
-    name: str, formats: tuple[Format, ...] = TABULAR, **options: Any
+    name: str, kinds: tuple[Kind, ...] = ("tables",), also: tuple[Format, ...] = (), **options: Any
 ) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    FORMATS_OF[name] = formats
+    """A command, printing every writer of ``kinds`` and the formats ``also`` (the first is its default)."""
+    PRINTS[name] = Prints(kinds, also)
     return app.command(name, cls=Command, help=_help(name), **options)
 
 
@@ -365,16 +431,12 @@ def _check_date(value: str | None) -> str | None:
     return value
 
 
-_ARGUMENTS: list[str] = []
-"""The arguments of the run, for messages given before the shared options are parsed."""
-
-
 def _usage_lang() -> Lang:
     ctx = click.globals.get_current_context(silent=True)
     given = ctx.meta.get(_SETTINGS, {}).get("lang") if ctx is not None else None
     if given is None and ctx is not None:
         given = ctx.params.get("lang") or (ctx.parent.params.get("lang") if ctx.parent else None)
-    return resolve_lang(given if given in LANGS else _argv_lang(_ARGUMENTS))
+    return resolve_lang(given) if given in LANGS else run_lang()
 
 
 def _check_categories(values: list[str] | None) -> list[str] | None:
@@ -429,7 +491,7 @@ def about() -> None:
     show(query.about, sheets.about)
 
 
-@command("timeline", formats=(*TABULAR, "timelinejs"))
+@command("timeline", kinds=("tables", "story"))
 def timeline(
     date_from: Annotated[
         str | None, typer.Option("--from", callback=_check_date, metavar="DATE", help=_help("from"))
@@ -460,7 +522,7 @@ def timeline(
     show(ask, sheets.timeline, asks={"timelinejs": story})
 
 
-@command("troops", formats=(*TABULAR, "svg", "png"))
+@command("troops", kinds=("tables", "chart"))
 def troops(
     compare: Annotated[bool, typer.Option("--compare", help=_help("compare"))] = False,
     chart: Annotated[bool, typer.Option("--chart", help=_help("chart"))] = False,
@@ -468,11 +530,11 @@ def troops(
     if compare and chart:
         raise UsageError(Message("together", {"first": "--compare", "second": "--chart"}))
     if chart:
-        show(query.chart, sheets.chart, fits=("table", "svg", "png"), chart=sheets.figure)
+        show(query.chart, sheets.chart, fits=("table", *output.formats("chart")), chart=sheets.figure)
     elif compare:
-        show(query.compare, sheets.compare, fits=TABULAR)
+        show(query.compare, sheets.compare, fits=output.formats("tables"))
     else:
-        show(query.troops, sheets.troops, fits=TABULAR)
+        show(query.troops, sheets.troops, fits=output.formats("tables"))
 
 
 @command("contributors")
@@ -502,7 +564,7 @@ def contributors(
     show(ask, sheets.contributors)
 
 
-@command("bases", formats=(*TABULAR, "geojson", "svg", "png"))
+@command("bases", kinds=("tables", "places", "chart"))
 def bases(
     at: Annotated[
         str | None, typer.Option("--at", callback=_check_date, metavar="DATE", help=_help("bases_at"))
@@ -534,9 +596,9 @@ def bases(
         return query.bases(fact_base, at=at, country=code, base=site)
 
     if chart:
-        show(ask, sheets.bases, fits=("table", "svg", "png"), chart=sheets.bases_map)
+        show(ask, sheets.bases, fits=("table", *output.formats("chart")), chart=sheets.bases_map)
     else:
-        show(ask, sheets.bases, fits=(*TABULAR, "geojson"))
+        show(ask, sheets.bases, fits=output.formats("tables", "places"))
 
 
 @command("mandate")
@@ -581,7 +643,7 @@ def _check_by(value: str | None) -> str | None:
     return value
 
 
-@command("casualties", formats=(*TABULAR, "svg", "png"))
+@command("casualties", kinds=("tables", "chart"))
 def casualties(
     at: Annotated[
         str | None, typer.Option("--at", callback=_check_date, metavar="DATE", help=_help("casualties_at"))
@@ -620,13 +682,13 @@ def casualties(
     if chart:
         show(
             lambda fact_base: query.casualty_chart(fact_base, at, code_of(fact_base)),
-            sheets.casualty_bars, fits=("table", "svg", "png"), chart=sheets.casualty_figure,
+            sheets.casualty_bars, fits=("table", *output.formats("chart")), chart=sheets.casualty_figure,
         )  # fmt: skip
         return
     show(
         lambda fact_base: query.casualties(fact_base, at, code_of(fact_base), cast(Any, by)),
         sheets.casualties,
-        fits=TABULAR,
+        fits=output.formats("tables"),
     )
 
 
@@ -644,7 +706,7 @@ def at(
 
 @command("search")
 def search(
-    text: Annotated[str, typer.Argument(callback=_check_text, metavar="TEXT", help=_help("text"))],
+    text: Annotated[str, typer.Argument(callback=_check_text, metavar="TEXT", help=_help("text", _language_names))],
     limit: Annotated[
         str | None, typer.Option("--limit", metavar="N", callback=_check_limit, help=_help("limit"))
     ] = None,
@@ -689,7 +751,7 @@ def _require_known(fact_base: FactBase, ids: Sequence[str]) -> None:
         raise NotFoundError(unknown)
 
 
-@command("cite", formats=(*CITATIONS, "json"))
+@command("cite", kinds=("citations",), also=("json",))
 def cite(
     ids: Annotated[list[str] | None, typer.Argument(metavar="ID", help=_help("cite_ids"))] = None,
 ) -> None:
@@ -724,7 +786,7 @@ def validate(
         raise typer.Exit(1)
 
 
-@command("export", formats=("table",))
+@command("export", kinds=(), also=("table",))
 def export(
     directory: Annotated[str, typer.Argument(metavar="DIR", show_default=False, help=_help("directory"))],
     force: Annotated[bool, typer.Option("--force", help=_help("force"))] = False,
@@ -737,7 +799,7 @@ def export(
     package.export(load(chosen.data), directory, force, chosen.lang)
 
 
-@command("schema", formats=("json",))
+@command("schema", kinds=(), also=("json",))
 def schema() -> None:
     from minusma.model import json_schema
 
@@ -824,7 +886,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     """Run the command line; every error a user can cause becomes a message and an exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     _ARGUMENTS[:] = arguments
-    lang = resolve_lang(_argv_lang(arguments))
+    lang = run_lang()
     try:
         code = app(args=arguments, prog_name="minusma", standalone_mode=False)
         return code if isinstance(code, int) else 0

@@ -28,10 +28,10 @@ def main() -> None:
         _signal.signal(stop, _interrupted)  # before the heavy imports below
     if sys.stdout is None:  # started with standard output closed
         if sys.stderr is not None:
-            from minusma.cli import HELP_LANG  # --lang, MINUSMA_LANG or the locale
+            from minusma.cli import run_lang  # --lang, MINUSMA_LANG or the locale
             from minusma.messages import say
 
-            _write_stderr(f"minusma: {say('stdout_closed', HELP_LANG)}\n")
+            _write_stderr(f"minusma: {say('stdout_closed', run_lang(sys.argv[1:]))}\n")
         _leave(1)
     # A run lasts well under a second and builds no reference cycles worth collecting;
     # cyclic GC passes over 100,000 freshly parsed records only cost time.

@@ -20,7 +20,7 @@ from typing import Any, cast
 from pydantic_core import ErrorDetails, SchemaValidator, ValidationError, from_json
 
 from minusma.errors import FactBaseError
-from minusma.messages import LANGS, Message, Number, catalogue, os_reason
+from minusma.messages import LANGS, LanguageName, Listed, Message, Number, catalogue, os_reason
 from minusma.model import (
     DATE_PATTERN,
     LINE_PATTERN,
@@ -165,7 +165,8 @@ def _schema_message(detail: ErrorDetails) -> Message:
     if kind == "typed_dict_type":
         kind = "dict_type"
     if kind == "missing" and detail["loc"] and detail["loc"][-1] in LANGS:
-        return Message("schema.missing_language", {"language": Message(f"language.{detail['loc'][-1]}")})
+        missing = LanguageName(str(detail["loc"][-1]))
+        return Message("schema.missing_language", {"language": missing, "languages": Listed(list(LANGS), "and")})
     if kind in _SCHEMA_KEYS:
         return Message(f"schema.{kind}", _Context({key: str(value) for key, value in context.items()}))
     return Message("schema.other", {"detail": detail["msg"]})

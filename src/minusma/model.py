@@ -455,7 +455,7 @@ Cause = Literal["any", "hostile", "other"]
 
 COUNTRY_PATTERN = r"^[A-Z]{3}$"
 Country: TypeAlias = "Annotated[str, StringConstraints(pattern=COUNTRY_PATTERN)]"
-"""ISO 3166-1 alpha-3; names in every language are in the message catalogues (``country.XXX``)."""
+"""ISO 3166-1 alpha-3; one of ``messages.countries.COUNTRIES``, which holds its names in every language."""
 
 
 @_strict
@@ -842,7 +842,7 @@ def cited_facts(fact_base: FactBase, *, events: bool = True) -> Iterator[Cited]:
             paragraphs["sources"],
         )  # fmt: skip
     for index, leader in enumerate(fact_base["leaders"]):
-        name = Text(en=leader["name"], nl=leader["name"], fr=leader["name"])
+        name = cast(Text, dict.fromkeys(LANGS, leader["name"]))  # a name is the same in every language
         yield Cited(
             "leader", leader["id"], "leaders[{}]", index, leader.get("start") or leader.get("appointed"), leader,
             ("nationality", "note", "caveat"), leader["sources"], (name,),
@@ -1328,20 +1328,21 @@ def in_office(term: Term, day: dt.date) -> InOffice:
     if doubt == "role" and caveat is not None:
         why = caveat
     elif term.start_basis == "predecessor":
-        why = _text("at.unknown_term")
+        why = generated_text("at.unknown_term")
     elif day < start_last:
         if term.start_basis == "appointed":
-            why = _text("at.from_appointment", appointed=term.start)
+            why = generated_text("at.from_appointment", appointed=term.start)
         else:
-            why = _text("at.uncertain_start", start=term.start)
+            why = generated_text("at.uncertain_start", start=term.start)
     elif day > end_first:
-        why = _text("at.uncertain_end", end=term.end)
+        why = generated_text("at.uncertain_end", end=term.end)
     elif doubt == "end" and term.end_basis == "open" and day > start_last and caveat is not None:
         why = caveat
     return InOffice(True, why is None, why)
 
 
-def _text(key: str, /, **values: object) -> Text:
+def generated_text(key: str, /, **values: object) -> Text:
+    """A text the tool writes (not the fact base): the message ``key`` in every language."""
     return cast(Text, texts(key, **values))
 
 
@@ -1354,10 +1355,12 @@ def preferred_claim(claims: Sequence[ClaimT]) -> ClaimT:
 
 
 def country_names(code: str) -> Text:
-    """A country's name in every language, from the catalogues; the code where none has it."""
-    from minusma.messages import catalogue
+    """A country's name in every language, from the table of countries: the English one in a
+    language the table lacks, the code for a country it lacks."""
+    from minusma.messages.countries import COUNTRIES
 
-    return cast(Text, {lang: catalogue(lang).get(f"country.{code}", code) for lang in LANGS})
+    names = COUNTRIES.get(code, {})
+    return cast(Text, {lang: names.get(lang) or names.get("en", code) for lang in LANGS})
 
 
 _PARTS = ("military", "police", "staff")
@@ -1366,13 +1369,12 @@ _PARTS = ("military", "police", "staff")
 def _check_contributions(fact_base: FactBase) -> Iterator[Problem]:  # noqa: C901
     """A country's stated parts never exceed its stated total; on one date, the countries together
     never exceed the mission's stated total (a warning: sources count differently)."""
-    from minusma.messages import catalogue
+    from minusma.messages.countries import COUNTRIES
 
-    named = catalogue("en")
     by_date: dict[str, list[tuple[int, Contribution]]] = {}
     for index, contribution in enumerate(fact_base.get("contributions", [])):
         path = f"contributions[{index}]"
-        if f"country.{contribution['country']}" not in named:
+        if contribution["country"] not in COUNTRIES:
             yield Problem(
                 "error", f"{path}.country", Message("check.unknown_country", {"code": contribution["country"]})
             )
@@ -1457,9 +1459,7 @@ def _check_resolution_tasks(fact_base: FactBase) -> Iterator[Problem]:
 def _check_fatalities(fact_base: FactBase) -> Iterator[Problem]:  # noqa: C901
     """Each record belongs to the mission, falls within its life (or a caveat says why not), names a
     known country, has a UN identifier no other record has, and each revision changes something."""
-    from minusma.messages import catalogue
-
-    named = catalogue("en")
+    from minusma.messages.countries import COUNTRIES
     mission = fact_base["mission"]
     first_day = date_range(mission["established"])[0]
     last_day = date_range(mission["withdrawal_completed"])[1]
@@ -1479,7 +1479,7 @@ def _check_fatalities(fact_base: FactBase) -> Iterator[Problem]:  # noqa: C901
                     {"date": fatality["date"], "start": mission["established"], "end": mission["withdrawal_completed"]},
                 ),
             )  # fmt: skip
-        if f"country.{fatality['country']}" not in named:
+        if fatality["country"] not in COUNTRIES:
             yield Problem("error", f"{path}.country", Message("check.unknown_country", {"code": fatality["country"]}))
         first = seen.setdefault(fatality["un_id"], index)
         if first != index:
@@ -1583,9 +1583,7 @@ def _check_series(fact_base: FactBase) -> Iterator[Problem]:
 def _check_bases(fact_base: FactBase) -> Iterator[Problem]:
     """A site lies inside Mali, its contingents are known countries, and its closure is an event of
     the fact base whose date its own date contains."""
-    from minusma.messages import catalogue
-
-    named = catalogue("en")
+    from minusma.messages.countries import COUNTRIES
     events = {event["id"]: event for event in fact_base["events"]}
     for index, base in enumerate(fact_base.get("bases", [])):
         path = f"bases[{index}]"
@@ -1613,7 +1611,7 @@ def _check_bases(fact_base: FactBase) -> Iterator[Problem]:
             for key in ("troops_by_country", "police_by_country", "observers_by_country"):
                 given: Mapping[str, object] = row.get(key, {})  # type: ignore[assignment]
                 for code in given:
-                    if f"country.{code}" not in named:
+                    if code not in COUNTRIES:
                         yield Problem(
                             "error", f"{path}.presence[{row_index}].{key}",
                             Message("check.unknown_country", {"code": code}),

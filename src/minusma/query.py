@@ -1,7 +1,8 @@
 """Pure questions over a loaded fact base. Each returns a plain, typed result.
 
-The results are what ``--json`` prints (the README documents each shape) and what
-``render.py`` draws; nothing here prints, reads files or knows about typer or rich.
+The results are what ``--json`` prints (their types are in ``results.py``) and what
+``sheets.py`` lays out for the other formats; nothing here prints, reads files or knows
+about typer or rich.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from itertools import accumulate, chain
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, cast
 
-from minusma.messages import LANGS, Message, number, say, texts
+from minusma.messages import LANGS, Message, number, say
 from minusma.model import (
     CATEGORIES,
     FATALITY_CAUSES,
@@ -49,6 +50,7 @@ from minusma.model import (
     country_names,
     covers,
     date_range,
+    generated_text,
     in_office,
     mandate_periods,
     preferred_claim,
@@ -189,7 +191,7 @@ def _resolution_events(fact_base: FactBase) -> list[Event]:
             "id": f"{resolution['id']}-adopted",
             "date": resolution["adopted"],
             "category": "resolution",
-            "text": _text(
+            "text": generated_text(
                 "event.resolution",
                 number=resolution["number"],
                 kind=Message(f"kind.{resolution['kind']}"),
@@ -203,10 +205,6 @@ def _resolution_events(fact_base: FactBase) -> list[Event]:
     return events
 
 
-def _text(key: str, /, **values: object) -> Text:
-    return cast(Text, texts(key, **values))
-
-
 def _leader_events(fact_base: FactBase) -> list[Event]:
     """What the terms imply: appointments, and the starts and ends that a source states."""
     events: list[Event] = []
@@ -216,13 +214,15 @@ def _leader_events(fact_base: FactBase) -> list[Event]:
         acting = "_acting" if leader["acting"] else ""
         dated: list[tuple[str, str, Text]] = []
         if "appointed" in leader:
-            dated.append(("appointed", leader["appointed"], _text("event.appointed", name=name, role=role)))
+            dated.append(("appointed", leader["appointed"], generated_text("event.appointed", name=name, role=role)))
         if "start" in leader:
-            dated.append(("start", leader["start"], _text(f"event.start{acting}", name=name, role=role)))
+            dated.append(("start", leader["start"], generated_text(f"event.start{acting}", name=name, role=role)))
         if "end" in leader:
-            dated.append(("end", leader["end"], _text(f"event.end{acting}", name=name, role=role)))
+            dated.append(("end", leader["end"], generated_text(f"event.end{acting}", name=name, role=role)))
         if "attested" in leader:
-            dated.append(("attested", leader["attested"], _text(f"event.attested{acting}", name=name, role=role)))
+            dated.append(
+                ("attested", leader["attested"], generated_text(f"event.attested{acting}", name=name, role=role))
+            )
         for key, date, words in dated:
             event: Event = {"id": f"{leader['id']}-{key}", "date": date, "category": "leadership", "text": words, "sources": leader["sources"]}  # fmt: skip
             doubt = leader.get("doubt")
@@ -607,12 +607,12 @@ def contributors_on(fact_base: FactBase, day: dt.date) -> list[ContributorRow]:
 
 
 def _country_codes(fact_base: FactBase, records: str) -> set[str]:
-    """The countries of the contributions, or (``records="any"``) every country the catalogues name:
+    """The countries of the contributions, or (``records="any"``) every country of the country table:
     ``casualties --country`` answers for any country, 0 where none of its people died."""
     if records == "any":
-        from minusma.messages import catalogue
+        from minusma.messages.countries import COUNTRIES
 
-        return {key.removeprefix("country.") for key in catalogue("en") if key.startswith("country.")}
+        return set(COUNTRIES)
     return {item["country"] for item in fact_base.get("contributions", [])}
 
 
@@ -1283,7 +1283,7 @@ def _status(fact_base: FactBase, day: dt.date) -> tuple[Status, Text]:
         status = "withdrawal"
     else:
         status = "liquidation"
-    return status, _text(f"status.{status}", **dates)
+    return status, generated_text(f"status.{status}", **dates)
 
 
 def _leaders_at(fact_base: FactBase, day: dt.date) -> list[LeaderAt]:
@@ -1322,14 +1322,14 @@ def at(fact_base: FactBase, date: str) -> AtResult:
             if in_force is not None:
                 strength = [compare_claim(snapshot, claim, in_force) for claim in snapshot["claims"]]
             if date_range(snapshot["date"])[1] > day:
-                notes.append(_text("at.snapshot_period", date=snapshot["date"]))
+                notes.append(generated_text("at.snapshot_period", date=snapshot["date"]))
         leaders_now = _leaders_at(fact_base, day)
         top_contributors = contributors_on(fact_base, day)[:10]
         phases = [
             phase for phase in fact_base["netherlands"]["phases"] if covers(phase["start"], phase.get("end"), day)[0]
         ]
     if status == "withdrawal":
-        notes.append(_text("at.withdrawal_note"))
+        notes.append(generated_text("at.withdrawal_note"))
     month = day.isoformat()[:7]
     events = timeline(fact_base, month, month)["events"]
     result: AtResult = {

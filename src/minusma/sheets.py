@@ -1,7 +1,8 @@
 """Query results laid out as sheets: titled tables of typed cells, in one language.
 
-A sheet is what both people and spreadsheets see: ``render.py`` draws it as a Rich
-table (formatting numbers, quantities and bars), and ``--csv`` writes its raw cells.
+A sheet is what both people and spreadsheets see: each writer of tables in ``output/``
+shows it (``table.py`` as a Rich table, formatting numbers, quantities and bars, through
+``cells.py``), and ``--csv`` writes its raw cells.
 A :class:`Plot` is the same for an image: the series and every word of a chart, which
 ``output/chart.py`` draws. No typer, no rich, no matplotlib.
 """

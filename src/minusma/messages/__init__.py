@@ -9,12 +9,47 @@ layer may use it.
 from __future__ import annotations
 
 import errno
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from importlib import import_module
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, get_args
+
+NARROW_NO_BREAK_SPACE = "\u202f"
+
+
+def _one_other(count: int) -> str:
+    return "one" if count == 1 else "other"
+
+
+class Language(NamedTuple):
+    """Everything a language needs besides its fact texts: leave a part out and mypy says so."""
+
+    catalogue: str
+    """The module of its messages (one dict, ``MESSAGES``, keyed by message id)."""
+    name: str
+    """Its name in itself, where a catalogue has no ``language.XX`` for it."""
+    group: str
+    """Between groups of thousands: 12,640 / 12.640 / 12 640."""
+    decimal: str
+    percent: str
+    """What follows a percentage: ``%``, or a narrow no-break space and ``%`` in French."""
+    plural: Callable[[int], str]
+    """The catalogue's plural form for a count: ``KEY.one`` or ``KEY.other``."""
+
 
 Lang = Literal["en", "nl", "fr"]
-LANGS: tuple[Lang, ...] = ("en", "nl", "fr")
+
+LANGS: dict[Lang, Language] = {
+    "en": Language("minusma.messages.en", "English", ",", ".", "%", _one_other),
+    "nl": Language("minusma.messages.nl", "Nederlands", ".", ",", "%", _one_other),
+    "fr": Language(
+        "minusma.messages.fr", "français", NARROW_NO_BREAK_SPACE, ",", NARROW_NO_BREAK_SPACE + "%", _one_other
+    ),
+}
+"""The languages of the tool, the one list of them: ``--lang``, the help texts, the fact base's
+texts (``model.Text`` and its schemas, checked against this by a test) and ``validate`` follow it."""
+
+if set(LANGS) != set(get_args(Lang)):  # the type and the table name the same languages
+    raise ImportError(f"minusma.messages: Lang {get_args(Lang)} and LANGS {tuple(LANGS)} differ")
 
 _CATALOGUES: dict[str, Mapping[str, str]] = {}
 
@@ -23,8 +58,15 @@ def catalogue(lang: Lang) -> Mapping[str, str]:
     """The messages of ``lang``, imported on first use."""
     found = _CATALOGUES.get(lang)
     if found is None:
-        found = _CATALOGUES[lang] = import_module(f"minusma.messages.{lang}").MESSAGES
+        found = _CATALOGUES[lang] = import_module(LANGS[lang].catalogue).MESSAGES
     return found
+
+
+def language_name(named: str, lang: Lang) -> str:
+    """The name of the language ``named`` in ``lang``: the catalogue's, else the language's own name."""
+    found = catalogue(lang).get(f"language.{named}")
+    known = LANGS.get(named)  # type: ignore[call-overload]
+    return found if found is not None else known.name if known is not None else named
 
 
 class Number(int):
@@ -45,6 +87,28 @@ class Message(NamedTuple):
         return say(self.key, lang, **self.values)
 
 
+class Listed(NamedTuple):
+    """Items listed the way a language lists them: ``en, nl or fr``, ``en, nl of fr``, ``en, nl ou fr``."""
+
+    items: Sequence[object]
+    joiner: Literal["or", "and"] = "or"
+
+    def said(self, lang: Lang) -> str:
+        shown = [str(_shown(item, lang)) for item in self.items]
+        if len(shown) < 2:
+            return "".join(shown)
+        return say(f"list.{self.joiner}", lang, items=", ".join(shown[:-1]), last=shown[-1])
+
+
+class LanguageName(NamedTuple):
+    """A language's name, said in the reader's language (see :func:`language_name`)."""
+
+    code: str
+
+    def said(self, lang: Lang) -> str:
+        return language_name(self.code, lang)
+
+
 _PLAIN: dict[tuple[str, str], str] = {}
 """Messages without placeholders, once formatted: a table of 100,000 rows asks for a few words 100,000 times."""
 
@@ -63,7 +127,7 @@ def say(key: str, lang: Lang, /, **values: object) -> str:
 def _shown(value: object, lang: Lang) -> object:
     if isinstance(value, Number):
         return number(value, lang)
-    if isinstance(value, Message):
+    if isinstance(value, Message | Listed | LanguageName):
         return value.said(lang)
     if isinstance(value, dict):  # a text of the fact base: {"en": ..., "nl": ..., "fr": ...}
         return value[lang]
@@ -92,23 +156,19 @@ def texts(key: str, /, **values: object) -> dict[Lang, str]:
 
 def count(key: str, value: int, lang: Lang) -> str:
     """``1 error`` / ``2 errors``: the catalogue holds ``KEY.one`` and ``KEY.other``."""
-    return say(f"{key}.{'one' if value == 1 else 'other'}", lang, count=number(value, lang))
+    return say(f"{key}.{LANGS[lang].plural(value)}", lang, count=number(value, lang))
 
 
 # --------------------------------------------------------------------------- numbers
-
-NARROW_NO_BREAK_SPACE = "\u202f"
-_GROUP = {"en": ",", "nl": ".", "fr": NARROW_NO_BREAK_SPACE}
-_DECIMAL = {"en": ".", "nl": ",", "fr": ","}
-_PERCENT = {"en": "%", "nl": "%", "fr": NARROW_NO_BREAK_SPACE + "%"}
 
 
 def number(value: int, lang: Lang) -> str:
     """12,640 in English, 12.640 in Dutch, 12 640 (a narrow no-break space) in French."""
     formatted = f"{value:,}"
-    return formatted if lang == "en" else formatted.replace(",", _GROUP[lang])
+    group = LANGS[lang].group
+    return formatted if group == "," else formatted.replace(",", group)
 
 
 def percent(value: float, lang: Lang) -> str:
     """78.2% in English, 78,2% in Dutch, 78,2 % in French."""
-    return f"{value:.1f}".replace(".", _DECIMAL[lang]) + _PERCENT[lang]
+    return f"{value:.1f}".replace(".", LANGS[lang].decimal) + LANGS[lang].percent

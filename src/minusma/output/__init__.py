@@ -1,10 +1,12 @@
 """One home for output: a writer module per format, and the registry that names them.
 
-A format is one module here with a ``write(view, lang)`` function, plus its line in
-``WRITERS``; one module may write several formats (``chart`` draws SVG and PNG), naming a
-function per format as ``module:function``. Writers are imported only when used, so the
-JSON path never loads rich or matplotlib. Every byte goes out through
-:mod:`minusma.output.stream`.
+A format is one module here with a ``write(view, lang)`` function, registered in ``WRITERS``
+with what it writes: ``tables`` (any command's sheets: every command that prints tables
+accepts it, and every help text lists it), ``citations`` (``cite``'s reference lists),
+``chart`` (a command's figure) or ``story`` (the timeline's eras and slides). One module may
+write several formats (``chart`` draws SVG and PNG), naming a function per format as
+``module:function``. Writers are imported only when used, so the JSON path never loads
+rich or matplotlib. Every byte goes out through :mod:`minusma.output.stream`.
 """
 
 from __future__ import annotations
@@ -12,42 +14,58 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from importlib import import_module
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from minusma.messages import Lang
 from minusma.output.view import View, view
 
-__all__ = ["CITATIONS", "FORMATS", "Format", "View", "view", "write"]
+__all__ = ["WRITERS", "Format", "Kind", "View", "Writer", "formats", "register", "view", "write"]
 
-Format = Literal[
-    "table", "json", "csv", "md", "html", "timelinejs", "text", "csl-json", "bibtex", "ris", "svg", "png", "geojson"
-]
-FORMATS: tuple[Format, ...] = (
-    "table", "json", "csv", "md", "html", "timelinejs", "text", "csl-json", "bibtex", "ris", "svg", "png", "geojson",
-)  # fmt: skip
-CITATIONS: tuple[Format, ...] = ("text", "csl-json", "bibtex", "ris")
-"""The formats of ``cite``: a reference list, and the files reference managers import."""
+Format = str
+"""A format's name, as ``--format`` takes it: a key of :data:`WRITERS`."""
 
-WRITERS: dict[Format, str] = {
-    "table": "minusma.output.table",
-    "json": "minusma.output.json",
-    "csv": "minusma.output.csv",
-    "md": "minusma.output.md",
-    "html": "minusma.output.html",
-    "timelinejs": "minusma.output.timelinejs",
-    "text": "minusma.output.text",
-    "csl-json": "minusma.output.csl_json",
-    "bibtex": "minusma.output.bibtex",
-    "ris": "minusma.output.ris",
-    "svg": "minusma.output.chart:write_svg",
-    "png": "minusma.output.chart:write_png",
-    "geojson": "minusma.output.geojson",
+Kind = Literal["tables", "citations", "chart", "story", "places"]
+"""What a writer writes; a command says which kinds it prints, and accepts every writer of them."""
+
+
+class Writer(NamedTuple):
+    target: str
+    """The writer: a module whose ``write`` it is, or ``module:function``."""
+    kind: Kind
+    gloss: str | None = None
+    """What the format's name stands for, shown after it in the top level's help (``md (Markdown)``)."""
+
+
+WRITERS: dict[Format, Writer] = {
+    "table": Writer("minusma.output.table", "tables"),
+    "json": Writer("minusma.output.json", "tables"),
+    "csv": Writer("minusma.output.csv", "tables"),
+    "md": Writer("minusma.output.md", "tables", gloss="Markdown"),
+    "html": Writer("minusma.output.html", "tables"),
+    "timelinejs": Writer("minusma.output.timelinejs", "story"),
+    "text": Writer("minusma.output.text", "citations"),
+    "csl-json": Writer("minusma.output.csl_json", "citations"),
+    "bibtex": Writer("minusma.output.bibtex", "citations"),
+    "ris": Writer("minusma.output.ris", "citations"),
+    "svg": Writer("minusma.output.chart:write_svg", "chart"),
+    "png": Writer("minusma.output.chart:write_png", "chart"),
+    "geojson": Writer("minusma.output.geojson", "places"),
 }
-"""Each format's writer: a module's ``write``, or ``module:function``."""
+"""Every format, in the order help texts list them; the first of a command's formats is its default."""
+
+
+def register(name: Format, writer: Writer) -> None:
+    """Add a format (a plug-in's, or a test's): from then on every command that prints its kind accepts it."""
+    WRITERS[name] = writer
+
+
+def formats(*kinds: Kind) -> tuple[Format, ...]:
+    """The formats that write ``kinds``, kind by kind, each in registry order."""
+    return tuple(name for kind in kinds for name, writer in WRITERS.items() if writer.kind == kind)
 
 
 def writer(format: Format) -> Callable[[View[Any], Lang], None]:
-    module, _, function = WRITERS[format].partition(":")
+    module, _, function = WRITERS[format].target.partition(":")
     found: Callable[[View[Any], Lang], None] = getattr(import_module(module), function or "write")
     return found
 
