@@ -885,7 +885,7 @@ def cited_facts(fact_base: FactBase, *, events: bool = True) -> Iterator[Cited]:
         spellings = " / ".join(base["spellings"])
         yield Cited(
             "base", base["id"], "bases[{}]", index, base["presence"][0]["date"], base, ("name", "region"),
-            base["sources"], (Text(en=spellings, nl=spellings, fr=spellings),) if spellings else (),
+            base["sources"], (cast(Text, dict.fromkeys(LANGS, spellings)),) if spellings else (),
         )  # fmt: skip
         for row_index, row in enumerate(base["presence"]):
             yield Cited(

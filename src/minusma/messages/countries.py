@@ -3,7 +3,8 @@
 The one list of countries: a fact base's ``country`` must be a code of this table (``validate``
 checks it), and ``contributors --country`` finds a country by its code or by any of its names.
 A language without a name here shows the English one. It is a table of facts about the world,
-not the tool's own words, so it lives apart from the message catalogues.
+not the tool's own words, so it lives apart from the message catalogues. One entry is no country:
+Geo-PKO's ``multinational``, for units that several countries staff together at one site.
 """
 
 from __future__ import annotations
