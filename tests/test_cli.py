@@ -31,7 +31,7 @@ def run_json(runner: CliRunner, *args: str) -> Any:
 # --------------------------------------------------------------------------- JSON contracts
 
 SOURCE_KEYS = {"id", "title", "publisher", "url", "language"}
-SOURCE_OPTIONAL_KEYS = {"kind", "published", "symbol", "alternative_urls", "author"}
+SOURCE_OPTIONAL_KEYS = {"kind", "published", "symbol", "alternative_urls", "author", "persons", "accessed"}
 
 
 def is_source_record(source: dict[str, Any], extra: frozenset[str] = frozenset()) -> bool:
