@@ -13,16 +13,19 @@ from typing import Any
 
 import bibtexparser
 import jsonschema
+import pybtex.database
 import pytest
 import rispy
 from bibtexparser.middlewares import LatexDecodingMiddleware
+from pybtex.plugin import find_plugin
 from typer.testing import CliRunner
 
 from minusma.cli import app
 from minusma.load import load
 from minusma.messages import LANGS, number, say
 from minusma.model import cited_facts
-from minusma.output import formats
+from minusma.output import bibtex, formats
+from minusma.output.citation import reference
 
 CSL_SCHEMA = json.loads((Path(__file__).parent / "csl" / "csl-data.json").read_text(encoding="utf-8"))
 SOURCES = load()["sources"]
@@ -79,6 +82,7 @@ def test_a_resolution_is_a_un_document_by_the_security_council_with_its_symbol(r
         "number": "S/RES/2100 (2013)",
         "issued": {"date-parts": [[2013, 4, 25]]},
         "URL": "https://digitallibrary.un.org/record/748429",
+        "accessed": {"date-parts": [[int(part) for part in BY_ID["un-res-2100"]["accessed"].split("-")]]},
         "language": "en",
     }
     [copy] = json.loads(run(runner, "cite", "un-res-2364", "--format", "csl-json"))
@@ -123,7 +127,12 @@ def test_bibtex_of_every_source_parses_back_to_the_same_text(runner: CliRunner, 
         source = BY_ID[entry.key]
         assert _plain(plain["title"]) == source["title"]
         assert entry["url"] == source["url"]
-        assert entry["language"] == source["language"]
+        assert entry["langid"] == {"en": "english", "fr": "french", "nl": "dutch"}.get(
+            source["language"], entry["langid"]
+        )
+        assert entry["langid"].isalpha() and len(entry["langid"]) > 2, entry.key  # a name, never the code
+        assert "language" not in entry.fields_dict
+        assert entry["urldate"] == source["accessed"]
         publisher = {"techreport": "institution", "article": "journal", "misc": "howpublished"}[entry.entry_type]
         assert plain[publisher] == source["publisher"]
         if "published" in source:
@@ -131,7 +140,12 @@ def test_bibtex_of_every_source_parses_back_to_the_same_text(runner: CliRunner, 
         else:
             assert "year" not in entry.fields_dict
     types = {entry.key: entry.entry_type for entry in raw.entries}
-    assert (types["un-press-2690"], types["cbc-2013"], types["unscr-2364"]) == ("techreport", "article", "techreport")
+    assert (types["un-press-2690"], types["shillong-2013"], types["unscr-2364"]) == (
+        "techreport",
+        "article",
+        "techreport",
+    )
+    assert (types["cbc-2013"], types["report-2018-273"]) == ("misc", "misc")  # undated: no style asks @misc for a year
     release = next(entry for entry in decoded.entries if entry.key == "un-press-2690")
     assert (release["type"], release["number"]) == (say("cite.genre.press_release", lang), "SC/15341")
     resolution = next(entry for entry in decoded.entries if entry.key == "unscr-2364")
@@ -144,7 +158,10 @@ HOSTILE_TITLE = "50% of {troops} & #1 _x_ $5 \\ ~ ^ – Ménaka, Übergabe „Bi
 def test_bibtex_escapes_latex_specials_and_accents(runner: CliRunner, write_fact_base: Callable[..., Path]) -> None:
     def hostile(data: dict[str, Any]) -> None:
         data["sources"][0].update(
-            title=HOSTILE_TITLE, publisher="R&D {Lab} 100%", url="https://x.org/a_b%C3%A9?q={1}#f"
+            title=HOSTILE_TITLE,
+            publisher="R&D {Lab} 100%",
+            author="Ménaka & {Co} 100%",
+            url="https://x.org/a_b%C3%A9?q={1}#f",
         )
 
     path = write_fact_base(hostile)
@@ -157,8 +174,44 @@ def test_bibtex_escapes_latex_specials_and_accents(runner: CliRunner, write_fact
     raw, decoded = _parse_bibtex(text)
     [entry], [plain] = raw.entries, decoded.entries
     assert _plain(plain["title"]) == HOSTILE_TITLE
-    assert plain["institution"] == "R&D {Lab} 100%"
+    assert plain["howpublished"] == "R&D {Lab} 100%"  # undated: @misc
+    assert plain["author"] == "Ménaka & {Co} 100%"
+    assert entry["author"] == r"{M{\'e}naka \& \textbraceleft{}Co\textbraceright{} 100\%}"  # braced whole: one name
     assert entry["url"] == "https://x.org/a_b%C3%A9?q=%7B1%7D#f"  # braces percent-encoded: the same address
+
+
+@pytest.mark.parametrize("style", ["plain", "unsrt", "alpha", "unsrtalpha"])
+def test_every_built_in_pybtex_style_formats_every_entry(runner: CliRunner, style: str) -> None:
+    """pybtex's styles (and Sphinx's bibliography, built on them) refuse an entry without an author,
+    or an @article or @techreport without a year."""
+    data = pybtex.database.parse_string(run(runner, "cite", "--format", "bibtex"), "bibtex")
+    formatted = list(find_plugin("pybtex.style.formatting", style)().format_entries(data.entries.values()))
+    assert len(formatted) == len(SOURCES)
+    by_key = {entry.key: entry.text.render_as("text") for entry in formatted}
+    assert by_key["cbc-2013"].startswith("CBC News. UN approves peacekeeping force for Mali.")
+    assert "(visited on " + BY_ID["cbc-2013"]["accessed"] + ")" in by_key["cbc-2013"]
+    assert by_key["pema-v4"].startswith("J. Di Salvatore, M. Lundgren, K. Oksamytna, and H. M. Smidt.")
+
+
+def test_corporate_authors_are_braced_whole_and_people_are_named() -> None:
+    data = pybtex.database.parse_string(
+        "".join(bibtex.entry(reference(BY_ID[key], "en")) for key in ("mem-2022-egypt", "un-res-2100", "pema-v4")),
+        "bibtex",
+    )
+    [reuters] = data.entries["mem-2022-egypt"].persons["author"]
+    [council] = data.entries["un-res-2100"].persons["author"]
+    assert (reuters.last_names, reuters.first_names) == (["{Reuters}"], [])
+    assert (council.last_names, council.first_names) == (["{United Nations Security Council}"], [])
+    people = data.entries["pema-v4"].persons["author"]
+    assert [(person.last_names, person.first_names) for person in people][0] == (["{Di Salvatore}"], ["J."])
+    assert len(people) == 4
+
+
+def test_every_source_has_an_author_an_access_date_and_no_copy_site_as_publisher() -> None:
+    for source in SOURCES:
+        assert "author" in source or "persons" in source, source["id"]
+        assert "accessed" in source, source["id"]
+        assert not any(word in source["publisher"].lower() for word in ("copy", "repost", "mirror", "text of")), source
 
 
 # --------------------------------------------------------------------------- RIS
@@ -187,6 +240,11 @@ def test_ris_of_every_source_parses_back(runner: CliRunner, lang: str) -> None:
     assert by_id["un-press-2690"]["type_of_work"] == say("cite.genre.press_release", lang)
     assert by_id["un-press-2690"]["issn"] == "SC/15341"  # SN: Zotero reads it as a report's number
     assert by_id["cbc-2013"]["type_of_reference"] == "NEWS" and by_id["cbc-2013"]["secondary_title"] == "CBC News"
+    assert by_id["cbc-2013"]["authors"] == ["CBC News"]  # the outlet as a corporate author
+    assert by_id["pema-v4"]["authors"] == ["Di Salvatore, J.", "Lundgren, M.", "Oksamytna, K.", "Smidt, H. M."]
+    for record in records:
+        assert record["authors"], record["id"]
+        assert record["access_date"] == BY_ID[record["id"]]["accessed"].replace("-", "/")
 
 
 # --------------------------------------------------------------------------- text
@@ -211,11 +269,14 @@ def test_text_is_one_line_per_source_in_the_users_words(runner: CliRunner, lang:
 def test_text_cites_a_resolution_by_the_council_and_names_its_host(runner: CliRunner) -> None:
     assert run(runner, "cite", "unscr-2364") == (
         "United Nations Security Council (2017-06-29). Resolution 2364 [S/RES/2364 (2017)]. "
-        "unscr.com (resolution text). http://unscr.com/en/resolutions/2364\n"
+        "United Nations. http://unscr.com/en/resolutions/2364\n"
     )
     assert run(runner, "cite", "un-res-2364") == (
         "United Nations Security Council (2017-06-29). Resolution 2364 (2017) [S/RES/2364 (2017)]. "
         "United Nations. https://digitallibrary.un.org/record/1290877 (Copy read: http://unscr.com/en/resolutions/2364)\n"
+    )
+    assert run(runner, "cite", "pema-v4").startswith(
+        "Di Salvatore, J., Lundgren, M., Oksamytna, K., Smidt, H. M. (n.d.). PEMA: "
     )
     assert run(runner, "cite", "passblue-2014").startswith(
         "PassBlue (2014-10-01). Is Bert Koenders Leaving the Mali Peacekeeping Mission? https://"

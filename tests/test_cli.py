@@ -32,7 +32,7 @@ def run_json(runner: CliRunner, *args: str) -> Any:
 # --------------------------------------------------------------------------- JSON contracts
 
 SOURCE_KEYS = {"id", "title", "publisher", "url", "language"}
-SOURCE_OPTIONAL_KEYS = {"kind", "published", "symbol", "alternative_urls", "author"}
+SOURCE_OPTIONAL_KEYS = {"kind", "published", "symbol", "alternative_urls", "author", "persons", "accessed"}
 
 
 def is_source_record(source: dict[str, Any], extra: frozenset[str] = frozenset()) -> bool:
@@ -468,3 +468,32 @@ def test_a_search_is_bounded_in_characters_and_words(runner: CliRunner, text: st
     assert result.exit_code == code, result.output
     if code:
         assert "at most 32 words and 500 characters" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "title"),
+    [(["troops", "--compare"], "Deployed against the ceiling in force"), (["at", "2016-06-30"], "Latest deployed")],
+)
+def test_strength_tables_number_their_sources_and_keep_the_fill_bar(
+    runner: CliRunner, command: list[str], title: str
+) -> None:
+    result = runner.invoke(app, command, env={"COLUMNS": "120"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    start = next(index for index, line in enumerate(lines) if line.startswith(title))
+    header, rows = lines[start + 1], lines[start + 3 : lines.index("", start)]
+    assert header.split()[-2:] == ["Fill", "Sources"]
+    compared = run_json(runner, *command)
+    strengths = compared["comparison"] if "comparison" in compared else compared["strength"]
+    row_lines = [line for line in rows if re.search(r"\d", line[:4])]
+    listed = dict(re.findall(r"^\[(\d+)\] ([a-z0-9.-]+): ", result.stdout, re.MULTILINE))
+    cited: set[str] = set()
+    for line in row_lines:
+        assert re.search("[█░]{10}", line) or " - " in line, line  # the bar stays where there is a ceiling
+        numbers = re.findall(r"\[(\d+)\]", line.rsplit("░", 1)[-1].rsplit("█", 1)[-1])
+        assert numbers, line
+        cited |= {listed[number] for number in numbers}
+    assert cited == {source for strength in strengths for source in strength["sources"]}
+    urls = {source["id"]: source["url"] for source in compared["sources"]}
+    for number, source in listed.items():
+        assert "    " + urls[source] in lines, (number, source)

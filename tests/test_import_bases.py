@@ -55,8 +55,12 @@ def test_the_import_changes_only_bases_and_their_sources(importer: ModuleType, s
     ids = set(importer.SOURCE_IDS.values())
     stripped["sources"] = [source for source in stripped["sources"] if source["id"] not in ids]
     again = importer.imported(stripped)
-    assert again == shipped_data
-    assert list(again) == list(shipped_data)  # bases is the last key, nothing reordered
+    expected = copy.deepcopy(shipped_data)
+    for source in expected["sources"]:
+        if source["id"] in ids:  # the day a record entered the history is the history's, not the import's
+            del source["accessed"]
+    assert again == expected
+    assert list(again) == list(expected)  # bases is the last key, nothing reordered
 
 
 def test_the_copies_are_the_files_provenance_describes() -> None:

@@ -70,7 +70,12 @@ def test_the_import_rebuilds_what_it_owns_from_a_fact_base_without_it() -> None:
     assert rebuilt["resolution_tasks"] == shipped["resolution_tasks"]
     assert [item["sources"] for item in rebuilt["resolutions"]] == [item["sources"] for item in shipped["resolutions"]]
     official = {source["id"]: source for source in rebuilt["sources"] if source["id"].startswith("un-res-")}
-    assert official == {source["id"]: source for source in shipped["sources"] if source["id"].startswith("un-res-")}
+    undated = {  # the day a record entered the history is the history's (tools/access_dates.py), not the import's
+        source["id"]: {key: value for key, value in source.items() if key != "accessed"}
+        for source in shipped["sources"]
+        if source["id"].startswith("un-res-")
+    }
+    assert official == undated
 
 
 def test_the_official_data_are_the_files_their_provenance_names() -> None:

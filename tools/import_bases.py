@@ -58,11 +58,25 @@ SOURCE_TITLES = {
     RADPKO: "RADPKO: yearly means per base and contributing country (radpko_bases_cc_y.csv)",
 }
 SOURCE_PUBLISHERS = {
-    MAPS: "Geo-PKO, Uppsala University (copy in the GitHub repository thaonguyen-ha/GeoPKO)",
+    MAPS: "Geo-PKO, Uppsala University",  # the copy read is its URL: a copy site is not the publisher
     FRONT: "Geo-PKO, Uppsala University (GitHub repository geopko/Geo-PKO-Shiny-Dashboard)",
     TCC: "Geo-PKO, Uppsala University (GitHub repository geopko/Geo-PKO-Shiny-Dashboard)",
     TROOP_TYPES: "Geo-PKO, Uppsala University (GitHub repository geopko/Geo-PKO-Shiny-Dashboard)",
     RADPKO: "RADPKO, Hunnicutt and Nomikos (GitHub repository dapp-lab/radpko-shiny)",
+}
+# The people who made each dataset, as the citation its producer asks names them (provenance.json).
+GEOPKO_AUTHORS = [
+    {"family": "Cil", "given": "D."},
+    {"family": "Fjelde", "given": "H."},
+    {"family": "Hultman", "given": "L."},
+    {"family": "Nilsson", "given": "D."},
+]
+SOURCE_PERSONS = {
+    MAPS: GEOPKO_AUTHORS,
+    FRONT: GEOPKO_AUTHORS,
+    TCC: GEOPKO_AUTHORS,
+    TROOP_TYPES: GEOPKO_AUTHORS,
+    RADPKO: [{"family": "Hunnicutt", "given": "P."}, {"family": "Nomikos", "given": "W. G."}],
 }
 
 # The sites: Geo-PKO's location name -> id, names in en/nl/fr, RADPKO's base name.
@@ -163,6 +177,7 @@ def sources(provenance: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "id": source_id,
                 "title": SOURCE_TITLES[path],
                 "publisher": SOURCE_PUBLISHERS[path],
+                "persons": SOURCE_PERSONS[path],
                 "url": url,
                 "language": "en",
                 "kind": "web_page",
@@ -315,12 +330,24 @@ def bases() -> list[dict[str, Any]]:
     return found
 
 
+def kept_accessed(new: dict[str, Any], old: dict[str, Any]) -> dict[str, Any]:
+    """``new`` with the old record's ``accessed`` (tools/access_dates.py's field, from the history)."""
+    if "accessed" not in old or "accessed" in new:
+        return new
+    record: dict[str, Any] = {}
+    for key, value in new.items():
+        record[key] = value
+        if key == "url":
+            record["accessed"] = old["accessed"]
+    return record
+
+
 def imported(fact_base: dict[str, Any]) -> dict[str, Any]:
     """The fact base with its ``bases`` and their sources as the files in data/sources/ give them."""
     provenance = _check_files()
     result = dict(fact_base)
     new_sources = {source["id"]: source for source in sources(provenance)}
-    kept = [new_sources.pop(source["id"], source) for source in fact_base["sources"]]
+    kept = [kept_accessed(new_sources.pop(source["id"], source), source) for source in fact_base["sources"]]
     result["sources"] = kept + list(new_sources.values())
     result["bases"] = bases()
     return result

@@ -384,6 +384,18 @@ def xml_tasks(number: int) -> tuple[list[dict[str, Any]], str, dict[str, str], s
 # --------------------------------------------------------------------------- the fact base
 
 
+def kept_accessed(new: dict[str, Any], old: dict[str, Any]) -> dict[str, Any]:
+    """``new`` with the old record's ``accessed`` (tools/access_dates.py's field, from the history)."""
+    if "accessed" not in old or "accessed" in new:
+        return new
+    record: dict[str, Any] = {}
+    for key, value in new.items():
+        record[key] = value
+        if key == "url":
+            record["accessed"] = old["accessed"]
+    return record
+
+
 def build(fact_base: dict[str, Any]) -> dict[str, Any]:
     urls = record_urls()
     by_id = {source["id"]: source for source in fact_base["sources"]}
@@ -403,7 +415,7 @@ def build(fact_base: dict[str, Any]) -> dict[str, Any]:
         source = resolution_source(resolution, urls[number], copy)
         if source["id"] in by_id:
             index = fact_base["sources"].index(by_id[source["id"]])
-            fact_base["sources"][index] = source
+            fact_base["sources"][index] = source = kept_accessed(source, fact_base["sources"][index])
         else:
             fact_base["sources"].append(source)
         by_id[source["id"]] = source
@@ -442,12 +454,20 @@ def build(fact_base: dict[str, Any]) -> dict[str, Any]:
     pema_source = {
         "id": "pema-v4",
         "title": "PEMA: Peacekeeping Mandates dataset, version 4 (rows for S/RES/2100, 2164, 2227 and 2295)",
-        "publisher": "Di Salvatore, Lundgren, Oksamytna and Smidt (copy in tobiaskauer/peacemandates)",
+        "publisher": "Di Salvatore, Lundgren, Oksamytna and Smidt",  # the copy read is its URL
+        # as the citation its producers ask names them (PROVENANCE-resolutions.json)
+        "persons": [
+            {"family": "Di Salvatore", "given": "J."},
+            {"family": "Lundgren", "given": "M."},
+            {"family": "Oksamytna", "given": "K."},
+            {"family": "Smidt", "given": "H. M."},
+        ],
         "url": "https://github.com/tobiaskauer/peacemandates/blob/ae1540aaeb9461567f114695069b72856f9c90cf/src/assets/PEMA_For_Website_v4.csv",
         "language": "en",
     }
     if "pema-v4" in by_id:
-        fact_base["sources"][fact_base["sources"].index(by_id["pema-v4"])] = pema_source
+        index = fact_base["sources"].index(by_id["pema-v4"])
+        fact_base["sources"][index] = kept_accessed(pema_source, fact_base["sources"][index])
     else:
         fact_base["sources"].append(pema_source)
 

@@ -70,6 +70,7 @@ def source_record(record: dict[str, Any]) -> dict[str, Any]:
         "id": record["source_id"],
         "title": f"{record['title']} ({record['dataset']}), MINUSMA rows, last updated {record['last_update']}",
         "publisher": "United Nations, Peace and Security Data Hub (DPPA/DPO)",
+        "author": "United Nations",
         "url": record["url"],
         "language": "en",
         "kind": "dataset",
@@ -165,6 +166,18 @@ def revisions(record: dict[str, Any], earlier: dict[str, str], snapshot: dict[st
     return revision
 
 
+def kept_accessed(new: dict[str, Any], old: dict[str, Any]) -> dict[str, Any]:
+    """``new`` with the old record's ``accessed`` (tools/access_dates.py's field, from the history)."""
+    if "accessed" not in old or "accessed" in new:
+        return new
+    record: dict[str, Any] = {}
+    for key, value in new.items():
+        record[key] = value
+        if key == "url":
+            record["accessed"] = old["accessed"]
+    return record
+
+
 def build(fact_base: dict[str, Any]) -> dict[str, Any]:
     """The fact base with its fatality records and dataset sources rebuilt from data/sources/."""
     mission = fact_base["mission"]["id"]
@@ -196,7 +209,7 @@ def build(fact_base: dict[str, Any]) -> dict[str, Any]:
     merged = list(result["sources"])
     for source in sources:
         if source["id"] in known:
-            merged[known.index(source["id"])] = source
+            merged[known.index(source["id"])] = kept_accessed(source, merged[known.index(source["id"])])
         else:
             merged.append(source)
     result["sources"] = merged

@@ -117,6 +117,15 @@ forms YYYY, YYYY-MM and YYYY-MM-DD (a test tries them all) and says what is wron
 PartialDate: TypeAlias = "Annotated[str, StringConstraints(pattern=DATE_PATTERN)]"
 """An ISO 8601 date at its known precision: ``2014`` (year), ``2019-05`` (month), ``2013-04-25``."""
 
+DAY_PATTERN = (
+    f"^(?:{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])"
+    f"|{_YEAR}-(?:0[13-9]|1[0-2])-(?:29|30)"
+    f"|{_YEAR}-(?:0[13578]|1[02])-31"
+    f"|{_LEAP_YEAR}-02-29)$"
+)
+Day: TypeAlias = "Annotated[str, StringConstraints(pattern=DAY_PATTERN)]"
+"""A day of the calendar, ``2013-04-25``: DATE_PATTERN's days only."""
+
 
 def precision(date: str) -> Precision:
     return _PRECISION_BY_LENGTH[len(date)]
@@ -223,6 +232,14 @@ UnSymbol: TypeAlias = "Annotated[str, StringConstraints(pattern=SYMBOL_PATTERN)]
 
 
 @_strict
+class Person(TypedDict):
+    """A named author: family name and, as the source gives them, given names or initials."""
+
+    family: NonEmpty
+    given: NotRequired[NonEmpty]
+
+
+@_strict
 class Source(TypedDict):
     """A page a fact cites. ``kind``, ``published`` and ``symbol`` are given only where the page,
     its URL or the dossier shows them; nothing is filled in by guesswork.
@@ -247,8 +264,14 @@ class Source(TypedDict):
     symbol: NotRequired[UnSymbol]
     alternative_urls: NotRequired["Annotated[list[Url], Field(min_length=1)]"]
     author: NotRequired[NonEmpty]
-    """A corporate author where the document names one: "United Nations Security Council" for a
-    resolution or a report issued in the Council's series. Citations put it before the title."""
+    """The corporate author: the organisation that wrote the document where no person is named
+    ("United Nations Security Council" for a resolution or a report in the Council's series, the
+    wire agency for a wire story, else the publisher). Citations put it before the title."""
+    persons: NotRequired["Annotated[list[Person], Field(min_length=1)]"]
+    """The people the source names as its authors; citations name them rather than ``author``."""
+    accessed: NotRequired[Day]
+    """The day the record entered the fact base, from the repository's history
+    (tools/access_dates.py): the day its page was read, as far as anyone can check."""
 
 
 @_strict
@@ -1460,6 +1483,7 @@ def _check_fatalities(fact_base: FactBase) -> Iterator[Problem]:  # noqa: C901
     """Each record belongs to the mission, falls within its life (or a caveat says why not), names a
     known country, has a UN identifier no other record has, and each revision changes something."""
     from minusma.messages.countries import COUNTRIES
+
     mission = fact_base["mission"]
     first_day = date_range(mission["established"])[0]
     last_day = date_range(mission["withdrawal_completed"])[1]
@@ -1584,6 +1608,7 @@ def _check_bases(fact_base: FactBase) -> Iterator[Problem]:
     """A site lies inside Mali, its contingents are known countries, and its closure is an event of
     the fact base whose date its own date contains."""
     from minusma.messages.countries import COUNTRIES
+
     events = {event["id"]: event for event in fact_base["events"]}
     for index, base in enumerate(fact_base.get("bases", [])):
         path = f"bases[{index}]"

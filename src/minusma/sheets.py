@@ -301,7 +301,7 @@ def _comparison_columns(lang: Lang) -> tuple[Column, ...]:
         Column("resolution", say("resolution", lang), "number", show="csv"),
         Column("fill", say("fill", lang), "percent"),
         Column("bar", "", "bar", show="table"),
-        Column("sources", say("sources", lang), show="csv"),
+        Column("sources", say("sources", lang)),
     )
 
 

@@ -10,10 +10,14 @@ parses the output back with bibtexparser and decodes it with pylatexenc for ever
 
 Types: resolutions, press releases and reports are ``@techreport`` (standard BibTeX, which
 biblatex reads as ``@report``) with ``type`` (Resolution, Press release, Report), the UN symbol as
-``number`` and the issuer as ``institution``; a corporate ``author`` (the Security Council) is
-braced whole so no style splits it into first and last names. News is ``@article`` in its outlet;
-anything else is ``@misc``. Titles are braced whole so no style changes their case. Where the URL
-is the official record, ``note`` names the copy read.
+``number`` and the issuer as ``institution``. News is ``@article`` in its outlet; anything else,
+and an undated report or article (both need a year in every style), is ``@misc`` with its
+publisher as ``howpublished``. Every entry has an ``author``, so pybtex's and BibTeX's styles format
+it: the people the source names, else its corporate author braced whole (``{{Reuters}}``) so no
+style splits it into first and last names. Titles are braced whole so no style changes their case.
+``urldate`` is the day the record entered the fact base (tools/access_dates.py); ``langid`` names
+the language as biblatex and babel do (``english``, ``french``), where ``language`` would print the
+code. Where the URL is the official record, ``note`` names the copy read.
 """
 
 from __future__ import annotations
@@ -88,26 +92,50 @@ def url(text: str) -> str:
     return text.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
 
 
+LANGUAGE_NAMES = {
+    "ar": "arabic", "da": "danish", "de": "german", "en": "english", "es": "spanish", "fr": "french",
+    "ha": "hausa", "it": "italian", "nl": "dutch", "pl": "polish", "pt": "portuguese", "ru": "russian",
+    "sv": "swedish", "sw": "swahili", "tr": "turkish", "zh": "chinese",
+}  # fmt: skip
+"""ISO 639-1 codes as biblatex's ``langid`` names them (babel and polyglossia's language names)."""
+
+
+def authors(source: Reference) -> str:
+    """BibTeX's ``author``: people as ``Family, Given and ...``; an organisation braced whole, so no
+    style splits 'United Nations Security Council' into a first and a last name."""
+    if source.persons:
+        return " and ".join(
+            "{" + escape(family) + "}" + (", " + escape(given) if given else "") for family, given in source.persons
+        )
+    return "{" + escape(source.author) + "}"
+
+
 def entry(source: Reference) -> str:
-    fields: list[tuple[str, str]] = []
-    if source.kind in ("resolution", "press_release", "report"):
+    fields: list[tuple[str, str]] = [("author", authors(source)), ("title", "{" + escape(source.title) + "}")]
+    # @techreport and @article need a year in every style; an undated one is @misc, which does not
+    if source.kind in ("resolution", "press_release", "report") and source.date:
         kind = "techreport"
-        if source.author is not None:
-            fields.append(("author", "{" + escape(source.author) + "}"))
-        fields += [("title", "{" + escape(source.title) + "}"), ("institution", escape(source.publisher))]
+        fields.append(("institution", escape(source.publisher)))
         if source.genre is not None:
             fields.append(("type", escape(source.genre)))
         if source.symbol is not None:
             fields.append(("number", escape(source.symbol)))
-    elif source.kind == "news":
+    elif source.kind == "news" and source.date:
         kind = "article"
-        fields += [("title", "{" + escape(source.title) + "}"), ("journal", escape(source.publisher))]
+        fields.append(("journal", escape(source.publisher)))
     else:
         kind = "misc"
-        fields += [("title", "{" + escape(source.title) + "}"), ("howpublished", escape(source.publisher))]
+        fields.append(("howpublished", escape(source.publisher)))
+        if source.genre is not None:
+            fields.append(("type", escape(source.genre)))
+        if source.symbol is not None:
+            fields.append(("number", escape(source.symbol)))
     if source.published is not None:
         fields += [("year", source.published[:4]), ("date", source.published)]
-    fields += [("url", url(source.url)), ("language", escape(source.language))]
+    fields.append(("url", url(source.url)))
+    if source.accessed is not None:
+        fields.append(("urldate", "-".join(f"{part:02d}" for part in source.accessed)))
+    fields.append(("langid", LANGUAGE_NAMES.get(source.language, escape(source.language))))
     if source.copy_note is not None:
         fields.append(("note", escape(source.copy_note)))
     body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields)

@@ -27,9 +27,14 @@ class Reference(NamedTuple):
     date: tuple[int, ...]
     """(year,), (year, month) or (year, month, day): the precision the source has; () when undated."""
     symbol: str | None
-    author: str | None
+    author: str
     """The corporate author: the Security Council for a resolution (and a report issued in its
-    series, where the source names it), in the user's language; None for other sources."""
+    series, where the source names it) in the user's language, else the source's ``author``, else
+    its publisher, so that every citation style has an author to print."""
+    persons: tuple[tuple[str, str | None], ...]
+    """(family, given) of each person the source names as an author; where any, they are the authors."""
+    accessed: tuple[int, int, int] | None
+    """The day the record entered the fact base (year, month, day), from the repository's history."""
     genre: str | None
     """'Resolution', 'Press release' or 'Report' in the user's language, where the kind asks for it."""
     copy_note: str | None
@@ -43,6 +48,7 @@ def reference(source: Source, lang: Lang) -> Reference:
     author = source.get("author")
     if author == say("cite.security_council", "en") or (author is None and kind == "resolution"):
         author = say("cite.security_council", lang)  # the Council's own name in each of its languages
+    accessed = source.get("accessed")
     return Reference(
         id=source["id"],
         kind=kind,
@@ -53,12 +59,19 @@ def reference(source: Source, lang: Lang) -> Reference:
         published=published,
         date=tuple(int(part) for part in published.split("-")) if published else (),
         symbol=source.get("symbol"),
-        author=author,
+        author=author if author is not None else source["publisher"],
+        persons=tuple((person["family"], person.get("given")) for person in source.get("persons", [])),
+        accessed=_day(accessed) if accessed is not None else None,
         genre=genre,
         copy_note=say("cite.copy_read", lang, url=source["alternative_urls"][0])
         if "alternative_urls" in source
         else None,
     )
+
+
+def _day(text: str) -> tuple[int, int, int]:
+    year, month, day = (int(part) for part in text.split("-"))
+    return year, month, day
 
 
 def references(view: View[Any], lang: Lang) -> Sequence[Reference]:

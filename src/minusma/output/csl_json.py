@@ -6,7 +6,9 @@ of the genre 'Resolution', its symbol as ``number``: style guides cite UN docume
 title, symbol and date, and CSL styles print ``legislation`` as a state's statute ('Pub. L.'),
 which a resolution is not. Reports and press releases are ``report`` with their genre; news is
 ``article-newspaper`` in its outlet; web pages and encyclopedia entries name their site as
-``container-title``. ``issued`` keeps the date's precision; where the URL is the official record,
+``container-title``. Every item has an ``author``: the people the source names, else its corporate
+author as a ``literal``. ``issued`` keeps the date's precision; ``accessed`` is the day the record
+entered the fact base (tools/access_dates.py). Where the URL is the official record,
 the copy read is named in ``note``.
 """
 
@@ -37,7 +39,11 @@ _IN_A_CONTAINER = ("news", "web_page", "encyclopedia")
 
 def item(source: Reference) -> dict[str, object]:
     found: dict[str, object] = {"id": source.id, "citation-key": source.id, "type": TYPES[source.kind]}
-    if source.author is not None:
+    if source.persons:
+        found["author"] = [
+            {"family": family, "given": given} if given else {"family": family} for family, given in source.persons
+        ]
+    else:
         found["author"] = [{"literal": source.author}]
     found["title"] = source.title
     if source.kind in _IN_A_CONTAINER:
@@ -50,6 +56,8 @@ def item(source: Reference) -> dict[str, object]:
     if source.date:
         found["issued"] = {"date-parts": [list(source.date)]}
     found["URL"] = source.url
+    if source.accessed is not None:
+        found["accessed"] = {"date-parts": [list(source.accessed)]}
     if source.copy_note is not None:
         found["note"] = source.copy_note
     found["language"] = source.language

@@ -6,7 +6,9 @@ author, ``M3`` the kind of document, ``SN`` the UN symbol, which Zotero reads as
 ``PB`` the issuer): the same type as in CSL-JSON and BibTeX, never ``STAT`` (a state's statute).
 Where the URL is the official record, ``N1`` names the copy read. News ``NEWS`` and
 web pages ``ELEC`` and encyclopedia entries ``ENCYC`` with their outlet or site in ``T2``,
-government documents ``GOVDOC``. ``DA`` keeps the date's precision (``2013/07``). Always UTF-8.
+government documents ``GOVDOC``. ``DA`` keeps the date's precision (``2013/07``). Every reference
+has ``AU``: one per person the source names, else its corporate author. ``Y2``, which Zotero reads as
+the access date, is the day the record entered the fact base (tools/access_dates.py). Always UTF-8.
 """
 
 from __future__ import annotations
@@ -36,7 +38,9 @@ _IN_A_CONTAINER = ("news", "web_page", "encyclopedia")
 
 def lines(source: Reference) -> list[tuple[str, str]]:
     tags: list[tuple[str, str]] = [("TY", TYPES[source.kind]), ("ID", source.id)]
-    if source.author is not None:
+    if source.persons:
+        tags += [("AU", f"{family}, {given}" if given else family) for family, given in source.persons]
+    else:
         tags.append(("AU", source.author))
     tags.append(("TI", source.title))
     tags.append(("T2", source.publisher) if source.kind in _IN_A_CONTAINER else ("PB", source.publisher))
@@ -48,7 +52,10 @@ def lines(source: Reference) -> list[tuple[str, str]]:
         tags.append(("PY", f"{source.date[0]:04d}"))
         if len(source.date) > 1:
             tags.append(("DA", "/".join(f"{part:02d}" for part in source.date)))
-    tags += [("UR", source.url), ("LA", source.language)]
+    tags.append(("UR", source.url))
+    if source.accessed is not None:
+        tags.append(("Y2", "/".join(f"{part:02d}" for part in source.accessed)))
+    tags.append(("LA", source.language))
     if source.copy_note is not None:
         tags.append(("N1", source.copy_note))
     return tags

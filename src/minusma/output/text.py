@@ -1,7 +1,8 @@
 """A plain reference list: one line per source, as a person pastes it into a text.
 
-``Publisher (date). Title [press release, SC/15341]. URL``; a resolution (or a report the
-Council issued) is by the Security Council and names its publisher after the title; where the
+``Author (date). Title [press release, SC/15341]. Publisher. URL``: the people a source names,
+else its corporate author (the Security Council for a resolution, the agency for a wire story);
+the publisher follows the title where it is not the author already; where the
 URL is the official record, the copy read follows it. The date keeps its precision; an undated source
 says so in the user's language ('n.d.'). Always UTF-8, like every citation format.
 """
@@ -18,13 +19,13 @@ from minusma.output.view import View
 
 
 def line(item: Reference, lang: Lang) -> str:
-    who = item.author or item.publisher
+    who = ", ".join(f"{family}, {given}" if given else family for family, given in item.persons) or item.author
     when = item.published or say("cite.no_date", lang)
     genre = item.genre if item.kind != "resolution" else None  # 'Resolution 2100 (2013) [Resolution, …]' says it twice
     described = [part for part in (genre, item.symbol) if part]
     title = item.title + (f" [{', '.join(described)}]" if described else "")
     parts = [f"{who} ({when})", title]
-    if item.author is not None:
+    if who != item.publisher:
         parts.append(item.publisher)
     sentence = "".join(part if part.endswith((".", "?", "!")) else part + "." for part in _spaced(parts))
     copy = f" ({item.copy_note})" if item.copy_note is not None else ""
