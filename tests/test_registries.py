@@ -292,7 +292,9 @@ def test_every_country_has_an_english_name_and_no_catalogue_holds_one() -> None:
         assert not [key for key in catalogue(lang) if key.startswith("country.")]
 
 
-@pytest.mark.parametrize(("code", "known"), [("TCD", True), ("GMB", True), ("MLI", True), ("XXX", False), ("ZZZ", False)])
+@pytest.mark.parametrize(
+    ("code", "known"), [("TCD", True), ("GMB", True), ("MLI", True), ("XXX", False), ("ZZZ", False)]
+)
 def test_a_country_code_is_known_when_the_table_of_countries_has_it(
     runner: CliRunner, write_fact_base: Any, code: str, known: bool
 ) -> None:

@@ -1460,6 +1460,7 @@ def _check_fatalities(fact_base: FactBase) -> Iterator[Problem]:  # noqa: C901
     """Each record belongs to the mission, falls within its life (or a caveat says why not), names a
     known country, has a UN identifier no other record has, and each revision changes something."""
     from minusma.messages.countries import COUNTRIES
+
     mission = fact_base["mission"]
     first_day = date_range(mission["established"])[0]
     last_day = date_range(mission["withdrawal_completed"])[1]
@@ -1584,6 +1585,7 @@ def _check_bases(fact_base: FactBase) -> Iterator[Problem]:
     """A site lies inside Mali, its contingents are known countries, and its closure is an event of
     the fact base whose date its own date contains."""
     from minusma.messages.countries import COUNTRIES
+
     events = {event["id"]: event for event in fact_base["events"]}
     for index, base in enumerate(fact_base.get("bases", [])):
         path = f"bases[{index}]"
