@@ -793,3 +793,71 @@ def test_every_format_through_a_real_pipe_in_every_language(args: list[str], out
     text = result.stdout.decode("utf-8")
     assert "\x1b" not in text and "\x9b" not in text
     _parse_back(output_format, text)
+
+
+# --------------------------------------------------------------------------- issue 21 items 11, 26, 27
+
+
+def test_an_unknown_minusma_lang_is_a_usage_error() -> None:
+    result = minusma("about", env={"MINUSMA_LANG": "xx"})
+    assert result.returncode == 2
+    assert "MINUSMA_LANG=xx is not a language minusma speaks" in result.stderr and result.stdout == ""
+    assert minusma("about", env={"MINUSMA_LANG": ""}).returncode == 0  # set but empty counts as unset
+    assert minusma("about", "--lang", "nl", env={"MINUSMA_LANG": "xx"}).returncode == 0  # --lang decides
+    assert "MINUSMA in het kort" in minusma("about", env={"MINUSMA_LANG": "nl"}).stdout
+
+
+@pytest.mark.parametrize("how", ["--data", "MINUSMA_DATA", "a link"])
+def test_output_onto_the_fact_base_being_read_is_refused(tmp_path: Path, how: str) -> None:
+    facts = tmp_path / "facts.json"
+    facts.write_bytes((REPO / "data" / "minusma.json").read_bytes())
+    target = facts
+    if how == "a link":
+        target = tmp_path / "link.json"
+        target.symlink_to(facts)
+    args = ["about", "--output", str(target)]
+    if how == "MINUSMA_DATA":
+        result = minusma(*args, env={"MINUSMA_DATA": str(facts)})
+    else:
+        result = minusma(*args, "--data", str(facts))
+    assert result.returncode == 2
+    assert "is the fact base being read" in result.stderr
+    assert facts.read_bytes() == (REPO / "data" / "minusma.json").read_bytes()
+    elsewhere = minusma("about", "--data", str(facts), "--output", str(tmp_path / "answer.txt"))
+    assert elsewhere.returncode == 0 and (tmp_path / "answer.txt").read_text(encoding="utf-8")
+
+
+def test_output_onto_the_shipped_fact_base_is_refused() -> None:
+    from minusma.load import default_path
+
+    shipped = default_path()
+    before = shipped.read_bytes()
+    try:
+        result = minusma("about", "--output", str(shipped), env={"MINUSMA_DATA": None})
+        assert result.returncode == 2 and shipped.read_bytes() == before
+    finally:  # a regression must not leave the checkout's fact base replaced
+        if shipped.read_bytes() != before:
+            shipped.write_bytes(before)
+
+
+BUG = """
+import sys
+from minusma import entry, query
+def broken(*args, **kwargs):
+    raise RuntimeError("planted")
+query.about = broken
+sys.argv = ["minusma", *sys.argv[1:]]
+entry.main()
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", "internal error"), ("nl", "interne fout"), ("fr", "erreur interne")]
+)
+def test_the_internal_error_message_is_in_the_users_language(lang: str, words: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", BUG, "about", "--lang", lang], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 3
+    assert words in result.stderr.lower() and "RuntimeError: planted" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -87,3 +87,13 @@ def test_the_command_reference_is_the_help_text() -> None:
 if __name__ == "__main__":
     if sys.argv[1:] == ["--write"]:
         rewrite()
+
+
+def test_ci_runs_the_readmes_test_command_verbatim() -> None:
+    """The README's two set-up commands each make a virtual environment (PEP 668), and .ci/run
+    runs the second one as it is written."""
+    commands = re.findall(r"```sh\n(.*?)\n```", README.read_text(encoding="utf-8").split("## A tour")[0], re.S)
+    assert len(commands) == 2, commands
+    assert all(command.startswith("python3 -m venv .venv && .venv/bin/pip install") for command in commands)
+    ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
+    assert commands[1] in ci.splitlines()

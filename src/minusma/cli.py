@@ -338,6 +338,12 @@ def settings(fits: Sequence[Format] | None = None) -> Settings:
     lang_given = given.get("lang")
     if lang_given is not None and lang_given not in LANGS:
         raise UsageError(Message("bad_lang", {"value": safe(lang_given, lines=False), "languages": ", ".join(LANGS)}))
+    environment_lang = os.environ.get("MINUSMA_LANG") or None  # set but empty counts as unset
+    if lang_given is None and environment_lang is not None and environment_lang not in LANGS:
+        languages = ", ".join(LANGS)
+        raise UsageError(
+            Message("bad_env_lang", {"value": safe(environment_lang, lines=False), "languages": languages})
+        )
     lang = resolve_lang(lang_given)
     formats: list[str] = list(dict.fromkeys(given.get("formats", [])))
     for chosen in formats:
@@ -354,9 +360,25 @@ def settings(fits: Sequence[Format] | None = None) -> Settings:
     if data is None:
         data = os.environ.get("MINUSMA_DATA") or None  # set but empty counts as unset
     destination = given.get("output_file")
+    if destination not in (None, "-") and _same_file(destination, data):
+        raise UsageError(Message("output_is_data", {"file": safe(destination, lines=False)}))
     return Settings(
         chosen_format, lang, data, not given.get("no_pager", False), destination if destination != "-" else None
     )
+
+
+def _same_file(destination: str, data: str | None) -> bool:
+    """Whether --output names the fact base being read (--data, MINUSMA_DATA or the shipped file):
+    writing it would replace the facts with the answer."""
+    from minusma.load import default_path
+
+    read = default_path() if data is None else None if data == "-" else data
+    if read is None or not destination:
+        return False
+    try:
+        return os.path.samefile(destination, read)
+    except OSError:  # one of them does not exist (yet): not the same file
+        return False
 
 
 def _flag(format: str) -> str:

@@ -43,12 +43,22 @@ def main() -> None:
     except Exception as error:  # a bug: one line unless asked for the traceback
         if os.environ.get("MINUSMA_DEBUG"):
             raise
-        from minusma.messages import say
-
-        details = f"{type(error).__name__}: {error}"
-        _write_stderr(f"minusma: {say('internal', 'en', error=details)}\n")
+        _write_stderr(f"minusma: {_internal(f'{type(error).__name__}: {error}')}\n")
         code = 3
     _leave(code)
+
+
+def _internal(details: str) -> str:
+    """The message about a bug, in the run's language (its --lang, MINUSMA_LANG or locale); in
+    English if even that cannot be worked out, since the bug may lie there."""
+    from minusma.messages import say
+
+    try:
+        from minusma.cli import run_lang
+
+        return say("internal", run_lang(sys.argv[1:]), error=details)
+    except Exception:  # noqa: BLE001  # a message about a bug must not fail on another
+        return say("internal", "en", error=details)
 
 
 def _write_stderr(text: str) -> None:

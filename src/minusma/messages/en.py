@@ -296,6 +296,8 @@ MESSAGES: dict[str, str] = {
     "kind.dutch figure": "Dutch figure",
     "kind.erratum": "erratum",
     "bad_lang": "'{value}' is not a language of minusma. Use one of: {languages}.",
+    "bad_env_lang": "MINUSMA_LANG={value} is not a language minusma speaks; set it to one of {languages}, or unset it",
+    "output_is_data": "--output {file} is the fact base being read; writing there would replace the facts with the answer. Choose another file",
     "bad_format": "'{value}' is not an output format. Use one of: {formats}.",
     "format_unfit": "{command} cannot print {format}; it prints: {formats}.",
     "bad_number": "'{value}' is not a whole number of at least {minimum}.",

@@ -296,6 +296,8 @@ MESSAGES: dict[str, str] = {
     "kind.dutch figure": "chiffre néerlandais",
     "kind.erratum": "correction",
     "bad_lang": "'{value}' n’est pas une langue de minusma. Choisissez parmi : {languages}.",
+    "bad_env_lang": "MINUSMA_LANG={value} n’est pas une langue que minusma parle ; donnez-lui l’une de ces valeurs : {languages}, ou supprimez-la",
+    "output_is_data": "--output {file} est la base de faits lue ; y écrire remplacerait les faits par la réponse. Choisissez un autre fichier",
     "bad_format": "'{value}' n’est pas un format de sortie. Choisissez parmi : {formats}.",
     "format_unfit": "{command} ne peut pas produire de sortie {format} ; formats possibles : {formats}.",
     "bad_number": "'{value}' n’est pas un nombre entier supérieur ou égal à {minimum}.",

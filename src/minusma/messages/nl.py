@@ -296,6 +296,8 @@ MESSAGES: dict[str, str] = {
     "kind.dutch figure": "Nederlands cijfer",
     "kind.erratum": "correctie",
     "bad_lang": "'{value}' is geen taal van minusma. Gebruik een van: {languages}.",
+    "bad_env_lang": "MINUSMA_LANG={value} is geen taal die minusma spreekt; zet het op een van {languages}, of maak het leeg",
+    "output_is_data": "--output {file} is het feitenbestand dat gelezen wordt; schrijven daarheen zou de feiten door het antwoord vervangen. Kies een ander bestand",
     "bad_format": "'{value}' is geen uitvoerformaat. Gebruik een van: {formats}.",
     "format_unfit": "{command} kan geen {format} geven; het geeft: {formats}.",
     "bad_number": "'{value}' is geen geheel getal van ten minste {minimum}.",
