@@ -1,0 +1,184 @@
+"""Incidents as events: every day on which three or more people died of a malicious act in the UN's
+fatality records is told in the timeline, from a source that reports it (issue 19, item 3).
+
+The rule is enforced on the shipped fact base: a new day in the records, or an event removed, fails
+here until the day has its event or is listed below with the reason.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from minusma.model import Fatality, deadly_days
+
+UN_SOURCE = "un-fatalities-2025-04-04"
+
+DATED_OTHERWISE: dict[str, str] = {
+    # The UN dates four Chadian deaths to 19 October 2022; the sources read report an explosive device
+    # at Tessalit on 17 October that killed two, then three, Chadian peacekeepers. The event stays on
+    # the 17th and its caveat names the 19th; no source read joins the two dates.
+    "2022-10-19": "ev-2022-tessalit-mine",
+}
+"""Incident days whose event is dated otherwise, with the event that tells it."""
+
+NO_SOURCE: dict[str, str] = {}
+"""Incident days for which no source reporting the incident could be read (day: what was searched).
+Empty: every incident day has an event."""
+
+NUMBER_WORDS = {3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 9: "nine", 10: "ten"}
+
+SHIPPED_DAYS = [
+    ("2014-06-11", "TCD", 4), ("2014-09-02", "TCD", 5), ("2014-09-18", "TCD", 5),
+    ("2014-10-03", "NER", 9), ("2015-07-02", "BFA", 6), ("2016-02-12", "GIN", 6),
+    ("2016-05-18", "TCD", 6), ("2016-05-29", "TGO", 5), ("2017-06-08", "GIN", 4),
+    ("2017-09-24", "BGD", 3), ("2017-10-26", "TCD", 4), ("2017-11-24", "BFA NER", 5),
+    ("2018-02-28", "BGD", 4), ("2019-01-20", "TCD", 10), ("2019-02-22", "GIN", 3),
+    ("2020-05-10", "TCD", 3), ("2021-01-13", "CIV", 3), ("2021-04-02", "TCD", 4),
+    ("2021-12-08", "TGO", 7), ("2022-10-19", "TCD", 4), ("2023-02-21", "SEN", 3),
+]  # fmt: skip
+
+
+def missing_incident_events(data: dict[str, Any]) -> list[str]:
+    """What breaks the rule in a fact base: one line per incident day without its event."""
+    events = {event["id"]: event for event in data["events"]}
+    on_day: dict[str, list[dict[str, Any]]] = {}
+    for event in data["events"]:
+        if event["category"] == "casualties":
+            on_day.setdefault(event["date"], []).append(event)
+    problems = []
+    for day, countries in deadly_days(data["fatalities"]):
+        if day in NO_SOURCE:
+            continue
+        if day in DATED_OTHERWISE:
+            event = events.get(DATED_OTHERWISE[day])
+            told = (
+                [event] if event is not None and "caveat" in event and day_words(day) in event["caveat"]["en"] else []
+            )
+        else:
+            told = on_day.get(day, [])
+        count = NUMBER_WORDS.get(len(countries), str(len(countries)))
+        told = [
+            event for event in told
+            if UN_SOURCE in event["sources"] and len(event["sources"]) > 1
+            and f"count {count} " in event["text"]["en"] + " " + event.get("caveat", {}).get("en", "")
+        ]  # fmt: skip
+        if not told:
+            problems.append(f"{day}: {len(countries)} deaths ({' '.join(sorted(set(countries)))}) without an event")
+    return problems
+
+
+def day_words(day: str) -> str:
+    """'2022-10-19' -> '19 October' (how the caveat names the UN's day)."""
+    import datetime as dt
+
+    date = dt.date.fromisoformat(day)
+    return f"{date.day} {date:%B}"
+
+
+def fatality(date: str, cause: str = "malicious_act", country: str = "TCD") -> Fatality:
+    return {
+        "id": f"f-{date}-{cause}-{country}", "un_id": "MINUSMA-2020-01-00001", "row": 1, "mission": "minusma",
+        "date": date, "country": country, "personnel": "military", "cause": cause, "gender": "male",
+        "sources": [UN_SOURCE],
+    }  # type: ignore[typeddict-item]  # fmt: skip
+
+
+# deadly_days: the rule at its boundaries
+
+
+def test_two_deaths_on_a_day_are_not_an_incident_three_are() -> None:
+    assert deadly_days([fatality("2020-05-10")] * 2) == []
+    assert deadly_days([fatality("2020-05-10")] * 3) == [("2020-05-10", ["TCD", "TCD", "TCD"])]
+
+
+def test_only_malicious_acts_count() -> None:
+    records = [fatality("2020-05-10")] * 2 + [fatality("2020-05-10", cause="accident")]
+    assert deadly_days(records) == []
+    for cause in ("illness", "to_be_determined", "unknown"):
+        assert deadly_days([fatality("2020-05-10", cause=cause)] * 3) == []
+
+
+def test_deaths_on_adjacent_days_are_not_added_up() -> None:
+    records = [fatality("2020-05-09")] + [fatality("2020-05-10")] * 2 + [fatality("2020-05-11")] * 2
+    assert deadly_days(records) == []
+    assert deadly_days(records + [fatality("2020-05-11")]) == [("2020-05-11", ["TCD"] * 3)]
+
+
+def test_nationalities_are_mixed_and_sorted() -> None:
+    records = [fatality("2017-11-24", country="NER")] * 2 + [fatality("2017-11-24", country="BFA")]
+    assert deadly_days(records) == [("2017-11-24", ["BFA", "NER", "NER"])]
+
+
+def test_a_record_without_a_day_names_no_incident_day() -> None:
+    assert deadly_days([fatality("2020-05")] * 3 + [fatality("2020")] * 3) == []
+
+
+def test_the_minimum_is_a_parameter_and_zero_records_give_none() -> None:
+    assert deadly_days([]) == []
+    assert deadly_days([fatality("2020-05-10")] * 2, minimum=2) == [("2020-05-10", ["TCD", "TCD"])]
+    assert deadly_days([fatality("2020-05-10")] * 3, minimum=4) == []
+
+
+# The shipped fact base
+
+
+def test_the_shipped_incident_days(shipped_data: dict[str, Any]) -> None:
+    days = deadly_days(shipped_data["fatalities"])
+    assert [(day, " ".join(sorted(set(countries))), len(countries)) for day, countries in days] == SHIPPED_DAYS
+
+
+def test_every_incident_day_has_its_event(shipped_data: dict[str, Any]) -> None:
+    assert missing_incident_events(shipped_data) == []
+
+
+def test_the_documented_lists_name_only_incident_days(shipped_data: dict[str, Any]) -> None:
+    days = {day for day, _ in deadly_days(shipped_data["fatalities"])}
+    assert set(DATED_OTHERWISE) <= days
+    assert set(NO_SOURCE) <= days
+    assert not set(DATED_OTHERWISE) & set(NO_SOURCE)
+
+
+@pytest.mark.parametrize("day", ["2021-12-08", "2019-01-20", "2022-10-19"])
+def test_an_event_removed_is_named(shipped_data: dict[str, Any], day: str) -> None:
+    data = copy.deepcopy(shipped_data)
+    gone = DATED_OTHERWISE.get(day)
+    data["events"] = [
+        event for event in data["events"]
+        if not (event["id"] == gone or (gone is None and event["date"] == day and event["category"] == "casualties"))
+    ]  # fmt: skip
+    assert [line.split(":")[0] for line in missing_incident_events(data)] == [day]
+
+
+def test_an_event_that_drops_the_un_count_or_source_is_named(shipped_data: dict[str, Any]) -> None:
+    data = copy.deepcopy(shipped_data)
+    for event in data["events"]:
+        if event["id"] == "ev-2019-aguelhok":
+            event["sources"] = [source for source in event["sources"] if source != UN_SOURCE]
+        if event["id"] == "ev-2021-bandiagara":
+            event["text"]["en"] = event["text"]["en"].replace("count seven", "count six")
+    assert [line.split(":")[0] for line in missing_incident_events(data)] == ["2019-01-20", "2021-12-08"]
+
+
+def test_a_new_incident_day_in_the_records_is_named(shipped_data: dict[str, Any]) -> None:
+    data = copy.deepcopy(shipped_data)
+    data["fatalities"] += [fatality("2023-06-09", country="BFA")]  # two BFA deaths there already
+    assert missing_incident_events(data) == ["2023-06-09: 3 deaths (BFA) without an event"]
+
+
+def test_the_timeline_tells_an_incident_day_in_a_real_process(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "minusma", "timeline", "--from", "2021-12-08", "--to", "2021-12-08",
+         "--category", "casualties", "--json"],
+        capture_output=True, text=True, encoding="utf-8", check=False, cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    events = json.loads(result.stdout)["events"]
+    assert [event["id"] for event in events] == ["ev-2021-bandiagara"]
+    assert UN_SOURCE in events[0]["sources"]
