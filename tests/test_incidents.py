@@ -32,7 +32,7 @@ NO_SOURCE: dict[str, str] = {}
 """Incident days for which no source reporting the incident could be read (day: what was searched).
 Empty: every incident day has an event."""
 
-NUMBER_WORDS = {3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 9: "nine", 10: "ten"}
+NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 9: "nine", 10: "ten"}
 
 SHIPPED_DAYS = [
     ("2014-06-11", "TCD", 4), ("2014-09-02", "TCD", 5), ("2014-09-18", "TCD", 5),
@@ -182,3 +182,100 @@ def test_the_timeline_tells_an_incident_day_in_a_real_process(tmp_path: Path) ->
     events = json.loads(result.stdout)["events"]
     assert [event["id"] for event in events] == ["ev-2021-bandiagara"]
     assert UN_SOURCE in events[0]["sources"]
+
+
+# Errata: a news or government statement of deaths that the UN's series contradicts (issue 17, item 3)
+
+SHIPPED_CONTRADICTED = {
+    "cas-2014", "cas-2015-03-10", "cas-2016-06", "cas-2018-04-07", "cas-nld-2018-06", "cas-2022-force",
+    "cas-2022-07", "cas-2023-01", "cas-tcd-2023-11-17", "cas-deu-2023",
+}  # fmt: skip
+"""Statements the UN's records contradict. The UN's own earlier statements (press releases of the UN and
+the mission) and a statistics page are compared too but are not errata: they are counts at a moment that
+the UN's series has since revised, not a widely read source's error."""
+
+
+def contradicted(data: dict[str, Any]) -> dict[str, list[tuple[int, int]]]:
+    """Stated counts (rank normal, cited only to news or government pages) the series contradicts,
+    with the series' (low, high) for each contradicted count."""
+    from minusma import query
+
+    kinds = {source["id"]: source.get("kind") for source in data["sources"]}
+    normal = [
+        record for record in data["casualties"]
+        if record.get("rank", "normal") == "normal"
+        and all(kinds[source] in ("news", "government") for source in record["sources"])
+    ]  # fmt: skip
+    result: dict[str, list[tuple[int, int]]] = {}
+    for row in query.reconciliation(data, normal):  # type: ignore[arg-type]
+        if row["agrees"] is False:
+            result.setdefault(row["id"], []).append((row["series"]["low"], row["series"]["high"]))
+    return result
+
+
+def errata_missing(data: dict[str, Any]) -> list[str]:
+    errata = {concern: erratum for erratum in data["errata"] for concern in erratum.get("concerns", [])}
+    casualties = {record["id"]: record for record in data["casualties"]}
+    problems = []
+    for record_id, tallies in sorted(contradicted(data).items()):
+        erratum = errata.get(record_id)
+        if erratum is None:
+            problems.append(f"{record_id}: no erratum")
+            continue
+        if erratum["claimed_in"] != casualties[record_id]["sources"] or UN_SOURCE not in erratum["sources"]:
+            problems.append(f"{record_id}: {erratum['id']} does not name both sources")
+        text = erratum["corrected"]["en"]
+        for low, high in tallies:
+            for value in {low, high}:
+                if str(value) not in text.split() and NUMBER_WORDS.get(value, "?") not in text.split():
+                    problems.append(f"{record_id}: {erratum['id']} does not give the UN's {value}")
+    return problems
+
+
+def test_the_statements_the_un_series_contradicts(shipped_data: dict[str, Any]) -> None:
+    assert set(contradicted(shipped_data)) == SHIPPED_CONTRADICTED
+
+
+def test_each_contradicted_statement_has_an_erratum_naming_both_sources(shipped_data: dict[str, Any]) -> None:
+    assert errata_missing(shipped_data) == []
+
+
+def test_an_erratum_removed_or_wrong_is_named(shipped_data: dict[str, Any]) -> None:
+    data = copy.deepcopy(shipped_data)
+    data["errata"] = [erratum for erratum in data["errata"] if erratum["id"] != "err-cas-deu-2023"]
+    for erratum in data["errata"]:
+        if erratum["id"] == "err-cas-nld-2018-06":
+            erratum["corrected"]["en"] = erratum["corrected"]["en"].replace("five", "four")
+        if erratum["id"] == "err-cas-tcd-2023-11-17":
+            erratum["sources"] = ["alwihda-2023-chad"]
+    assert errata_missing(data) == [
+        "cas-deu-2023: no erratum",
+        "cas-nld-2018-06: err-cas-nld-2018-06 does not give the UN's 5",
+        "cas-tcd-2023-11-17: err-cas-tcd-2023-11-17 does not name both sources",
+    ]
+
+
+def test_a_statement_that_agrees_needs_no_erratum(shipped_data: dict[str, Any]) -> None:
+    data = copy.deepcopy(shipped_data)
+    for record in data["casualties"]:
+        if record["id"] == "cas-deu-2023":
+            record["counts"][0]["value"]["value"] = 2
+    assert "cas-deu-2023" not in contradicted(data)
+
+
+def test_minusma_errata_lists_them_in_every_language(shipped_data: dict[str, Any]) -> None:
+    from typer.testing import CliRunner
+
+    from minusma.cli import app
+
+    ids = {f"err-{record_id}" for record_id in SHIPPED_CONTRADICTED} | {"err-cas-2022-force"}
+    runner = CliRunner()
+    for lang in ("en", "nl", "fr"):
+        result = runner.invoke(app, ["--lang", lang, "errata", "--json"])
+        assert result.exit_code == 0, result.output
+        listed = json.loads(result.stdout)
+        assert ids <= {erratum["id"] for erratum in listed["errata"]}
+        assert {UN_SOURCE, "nltimes-2018", "alwihda-2023-chad"} <= {source["id"] for source in listed["sources"]}
+    table = runner.invoke(app, ["--lang", "nl", "errata"], env={"COLUMNS": "200"})
+    assert table.exit_code == 0, table.output
+    assert "Omgekomen Nederlandse militairen in Mali" in table.stdout
