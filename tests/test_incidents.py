@@ -279,3 +279,74 @@ def test_minusma_errata_lists_them_in_every_language(shipped_data: dict[str, Any
     table = runner.invoke(app, ["--lang", "nl", "errata"], env={"COLUMNS": "200"})
     assert table.exit_code == 0, table.output
     assert "Omgekomen Nederlandse militairen in Mali" in table.stdout
+
+
+# One-year counts read "in 2014", not "since 2014" (issue 19)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "year"),
+    [
+        ("2014", "2014", "2014"),  # the same year
+        ("2014-01", "2014-12", "2014"),
+        ("2021-01-01", "2021-12-31", "2021"),
+        ("2014", "2015", None),  # adjacent years
+        ("2013-12-31", "2014-12-31", None),  # starts the day before the year
+        ("2014-01-02", "2014-12-31", None),  # starts the day after its first day
+        ("2014-01-01", "2014-12-30", None),  # ends the day before its last day
+        ("2014-01-01", "2015-01-01", None),  # ends the day after
+        ("2022-01", "2022-07", None),  # same year, part of it
+    ],
+)
+def test_calendar_year(start: str, end: str, year: str | None) -> None:
+    from minusma.query import calendar_year
+
+    assert calendar_year(start, end) == year
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        ("2014", "2014", {"en": "Casualties in 2014:", "nl": "Slachtoffers in 2014:", "fr": "Victimes en 2014\xa0:"}),
+        ("2014", "2015", {"en": "Casualties since 2014:", "nl": "Slachtoffers sinds 2014:", "fr": "Victimes depuis 2014\xa0:"}),
+    ],
+)  # fmt: skip
+def test_a_one_year_count_reads_in_that_year(
+    shipped_data: dict[str, Any], start: str, end: str, expected: dict[str, str]
+) -> None:
+    from minusma import query
+
+    data = copy.deepcopy(shipped_data)
+    for record in data["casualties"]:
+        if record["id"] == "cas-2014":
+            record["start"], record["end"] = start, end
+        if record["id"] == "cas-deu-2023":
+            record["start"], record["end"] = start, end
+    events = {event["id"]: event for event in query.all_events(data)}  # type: ignore[arg-type]
+    for lang, text in expected.items():
+        assert events["cas-2014-count"]["text"][lang].startswith(text)
+    country = {
+        "en": "Germany's casualties ",
+        "nl": "Slachtoffers uit Duitsland ",
+        "fr": "Victimes, pays\xa0: Allemagne, ",
+    }
+    word = {"en": expected["en"].split()[1], "nl": expected["nl"].split()[1], "fr": expected["fr"].split()[1]}
+    for lang in ("en", "nl", "fr"):
+        assert events["cas-deu-2023-count"]["text"][lang].startswith(f"{country[lang]}{word[lang]} 2014")
+
+
+def test_no_shipped_one_year_count_reads_since(shipped_data: dict[str, Any]) -> None:
+    from minusma import query
+
+    years = {record["id"]: query.calendar_year(record["start"], record["end"]) for record in shipped_data["casualties"]}
+    assert {key for key, year in years.items() if year} == {
+        "cas-2014",
+        "cas-2022-srsg",
+        "cas-2022-force",
+        "cas-2021-attacks",
+    }
+    for event in query.all_events(shipped_data):  # type: ignore[arg-type]
+        record_id = event["id"].removesuffix("-count")
+        if years.get(record_id):
+            for text in event["text"].values():
+                assert not any(word in text for word in ("since", "sinds", "depuis")), text

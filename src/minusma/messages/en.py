@@ -513,6 +513,8 @@ MESSAGES: dict[str, str] = {
     "event.strength": "Deployed strength: {figures}.",
     "event.casualties": "Casualties since {start}: {figures}.",
     "event.casualties_country": "{country}'s casualties since {start}: {figures}.",
+    "event.casualties_year": "Casualties in {year}: {figures}.",
+    "event.casualties_country_year": "{country}'s casualties in {year}: {figures}.",
     "counts.observers": "military observers",
     "killed_any": "killed (all causes)",
     "killed_hostile": "killed in hostile acts",

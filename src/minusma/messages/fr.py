@@ -513,6 +513,8 @@ MESSAGES: dict[str, str] = {
     "event.strength": "Effectifs déployés\xa0: {figures}.",
     "event.casualties": "Victimes depuis {start}\xa0: {figures}.",
     "event.casualties_country": "Victimes, pays\xa0: {country}, depuis {start}\xa0: {figures}.",
+    "event.casualties_year": "Victimes en {year}\xa0: {figures}.",
+    "event.casualties_country_year": "Victimes, pays\xa0: {country}, en {year}\xa0: {figures}.",
     "counts.observers": "observateurs militaires",
     "killed_any": "tués (toutes causes)",
     "killed_hostile": "tués lors d’actes hostiles",

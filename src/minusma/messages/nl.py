@@ -513,6 +513,8 @@ MESSAGES: dict[str, str] = {
     "event.strength": "Ingezette sterkte: {figures}.",
     "event.casualties": "Slachtoffers sinds {start}: {figures}.",
     "event.casualties_country": "Slachtoffers uit {country} sinds {start}: {figures}.",
+    "event.casualties_year": "Slachtoffers in {year}: {figures}.",
+    "event.casualties_country_year": "Slachtoffers uit {country} in {year}: {figures}.",
     "counts.observers": "militaire waarnemers",
     "killed_any": "gedood (alle oorzaken)",
     "killed_hostile": "gedood bij vijandelijke acties",
