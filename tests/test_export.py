@@ -20,7 +20,8 @@ from minusma.messages import LANGS
 from minusma.output import package
 
 TABLES = [
-    "events", "resolutions", "snapshots", "leaders", "casualties", "dutch_phases", "dutch_figures", "contributions", "errata", "sources",
+    "events", "resolutions", "snapshots", "leaders", "casualties", "dutch_phases", "dutch_figures", "contributions", "errata",
+    "fatalities", "bases", "base_presence", "sources",
 ]  # fmt: skip
 
 
@@ -44,7 +45,7 @@ def test_the_package_is_valid_and_holds_every_record(
 ) -> None:
     target = tmp_path / "package"
     result = export(runner, str(target))
-    assert "10 tables" in result.stdout
+    assert f"{len(TABLES)} tables" in result.stdout
     report = frictionless.validate(target / "datapackage.json")
     assert report.valid, report.flatten(["type", "note", "fieldName", "rowNumber"])
     descriptor = json.loads((target / "datapackage.json").read_text(encoding="utf-8"))
@@ -60,6 +61,9 @@ def test_the_package_is_valid_and_holds_every_record(
         "dutch_figures": sum(len(figure["claims"]) for figure in shipped_data["netherlands"]["figures"]),
         "contributions": len(shipped_data["contributions"]),
         "errata": len(shipped_data["errata"]),
+        "fatalities": len(shipped_data["fatalities"]),
+        "bases": len(shipped_data["bases"]),
+        "base_presence": sum(len(base["presence"]) for base in shipped_data["bases"]),
         "sources": len(shipped_data["sources"]),
     }
     assert {name: len(rows(target / f"{name}.csv")) for name in TABLES} == expected
@@ -299,3 +303,29 @@ def test_the_package_keeps_values_verbatim_even_formulas(
     assert rows(tmp_path / "p" / "events.csv")[0]["text_en"] == formula
     printed = runner.invoke(app, ["timeline", "--csv", "--data", str(path)]).stdout
     assert "'=HYPERLINK" in printed
+
+
+def test_fatalities_and_bases_keep_their_values(
+    runner: CliRunner, tmp_path: Path, shipped_data: dict[str, Any]
+) -> None:
+    export(runner, str(tmp_path / "p"))
+    fatalities = rows(tmp_path / "p" / "fatalities.csv")
+    keys = ("id", "un_id", "date", "country", "personnel", "cause", "gender")
+    assert [{key: row[key] for key in keys} for row in fatalities] == [
+        {key: record[key] for key in keys} for record in shipped_data["fatalities"]
+    ]
+    assert [int(row["row"]) for row in fatalities] == [record["row"] for record in shipped_data["fatalities"]]
+    bases = rows(tmp_path / "p" / "bases.csv")
+    assert [(row["id"], float(row["longitude"]), float(row["latitude"]), row["closed"] or None) for row in bases] == [
+        (base["id"], base["longitude"], base["latitude"], base.get("closed", {}).get("date"))
+        for base in shipped_data["bases"]
+    ]
+    presence = rows(tmp_path / "p" / "base_presence.csv")
+    first = shipped_data["bases"][0]["presence"][0]
+    assert presence[0]["base"] == shipped_data["bases"][0]["id"] and presence[0]["date"] == first["date"]
+    assert presence[0]["troops"] == str(first.get("troops", ""))
+    descriptor = json.loads((tmp_path / "p" / "datapackage.json").read_text(encoding="utf-8"))
+    resource = next(item for item in descriptor["resources"] if item["name"] == "base_presence")
+    assert resource["schema"]["foreignKeys"] == [
+        {"fields": ["base"], "reference": {"resource": "bases", "fields": ["id"]}}
+    ]

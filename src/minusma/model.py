@@ -1576,6 +1576,21 @@ def series_agrees(quantity: Quantity, tally: Tally) -> bool | None:
     return None
 
 
+INCIDENT_MINIMUM = 3
+"""Deaths from malicious acts on one day from which that day is an incident the timeline must tell."""
+
+
+def deadly_days(fatalities: Sequence[Fatality], minimum: int = INCIDENT_MINIMUM) -> list[tuple[str, list[str]]]:
+    """The days on which ``minimum`` or more people died of a malicious act in the UN's records, in
+    date order, each with the nationalities of its dead (one code per death, sorted). A record dated
+    only to a month or a year names no day and is left out."""
+    by_day: dict[str, list[str]] = {}
+    for fatality in fatalities:
+        if fatality["cause"] == "malicious_act" and precision(fatality["date"]) == "day":
+            by_day.setdefault(fatality["date"], []).append(fatality["country"])
+    return [(day, sorted(countries)) for day, countries in sorted(by_day.items()) if len(countries) >= minimum]
+
+
 def _check_series(fact_base: FactBase) -> Iterator[Problem]:
     """A stated count of deaths that the UN's per-record series contradicts, unless the count is ranked
     below it: a warning naming both sources (both claims stay; the series is preferred, and

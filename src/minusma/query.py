@@ -255,17 +255,27 @@ def _strength_events(fact_base: FactBase) -> list[Event]:
     return events
 
 
+def calendar_year(start: str, end: str) -> str | None:
+    """The year a period spans exactly (1 January to 31 December of one year: ``2014`` to ``2014``,
+    ``2021-01-01`` to ``2021-12-31``), else None: such a count is "in 2014", not "since 2014"."""
+    first, last = date_range(start)[0], date_range(end)[1]
+    if first.year == last.year and (first.month, first.day) == (1, 1) and (last.month, last.day) == (12, 31):
+        return str(first.year)
+    return None
+
+
 def _casualty_events(fact_base: FactBase) -> list[Event]:
     """A casualty count as a dated event of the category ``casualties``, at the end of its period."""
     events: list[Event] = []
     for record in fact_base["casualties"]:
         parts = [(count["value"], f"{count['outcome']}_{count['cause']}") for count in record["counts"]]
+        year = calendar_year(record["start"], record["end"])
+        key = "event.casualties" + ("_country" if "country" in record else "") + ("_year" if year else "")
         text = cast(
             Text,
             {
                 lang: say(
-                    "event.casualties_country" if "country" in record else "event.casualties", lang,
-                    figures=_figures(parts, lang), start=record["start"],
+                    key, lang, figures=_figures(parts, lang), start=record["start"], year=year or "",
                     country=country_names(record["country"])[lang] if "country" in record else "",
                 )
                 for lang in LANGS

@@ -25,11 +25,11 @@ import secrets
 import shutil
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from minusma.errors import ExportError, OutputError, UsageError
 from minusma.messages import LANGS, Lang, Message, os_reason, say
-from minusma.model import CATEGORIES, FactBase, Text, ceiling_total
+from minusma.model import CATEGORIES, FATALITY_CAUSES, PERSONNEL, FactBase, Text, ceiling_total
 from minusma.output.cells import safe
 from minusma.output.stream import interrupts, stop, write_bytes
 
@@ -40,7 +40,7 @@ QUALIFIERS = ["exact", "about", "nearly", "more_than", "at_least"]
 RANKS = ["preferred", "normal", "deprecated"]
 STRENGTH_PARTS = ("military", "observers", "police", "uniformed", "civilians", "personnel")
 
-Value = str | int | bool | None
+Value = str | int | float | bool | None
 Row = dict[str, Value]
 
 
@@ -112,7 +112,7 @@ def tables(fact_base: FactBase, lang: Lang) -> list[Table]:
         _events(fact_base, lang), _resolutions(fact_base, lang), _snapshots(fact_base, lang),
         _leaders(fact_base, lang), _casualties(fact_base, lang), _phases(fact_base, lang),
         _figures(fact_base, lang), _contributions(fact_base, lang), _errata(fact_base, lang),
-        _sources(fact_base, lang),
+        _fatalities(fact_base, lang), _bases(fact_base, lang), _presence(fact_base, lang), _sources(fact_base, lang),
     ]  # fmt: skip
 
 
@@ -288,6 +288,65 @@ def _errata(fact_base: FactBase, lang: Lang) -> Table:
         for erratum in fact_base["errata"]
     ]  # fmt: skip
     return Table("errata", say("errata", lang), fields, rows, ["id"])
+
+
+def _fatalities(fact_base: FactBase, lang: Lang) -> Table:
+    fields = [
+        _field("id", required=True, unique=True), _field("un_id", required=True, unique=True),
+        _field("row", "integer", required=True, minimum=1), _field("mission", required=True),
+        _date("date", lang, required=True), _field("country", required=True, pattern="[A-Z]{3}"),
+        _field("personnel", required=True, enum=list(PERSONNEL)),
+        _field("cause", required=True, enum=list(FATALITY_CAUSES)),
+        _field("gender", required=True, enum=["female", "male", "not_given"]), *_texts("caveat"), _ids("sources", lang),
+    ]  # fmt: skip
+    rows = [
+        {
+            "id": record["id"], "un_id": record["un_id"], "row": record["row"], "mission": record["mission"],
+            "date": record["date"], "country": record["country"], "personnel": record["personnel"],
+            "cause": record["cause"], "gender": record["gender"], **_text("caveat", record.get("caveat")),
+            "sources": _joined(record["sources"]),
+        }
+        for record in fact_base.get("fatalities", [])
+    ]  # fmt: skip
+    return Table("fatalities", say("export.fatalities", lang), fields, rows, ["id"])
+
+
+def _bases(fact_base: FactBase, lang: Lang) -> Table:
+    fields = [
+        _field("id", required=True, unique=True), *_texts("name", required=True), *_texts("region", required=True),
+        _field("longitude", "number", required=True, minimum=-180, maximum=180),
+        _field("latitude", "number", required=True, minimum=-90, maximum=90),
+        _date("closed", lang), _ids("sources", lang),
+    ]  # fmt: skip
+    rows = [
+        {
+            "id": base["id"], **_text("name", base["name"]), **_text("region", base["region"]),
+            "longitude": base["longitude"], "latitude": base["latitude"],
+            "closed": base["closed"]["date"] if "closed" in base else None, "sources": _joined(base["sources"]),
+        }
+        for base in fact_base.get("bases", [])
+    ]  # fmt: skip
+    return Table("bases", say("export.bases", lang), fields, rows, ["id"])
+
+
+def _presence(fact_base: FactBase, lang: Lang) -> Table:
+    counts = ("troops", "police", "observers")
+    fields = [
+        _field("base", required=True), _field("row", "integer", required=True, minimum=1),
+        _date("date", lang, required=True), _field("dataset", required=True), _field("estimate", required=True),
+        *(_field(count, "integer", minimum=0) for count in counts), _ids("sources", lang),
+    ]  # fmt: skip
+    rows: list[Row] = [
+        {
+            "base": base["id"], "row": number, "date": presence["date"], "dataset": presence["dataset"],
+            "estimate": presence["estimate"], **{count: cast("int | None", presence.get(count)) for count in counts},
+            "sources": _joined(presence["sources"]),
+        }
+        for base in fact_base.get("bases", [])
+        for number, presence in enumerate(base["presence"], 1)
+    ]  # fmt: skip
+    site = {"fields": ["base"], "reference": {"resource": "bases", "fields": ["id"]}}
+    return Table("base_presence", say("export.base_presence", lang), fields, rows, ["base", "row"], [site])
 
 
 def _sources(fact_base: FactBase, lang: Lang) -> Table:
