@@ -142,7 +142,14 @@ def tiny(**changes: Any) -> dict[str, Any]:
         "netherlands": {
             "summary": text("summary"),
             "phases": [
-                {"id": "phase-1", "start": "2014-04", "end": "2019-05", "name": text("p"), "text": text("p"), "sources": [SOURCE]}  # fmt: skip
+                {
+                    "id": "phase-1",
+                    "start": "2014-04",
+                    "end": "2019-05",
+                    "name": text("p"),
+                    "text": text("p"),
+                    "sources": [SOURCE],
+                }  # fmt: skip
             ],
             "figures": [],
         },

@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from rules_facts import ceiling, claim, facts, keys, q, resolution, snapshot, tiny
 
 from minusma import query
 from minusma.model import _day_after, ceiling_in_force, mandate_periods, preferred_claim, stated_sum
+from rules_facts import ceiling, claim, facts, keys, q, resolution, snapshot, tiny
 
 ESTABLISHMENT = resolution("res-1", 2100, "2013-04-25", "establishment", "2013-07-01", "2014-06-30")
 
@@ -134,7 +134,9 @@ def test_a_renewal_of_a_month_end_may_start_in_that_month_only_the_day_after_it(
     assert _resolution_problems(month_end, resolution("res-2", 2164, "2014-06-25", start="2014-06-30", end="2015")) == [
         ("error", "resolutions[1]", "check.mandate_overlap")
     ]
-    assert _resolution_problems(month_end, resolution("res-2", 2164, "2014-06-25", start="2014-07-01", end="2015")) == []
+    assert (
+        _resolution_problems(month_end, resolution("res-2", 2164, "2014-06-25", start="2014-07-01", end="2015")) == []
+    )
 
 
 def test_an_open_period_is_not_compared_with_the_next() -> None:
@@ -144,7 +146,9 @@ def test_an_open_period_is_not_compared_with_the_next() -> None:
     ) == [("error", "resolutions[0]", "check.mandate_end")]
 
 
-@pytest.mark.parametrize(("kind", "expected"), [("renewal", ["check.mandate_end"]), ("termination", []), ("related", [])])
+@pytest.mark.parametrize(
+    ("kind", "expected"), [("renewal", ["check.mandate_end"]), ("termination", []), ("related", [])]
+)
 def test_only_a_mandate_resolution_needs_an_end(kind: str, expected: list[str]) -> None:
     found = _resolution_problems(ESTABLISHMENT, resolution("res-2", 2164, "2014-06-25", kind, start="2014-07-01"))
     assert [key for _, _, key in found] == expected
@@ -156,10 +160,20 @@ def test_a_period_may_not_end_before_it_starts(start: str, end: str, problem: bo
     assert found == ([("error", "resolutions[0]", "check.order")] if problem else [])
 
 
-@pytest.mark.parametrize(("total", "expected"), [(12640, []), (12641, ["check.ceiling_total"]), (0, ["check.ceiling_total"])])
+@pytest.mark.parametrize(
+    ("total", "expected"), [(12640, []), (12641, ["check.ceiling_total"]), (0, ["check.ceiling_total"])]
+)
 def test_a_stated_ceiling_total_is_the_sum_of_its_parts(total: int, expected: list[str]) -> None:
     found = _resolution_problems(
-        resolution("res-1", 2100, "2013-04-25", "establishment", "2013-07-01", "2014-06-30", ceiling=ceiling(11200, 1440, total=total))  # fmt: skip
+        resolution(
+            "res-1",
+            2100,
+            "2013-04-25",
+            "establishment",
+            "2013-07-01",
+            "2014-06-30",
+            ceiling=ceiling(11200, 1440, total=total),
+        )  # fmt: skip
     )
     assert [key for _, _, key in found] == expected
     assert all(path == "resolutions[0].ceiling.total" for _, path, _ in found)

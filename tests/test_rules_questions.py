@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from rules_facts import SOURCE, claim, contribution, day, event, facts, keys, q, snapshot, source, text, tiny
 
 from minusma import query
 from minusma.model import contribution_size
+from rules_facts import SOURCE, claim, contribution, day, event, facts, keys, q, snapshot, source, text, tiny
 
 # --------------------------------------------------------------------------- qualifiers and fill rates
 
@@ -90,7 +90,10 @@ def test_a_contribution_is_its_stated_total_else_the_sum_of_its_parts() -> None:
     ("parts", "expected"),
     [
         ({"military": q(5), "police": q(2), "total": q(7)}, []),
-        ({"military": q(5), "police": q(2), "staff": q(1), "total": q(7)}, ["error contributions[0].total contribution_parts"]),
+        (
+            {"military": q(5), "police": q(2), "staff": q(1), "total": q(7)},
+            ["error contributions[0].total contribution_parts"],
+        ),
         ({"military": q(5), "total": q(4, "at_least")}, ["error contributions[0].total contribution_parts"]),
         ({"military": q(5), "total": q(4, "more_than")}, ["error contributions[0].total contribution_parts"]),
         ({"military": q(5), "total": q(4, "about")}, []),
@@ -124,7 +127,9 @@ def test_an_unknown_country_is_an_error() -> None:
         ({"military": q(9)}, []),
     ],
 )
-def test_the_countries_together_never_exceed_the_missions_total_that_day(stated: dict[str, Any], expected: list[Any]) -> None:
+def test_the_countries_together_never_exceed_the_missions_total_that_day(
+    stated: dict[str, Any], expected: list[Any]
+) -> None:
     data = tiny(
         contributions=[
             contribution("c1", "TCD", "2019-03-31", total=q(6)),
@@ -243,8 +248,24 @@ def test_the_latest_snapshot_is_one_whose_period_has_begun() -> None:
 def test_at_names_the_mandate_period_that_covers_the_day_not_the_termination() -> None:
     data = tiny()
     data["resolutions"] += [
-        {"id": "res-2", "number": 2164, "adopted": "2014-06-25", "kind": "renewal", "mandate_end": "2015-06-30", "summary": text("r"), "sources": [SOURCE]},  # fmt: skip
-        {"id": "res-t", "number": 2690, "adopted": "2023-06-30", "kind": "termination", "mandate_end": "2023-12-31", "summary": text("t"), "sources": [SOURCE]},  # fmt: skip
+        {
+            "id": "res-2",
+            "number": 2164,
+            "adopted": "2014-06-25",
+            "kind": "renewal",
+            "mandate_end": "2015-06-30",
+            "summary": text("r"),
+            "sources": [SOURCE],
+        },  # fmt: skip
+        {
+            "id": "res-t",
+            "number": 2690,
+            "adopted": "2023-06-30",
+            "kind": "termination",
+            "mandate_end": "2023-12-31",
+            "summary": text("t"),
+            "sources": [SOURCE],
+        },  # fmt: skip
     ]
     found = {date: query.at(facts(data), date)["mandate"] for date in ("2014-06-30", "2014-07-01", "2015-06-30", "2015-07-01", "2023-07-01")}  # fmt: skip
     assert {date: period["resolution"] if period else None for date, period in found.items()} == {

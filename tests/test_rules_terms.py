@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from rules_facts import day, facts, leader, text, tiny
 
 from minusma import query
 from minusma.model import Term, covers, date_range, generated_text, in_office, terms
+from rules_facts import day, facts, leader, text, tiny
 
 
 def _terms(*leaders: dict[str, Any]) -> dict[str, Term]:
