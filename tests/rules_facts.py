@@ -170,3 +170,8 @@ def problems(data: dict[str, Any]) -> list[Problem]:
 def keys(data: dict[str, Any]) -> list[tuple[str, str, str]]:
     """Each problem as (severity, path, message id): what a rule reports, and where."""
     return [(problem.severity, problem.path, problem.message.key) for problem in problems(data)]
+
+
+def said(data: dict[str, Any]) -> list[str]:
+    """Each problem as ``severity path: message`` in English: the values a message names are part of the rule."""
+    return [f"{problem.severity} {problem.path}: {problem.message.said('en')}" for problem in problems(data)]

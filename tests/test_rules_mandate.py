@@ -9,7 +9,7 @@ import pytest
 
 from minusma import query
 from minusma.model import _day_after, ceiling_in_force, mandate_periods, preferred_claim, stated_sum
-from rules_facts import ceiling, claim, facts, keys, q, resolution, snapshot, tiny
+from rules_facts import ceiling, claim, facts, keys, q, resolution, said, snapshot, tiny
 
 ESTABLISHMENT = resolution("res-1", 2100, "2013-04-25", "establishment", "2013-07-01", "2014-06-30")
 
@@ -333,3 +333,65 @@ def test_the_sum_of_exact_parts_only() -> None:
     assert stated_sum() == 0
     assert stated_sum(q(1), None) is None
     assert stated_sum(q(1), q(2, "about")) is None
+
+
+# --------------------------------------------------------------------------- what each check says
+
+
+def test_each_check_says_what_it_found_with_its_figures() -> None:
+    claims = [
+        claim(military=q(100), police=q(20), observers=q(5), uniformed=q(124), civilians=q(3), personnel=q(130)),
+        claim("normal", military=q(11201, "about", formula="11200 + 2")),
+    ]
+    data = tiny(
+        resolutions=[
+            resolution(
+                "res-1",
+                2100,
+                "2013-04-25",
+                "establishment",
+                "2013-07-01",
+                "2014-06-30",
+                ceiling=ceiling(11200, 1440, total=12641),
+            ),  # fmt: skip
+            resolution("res-2", 2164, "2014-06-25", start="2014-06-30", end="2015-06-30"),
+            resolution("res-3", 2227, "2015-07-02", start="2015-07-02", end="2015-07-01"),
+        ],
+        snapshots=[snapshot("s", "2014-01-01", *claims)],
+    )
+    assert (
+        said(data)
+        == [
+            "error resolutions[0].ceiling.total: stated total 12,641 is not military 11,200 + police 1,440 = 12,640; correct the total or its parts",  # fmt: skip
+            "error resolutions[2]: starts (2015-07-02) after it ends (2015-07-01); swap or correct the dates",
+            "error resolutions[1]: mandate period overlaps the one at resolutions[0] (which ends 2014-06-30); a mandate starts after the last one ends",  # fmt: skip
+            "warning resolutions[2]: mandate period leaves a gap after resolutions[1] (2015-06-30 to 2015-07-02); check the end date if it is only implied",  # fmt: skip
+            "error snapshots[0].claims[0].uniformed: stated uniformed total 124 is not military + observers + police = 125; correct the total or its parts",  # fmt: skip
+            "error snapshots[0].claims[0].personnel: stated personnel total 130 is not uniformed + civilians = 127; correct the total or its parts",  # fmt: skip
+            "error snapshots[0].claims[1].military.formula: formula 11200 + 2 adds up to 11,202, not 11,201; correct the figure or its formula",  # fmt: skip
+            "warning snapshots[0].claims[1].military: military 11,201 is above the ceiling of 11,200 set by resolution 2100; check the figure",  # fmt: skip
+        ]
+    )
+
+
+@pytest.mark.parametrize("part", ["military", "observers", "police", "uniformed", "civilians", "personnel"])
+def test_a_formula_is_checked_on_every_part(part: str) -> None:
+    found = said(tiny(snapshots=[snapshot("s", "2014-01-01", claim(**{part: q(4, "about", "1 + 2"), "personnel": q(9, "about")} if part != "personnel" else {part: q(4, "about", "1 + 2")}))]))  # fmt: skip
+    assert found == [
+        f"error snapshots[0].claims[0].{part}.formula: formula 1 + 2 adds up to 3, not 4; correct the figure or its formula"
+    ]
+
+
+def test_a_late_renewal_and_a_missing_ceiling_say_their_dates() -> None:
+    data = tiny(
+        resolutions=[ESTABLISHMENT, resolution("res-2", 2164, "2014-07-01", end="2015-06-30")],
+        snapshots=[snapshot("s", "2013-04-24", claim("normal", military=q(1)))],
+    )
+    assert (
+        said(data)
+        == [
+            "warning resolutions[1]: adopted 2014-07-01, after the mandate at resolutions[0] ended (2014-06-30): a gap without a mandate; check the end date if it is only implied",  # fmt: skip
+            "error snapshots[0].claims: has 0 preferred claims; mark exactly one claim 'preferred' and say why in its 'reason'",  # fmt: skip
+            "error snapshots[0].date: no ceiling was in force on 2013-04-24; a deployed figure needs a resolution with a ceiling adopted before it",  # fmt: skip
+        ]
+    )

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from minusma import query
 from minusma.model import contribution_size
-from rules_facts import SOURCE, claim, contribution, day, event, facts, keys, q, snapshot, source, text, tiny
+from rules_facts import SOURCE, claim, contribution, day, event, facts, keys, q, said, snapshot, source, text, tiny
 
 # --------------------------------------------------------------------------- qualifiers and fill rates
 
@@ -359,3 +359,22 @@ def test_an_erratum_concerns_the_facts_it_names_and_its_sources_but_never_itself
 def test_cited_sources_keep_the_fact_bases_order() -> None:
     data = facts(_cite_data())
     assert [found["id"] for found in query.cited_sources(data, ["src-c", "src-a", "src-c"])] == ["src-a", "src-c"]
+
+
+def test_the_contribution_checks_say_their_figures() -> None:
+    data = tiny(
+        contributions=[
+            contribution("c1", "TCD", "2019-03-31", military=q(5), police=q(2), total=q(6)),
+            contribution("c2", "NER", "2019-03-31", military=q(4)),
+        ],
+        snapshots=[snapshot("s", "2019-03-31", claim(personnel=q(9), sources=["src-b"]))],
+        sources=[source(), source("src-b")],
+    )
+    data["snapshots"][0]["claims"][0]["sources"] = ["src-b"]
+    assert (
+        [line for line in said(data) if "contributions" in line]
+        == [
+            "error contributions[0].total: the stated parts add up to 7, more than the stated total of 6; correct a part or the total",  # fmt: skip
+            "warning contributions[0]: on 2019-03-31 the countries add up to 10, more than the mission's stated total of 9 (src-b); check src-a: sources may count differently",  # fmt: skip
+        ]
+    )
