@@ -227,3 +227,23 @@ def test_the_installed_command_answers_a_year() -> None:
     assert done.returncode == 0, done.stderr
     document = json.loads(done.stdout)
     assert len({row["country"] for row in document["contributors"]}) >= 20
+
+
+@pytest.mark.parametrize(
+    ("ident", "part", "value", "source"),
+    [
+        ("contrib-deu-2018-11", "military", 850, "contrib-salzgitter-zeitung-2018-11"),
+        ("contrib-ben-2021-06", "police", 157, "contrib-nouvelle-tribune-2021-06"),
+        ("contrib-deu-2022-roster", "total", 595, "contrib-canindia-2022-11-23"),
+        ("contrib-gbr-2022-roster", "total", 249, "contrib-canindia-2022-11-23"),
+        ("contrib-civ-2022-roster", "total", 898, "contrib-canindia-2022-11-23"),
+        ("contrib-ind-2022-09", "total", 18, "contrib-canindia-2022-11-23"),
+        ("contrib-slv-2019-08-11", "military", 200, "contrib-eldiariodehoy-2019-08-11"),
+        ("contrib-bel-2018-06-06", "military", 135, "contrib-hln-2018-06-06"),
+        ("contrib-lka-2019-11-13", "military", 243, "contrib-news-lk-2020-11-12"),
+        ("contrib-lka-2023-03-22", "military", 243, "contrib-daily-mirror-lk-2023-03-22"),
+    ],
+)
+def test_the_stated_figures_added_for_issue_19(facts: FactBase, ident: str, part: str, value: int, source: str) -> None:
+    record = next(item for item in facts["contributions"] if item["id"] == ident)
+    assert record[part]["value"] == value and record["sources"] == [source] and "basis" not in record  # type: ignore[literal-required]
