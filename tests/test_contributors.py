@@ -64,7 +64,10 @@ def test_every_format_and_language(runner: CliRunner) -> None:
     rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["contributors", "--csv", "--lang", "fr"]).stdout)))
     assert rows and all(len(row["country"]) == 3 and row["country"].isupper() for row in rows)
     document = json.loads(runner.invoke(app, ["contributors", "--json"]).stdout)
-    assert set(document) == {"as_of", "at", "read_as", "country", "status_text", "contributors", "sources"}
+    assert set(document) == {
+        "as_of", "at", "read_as", "window_start", "date_from", "date_to", "year", "country", "status_text",
+        "contributors", "no_recent", "without", "sites", "sources",
+    }  # fmt: skip
 
 
 def test_dutch_and_contributors_show_the_same_dutch_facts(facts: FactBase) -> None:

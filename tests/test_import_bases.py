@@ -52,6 +52,7 @@ def test_the_import_gives_the_shipped_fact_base_byte_for_byte(importer: ModuleTy
 def test_the_import_changes_only_bases_and_their_sources(importer: ModuleType, shipped_data: dict[str, Any]) -> None:
     stripped = copy.deepcopy(shipped_data)
     del stripped["bases"]
+    stripped["contributions"] = [item for item in stripped["contributions"] if "basis" not in item]
     ids = set(importer.SOURCE_IDS.values())
     stripped["sources"] = [source for source in stripped["sources"] if source["id"] not in ids]
     again = importer.imported(stripped)
@@ -61,6 +62,47 @@ def test_the_import_changes_only_bases_and_their_sources(importer: ModuleType, s
             del source["accessed"]
     assert again == expected
     assert list(again) == list(expected)  # bases is the last key, nothing reordered
+
+
+def test_the_yearly_country_figures_are_radpko_sums_over_its_sites(facts: FactBase) -> None:
+    """Chad in 2016 summed by hand from the copy, read here with the csv module, not the import."""
+    with open(SOURCES / "radpko" / "radpko-bases-yearly-minusma.csv", encoding="utf-8", newline="") as file:
+        rows = [row for row in csv.DictReader(file) if row["year"] == "2016"]
+    troops = sum(float(row["chad_untrp"]) for row in rows)
+    police = sum(float(row["chad_unpol"]) for row in rows)
+    everyone = sum(float(row["chad_untrp"]) + float(row["chad_unpol"]) + float(row["chad_unmob"]) for row in rows)
+    record = next(item for item in facts["contributions"] if item["id"] == "contrib-radpko-tcd-2016")
+    assert record["date"] == "2016" and record["basis"] == "yearly_mean"
+    assert record["military"] == {"value": round(troops), "qualifier": "about"}
+    assert record["police"] == {"value": round(police), "qualifier": "about"}
+    assert record["total"] == {"value": round(everyone), "qualifier": "about"}
+    assert record["sources"] == ["radpko-bases-yearly"]
+
+
+def test_every_yearly_figure_is_marked_an_estimate_and_years_are_2014_to_2019(facts: FactBase) -> None:
+    derived = [item for item in facts["contributions"] if item["id"].startswith("contrib-radpko-")]
+    assert {item["date"] for item in derived} == {str(year) for year in range(2014, 2020)}
+    for item in derived:
+        assert item.get("basis") == "yearly_mean"
+        assert all(item[part]["qualifier"] == "about" for part in ("military", "police", "total") if part in item)  # type: ignore[literal-required]
+        assert "caveat" in item and item["sources"] == ["radpko-bases-yearly"]
+    stated = [item for item in facts["contributions"] if not item["id"].startswith("contrib-radpko-")]
+    assert all("basis" not in item for item in stated)  # stated figures are never marked as means
+
+
+def test_yearly_figures_round_once_after_summing_and_drop_no_one(
+    importer: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """0.4 at each of two sites is 0.8, about 1 (rounding each first would give 0); 0.2 + 0.2 is no one."""
+    columns = ["year", "base", "chad_untrp", "chad_unpol", "chad_pko", "niger_untrp", "niger_unpol", "niger_pko"]
+    rows = [
+        dict(zip(columns, ["2015", "gao", "0.4", "0", "0.4", "0.2", "0", "0.2"], strict=True)),
+        dict(zip(columns, ["2015", "kidal", "0.4", "0", "0.4", "0.2", "0", "0.2"], strict=True)),
+    ]
+    monkeypatch.setattr(importer, "_rows", lambda name: rows)
+    made = importer.contributions()
+    assert [item["id"] for item in made] == ["contrib-radpko-tcd-2015"]
+    assert made[0]["total"] == {"value": 1, "qualifier": "about"} and "police" not in made[0]
 
 
 def test_the_copies_are_the_files_provenance_describes() -> None:

@@ -4,7 +4,8 @@
     python tools/import_bases.py --check    # exit 1 if the fact base is not what the import gives
 
 Reads only the copies under data/sources/ (their checksums must match provenance.json), changes
-only the top-level key ``bases`` and the dataset sources it cites (replaced in place, or appended),
+only the top-level key ``bases``, the contributions whose id starts ``contrib-radpko-`` (replaced,
+after the stated ones) and the dataset sources they cite (replaced in place, or appended),
 and writes the file as the project writes it (two-space indent, UTF-8). Running it twice gives the
 same bytes; a test holds it to that.
 
@@ -21,6 +22,11 @@ What the import decides, and why:
 - Names double-encoded as UTF-8 in the map file ("MÃ©naka") are repaired here, in the records only.
 - Coordinates are Geo-PKO v2.3's (one pair per location); a site's Malian region is Geo-PKO's ADM1 name.
 - A site's closing date comes from an event of the fact base that reports it (``CLOSED``).
+- Each country's yearly figures (``contributions`` marked ``basis: yearly_mean``): the file has no
+  mission-level row, so a country's troops, police and total (troops, police and military
+  observers: RADPKO's ``_pko`` column) in a year are the sums over the sites of its yearly means,
+  rounded once after summing and marked "about". RADPKO's file gives women only per site, not per
+  country, so no women's figure is derived. A country whose summed total rounds to no one is left out.
 """
 
 from __future__ import annotations
@@ -285,6 +291,43 @@ def _radpko_rows(base: str) -> list[dict[str, Any]]:
     return found
 
 
+RADPKO_CAVEAT = {
+    "en": "RADPKO's yearly means of the UN's monthly deployment figures, summed over the sites it lists: an estimate, not a headcount; the total also counts military observers; people the file places at no site are not counted.",
+    "nl": "De jaargemiddelden van RADPKO uit de maandcijfers van de VN, opgeteld over de locaties die het noemt: een schatting, geen telling; het totaal omvat ook militaire waarnemers; wie het bestand aan geen locatie toewijst, telt niet mee.",
+    "fr": "Moyennes annuelles de RADPKO tirées des chiffres mensuels de l’ONU, additionnées sur les sites qu’il recense : une estimation, non un décompte ; le total inclut aussi les observateurs militaires ; les personnes que le fichier ne rattache à aucun site ne sont pas comptées.",
+}  # fmt: skip
+RADPKO_CONTRIBUTION = "contrib-radpko-"
+"""The id prefix of the contributions this import writes (replaced on every run, never edited by hand)."""
+
+
+def contributions() -> list[dict[str, Any]]:
+    """Each country's yearly means, summed over RADPKO's sites: one record per country and year."""
+    sums: dict[tuple[str, str], dict[str, float]] = {}
+    for row in _rows(RADPKO):
+        for column, code in RADPKO_COUNTRIES.items():
+            if code == "multinational":
+                continue
+            summed = sums.setdefault((code, row["year"]), {"untrp": 0.0, "unpol": 0.0, "pko": 0.0})
+            for suffix in summed:
+                summed[suffix] += float(row.get(f"{column}_{suffix}", "0"))
+    found = []
+    for (code, year), summed in sorted(sums.items(), key=lambda item: (item[0][1], item[0][0])):
+        total = round(summed["pko"])
+        if total < 1:
+            continue
+        record: dict[str, Any] = {"id": f"{RADPKO_CONTRIBUTION}{code.lower()}-{year}", "country": code, "date": year}
+        record["basis"] = "yearly_mean"
+        for part, suffix in (("military", "untrp"), ("police", "unpol")):
+            value = round(summed[suffix])
+            if value >= 1:
+                record[part] = {"value": value, "qualifier": "about"}
+        record["total"] = {"value": total, "qualifier": "about"}
+        record["caveat"] = dict(RADPKO_CAVEAT)
+        record["sources"] = [SOURCE_IDS[RADPKO]]
+        found.append(record)
+    return found
+
+
 def _folded(text: str) -> str:
     """Lower case without accents: 'gao' is no other spelling of 'Gao', nor 'Mopti/Sevare' of 'Mopti/Sévaré'."""
     import unicodedata
@@ -350,6 +393,8 @@ def imported(fact_base: dict[str, Any]) -> dict[str, Any]:
     kept = [kept_accessed(new_sources.pop(source["id"], source), source) for source in fact_base["sources"]]
     result["sources"] = kept + list(new_sources.values())
     result["bases"] = bases()
+    stated = [item for item in fact_base.get("contributions", []) if not item["id"].startswith(RADPKO_CONTRIBUTION)]
+    result["contributions"] = stated + contributions()
     return result
 
 

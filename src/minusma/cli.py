@@ -559,17 +559,39 @@ def troops(
         show(query.troops, sheets.troops, fits=output.formats("tables"))
 
 
+def _check_year(value: str | None) -> str | None:
+    if value is not None and re.fullmatch(r"[0-9]{4}", value) is None:
+        raise typer.BadParameter(say("bad_year", _usage_lang(), value=safe(value, lines=False)))
+    return value
+
+
 @command("contributors")
 def contributors(
     at: Annotated[
         str | None, typer.Option("--at", callback=_check_date, metavar="DATE", help=_help("at_option"))
     ] = None,
+    year: Annotated[
+        str | None, typer.Option("--year", callback=_check_year, metavar="YEAR", help=_help("year"))
+    ] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", callback=_check_date, metavar="DATE", help=_help("contributors_from"))
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", callback=_check_date, metavar="DATE", help=_help("contributors_to"))
+    ] = None,
     country: Annotated[str | None, typer.Option("--country", metavar="COUNTRY", help=_help("country"))] = None,
 ) -> None:
-    if at is not None and country is not None:
+    given = [name for name, value in (("--at", at), ("--year", year)) if value is not None]
+    given += [name for name, value in (("--from", date_from), ("--to", date_to)) if value is not None][:1]
+    if country is not None and at is not None:
         raise UsageError(Message("together", {"first": "--at", "second": "--country"}))
+    if len(given) > 1:
+        raise UsageError(Message("together", {"first": given[0], "second": given[1]}))
+    if date_from and date_to and query.parse_bound(date_from, end=False) > query.parse_bound(date_to, end=True):
+        raise UsageError(Message("from_after_to", {"start": date_from, "end": date_to}))
+    period = {"date_from": date_from, "date_to": date_to, "year": year}
     if country is None:
-        show(lambda fact_base: query.contributors(fact_base, at=at), sheets.contributors)
+        show(lambda fact_base: query.contributors(fact_base, at=at, **period), sheets.contributors)
         return
     wanted = country
 
@@ -581,7 +603,7 @@ def contributors(
             if similar:
                 raise NotFoundError(Message("did_you_mean_after", {"message": unknown, "ids": ", ".join(similar)}))
             raise NotFoundError(unknown)
-        return query.contributors(fact_base, country=code)
+        return query.contributors(fact_base, country=code, **period)
 
     show(ask, sheets.contributors)
 

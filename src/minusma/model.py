@@ -602,12 +602,16 @@ class Contribution(TypedDict):
     """What one country had deployed to MINUSMA on a date, as a source gives it.
 
     Each part is absent where the source is silent; ``total`` only where the source
-    states it (it may count people the parts leave out, such as experts).
+    states it (it may count people the parts leave out, such as experts). ``basis`` marks a
+    figure that is not a stated count: ``yearly_mean`` is a mean over a year of the UN's monthly
+    figures (RADPKO's, summed over its sites by tools/import_bases.py); absent, the figure is
+    one a source states.
     """
 
     id: Id
     country: Country
     date: PartialDate
+    basis: NotRequired["Estimate"]
     military: NotRequired[Quantity]
     police: NotRequired[Quantity]
     staff: NotRequired[Quantity]

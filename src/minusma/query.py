@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, cast
 from minusma.messages import LANGS, Message, number, say
 from minusma.model import (
     CATEGORIES,
+    DATASETS,
     FATALITY_CAUSES,
     PERSONNEL,
     Base,
@@ -78,6 +79,8 @@ if TYPE_CHECKING:
         ComparisonRow,
         ContributorRow,
         ContributorsResult,
+        CountryNamed,
+        CountrySite,
         Deployed,
         DutchResult,
         ErrataResult,
@@ -588,12 +591,16 @@ def dutch(fact_base: FactBase) -> DutchResult:
 
 
 def _row(contribution: Contribution) -> ContributorRow:
-    return {**contribution, "names": country_names(contribution["country"]), "size": contribution_size(contribution)}
+    row = {**contribution, "basis": contribution.get("basis", "stated")}
+    return cast(
+        "ContributorRow",
+        {**row, "names": country_names(contribution["country"]), "size": contribution_size(contribution)},
+    )
 
 
 def _country_rows(fact_base: FactBase, code: str) -> list[ContributorRow]:
     found = [_row(item) for item in fact_base.get("contributions", []) if item["country"] == code]
-    return sorted(found, key=lambda row: sort_key(row["date"]))
+    return sorted(found, key=lambda row: (sort_key(row["date"]), row["basis"] != "stated"))
 
 
 FRESH = dt.timedelta(days=2 * 365)
@@ -601,19 +608,91 @@ FRESH = dt.timedelta(days=2 * 365)
 contingent as if it served in 2019."""
 
 
-def contributors_on(fact_base: FactBase, day: dt.date) -> list[ContributorRow]:
-    """Each country's latest contribution dated on or before ``day`` (a period counts from its start)
-    and not older than two years, largest first."""
+def _newer(item: Contribution, known: Contribution | None) -> bool:
+    """The later date wins; on the same date a stated figure wins over a dataset's estimate, and of
+    two of the same kind the later in the file (a correction is appended after what it corrects)."""
+    if known is None:
+        return True
+    mine, theirs = sort_key(item["date"]), sort_key(known["date"])
+    if mine != theirs:
+        return mine > theirs
+    return "basis" not in item or "basis" in known
+
+
+def _latest_on(fact_base: FactBase, day: dt.date) -> dict[str, Contribution]:
+    """Each country's latest contribution dated on or before ``day`` (a period counts from its start)."""
     latest: dict[str, Contribution] = {}
     for item in fact_base.get("contributions", []):
-        first, last = date_range(item["date"])
-        if first > day or last < day - FRESH:
+        if date_range(item["date"])[0] > day:
             continue
-        known = latest.get(item["country"])
-        if known is None or sort_key(item["date"]) >= sort_key(known["date"]):
+        if _newer(item, latest.get(item["country"])):
             latest[item["country"]] = item
-    rows = [_row(item) for item in latest.values()]
+    return latest
+
+
+def window_start(day: dt.date) -> dt.date:
+    """The first day a figure's period may end on and still stand for ``day``."""
+    return day - FRESH
+
+
+def contributors_on(fact_base: FactBase, day: dt.date) -> list[ContributorRow]:
+    """Each country's latest contribution dated on or before ``day`` (a period counts from its start)
+    whose period ends no more than two years before it, largest first."""
+    rows = [
+        _row(item) for item in _latest_on(fact_base, day).values() if date_range(item["date"])[1] >= window_start(day)
+    ]
     return sorted(rows, key=lambda row: (-row["size"], row["country"]))
+
+
+def _named(code: str, latest: str | None) -> CountryNamed:
+    return {"country": code, "names": country_names(code), "latest": latest}
+
+
+def no_recent_figure(fact_base: FactBase, day: dt.date) -> list[CountryNamed]:
+    """Countries whose latest figure on or before ``day`` ends before the window: listed, not dropped."""
+    stale = [item for item in _latest_on(fact_base, day).values() if date_range(item["date"])[1] < window_start(day)]
+    return [_named(item["country"], item["date"]) for item in sorted(stale, key=lambda item: item["country"])]
+
+
+def contributors_between(fact_base: FactBase, low: dt.date, high: dt.date) -> list[ContributorRow]:
+    """Every contribution whose period overlaps ``low``..``high`` (the rule of ``timeline --from/--to``),
+    by country (the country with the largest figure first), then date, a stated figure before an
+    estimate of the same date."""
+    found = [
+        _row(item)
+        for item in fact_base.get("contributions", [])
+        if date_range(item["date"])[1] >= low and date_range(item["date"])[0] <= high
+    ]
+    largest: dict[str, int] = {}
+    for row in found:
+        largest[row["country"]] = max(largest.get(row["country"], 0), row["size"])
+    return sorted(
+        found,
+        key=lambda row: (-largest[row["country"]], row["country"], sort_key(row["date"]), row["basis"] != "stated"),
+    )
+
+
+def _country_sites(fact_base: FactBase, code: str) -> list[CountrySite]:
+    """Where a country was, year by year: the sites whose rows name it (troops, police or observers)."""
+    found: dict[tuple[str, str], CountrySite] = {}
+    order = {base["id"]: index for index, base in enumerate(fact_base.get("bases", []))}
+    for base in fact_base.get("bases", []):
+        for row in base["presence"]:
+            if not _has_country(row, code):
+                continue
+            year = row["date"][:4]
+            site = found.setdefault(
+                (year, base["id"]),
+                {"year": year, "base": base["id"], "name": base["name"], "datasets": [], "troops": None},
+            )
+            if row["dataset"] not in site["datasets"]:
+                site["datasets"].append(row["dataset"])
+            estimate = row["troops_by_country"].get(code)
+            if estimate is not None and (site["troops"] is None or estimate > site["troops"]):
+                site["troops"] = estimate
+    for site in found.values():
+        site["datasets"].sort(key=DATASETS.index)
+    return sorted(found.values(), key=lambda site: (site["year"], order[site["base"]]))
 
 
 def _country_codes(fact_base: FactBase, records: str) -> set[str]:
@@ -651,33 +730,84 @@ def similar_countries(fact_base: FactBase, wanted: str, limit: int = 3, records:
     ][:limit]
 
 
-def contributors(fact_base: FactBase, at: str | None = None, country: str | None = None) -> ContributorsResult:
-    """Countries by size on a date (each its latest figure on or before it), or one country over time."""
+def contributors(
+    fact_base: FactBase,
+    at: str | None = None,
+    country: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    year: str | None = None,
+) -> ContributorsResult:
+    """Countries by size on a date (each its latest figure on or before it, within the window), every
+    figure of a year or a period by country (``year`` is ``date_from`` = ``date_to`` = that year), or
+    one country over time (within the period, if one is given) with where it was."""
+    if year is not None:
+        date_from = date_to = year
+    period = date_from is not None or date_to is not None
     day: dt.date | None = None
-    if country is None:
+    if country is None and not period:
         dates = [item["date"] for item in fact_base.get("contributions", [])]
         # without --at: the last day of the mandate, the last day the contingents all served
         mandate_end = date_range(fact_base["mission"]["mandate_ended"])[1]
         last = max((date_range(date)[1] for date in dates), default=None)
         day = date_range(at)[1] if at is not None else (min(mandate_end, last) if last is not None else None)
     status_text: Text | None = None
+    no_recent: list[CountryNamed] = []
+    without: list[CountryNamed] = []
+    sites: list[CountrySite] = []
+    low, high = _bounds(date_from, date_to)
     if country is not None:
-        rows = _country_rows(fact_base, country)
+        rows = [row for row in _country_rows(fact_base, country) if not period or _overlaps(row["date"], low, high)]
+        sites = [
+            site for site in _country_sites(fact_base, country) if not period or _overlaps(site["year"], low, high)
+        ]
+    elif period:
+        rows = contributors_between(fact_base, low, high)
+        given = {row["country"] for row in rows}
+        latest = _latest_on(fact_base, high)
+        without = [
+            _named(code, latest[code]["date"] if code in latest else None)
+            for code in sorted(_country_codes(fact_base, "contributions") - given)
+        ]
     else:
         rows = contributors_on(fact_base, day) if day is not None else []
+        no_recent = no_recent_figure(fact_base, day) if day is not None else []
         if day is not None and at is not None:
             status, words = _status(fact_base, day)
             if status in ("not_yet", "authorised", "liquidation"):  # no contingent served: say why, list none
-                rows, status_text = [], words
+                rows, no_recent, status_text = [], [], words
     return {
         "as_of": fact_base["header"]["as_of"],
         "at": at,
         "read_as": day.isoformat() if day is not None else None,
+        "window_start": window_start(day).isoformat() if day is not None else None,
+        "date_from": date_from,
+        "date_to": date_to,
+        "year": year,
         "country": country,
         "status_text": status_text,
         "contributors": rows,
-        "sources": _with_sources(fact_base, rows),
+        "no_recent": no_recent,
+        "without": without,
+        "sites": sites,
+        "sources": _with_sources(fact_base, rows, [{"sources": _site_sources(fact_base, country, sites)}]),
     }
+
+
+def _overlaps(date: str, low: dt.date, high: dt.date) -> bool:
+    first, last = date_range(date)
+    return last >= low and first <= high
+
+
+def _site_sources(fact_base: FactBase, country: str | None, sites: Sequence[CountrySite]) -> list[str]:
+    """The sources of the bases' rows behind ``sites``."""
+    wanted = {(site["year"], site["base"]) for site in sites}
+    found: dict[str, None] = {}
+    for base in fact_base.get("bases", []):
+        for row in base["presence"]:
+            if country is not None and (row["date"][:4], base["id"]) in wanted and _has_country(row, country):
+                found.update(dict.fromkeys(row["sources"]))
+    return list(found)
 
 
 # --------------------------------------------------------------------------- bases

@@ -15,7 +15,6 @@ from minusma.model import (
     Category,
     Cause,
     Closure,
-    Contribution,
     Erratum,
     Event,
     Fatality,
@@ -187,20 +186,66 @@ class ResolutionMandateResult(TypedDict):
     sources: list[Source]
 
 
-class ContributorRow(Contribution):
-    """A country's contribution with the country's names and its size (the total, else the parts summed)."""
+Basis = Literal["stated", "unit_sizes", "yearly_mean"]
+"""How a contribution's figure was arrived at: stated by its source, or a dataset's estimate."""
 
+
+class ContributorRow(TypedDict):
+    """A country's contribution with the country's names, its size (the total, else the parts summed)
+    and its basis: ``stated`` where the record has none."""
+
+    id: str
+    country: str
+    date: str
+    basis: Basis
+    military: NotRequired[Quantity]
+    police: NotRequired[Quantity]
+    staff: NotRequired[Quantity]
+    total: NotRequired[Quantity]
+    note: NotRequired[Text]
+    caveat: NotRequired[Text]
+    sources: list[str]
     names: Text
     size: int
+
+
+class CountryNamed(TypedDict):
+    """A country with no figure where one was asked for; ``latest`` is its latest figure's date, if any."""
+
+    country: str
+    names: Text
+    latest: str | None
+
+
+class CountrySite(TypedDict):
+    """Where a country was in a year: a site whose rows of that year name it, by dataset, with the
+    largest troop estimate those rows give the country (None where they name it without a size)."""
+
+    year: str
+    base: str
+    name: Text
+    datasets: list[str]
+    troops: int | None
 
 
 class ContributorsResult(TypedDict):
     as_of: str
     at: str | None
     read_as: str | None
+    window_start: str | None
+    """With a day: the first day a figure's period may end on and still count (two years before)."""
+    date_from: str | None
+    date_to: str | None
+    year: str | None
     country: str | None
     status_text: Text | None
     contributors: list[ContributorRow]
+    no_recent: list[CountryNamed]
+    """With a day: countries whose latest figure on or before it is older than the window."""
+    without: list[CountryNamed]
+    """With a year or a period: countries with figures elsewhere but none dated in it."""
+    sites: list[CountrySite]
+    """With a country: where it was, year by year, from the bases' rows."""
     sources: list[Source]
 
 

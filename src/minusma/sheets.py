@@ -28,6 +28,7 @@ from minusma.results import (
     ComparisonRow,
     ContributorRow,
     ContributorsResult,
+    CountryNamed,
     DutchResult,
     ErrataResult,
     FatalitySeries,
@@ -717,7 +718,7 @@ def _contribution_columns(lang: Lang) -> tuple[Column, ...]:
     return (
         Column("id", say("id", lang), "id", show="csv"),
         *_columns(
-            lang, "country", "date", ("military", "quantity"), ("police", "quantity"), ("staff", "quantity"),
+            lang, "country", "date", "basis", ("military", "quantity"), ("police", "quantity"), ("staff", "quantity"),
             ("total", "quantity"), "sources",
         ),
     )  # fmt: skip
@@ -729,6 +730,7 @@ def _contribution_rows(rows: Sequence[ContributorRow], lang: Lang) -> list[tuple
             row["id"],
             Coded(row["country"], row["names"][lang]),
             row["date"],
+            say(f"basis.{row['basis']}", lang),
             row.get("military"),
             row.get("police"),
             row.get("staff"),
@@ -739,25 +741,103 @@ def _contribution_rows(rows: Sequence[ContributorRow], lang: Lang) -> list[tuple
     ]
 
 
+def _basis_note(rows: Sequence[ContributorRow], lang: Lang) -> list[str]:
+    """Said wherever a dataset's estimate is shown beside stated figures."""
+    return [say("contributors_basis_note", lang)] if any(row["basis"] != "stated" for row in rows) else []
+
+
+def _named_rows(named: Sequence[CountryNamed], lang: Lang) -> list[tuple[Cell, ...]]:
+    return [(Coded(item["country"], item["names"][lang]), item["latest"]) for item in named]
+
+
+def _named_columns(lang: Lang) -> tuple[Column, ...]:
+    return (Column("country", say("country", lang)), Column("latest", say("contributors_latest", lang), "date"))
+
+
 def contributors(result: ContributorsResult, lang: Lang) -> list[Sheet]:
+    """The figures, then (on a day) the countries with no recent figure, (for a period) the countries
+    with none in it, or (for a country) where it was."""
+    extra: list[Sheet] = []
     if result["country"] is not None:
-        names = result["contributors"][0]["names"][lang] if result["contributors"] else result["country"]
+        names = country_names(result["country"])[lang]
         title = say("contributors_country", lang, country=names)
         notes = [say("contributors_country_note", lang)]
+        if result["date_from"] is not None or result["date_to"] is not None:
+            notes.append(
+                say("contributors_period_note", lang, start=result["date_from"] or "…", end=result["date_to"] or "…")
+            )
+        extra.append(
+            Sheet(
+                "sites",
+                say("contributors_sites", lang, country=names),
+                (
+                    Column("year", say("year", lang), "date"),
+                    Column("base", say("id", lang), "id", show="csv"),
+                    Column("site", say("col.site", lang)),
+                    Column("dataset", say("col.dataset", lang)),
+                    Column("troops", say("col.troops", lang), "quantity"),
+                ),
+                [
+                    (
+                        site["year"],
+                        site["base"],
+                        site["name"][lang],
+                        "; ".join(say(f"dataset.{dataset}", lang) for dataset in site["datasets"]),
+                        _estimate(site["troops"]),
+                    )  # fmt: skip
+                    for site in result["sites"]
+                ],
+                notes=[say("contributors_sites_note", lang)],
+            )
+        )
+    elif result["year"] is not None or result["date_from"] is not None or result["date_to"] is not None:
+        if result["year"] is not None:
+            title = say("contributors_year", lang, year=result["year"])
+        else:
+            title = say("contributors_period", lang, start=result["date_from"] or "…", end=result["date_to"] or "…")
+        notes = [
+            say(
+                "contributors_year_note",
+                lang,
+                countries=number(len({row["country"] for row in result["contributors"]}), lang),
+            )
+        ]
+        extra.append(
+            Sheet(
+                "without",
+                say("contributors_without", lang),
+                _named_columns(lang),
+                _named_rows(result["without"], lang),
+                notes=[say("contributors_without_note", lang)],
+            )
+        )
     else:
         day = result["read_as"]
         title = say("contributors_at", lang, date=day) if day else say("contributors", lang)
         notes = [say("contributors_note", lang)]
+        if day is not None and result["window_start"] is not None:
+            notes.append(say("contributors_window", lang, date=day, start=result["window_start"]))
         if result["status_text"] is not None:
             notes = [say("contributors_outside", lang, status=result["status_text"])]
+        else:
+            extra.append(
+                Sheet(
+                    "no_recent",
+                    say("contributors_no_recent", lang),
+                    _named_columns(lang),
+                    _named_rows(result["no_recent"], lang),
+                    notes=[say("contributors_no_recent_note", lang, start=result["window_start"] or "…")],
+                )
+            )
     return [
         Sheet(
             "contributors",
             title,
             _contribution_columns(lang),
             _contribution_rows(result["contributors"], lang),
-            notes=notes + _as_of_note(result["as_of"], lang),
-        )  # fmt: skip
+            notes=notes + _basis_note(result["contributors"], lang) + _as_of_note(result["as_of"], lang),
+        ),
+        *extra,
     ]
 
 

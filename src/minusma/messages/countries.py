@@ -62,5 +62,6 @@ COUNTRIES: dict[str, dict[str, str]] = {
     "SRB": {"en": "Serbia", "nl": "Servië", "fr": "Serbie"},
     "TUN": {"en": "Tunisia", "nl": "Tunesië", "fr": "Tunisie"},
     "ZMB": {"en": "Zambia", "nl": "Zambia", "fr": "Zambie"},
+    "IND": {"en": "India", "nl": "India", "fr": "Inde"},
     "multinational": {"en": "Multinational", "nl": "Multinationaal", "fr": "Multinational"},
 }
