@@ -453,6 +453,26 @@ def _check_date(value: str | None) -> str | None:
     return value
 
 
+def _check_period(value: str | None) -> str | None:
+    """A date, or a fiscal year ``YYYY/YY`` whose second year follows the first."""
+    if value is None:
+        return None
+    if "/" in value:
+        first, _, second = value.partition("/")
+        if (
+            len(first) == 4 and len(second) == 2 and (first + second).isascii() and (first + second).isdigit()
+            and int(first) > 0 and int(second) == (int(first) + 1) % 100
+        ):  # fmt: skip
+            return value
+        raise typer.BadParameter(say("bad_period", _usage_lang(), value=safe(value, lines=False)))
+    return _check_date(value)
+
+
+def _check_range(date_from: str | None, date_to: str | None) -> None:
+    if date_from and date_to and query.parse_bound(date_from, end=False) > query.parse_bound(date_to, end=True):
+        raise UsageError(Message("from_after_to", {"start": date_from, "end": date_to}))
+
+
 def _usage_lang() -> Lang:
     ctx = click.globals.get_current_context(silent=True)
     given = ctx.meta.get(_SETTINGS, {}).get("lang") if ctx is not None else None
@@ -531,8 +551,7 @@ def timeline(
         ),
     ] = None,
 ) -> None:
-    if date_from and date_to and query.parse_bound(date_from, end=False) > query.parse_bound(date_to, end=True):
-        raise UsageError(Message("from_after_to", {"start": date_from, "end": date_to}))
+    _check_range(date_from, date_to)
     categories = cast(list[Category], category or [])
 
     def ask(fact_base: FactBase) -> TimelineResult:
@@ -548,13 +567,26 @@ def timeline(
 def troops(
     compare: Annotated[bool, typer.Option("--compare", help=_help("compare"))] = False,
     chart: Annotated[bool, typer.Option("--chart", help=_help("chart"))] = False,
+    date_from: Annotated[
+        str | None, typer.Option("--from", callback=_check_date, metavar="DATE", help=_help("compare_from"))
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", callback=_check_date, metavar="DATE", help=_help("compare_to"))
+    ] = None,
 ) -> None:
     if compare and chart:
         raise UsageError(Message("together", {"first": "--compare", "second": "--chart"}))
+    if (date_from or date_to) and not compare:
+        raise UsageError(Message("needs", {"option": "--from" if date_from else "--to", "needed": "--compare"}))
+    _check_range(date_from, date_to)
     if chart:
         show(query.chart, sheets.chart, fits=("table", *output.formats("chart")), chart=sheets.figure)
     elif compare:
-        show(query.compare, sheets.compare, fits=output.formats("tables"))
+        show(
+            lambda fact_base: query.compare(fact_base, date_from, date_to),
+            sheets.compare,
+            fits=output.formats("tables"),
+        )
     else:
         show(query.troops, sheets.troops, fits=output.formats("tables"))
 
@@ -706,9 +738,18 @@ def casualties(
         ),
     ] = None,
     chart: Annotated[bool, typer.Option("--chart", help=_help("casualties_chart"))] = False,
+    date_from: Annotated[
+        str | None, typer.Option("--from", callback=_check_date, metavar="DATE", help=_help("casualties_from"))
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", callback=_check_date, metavar="DATE", help=_help("casualties_to"))
+    ] = None,
 ) -> None:
     if chart and by is not None:
         raise UsageError(Message("together", {"first": "--chart", "second": "--by"}))
+    if at is not None and (date_from or date_to):
+        raise UsageError(Message("together", {"first": "--at", "second": "--from" if date_from else "--to"}))
+    _check_range(date_from, date_to)
     wanted = country
 
     def code_of(fact_base: FactBase) -> str | None:
@@ -725,15 +766,28 @@ def casualties(
 
     if chart:
         show(
-            lambda fact_base: query.casualty_chart(fact_base, at, code_of(fact_base)),
+            lambda fact_base: query.casualty_chart(fact_base, at, code_of(fact_base), date_from, date_to),
             sheets.casualty_bars, fits=("table", *output.formats("chart")), chart=sheets.casualty_figure,
         )  # fmt: skip
         return
     show(
-        lambda fact_base: query.casualties(fact_base, at, code_of(fact_base), cast(Any, by)),
+        lambda fact_base: query.casualties(fact_base, at, code_of(fact_base), cast(Any, by), date_from, date_to),
         sheets.casualties,
         fits=output.formats("tables"),
     )
+
+
+@command("budget")
+def budget(
+    date_from: Annotated[
+        str | None, typer.Option("--from", callback=_check_period, metavar="DATE", help=_help("budget_from"))
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", callback=_check_period, metavar="DATE", help=_help("budget_to"))
+    ] = None,
+) -> None:
+    _check_range(date_from, date_to)
+    show(lambda fact_base: query.budget(fact_base, date_from, date_to), sheets.budget)
 
 
 @command("errata")

@@ -621,6 +621,72 @@ class Contribution(TypedDict):
     sources: SourceIds
 
 
+Dollars: TypeAlias = "Annotated[int, Field(ge=0, le=100_000_000_000)]"
+
+
+@_strict
+class Amount(TypedDict):
+    """A sum of US dollars as a source gives it: ``$895.53 million`` is ``about`` 895,530,000."""
+
+    value: Dollars
+    qualifier: Qualifier
+
+
+BudgetKind = Literal["approved", "commitment", "recommended", "proposed", "expenditure"]
+"""What a budget figure is: an amount the General Assembly approved (appropriated or budgeted), an
+authority to commit on top of or instead of one, the Advisory Committee's recommendation, the
+Secretary-General's proposal, or the money spent (a performance report's expenditure)."""
+BUDGET_KINDS: tuple[BudgetKind, ...] = ("approved", "commitment", "recommended", "proposed", "expenditure")
+
+FISCAL_YEAR_PATTERN = r"^[0-9]{4}/[0-9]{2}$"
+FiscalYear: TypeAlias = "Annotated[str, StringConstraints(pattern=FISCAL_YEAR_PATTERN)]"
+"""A UN peacekeeping fiscal year, 1 July to 30 June: ``2013/14``."""
+
+
+@_strict
+class BudgetFigure(TypedDict):
+    """One amount for one fiscal year from one or more sources, with what it is.
+
+    Where two figures of one kind disagree (an amount appropriated and one "previously budgeted",
+    the mission alone and the mission with its share of the support account), both stay: one is
+    ``preferred`` with the ``reason``; ``what`` says what each counts."""
+
+    kind: BudgetKind
+    rank: Rank
+    amount: Amount
+    what: Text
+    reason: NotRequired[Text]
+    caveat: NotRequired[Text]
+    sources: SourceIds
+
+
+@_strict
+class Budget(TypedDict):
+    """The money for MINUSMA in one fiscal year (1 July - 30 June), as far as sources give it."""
+
+    id: Id
+    fiscal_year: FiscalYear
+    figures: "Annotated[list[BudgetFigure], Field(min_length=1)]"
+
+
+def fiscal_year_range(label: str) -> tuple[dt.date, dt.date]:
+    """``2013/14`` -> 1 July 2013 .. 30 June 2014."""
+    first = int(label[:4])
+    return dt.date(first, 7, 1), dt.date(first + 1, 6, 30)
+
+
+def fiscal_year_of(day: dt.date) -> str:
+    """The fiscal year a day falls in: 30 June 2014 is in 2013/14, 1 July 2014 in 2014/15."""
+    first = day.year if day.month >= 7 else day.year - 1
+    return f"{first}/{(first + 1) % 100:02d}"
+
+
+def fiscal_years(start: dt.date, end: dt.date) -> list[str]:
+    """Every fiscal year from the one holding ``start`` to the one holding ``end``."""
+    first, last = int(fiscal_year_of(start)[:4]), int(fiscal_year_of(end)[:4])
+    return [f"{year}/{(year + 1) % 100:02d}" for year in range(first, last + 1)]
+
+
 @_strict
 class Erratum(TypedDict):
     """A widely read source's error: what it says, what the tool says, and why.
@@ -744,6 +810,7 @@ class FactBase(TypedDict):
     resolution_tasks: NotRequired[list[ResolutionTasks]]
     fatalities: NotRequired[list[Fatality]]
     bases: NotRequired[list[Base]]
+    budgets: NotRequired[list[Budget]]
 
 
 TOP_LEVEL_KEYS: tuple[str, ...] = tuple(key for key in FactBase.__annotations__ if key in FactBase.__required_keys__)
@@ -919,6 +986,13 @@ def cited_facts(fact_base: FactBase, *, events: bool = True) -> Iterator[Cited]:
                 "base row", base["id"], f"bases[{index}].presence[{{}}]", row_index, row["date"], row, (),
                 row["sources"],
             )  # fmt: skip
+    for index, budget in enumerate(fact_base.get("budgets", [])):
+        for figure_index, budget_figure in enumerate(budget["figures"]):
+            yield Cited(
+                "budget", budget["id"], f"budgets[{index}].figures[{{}}]", figure_index,
+                fiscal_year_range(budget["fiscal_year"])[0].isoformat(), budget_figure, ("what", "reason", "caveat"),
+                budget_figure["sources"],
+            )  # fmt: skip
     for index, erratum in enumerate(fact_base["errata"]):
         yield Cited(
             "erratum", erratum["id"], "errata[{}]", index, None, erratum, ("subject", "claimed", "corrected"),
@@ -956,10 +1030,10 @@ def ceiling_total(ceiling: Ceiling) -> int:
 
 def _owns_id(fact: Cited) -> bool:
     """False where the id is another record's: a ceiling carries its resolution's id, and
-    the claims of a snapshot or figure share its id (the first claim speaks for them)."""
+    the claims of a snapshot, figure or budget year share its id (the first claim speaks for them)."""
     if fact.kind in ("ceiling", "base row"):
         return False
-    return fact.position == 0 or fact.kind not in ("strength", "dutch figure")
+    return fact.position == 0 or fact.kind not in ("strength", "dutch figure", "budget")
 
 
 def _id_path(fact: Cited) -> str:
@@ -1373,7 +1447,7 @@ def generated_text(key: str, /, **values: object) -> Text:
     return cast(Text, texts(key, **values))
 
 
-ClaimT = TypeVar("ClaimT", "StrengthClaim", "FigureClaim")
+ClaimT = TypeVar("ClaimT", "StrengthClaim", "FigureClaim", "BudgetFigure")
 
 
 def preferred_claim(claims: Sequence[ClaimT]) -> ClaimT:
@@ -1662,6 +1736,22 @@ def _check_bases(fact_base: FactBase) -> Iterator[Problem]:
                         )  # fmt: skip
 
 
+def _check_budgets(fact_base: FactBase) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for index, budget in enumerate(fact_base.get("budgets", [])):
+        label = budget["fiscal_year"]
+        first = int(label[:4])
+        if int(label[5:]) != (first + 1) % 100 or first < 1:
+            yield Problem("error", f"budgets[{index}].fiscal_year", Message("check.fiscal_year", {"year": label}))
+        if label in seen:
+            yield Problem("error", f"budgets[{index}].fiscal_year", Message("check.fiscal_year_twice", {"year": label}))
+        seen.add(label)
+        for kind in BUDGET_KINDS:
+            ranks = [figure["rank"] for figure in budget["figures"] if figure["kind"] == kind]
+            if ranks:
+                yield from _check_claims(f"budgets[{index}].figures", ranks)
+
+
 def check_fact_base(fact_base: FactBase) -> list[Problem]:
     """Every cross-field rule the schema cannot express. Errors stop a load; warnings do not."""
     problems: list[Problem] = []
@@ -1674,6 +1764,7 @@ def check_fact_base(fact_base: FactBase) -> list[Problem]:
     problems += _check_resolution_tasks(fact_base)
     problems += _check_fatalities(fact_base)
     problems += _check_series(fact_base)
+    problems += _check_budgets(fact_base)
     mission = fact_base["mission"]
     mission_order = (
         ("established", "operational"), ("operational", "mandate_ended"),

@@ -23,8 +23,11 @@ from minusma.model import (
     CATEGORIES,
     DATASETS,
     FATALITY_CAUSES,
+    FISCAL_YEAR_PATTERN,
     PERSONNEL,
+    Amount,
     Base,
+    Budget,
     Casualties,
     Category,
     Cited,
@@ -51,6 +54,8 @@ from minusma.model import (
     country_names,
     covers,
     date_range,
+    fiscal_year_range,
+    fiscal_years,
     generated_text,
     in_office,
     mandate_periods,
@@ -68,6 +73,9 @@ if TYPE_CHECKING:
         BaseRow,
         BasesResult,
         Breakdown,
+        BudgetResult,
+        BudgetTotal,
+        BudgetYear,
         CasualtiesResult,
         CasualtyChartResult,
         CeilingRow,
@@ -174,6 +182,7 @@ def about(fact_base: FactBase) -> AboutResult:
         "status": mission["status"],
         "summary": mission["summary"],
         "leaders": first_leaders,
+        "budget": budget(fact_base)["total"],
         "sources": _with_sources(fact_base, mission, first_leaders),
     }
 
@@ -182,8 +191,9 @@ def about(fact_base: FactBase) -> AboutResult:
 
 
 def parse_bound(text: str, *, end: bool) -> dt.date:
-    """``--from``/``--to`` take YYYY, YYYY-MM or YYYY-MM-DD; a ``--to`` month means its last day."""
-    first, last = date_range(text)
+    """``--from``/``--to`` take YYYY, YYYY-MM or YYYY-MM-DD, or a fiscal year (``2015/16``, 1 July 2015
+    to 30 June 2016); a ``--to`` month, year or fiscal year means its last day."""
+    first, last = fiscal_year_range(text) if re.match(FISCAL_YEAR_PATTERN, text) else date_range(text)
     return last if end else first
 
 
@@ -457,10 +467,19 @@ def compare_claim(snapshot: Snapshot, claim: StrengthClaim, resolution: Resoluti
     }
 
 
-def compare(fact_base: FactBase) -> CompareResult:
-    """Each claim of each snapshot against the ceiling in force on the snapshot's date."""
+def overlaps(date: str, low: dt.date, high: dt.date) -> bool:
+    """Whether a partial date's period meets ``low``..``high``: ``2015`` meets ``--from 2015-12-31``."""
+    first, last = date_range(date)
+    return last >= low and first <= high
+
+
+def compare(fact_base: FactBase, date_from: str | None = None, date_to: str | None = None) -> CompareResult:
+    """Each claim of each snapshot against the ceiling in force on the snapshot's date; with ``date_from``
+    or ``date_to``, the snapshots whose date overlaps them, as a timeline keeps its events."""
     rows: list[ComparisonRow] = []
-    for snapshot in sorted(fact_base["snapshots"], key=lambda snapshot: sort_key(snapshot["date"])):
+    low, high = _bounds(date_from, date_to)
+    snapshots = [snapshot for snapshot in fact_base["snapshots"] if overlaps(snapshot["date"], low, high)]
+    for snapshot in sorted(snapshots, key=lambda snapshot: sort_key(snapshot["date"])):
         resolution = ceiling_in_force(fact_base, snapshot["date"])
         if resolution is None:
             continue  # cannot happen in a loaded fact base: check_fact_base rejects it
@@ -995,7 +1014,13 @@ def _grouped(records: Sequence[Fatality], key: str) -> dict[str, list[Fatality]]
     return groups
 
 
-def fatality_series(fact_base: FactBase, records: Sequence[Fatality], day: dt.date | None = None) -> FatalitySeries:
+def fatality_series(
+    fact_base: FactBase,
+    records: Sequence[Fatality],
+    day: dt.date | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> FatalitySeries:
     """Totals of ``records`` by year (every year of the mission's life up to ``day``, 0 where none),
     by country (most deaths first, ties by code), by cause and by personnel type (each in the UN's
     order, 0 where none)."""
@@ -1008,6 +1033,10 @@ def fatality_series(fact_base: FactBase, records: Sequence[Fatality], day: dt.da
         last_year = max(last_year, date_range(dates[-1])[1].year)
     if day is not None:
         last_year = min(last_year, day.year)
+    if date_from:
+        first_year = max(first_year, parse_bound(date_from, end=False).year)
+    if date_to:
+        last_year = min(last_year, parse_bound(date_to, end=True).year)
     by_year = _grouped(records, "date")
     by_country = _grouped(records, "country")
     by_cause = _grouped(records, "cause")
@@ -1055,21 +1084,38 @@ def reconciliation(fact_base: FactBase, records: Sequence[Casualties]) -> list[R
     return rows
 
 
+def _in_period(fatalities: list[Fatality], date_from: str | None, date_to: str | None) -> list[Fatality]:
+    if not (date_from or date_to):
+        return fatalities
+    low, high = _bounds(date_from, date_to)
+    return [fatality for fatality in fatalities if overlaps(fatality["date"], low, high)]
+
+
 def casualties(
-    fact_base: FactBase, at: str | None = None, country: str | None = None, by: Breakdown | None = None
+    fact_base: FactBase,
+    at: str | None = None,
+    country: str | None = None,
+    by: Breakdown | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
 ) -> CasualtiesResult:
     """The stated counts, the UN's records, counted, and the two set side by side; ``at`` keeps what
-    was known on that day (records dated on or before it, counts as of it), ``country`` one nationality."""
+    was known on that day (records dated on or before it, counts as of it), ``country`` one nationality.
+    ``date_from``/``date_to`` keep the deaths dated in that period and the counts whose period overlaps
+    it (a partial date counts where its period meets the bounds, as a timeline's events do)."""
     day = _as_of_day(at)
+    low, high = _bounds(date_from, date_to)
     records = [
         record
         for record in fact_base["casualties"]
         if (country is None or record.get("country") == country)
         and (day is None or date_range(record["end"])[1] <= day)
+        and date_range(record["end"])[1] >= low
+        and date_range(record["start"])[0] <= high
     ]
     records.sort(key=lambda record: (sort_key(record["end"]), record["id"]))
-    fatalities = fatalities_by(fact_base, day, country)
-    series = fatality_series(fact_base, fatalities, day)
+    fatalities = _in_period(fatalities_by(fact_base, day, country), date_from, date_to)
+    series = fatality_series(fact_base, fatalities, day, date_from, date_to)
     compared = reconciliation(fact_base, records)
     return {
         "as_of": fact_base["header"]["as_of"],
@@ -1077,6 +1123,8 @@ def casualties(
         "read_as": day.isoformat() if day is not None else None,
         "country": country,
         "by": by,
+        "date_from": date_from,
+        "date_to": date_to,
         "casualties": records,
         "fatalities": fatalities,
         "series": series,
@@ -1085,15 +1133,21 @@ def casualties(
     }
 
 
-def casualty_chart(fact_base: FactBase, at: str | None = None, country: str | None = None) -> CasualtyChartResult:
+def casualty_chart(
+    fact_base: FactBase,
+    at: str | None = None,
+    country: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> CasualtyChartResult:
     """Deaths per year by cause, from the UN's records."""
     day = _as_of_day(at)
-    fatalities = fatalities_by(fact_base, day, country)
+    fatalities = _in_period(fatalities_by(fact_base, day, country), date_from, date_to)
     return {
         "as_of": fact_base["header"]["as_of"],
         "at": at,
         "country": country,
-        "series": fatality_series(fact_base, fatalities, day),
+        "series": fatality_series(fact_base, fatalities, day, date_from, date_to),
         "sources": _with_sources(fact_base, fatalities),
     }
 
@@ -1507,3 +1561,96 @@ def _latest_snapshot(fact_base: FactBase, day: dt.date) -> Snapshot | None:
     """The last snapshot whose period starts on or before ``day``."""
     candidates = [s for s in fact_base["snapshots"] if date_range(s["date"])[0] <= day]
     return max(candidates, key=lambda snapshot: sort_key(snapshot["date"]), default=None)
+
+
+# --------------------------------------------------------------------------- budget
+
+LIQUIDATION = "liquidation"
+"""The row for what followed the withdrawal: every budget of a fiscal year that starts after it."""
+
+
+def _preferred_amount(figures: Sequence[Any], kind: str) -> Amount | None:
+    """The preferred figure of ``kind`` (a loaded fact base has exactly one where there is any)."""
+    chosen = [figure for figure in figures if figure["kind"] == kind]
+    return preferred_claim(chosen)["amount"] if chosen else None
+
+
+def spent_share(approved: Amount | None, expenditure: Amount | None) -> FillRate | None:
+    """The expenditure as a share of the approved amount, to a tenth; none where either is unknown
+    or nothing was approved. Approximate where either figure is."""
+    if approved is None or expenditure is None or approved["value"] <= 0:
+        return None
+    exact = approved["qualifier"] == "exact" and expenditure["qualifier"] == "exact"
+    return {
+        "percent": round(1000 * expenditure["value"] / approved["value"]) / 10,
+        "qualifier": "exact" if exact else "about",
+    }
+
+
+def _budget_year(label: str, start: dt.date, end: dt.date | None, records: Sequence[Budget]) -> BudgetYear:
+    figures = [figure for record in records for figure in record["figures"]]
+    approved = _preferred_amount(figures, "approved") if len(records) <= 1 else None
+    expenditure = _preferred_amount(figures, "expenditure") if len(records) <= 1 else None
+    return {
+        "fiscal_year": label,
+        "start": start.isoformat(),
+        "end": end.isoformat() if end is not None else None,
+        "approved": approved,
+        "expenditure": expenditure,
+        "spent": spent_share(approved, expenditure),
+        "figures": figures,
+    }
+
+
+def _total(years: Sequence[BudgetYear]) -> BudgetTotal:
+    counted = [year for year in years if year["fiscal_year"] != LIQUIDATION]
+    found = [year for year in counted if year["approved"] is not None]
+    amounts = [cast("Amount", year["approved"]) for year in found]
+    approved: Amount | None = None
+    if amounts:
+        exact = all(amount["qualifier"] == "exact" for amount in amounts)
+        approved = {"value": sum(amount["value"] for amount in amounts), "qualifier": "exact" if exact else "about"}
+    return {
+        "approved": approved,
+        "years_with_amount": len(found),
+        "fiscal_years": len(counted),
+        "first": counted[0]["fiscal_year"] if counted else None,
+        "last": counted[-1]["fiscal_year"] if counted else None,
+    }
+
+
+def budget(fact_base: FactBase, date_from: str | None = None, date_to: str | None = None) -> BudgetResult:
+    """Every fiscal year from the one the mission began operating in to the one its withdrawal ended in,
+    each with the figures found (none where no source gives one: the year is listed, not filled), then
+    the liquidation. A year is kept when it overlaps ``date_from``..``date_to``, as a timeline's events are."""
+    mission = fact_base["mission"]
+    withdrawn = date_range(mission["withdrawal_completed"])[1]
+    records = fact_base.get("budgets", [])
+    by_year: dict[str, list[Budget]] = {}
+    for record in records:
+        by_year.setdefault(record["fiscal_year"], []).append(record)
+    labels = fiscal_years(date_range(mission["operational"])[0], withdrawn)
+    labels += sorted(label for label in by_year if label not in labels and fiscal_year_range(label)[1] <= withdrawn)
+    years = [_budget_year(label, *fiscal_year_range(label), by_year.get(label, [])) for label in sorted(labels)]
+    after = [
+        record for label in sorted(by_year) if fiscal_year_range(label)[0] > withdrawn for record in by_year[label]
+    ]
+    liquidation = _budget_year(LIQUIDATION, date_range(mission["liquidation_from"])[0], None, after[:1])
+    if len(after) > 1:  # several fiscal years of liquidation: every figure, no single preferred amount
+        liquidation["figures"] = [figure for record in after for figure in record["figures"]]
+    years.append(liquidation)
+    if date_from or date_to:
+        low, high = _bounds(date_from, date_to)
+        years = [
+            year
+            for year in years
+            if (year["end"] is None or dt.date.fromisoformat(year["end"]) >= low)
+            and dt.date.fromisoformat(year["start"]) <= high
+        ]
+    return {
+        "as_of": fact_base["header"]["as_of"],
+        "filters": {"date_from": date_from, "date_to": date_to},
+        "years": years,
+        "total": _total(years),
+        "sources": _with_sources(fact_base, [year["figures"] for year in years]),
+    }

@@ -11,6 +11,8 @@ from typing import Any, Literal, NotRequired
 from typing_extensions import TypedDict
 
 from minusma.model import (
+    Amount,
+    BudgetFigure,
     Casualties,
     Category,
     Cause,
@@ -42,6 +44,16 @@ class MissionDates(TypedDict):
     liquidation_from: str
 
 
+class BudgetTotal(TypedDict):
+    """The approved amounts added over the fiscal years that have one: what ``about`` says of money."""
+
+    approved: Amount | None
+    years_with_amount: int
+    fiscal_years: int
+    first: str | None
+    last: str | None
+
+
 class AboutResult(TypedDict):
     schema_version: str
     as_of: str
@@ -52,6 +64,7 @@ class AboutResult(TypedDict):
     status: Text
     summary: Text
     leaders: list[LeaderTerm]
+    budget: BudgetTotal
     sources: list[Source]
 
 
@@ -383,6 +396,8 @@ class CasualtiesResult(TypedDict):
     read_as: str | None
     country: str | None
     by: Breakdown | None
+    date_from: str | None
+    date_to: str | None
     casualties: list[Casualties]
     fatalities: list[Fatality]
     series: FatalitySeries
@@ -508,3 +523,29 @@ class ShowResult(TypedDict):
     """The record with every field, as the fact base holds it."""
     sources: list[Source]
     errata: list[Erratum]
+
+
+class BudgetYear(TypedDict):
+    """One fiscal year (1 July - 30 June), or the liquidation that followed the withdrawal: the preferred
+    approved amount and expenditure, the share spent where both are known, and every figure found."""
+
+    fiscal_year: str
+    start: str
+    end: str | None
+    approved: Amount | None
+    expenditure: Amount | None
+    spent: FillRate | None
+    figures: list[BudgetFigure]
+
+
+class BudgetFilters(TypedDict):
+    date_from: str | None
+    date_to: str | None
+
+
+class BudgetResult(TypedDict):
+    as_of: str
+    filters: BudgetFilters
+    years: list[BudgetYear]
+    total: BudgetTotal
+    sources: list[Source]

@@ -10,7 +10,7 @@ A :class:`Plot` is the same for an image: the series and every word of a chart, 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, cast
 
 from minusma.messages import LANGS, Lang, count, number, say
 from minusma.model import FATALITY_CAUSES, Erratum, Fatality, Qualifier, Quantity, Source, Text, country_names
@@ -20,6 +20,8 @@ from minusma.results import (
     BaseRow,
     BasesResult,
     Breakdown,
+    BudgetResult,
+    BudgetTotal,
     CasualtiesResult,
     CasualtyChartResult,
     Ceiling3,
@@ -167,6 +169,7 @@ def about(result: AboutResult, lang: Lang) -> list[Sheet]:
     for leader in result["leaders"]:
         term = _term(leader, lang)
         rows.append((say(leader["role"], lang), f"{leader['name']} ({text(leader['nationality'], lang)}), {term}"))
+    rows.append((say("budget_total", lang), budget_total(result["budget"], lang)))
     rows += [
         (say("schema_version", lang), result["schema_version"]),
         (say("sources_count", lang), _ids([source["id"] for source in result["sources"]])),
@@ -1565,3 +1568,73 @@ def validation(result: ValidationResult, lang: Lang) -> list[Sheet]:
         Column("message", say("message", lang)),
     )
     return [Sheet("validate", title, columns, rows)]
+
+
+# --------------------------------------------------------------------------- budget
+
+
+def _dollars(amount: Any, lang: Lang) -> str:
+    """An amount in words: ``about US$602,000,000``."""
+    return say(f"qualifier.{amount['qualifier']}", lang, n=say("usd", lang, n=number(amount["value"], lang)))
+
+
+def budget_total(total: BudgetTotal, lang: Lang) -> str:
+    """The line ``about`` shows: the approved amounts added, and how many fiscal years have one."""
+    if total["approved"] is None:
+        return say("budget_total_none", lang, of=total["fiscal_years"])
+    return say(
+        "budget_total_line", lang, amount=_dollars(total["approved"], lang), years=total["years_with_amount"],
+        of=total["fiscal_years"], first=total["first"], last=total["last"],
+    )  # fmt: skip
+
+
+def _fiscal_year(label: str, lang: Lang) -> Coded:
+    return Coded(label, say("budget_liquidation", lang)) if label == "liquidation" else Coded(label, label)
+
+
+def budget(result: BudgetResult, lang: Lang) -> list[Sheet]:
+    """Two sheets: a line per fiscal year (approved, spent, share), and every figure with what it is."""
+    year_rows: list[tuple[Cell, ...]] = [
+        (
+            _fiscal_year(year["fiscal_year"], lang),
+            year["start"],
+            year["end"],
+            cast(Quantity | None, year["approved"]),
+            cast(Quantity | None, year["expenditure"]),
+            year["spent"],
+            count("budget_found", len(year["figures"]), lang) if year["figures"] else say("budget_none", lang),
+        )
+        for year in result["years"]
+    ]
+    figure_rows: list[tuple[Cell, ...]] = [
+        (
+            _fiscal_year(year["fiscal_year"], lang),
+            _coded(figure["kind"], f"budget_kind.{figure['kind']}", lang),
+            figure["rank"],
+            cast(Quantity, figure["amount"]),
+            _with_caveat(_joined(lang, figure["what"], figure.get("reason")), figure.get("caveat"), lang),
+            _ids(figure["sources"]),
+        )
+        for year in result["years"]
+        for figure in year["figures"]
+    ]
+    notes = [budget_total(result["total"], lang), say("budget_note", lang)]
+    return [
+        Sheet(
+            "budget_years", say("budget_years", lang),
+            (
+                Column("fiscal_year", say("fiscal_year", lang)),
+                *_columns(lang, "start", "end", ("approved", "quantity"), ("expenditure", "quantity"), ("spent", "percent")),
+                Column("found", say("budget_figures", lang)),
+            ),
+            year_rows, notes=notes,
+        ),
+        Sheet(
+            "budget_figures", say("budget_figures_title", lang),
+            (
+                Column("fiscal_year", say("fiscal_year", lang)),
+                *_columns(lang, "kind", ("rank", "rank"), ("amount", "quantity"), "what", "sources"),
+            ),
+            figure_rows, notes=[say("preferred_note", lang), *_as_of_note(result["as_of"], lang)],
+        ),
+    ]  # fmt: skip

@@ -1,0 +1,335 @@
+"""The budget (issue 19 item 6) and the year filters (item 7): fiscal years at their edges, the share
+spent, conflicting figures kept, and every table format read back in every language from a real process."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from minusma.cli import app
+from minusma.messages import LANGS
+from minusma.model import check_fact_base, date_range, fiscal_year_of, fiscal_year_range, fiscal_years
+from minusma.query import spent_share
+
+
+def run_json(runner: CliRunner, *args: str) -> Any:
+    result = runner.invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def labels(document: Any) -> list[str]:
+    return [year["fiscal_year"] for year in document["years"]]
+
+
+# --------------------------------------------------------------------------- fiscal years
+
+
+@pytest.mark.parametrize(
+    ("day", "year"),
+    [
+        (dt.date(2014, 6, 30), "2013/14"),
+        (dt.date(2014, 7, 1), "2014/15"),
+        (dt.date(2013, 7, 1), "2013/14"),
+        (dt.date(2013, 6, 30), "2012/13"),
+        (dt.date(1999, 12, 31), "1999/00"),
+    ],
+)
+def test_a_fiscal_year_runs_from_1_july_to_30_june(day: dt.date, year: str) -> None:
+    assert fiscal_year_of(day) == year
+    first, last = fiscal_year_range(year)
+    assert first <= day <= last
+    assert (first.month, first.day, last.month, last.day) == (7, 1, 6, 30)
+
+
+def test_the_mission_spans_eleven_fiscal_years() -> None:
+    years = fiscal_years(dt.date(2013, 7, 1), dt.date(2023, 12, 31))
+    assert years[0] == "2013/14" and years[-1] == "2023/24" and len(years) == 11
+
+
+# --------------------------------------------------------------------------- the share spent
+
+
+@pytest.mark.parametrize(
+    ("approved", "spent", "expected"),
+    [
+        ((1_000, "exact"), (0, "exact"), {"percent": 0.0, "qualifier": "exact"}),
+        ((1_000, "exact"), (999, "exact"), {"percent": 99.9, "qualifier": "exact"}),
+        ((1_000, "exact"), (1_000, "exact"), {"percent": 100.0, "qualifier": "exact"}),
+        ((1_000, "about"), (1_100, "exact"), {"percent": 110.0, "qualifier": "about"}),
+        ((0, "exact"), (5, "exact"), None),
+    ],
+)
+def test_the_share_spent(approved: tuple[int, str], spent: tuple[int, str], expected: object) -> None:
+    as_amount = lambda pair: {"value": pair[0], "qualifier": pair[1]}  # noqa: E731
+    assert spent_share(as_amount(approved), as_amount(spent)) == expected  # type: ignore[arg-type]
+
+
+def test_no_share_without_both_figures() -> None:
+    assert spent_share(None, {"value": 1, "qualifier": "exact"}) is None
+    assert spent_share({"value": 1, "qualifier": "exact"}, None) is None
+
+
+def test_the_shipped_share_for_2018_19(runner: CliRunner) -> None:
+    year = next(item for item in run_json(runner, "budget")["years"] if item["fiscal_year"] == "2018/19")
+    assert year["approved"] == {"value": 1_107_318_900, "qualifier": "exact"}
+    assert year["expenditure"] == {"value": 1_105_667_000, "qualifier": "exact"}
+    assert year["spent"] == {"percent": 99.9, "qualifier": "exact"}
+
+
+# --------------------------------------------------------------------------- the years listed
+
+
+def test_every_fiscal_year_is_listed_and_a_missing_one_is_not_filled(runner: CliRunner) -> None:
+    document = run_json(runner, "budget")
+    assert labels(document) == [f"{year}/{(year + 1) % 100:02d}" for year in range(2013, 2024)] + ["liquidation"]
+    empty = [year["fiscal_year"] for year in document["years"] if not year["figures"]]
+    assert empty == ["2015/16", "2021/22", "2022/23", "liquidation"]
+    for year in document["years"]:
+        if not year["figures"]:
+            assert year["approved"] is None and year["expenditure"] is None and year["spent"] is None
+    total = document["total"]
+    assert (total["years_with_amount"], total["fiscal_years"], total["first"], total["last"]) == (
+        8,
+        11,
+        "2013/14",
+        "2023/24",
+    )
+    assert total["approved"]["qualifier"] == "about"
+    assert total["approved"]["value"] == sum(
+        year["approved"]["value"] for year in document["years"] if year["approved"]
+    )
+
+
+def test_conflicting_figures_are_both_kept_with_one_preferred(runner: CliRunner) -> None:
+    years = {year["fiscal_year"]: year for year in run_json(runner, "budget")["years"]}
+    approved = [figure for figure in years["2014/15"]["figures"] if figure["kind"] == "approved"]
+    assert sorted(figure["amount"]["value"] for figure in approved) == [830_700_000, 895_530_000]
+    assert [figure["rank"] for figure in approved].count("preferred") == 1
+    assert years["2014/15"]["approved"] == {"value": 830_700_000, "qualifier": "about"}
+    assert {figure["kind"] for figure in years["2014/15"]["figures"]} == {"approved", "commitment"}
+    kinds = sorted(figure["kind"] for figure in years["2018/19"]["figures"])
+    assert kinds == ["approved", "approved", "expenditure"]
+    assert years["2013/14"]["approved"]["value"] == 602_000_000  # the whole year, not the first six months
+
+
+def test_the_about_line_states_the_total_and_the_years(runner: CliRunner) -> None:
+    about = run_json(runner, "about")["budget"]
+    assert (about["years_with_amount"], about["fiscal_years"]) == (8, 11)
+    result = runner.invoke(app, ["about", "--csv"])
+    assert "7,571,581,200" in result.stdout and "8 of 11" in result.stdout
+
+
+# --------------------------------------------------------------------------- --from / --to
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "first", "last"),
+    [
+        ("--from", "2016-06-30", "2015/16", "liquidation"),  # the last day of 2015/16
+        ("--from", "2016-07-01", "2016/17", "liquidation"),  # the first day of 2016/17
+        ("--from", "2016-06-29", "2015/16", "liquidation"),
+        ("--from", "2016", "2015/16", "liquidation"),  # a year starts on 1 January, inside 2015/16
+        ("--from", "2016-07", "2016/17", "liquidation"),
+        ("--from", "2016/17", "2016/17", "liquidation"),
+        ("--to", "2016-06-30", "2013/14", "2015/16"),
+        ("--to", "2016-07-01", "2013/14", "2016/17"),
+        ("--to", "2016-06", "2013/14", "2015/16"),  # a month counts to its last day
+        ("--to", "2016", "2013/14", "2016/17"),  # 31 December 2016 is inside 2016/17
+        ("--to", "2015/16", "2013/14", "2015/16"),
+        ("--to", "2023-12-31", "2013/14", "2023/24"),
+        ("--to", "2024-01-01", "2013/14", "liquidation"),  # the liquidation's first day
+    ],
+)
+def test_budget_year_filters_at_their_edges(runner: CliRunner, option: str, value: str, first: str, last: str) -> None:
+    found = labels(run_json(runner, "budget", option, value))
+    assert (found[0], found[-1]) == (first, last)
+
+
+def test_budget_filters_together_and_their_total(runner: CliRunner) -> None:
+    document = run_json(runner, "budget", "--from", "2018/19", "--to", "2019/20")
+    assert labels(document) == ["2018/19", "2019/20"]
+    assert document["total"]["approved"] == {"value": 1_107_318_900 + 1_138_457_900, "qualifier": "exact"}
+    assert document["filters"] == {"date_from": "2018/19", "date_to": "2019/20"}
+
+
+@pytest.mark.parametrize("value", ["2015/17", "2015/1", "15/16", "2015/ab", "2015-16"])
+def test_a_bad_fiscal_year_is_a_usage_error(runner: CliRunner, value: str) -> None:
+    result = runner.invoke(app, ["budget", "--from", value])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_from_after_to_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["budget", "--from", "2019/20", "--to", "2018/19"])
+    assert result.exit_code == 2
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def test_two_preferred_figures_of_one_kind_are_an_error(shipped_data: dict[str, Any]) -> None:
+    data = json.loads(json.dumps(shipped_data))
+    year = next(record for record in data["budgets"] if record["fiscal_year"] == "2014/15")
+    for figure in year["figures"]:
+        figure["rank"] = "preferred"
+    problems = check_fact_base(data)
+    assert any(problem.path.startswith("budgets[") for problem in problems)
+
+
+@pytest.mark.parametrize("label", ["2013/15", "2013/13"])
+def test_a_fiscal_year_whose_years_do_not_follow_is_an_error(shipped_data: dict[str, Any], label: str) -> None:
+    data = json.loads(json.dumps(shipped_data))
+    data["budgets"][0]["fiscal_year"] = label
+    assert any(problem.path == "budgets[0].fiscal_year" for problem in check_fact_base(data))
+
+
+def test_a_fiscal_year_recorded_twice_is_an_error(shipped_data: dict[str, Any]) -> None:
+    data = json.loads(json.dumps(shipped_data))
+    data["budgets"][1]["fiscal_year"] = data["budgets"][0]["fiscal_year"]
+    assert any(problem.path == "budgets[1].fiscal_year" for problem in check_fact_base(data))
+
+
+def test_budget_years_without_expenditure_and_with_zero(
+    write_fact_base: Callable[..., Path], runner: CliRunner
+) -> None:
+    def zero(data: dict[str, Any]) -> None:
+        year = next(record for record in data["budgets"] if record["fiscal_year"] == "2019/20")
+        spent = {
+            **year["figures"][0],
+            "kind": "expenditure",
+            "rank": "preferred",
+            "amount": {"value": 0, "qualifier": "exact"},
+        }
+        year["figures"].append(spent)
+
+    document = run_json(runner, "budget", "--data", str(write_fact_base(zero)), "--from", "2019/20", "--to", "2019/20")
+    assert document["years"][0]["spent"] == {"percent": 0.0, "qualifier": "exact"}
+    shipped = run_json(runner, "budget", "--from", "2019/20", "--to", "2019/20")
+    assert shipped["years"][0]["expenditure"] is None and shipped["years"][0]["spent"] is None
+
+
+# --------------------------------------------------------------------------- troops --compare, casualties
+
+
+def compare_dates(runner: CliRunner, *args: str) -> list[str]:
+    return sorted({row["date"] for row in run_json(runner, "troops", "--compare", *args)["comparison"]})
+
+
+def test_compare_filters_match_a_snapshot_on_its_day(runner: CliRunner) -> None:
+    every = compare_dates(runner)
+    day = next(date for date in every if len(date) == 10)
+    before = (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat()
+    after = (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
+    assert day in compare_dates(runner, "--from", day, "--to", day)
+    assert day in compare_dates(runner, "--from", before)
+    assert day not in compare_dates(runner, "--from", after)
+    assert day in compare_dates(runner, "--to", after)
+    assert day not in compare_dates(runner, "--to", before)
+    assert compare_dates(runner, "--from", every[0], "--to", every[-1]) == every
+
+
+def test_compare_filters_keep_a_partial_date_that_overlaps(runner: CliRunner) -> None:
+    every = compare_dates(runner)
+    partial = next(date for date in every if len(date) < 10)
+    first, last = date_range(partial)
+    day = dt.timedelta(days=1)
+    assert partial in compare_dates(runner, "--from", last.isoformat())  # the period's last day
+    assert partial not in compare_dates(runner, "--from", (last + day).isoformat())
+    assert partial in compare_dates(runner, "--to", first.isoformat())  # its first day
+    assert partial not in compare_dates(runner, "--to", (first - day).isoformat())
+
+
+def test_troops_from_needs_compare(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["troops", "--from", "2015"])
+    assert result.exit_code == 2 and "--compare" in result.stderr
+
+
+def casualty_dates(runner: CliRunner, *args: str) -> list[str]:
+    return [record["date"] for record in run_json(runner, "casualties", *args)["fatalities"]]
+
+
+def test_casualties_filters_at_a_death_day(runner: CliRunner) -> None:
+    every = casualty_dates(runner)
+    day = next(date for date in every if len(date) == 10)
+    before = (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat()
+    after = (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
+    on_day = every.count(day)
+    assert casualty_dates(runner, "--from", day, "--to", day).count(day) == on_day
+    assert casualty_dates(runner, "--from", before).count(day) == on_day
+    assert day not in casualty_dates(runner, "--from", after)
+    assert day not in casualty_dates(runner, "--to", before)
+    assert casualty_dates(runner, "--to", day).count(day) == on_day
+
+
+def test_casualties_year_filter_and_series(runner: CliRunner) -> None:
+    document = run_json(runner, "casualties", "--from", "2019", "--to", "2019")
+    assert document["fatalities"] and all(record["date"].startswith("2019") for record in document["fatalities"])
+    assert [row["key"] for row in document["series"]["by_year"]] == ["2019"]
+    assert document["series"]["total"] == len(document["fatalities"])
+    for record in document["casualties"]:
+        assert record["end"] >= "2019" and record["start"] <= "2019-12-31"
+    assert (document["date_from"], document["date_to"]) == ("2019", "2019")
+
+
+def test_casualties_at_and_from_together_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["casualties", "--at", "2019", "--from", "2018"])
+    assert result.exit_code == 2
+
+
+# --------------------------------------------------------------------------- a real process, every format
+
+
+class Cells(HTMLParser):
+    """The text of every table cell: an independent reading of the HTML."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cells: list[str] = []
+        self._open = False
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag in ("td", "th"):
+            self._open = True
+            self.cells.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th"):
+            self._open = False
+
+    def handle_data(self, data: str) -> None:
+        if self._open:
+            self.cells[-1] += data
+
+
+def minusma(*args: str) -> str:
+    result = subprocess.run([sys.executable, "-m", "minusma", *args], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_budget_in_every_table_format_and_language_reads_back(lang: str) -> None:
+    document = json.loads(minusma("budget", "--format", "json", "--lang", lang))
+    rows = list(csv.reader(io.StringIO(minusma("budget", "--format", "csv", "--lang", lang), newline="")))
+    assert rows[0][:2] == ["table", "fiscal_year"] and any(row[1:2] == ["2018/19"] for row in rows)
+    assert any("1107318900" in row for row in rows)
+    parser = Cells()
+    parser.feed(minusma("budget", "--format", "html", "--lang", lang))
+    assert "2018/19" in [cell.strip() for cell in parser.cells]
+    markdown = minusma("budget", "--format", "md", "--lang", lang)
+    assert "| 2018/19 |" in markdown
+    table = minusma("budget", "--format", "table", "--lang", lang, "--no-pager")
+    assert "2018/19" in table
+    assert len(document["years"]) == 12
