@@ -96,6 +96,7 @@ CONTRACTS: dict[tuple[str, ...], set[str]] = {
         "netherlands",
         "events",
         "contributors",
+        "sites",
         "notes",
         "sources",
     },

@@ -804,6 +804,12 @@ def bases(
     }
 
 
+def sites_on(fact_base: FactBase, day: dt.date) -> list[Site]:
+    """The sites in use on ``day``, each with who was there that day: ``bases --at DAY``'s sites, by
+    the same rule (:func:`in_use`)."""
+    return bases(fact_base, at=day.isoformat())["sites"]
+
+
 def _with_term(term: Term) -> LeaderTerm:
     """A leader's record with the term every command shows (``model.terms``)."""
     return {
@@ -1306,6 +1312,7 @@ def at(fact_base: FactBase, date: str) -> AtResult:
     leaders_now: list[LeaderAt] = []
     phases: list[Phase] = []
     top_contributors: list[ContributorRow] = []
+    sites = sites_on(fact_base, day)
     if status in ("active", "authorised", "withdrawal"):
         for period in periods(fact_base):
             if period["kind"] == "termination":
@@ -1345,6 +1352,7 @@ def at(fact_base: FactBase, date: str) -> AtResult:
         "netherlands": phases,
         "events": events,
         "contributors": top_contributors,
+        "sites": sites,
         "notes": notes,
         "sources": [],
     }
@@ -1359,6 +1367,7 @@ def at(fact_base: FactBase, date: str) -> AtResult:
         phases,
         events,
         top_contributors,
+        sites,
     )
     return result
 

@@ -419,6 +419,8 @@ class AtResult(TypedDict):
     netherlands: list[Phase]
     events: list[Event]
     contributors: list[ContributorRow]
+    sites: list[Site]
+    """The sites in use that day, as ``bases --at`` gives them (Geo-PKO and RADPKO rows: estimates)."""
     notes: list[Text]
     sources: list[Source]
     read_as: NotRequired[str]

@@ -1446,6 +1446,30 @@ def at(result: AtResult, lang: Lang) -> list[Sheet]:
                 notes=[say("contributors_more", lang, date=day)],
             )  # fmt: skip
         )
+    if result["sites"]:
+        sheets.append(
+            Sheet(
+                "sites",
+                say("at.sites", lang),
+                (
+                    Column("id", say("id", lang), "id", show="csv"),
+                    *(Column(key, say(f"col.{key}", lang)) for key in ("site", "region")),
+                    Column("countries", say("col.countries", lang).split(" (")[0]),
+                    Column("sources", say("sources", lang)),
+                ),
+                [
+                    (
+                        site["id"],
+                        site["name"][lang],
+                        site["region"][lang],
+                        ", ".join(country_names(code)[lang] for code in site["countries"]),
+                        _ids(site["sources"]),
+                    )
+                    for site in result["sites"]
+                ],
+                notes=[say("at.sites_note", lang, date=day)],
+            )  # fmt: skip
+        )
     if result["events"]:
         sheets.append(
             Sheet(

@@ -606,4 +606,6 @@ MESSAGES: dict[str, str] = {
     "map.title_at": "MINUSMA's sites in use on {date}",
     "map.size": "Circle area: estimated troops (Geo-PKO unit sizes, not a headcount); hollow: no Geo-PKO estimate",
     "map.source": "Sources: Geo-PKO (Cil, Fjelde, Hultman & Nilsson 2020), RADPKO (Hunnicutt & Nomikos 2020); boundary: Natural Earth (public domain). Made with minusma.",
+    "at.sites": "Sites in use",
+    "at.sites_note": "From Geo-PKO's and RADPKO's rows for that day, largest estimate first (estimates, not headcounts); 'minusma bases --at {date}' gives how many were where.",
 }

@@ -606,4 +606,6 @@ MESSAGES: dict[str, str] = {
     "map.title_at": "Sites de la MINUSMA occupés le {date}",
     "map.size": "Aire du cercle : troupes estimées (Geo-PKO, taille nominale des unités, pas un effectif compté) ; vide : pas d’estimation Geo-PKO",
     "map.source": "Sources : Geo-PKO (Cil, Fjelde, Hultman et Nilsson 2020), RADPKO (Hunnicutt et Nomikos 2020) ; frontière : Natural Earth (domaine public). Réalisé avec minusma.",
+    "at.sites": "Sites occupés",
+    "at.sites_note": "D'après les lignes de Geo-PKO et de RADPKO pour ce jour, la plus forte estimation d'abord (des estimations, pas des effectifs comptés) ; 'minusma bases --at {date}' donne combien étaient où.",
 }

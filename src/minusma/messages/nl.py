@@ -606,4 +606,6 @@ MESSAGES: dict[str, str] = {
     "map.title_at": "Locaties van MINUSMA in gebruik op {date}",
     "map.size": "Oppervlak van de cirkel: geschatte troepen (Geo-PKO, nominale omvang van eenheden, geen telling); open: geen schatting van Geo-PKO",
     "map.source": "Bronnen: Geo-PKO (Cil, Fjelde, Hultman & Nilsson 2020), RADPKO (Hunnicutt & Nomikos 2020); grens: Natural Earth (publiek domein). Gemaakt met minusma.",
+    "at.sites": "Locaties in gebruik",
+    "at.sites_note": "Uit de regels van Geo-PKO en RADPKO voor die dag, grootste schatting eerst (schattingen, geen tellingen); 'minusma bases --at {date}' geeft hoeveel er waar waren.",
 }
