@@ -65,7 +65,7 @@ CONTRACTS: dict[tuple[str, ...], set[str]] = {
         "related",
         "sources",
     },
-    ("dutch",): {"as_of", "summary", "phases", "figures", "contributions", "events", "sources"},
+    ("dutch",): {"as_of", "summary", "phases", "figures", "contributions", "where", "events", "sources"},
     ("leaders",): {"as_of", "leaders", "sources"},
     ("casualties",): {
         "as_of",

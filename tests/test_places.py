@@ -121,3 +121,76 @@ def test_at_sites_read_back_as_csv(runner: CliRunner) -> None:
     assert {row["site"] for row in rows if row["table"] == "sites"} >= {"Kidal", "Gao"}
     assert "base-tessalit" not in ids  # closed on 2023-10-21
     assert "base-kidal" in ids  # closed on 2023-10-31
+
+
+# --------------------------------------------------------------------------- dutch: where the Netherlands was
+
+
+def _row(date: str, dataset: str, troops: dict[str, int | None], **more: Any) -> dict[str, Any]:
+    estimate = "yearly_mean" if dataset == "radpko-yearly" else "unit_sizes"
+    return {
+        "date": date, "dataset": dataset, "estimate": estimate, "troops_by_country": troops,
+        "sources": ["radpko-bases-yearly" if dataset == "radpko-yearly" else "geopko-maps-2014-2018"], **more,
+    }  # fmt: skip
+
+
+def test_country_sites_keeps_each_dataset_in_its_own_column(facts: FactBase) -> None:
+    base = _base("2015")
+    base["presence"] = [  # type: ignore[typeddict-item]
+        _row("2015", "geopko-yearly", {"NLD": 750, "SEN": 1250}),
+        _row("2015-03", "geopko-map", {"NLD": 150}, map="Map No. 4506 Rev.8"),
+        _row("2015-06", "geopko-map", {"NLD": 450}),
+        _row("2015", "radpko-yearly", {"NLD": 571}, police_by_country={"NLD": 20}),
+        _row("2016", "radpko-yearly", {"SEN": 500}, police_by_country={"NLD": 3}),  # police only: there
+        _row("2017", "geopko-yearly", {"SEN": 950}),  # no Dutch: no row
+        _row("2018", "geopko-yearly", {"NLD": None}),  # named without a figure
+    ]
+    found = query.country_sites(_with(facts, base), "NLD")
+    assert [(place["year"], place["base"]) for place in found] == [
+        ("2015", "base-test"), ("2016", "base-test"), ("2018", "base-test"),
+    ]  # fmt: skip
+    first, police_only, unsized = found
+    assert first["geopko_troops"] == 750
+    assert [(item["date"], item["map"], item["troops"]) for item in first["map_troops"]] == [
+        ("2015-03", "Map No. 4506 Rev.8", 150), ("2015-06", None, 450),
+    ]  # fmt: skip
+    assert (first["radpko_troops"], first["radpko_police"]) == (571, 20)
+    assert (police_only["geopko_troops"], police_only["radpko_troops"], police_only["radpko_police"]) == (None, None, 3)
+    assert unsized["geopko_troops"] is None
+    assert query.country_sites(_with(facts, base), "TCD") == []
+
+
+def test_where_a_site_has_no_dutch_row_it_is_not_listed(facts: FactBase) -> None:
+    assert query.country_sites(_with(facts, _base("2015")), "NLD") == []
+    sheets = __import__("minusma.sheets", fromlist=["dutch"]).dutch(query.dutch(_with(facts)), "en")
+    where = next(sheet for sheet in sheets if sheet.key == "where")
+    assert where.rows == []
+    assert "No site" in where.notes[0]
+
+
+def test_dutch_shows_where_the_netherlands_was_from_the_bases_facts(runner: CliRunner, facts: FactBase) -> None:
+    result = runner.invoke(app, ["dutch", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    where = json.loads(result.stdout)["where"]
+    rows = query.bases(facts, country="NLD")["rows"]
+    assert {(place["year"], place["base"]) for place in where} == {(row["date"][:4], row["base"]) for row in rows}
+    assert ("2014", "base-gao") in {(place["year"], place["base"]) for place in where}
+    gao_2014 = next(place for place in where if (place["year"], place["base"]) == ("2014", "base-gao"))
+    radpko = next(
+        row for row in rows if row["base"] == "base-gao" and (row["date"], row["dataset"]) == ("2014", "radpko-yearly")
+    )
+    assert gao_2014["radpko_troops"] == radpko["troops_by_country"]["NLD"]
+    table = runner.invoke(app, ["dutch"], env={"COLUMNS": "200"}).stdout
+    assert "Where the Netherlands was, year by year (estimates)" in table
+    assert "Estimates, not headcounts" in table
+    assert "~150 to ~750 (4 maps)" in table
+
+
+def test_dutch_where_reads_back_as_csv_with_estimates_marked(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["dutch", "--format", "csv", "--lang", "nl"])
+    assert result.exit_code == 0, result.output
+    rows = [row for row in csv.DictReader(io.StringIO(result.stdout)) if row["table"] == "where"]
+    assert rows and {row["id"] for row in rows} <= {"base-gao", "base-bamako"}
+    first = rows[0]
+    assert (first["year"], first["site"], first["geopko_troops_qualifier"]) == ("2014", "Gao", "about")
+    assert first["map_troops"].endswith("(4 kaarten)")

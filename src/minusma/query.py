@@ -78,6 +78,7 @@ if TYPE_CHECKING:
         ComparisonRow,
         ContributorRow,
         ContributorsResult,
+        CountrySite,
         Deployed,
         DutchResult,
         ErrataResult,
@@ -563,14 +564,16 @@ def dutch(fact_base: FactBase) -> DutchResult:
     events = [event for event in all_events(fact_base) if event["category"] == "netherlands"]
     phases = sorted(netherlands["phases"], key=lambda phase: sort_key(phase["start"]))
     contributions = _country_rows(fact_base, "NLD")  # the same facts as `contributors --country NLD`
+    where = country_sites(fact_base, "NLD")  # the same facts as `bases --country NLD`
     return {
         "as_of": fact_base["header"]["as_of"],
         "summary": netherlands["summary"],
         "phases": phases,
         "figures": netherlands["figures"],
         "contributions": contributions,
+        "where": where,
         "events": events,
-        "sources": _with_sources(fact_base, phases, netherlands["figures"], contributions, events),
+        "sources": _with_sources(fact_base, phases, netherlands["figures"], contributions, where, events),
     }
 
 
@@ -802,6 +805,36 @@ def bases(
         "rows": rows,
         "sources": _with_sources(fact_base, sites, rows, events),
     }
+
+
+def country_sites(fact_base: FactBase, code: str) -> list[CountrySite]:
+    """Where one country was, year by year: for each year and site, its own figures in each dataset
+    row that names it (``bases --country CODE``'s rows), never filled in between rows."""
+    found: dict[tuple[str, str], CountrySite] = {}
+    for record in fact_base.get("bases", []):
+        for row in record["presence"]:
+            if not _has_country(row, code):
+                continue
+            year = row["date"][:4]
+            place = found.setdefault(
+                (year, record["id"]),
+                {
+                    "year": year, "base": record["id"], "name": record["name"], "region": record["region"],
+                    "geopko_troops": None, "map_troops": [], "radpko_troops": None, "radpko_police": None,
+                    "radpko_observers": None, "sources": [],
+                },
+            )  # fmt: skip
+            troops = row["troops_by_country"].get(code)
+            if row["dataset"] == "geopko-map":
+                place["map_troops"].append({"date": row["date"], "map": row.get("map"), "troops": troops})
+            elif row["dataset"] == "geopko-yearly":
+                place["geopko_troops"] = troops
+            else:
+                place["radpko_troops"] = troops
+                place["radpko_police"] = row.get("police_by_country", {}).get(code)
+                place["radpko_observers"] = row.get("observers_by_country", {}).get(code)
+            place["sources"] = list(dict.fromkeys([*place["sources"], *row["sources"]]))
+    return [found[key] for key in sorted(found, key=lambda key: (key[0], fold(found[key]["name"]["en"])))]
 
 
 def sites_on(fact_base: FactBase, day: dt.date) -> list[Site]:

@@ -242,12 +242,39 @@ class BasesResult(TypedDict):
     sources: list[Source]
 
 
+class MapEstimate(TypedDict):
+    date: str
+    map: str | None
+    troops: int | None
+
+
+class CountrySite(TypedDict):
+    """One country at one site in one year, as each dataset row gives it: estimates, never headcounts
+    (None where a row names the country without a figure, or no row of that dataset names it)."""
+
+    year: str
+    base: str
+    name: Text
+    region: Text
+    geopko_troops: int | None
+    """Geo-PKO's yearly table (v2.3): troops estimated from unit sizes."""
+    map_troops: list[MapEstimate]
+    """Geo-PKO's rows per UN deployment map that year, each its own estimate."""
+    radpko_troops: int | None
+    """RADPKO: the year's mean of the UN's monthly figures."""
+    radpko_police: int | None
+    radpko_observers: int | None
+    sources: list[str]
+
+
 class DutchResult(TypedDict):
     as_of: str
     summary: Text
     phases: list[Phase]
     figures: list[Figure]
     contributions: list[ContributorRow]
+    where: list[CountrySite]
+    """Where the Netherlands was, year by year: ``bases --country NLD``'s rows (estimates)."""
     events: list[Event]
     sources: list[Source]
 

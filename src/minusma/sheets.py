@@ -28,6 +28,7 @@ from minusma.results import (
     ComparisonRow,
     ContributorRow,
     ContributorsResult,
+    CountrySite,
     DutchResult,
     ErrataResult,
     FatalitySeries,
@@ -35,6 +36,7 @@ from minusma.results import (
     LeadersResult,
     LeaderTerm,
     MandateResult,
+    MapEstimate,
     Period,
     Reconciliation,
     ResolutionMandateResult,
@@ -646,6 +648,7 @@ def dutch(result: DutchResult, lang: Lang) -> list[Sheet]:
             "contributions", say("contributions_nl", lang), _contribution_columns(lang),
             _contribution_rows(result["contributions"], lang),
         ),
+        _where_sheet(result["where"], lang),
         Sheet(
             "events", say("dutch_events", lang), (Column("id", say("id", lang), "id", show="csv"), *_columns(lang, "date", "event", "sources")),
             [
@@ -655,6 +658,47 @@ def dutch(result: DutchResult, lang: Lang) -> list[Sheet]:
             notes=[say("preferred_note", lang)] + _as_of_note(result["as_of"], lang),
         ),
     ]  # fmt: skip
+
+
+def _on_maps(estimates: Sequence[MapEstimate], lang: Lang) -> str:
+    """A year's UN maps as a range of their estimates: ``~150 to ~750 (4 maps)``."""
+    if not estimates:
+        return ""
+    given = [item["troops"] for item in estimates if item["troops"] is not None]
+    maps = count("count.maps", len(estimates), lang)
+    if not given:
+        return maps
+    low, high = min(given), max(given)
+    shown = (
+        f"~{number(low, lang)}"
+        if low == high
+        else say("range", lang, low=f"~{number(low, lang)}", high=f"~{number(high, lang)}")
+    )
+    return f"{shown} ({maps})"
+
+
+def _where_sheet(where: Sequence[CountrySite], lang: Lang) -> Sheet:
+    """Where a country was, year by year, each dataset's estimate in its own column."""
+    rows: list[tuple[Cell, ...]] = [
+        (
+            place["base"], place["year"], place["name"][lang], place["region"][lang],
+            _estimate(place["geopko_troops"]), _on_maps(place["map_troops"], lang),
+            _estimate(place["radpko_troops"]), _estimate(place["radpko_police"]), _ids(place["sources"]),
+        )
+        for place in where
+    ]  # fmt: skip
+    columns = (
+        Column("id", say("id", lang), "id", show="csv"),
+        Column("year", say("col.year", lang), "date"),
+        *(Column(key, say(f"col.{key}", lang)) for key in ("site", "region")),
+        Column("geopko_troops", say("col.geopko_troops", lang), "quantity"),
+        Column("map_troops", say("col.map_troops", lang)),
+        Column("radpko_troops", say("col.radpko_troops", lang), "quantity"),
+        Column("radpko_police", say("col.radpko_police", lang), "quantity"),
+        Column("sources", say("sources", lang)),
+    )
+    notes = [say("dutch_where_note", lang), say("bases_note", lang)] if rows else [say("bases_none", lang)]
+    return Sheet("where", say("dutch_where", lang), columns, rows, notes=notes)
 
 
 def _title(title: str | None, lang: Lang) -> str:
