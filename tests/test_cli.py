@@ -52,7 +52,7 @@ CONTRACTS: dict[tuple[str, ...], set[str]] = {
         "leaders",
         "sources",
     },
-    ("timeline",): {"as_of", "filters", "events", "sources"},
+    ("timeline",): {"as_of", "filters", "events", "places", "sources"},
     ("troops",): {"as_of", "ceilings", "snapshots", "sources"},
     ("troops", "--compare"): {"as_of", "comparison", "sources"},
     ("mandate",): {
@@ -65,7 +65,7 @@ CONTRACTS: dict[tuple[str, ...], set[str]] = {
         "related",
         "sources",
     },
-    ("dutch",): {"as_of", "summary", "phases", "figures", "contributions", "where", "events", "sources"},
+    ("dutch",): {"as_of", "summary", "phases", "figures", "contributions", "where", "events", "places", "sources"},
     ("leaders",): {"as_of", "leaders", "sources"},
     ("casualties",): {
         "as_of",
@@ -95,6 +95,7 @@ CONTRACTS: dict[tuple[str, ...], set[str]] = {
         "leaders",
         "netherlands",
         "events",
+        "places",
         "contributors",
         "sites",
         "notes",

@@ -194,3 +194,132 @@ def test_dutch_where_reads_back_as_csv_with_estimates_marked(runner: CliRunner) 
     first = rows[0]
     assert (first["year"], first["site"], first["geopko_troops_qualifier"]) == ("2014", "Gao", "about")
     assert first["map_troops"].endswith("(4 kaarten)")
+
+
+# --------------------------------------------------------------------------- events name their place
+
+
+def test_every_placed_event_names_its_site_in_its_own_words(facts: FactBase) -> None:
+    """The rule the places were set by: an event's place is a site its text names (in every language)."""
+    from minusma.messages import LANGS
+
+    sites = {base["id"]: base for base in facts.get("bases", [])}
+    placed = [event for event in facts["events"] if "place" in event]
+    assert len(placed) >= 15
+    for event in placed:
+        site = sites[event["place"]]
+        names = {query.fold(part) for name in [*site["name"].values(), *site["spellings"]] for part in name.split("/")}
+        for lang in LANGS:
+            assert any(name in query.fold(event["text"][lang]) for name in names), (event["id"], lang)
+
+
+def test_an_unknown_place_stops_the_load(runner: CliRunner, write_fact_base: Any) -> None:
+    def mutate(data: dict[str, Any]) -> None:
+        data["events"][0]["place"] = "base-atlantis"
+
+    path = write_fact_base(mutate)
+    result = runner.invoke(app, ["validate", "--data", str(path)])
+    assert result.exit_code == 1
+    assert "events[0].place" in result.stdout + result.stderr
+    assert "base-atlantis" in result.stdout + result.stderr
+    shown = runner.invoke(app, ["timeline", "--data", str(path)])
+    assert shown.exit_code == 1 and "Traceback" not in shown.output
+
+
+def test_a_known_place_loads(runner: CliRunner, write_fact_base: Any) -> None:
+    def mutate(data: dict[str, Any]) -> None:
+        data["events"][0]["place"] = "base-gao"
+
+    result = runner.invoke(
+        app, ["timeline", "--to", "2012-03", "--format", "json", "--data", str(write_fact_base(mutate))]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["events"][0]["place"] == "base-gao"
+    assert [place["id"] for place in data["places"]] == ["base-gao"]
+
+
+@pytest.mark.parametrize(
+    ("words", "event"),
+    [
+        ("Sévaré", "ev-2023-mopti"), ("sevare", "ev-2023-mopti"), ("Tombouctou", "ev-2018-timbuktu-camp"),
+        ("Timboektoe", "ev-2018-timbuktu-camp"), ("timbuktu", "ev-2023-timbuktu"), ("Aguelhok", "ev-2019-aguelhok"),
+    ],
+)  # fmt: skip
+def test_search_finds_events_by_their_place_in_any_spelling(facts: FactBase, words: str, event: str) -> None:
+    hits = {hit["id"]: hit for hit in query.search(facts, words)["hits"]}
+    assert event in hits
+    found = next(item for item in facts["events"] if item["id"] == event)
+    assert hits[event]["text"] == found["text"]  # the event's own words, not its place's names
+
+
+def test_search_by_a_place_finds_no_event_without_it(facts: FactBase) -> None:
+    unplaced = {event["id"] for event in facts["events"] if "place" not in event}
+    hits = {hit["id"] for hit in query.search(facts, "Sévaré")["hits"]}
+    assert not hits & unplaced
+
+
+def test_timeline_names_the_place_in_every_writer_of_tables(runner: CliRunner) -> None:
+    from test_html import Tree
+
+    args = ["timeline", "--from", "2016-02-12", "--to", "2016-02-12"]
+    data = json.loads(runner.invoke(app, [*args, "--format", "json"]).stdout)
+    assert [(event["id"], event["place"]) for event in data["events"]] == [("ev-2016-kidal-camp", "base-kidal")]
+    [row] = list(csv.DictReader(io.StringIO(runner.invoke(app, [*args, "--format", "csv", "--lang", "fr"]).stdout)))
+    assert row["place"] == "base-kidal"
+    html = runner.invoke(app, [*args, "--format", "html", "--lang", "fr"]).stdout
+    tree = Tree(html).root
+    headers = [cell.text().strip() for cell in tree.find("th")]
+    cells = [cell.text().strip() for cell in tree.find("td")]
+    assert "Lieu" in headers
+    assert cells[headers.index("Lieu")] == "Kidal"
+    markdown = runner.invoke(app, [*args, "--format", "md", "--lang", "nl"]).stdout
+    assert "| Plaats |" in markdown.replace("  ", " ") or "Plaats" in markdown.splitlines()[2]
+
+
+def test_timelinejs_names_the_place_in_the_slide_text(runner: CliRunner) -> None:
+    from test_timelinejs import Fragment
+
+    result = runner.invoke(
+        app, ["timeline", "--from", "2019-01", "--to", "2019-01", "--format", "timelinejs", "--lang", "fr"]
+    )
+    assert result.exit_code == 0, result.output
+    [slide] = [slide for slide in json.loads(result.stdout)["events"] if slide["unique_id"] == "ev-2019-aguelhok"]
+    assert set(slide) == {"unique_id", "start_date", "text", "group"}  # no field TimelineJS does not know
+    text = Fragment(slide["text"]["text"])
+    assert text.text.startswith("Lieu\u00a0: Aguelhok (Kidal)")  # the site, and its region where named otherwise
+    unplaced = json.loads(
+        runner.invoke(app, ["timeline", "--to", "2012-03", "--format", "timelinejs", "--lang", "fr"]).stdout
+    )["events"][0]
+    assert "Lieu" not in Fragment(unplaced["text"]["text"]).text
+    kidal = json.loads(
+        runner.invoke(app, ["timeline", "--from", "2016-02-12", "--to", "2016-02-12", "--format", "timelinejs"]).stdout
+    )["events"][0]
+    assert Fragment(kidal["text"]["text"]).text.startswith("Place: Kidal")
+    assert "Kidal (Kidal)" not in kidal["text"]["text"]
+
+
+def test_a_place_name_is_escaped_wherever_it_is_shown(runner: CliRunner, write_fact_base: Any) -> None:
+    from test_html import Tree
+    from test_timelinejs import Fragment
+
+    hostile = '<script>alert("x")</script> & Gao'  # a control character cannot load (test_hostile)
+
+    def mutate(data: dict[str, Any]) -> None:
+        data["events"][0]["place"] = "base-gao"
+        gao = next(base for base in data["bases"] if base["id"] == "base-gao")
+        gao["name"] = dict.fromkeys(gao["name"], hostile)
+
+    path = str(write_fact_base(mutate))
+    story = json.loads(
+        runner.invoke(app, ["timeline", "--to", "2012-03", "--format", "timelinejs", "--data", path]).stdout
+    )
+    text = Fragment(story["events"][0]["text"]["text"])
+    assert "script" not in text.tags
+    assert '<script>alert("x")</script>' in text.text
+    html = runner.invoke(app, ["timeline", "--to", "2012-03", "--format", "html", "--data", path]).stdout
+    tree = Tree(html).root
+    assert not tree.find("script")
+    assert any('<script>alert("x")</script>' in cell.text() for cell in tree.find("td"))
+    table = runner.invoke(app, ["timeline", "--to", "2012-03", "--data", path], env={"COLUMNS": "200"}).stdout
+    assert '<script>alert("x")</script> & Gao' in table

@@ -287,11 +287,15 @@ CATEGORIES: tuple[Category, ...] = (
 
 @_strict
 class Event(TypedDict):
+    """Something that happened. ``place`` is the site (a base's id) at or near which its text says it
+    happened; an event whose text names no site, or several, has none."""
+
     id: Id
     date: PartialDate
     category: Category
     text: Text
     caveat: NotRequired[Text]
+    place: NotRequired[Id]
     sources: SourceIds
 
 
@@ -1460,6 +1464,7 @@ def _check_fatalities(fact_base: FactBase) -> Iterator[Problem]:  # noqa: C901
     """Each record belongs to the mission, falls within its life (or a caveat says why not), names a
     known country, has a UN identifier no other record has, and each revision changes something."""
     from minusma.messages.countries import COUNTRIES
+
     mission = fact_base["mission"]
     first_day = date_range(mission["established"])[0]
     last_day = date_range(mission["withdrawal_completed"])[1]
@@ -1584,6 +1589,7 @@ def _check_bases(fact_base: FactBase) -> Iterator[Problem]:
     """A site lies inside Mali, its contingents are known countries, and its closure is an event of
     the fact base whose date its own date contains."""
     from minusma.messages.countries import COUNTRIES
+
     events = {event["id"]: event for event in fact_base["events"]}
     for index, base in enumerate(fact_base.get("bases", [])):
         path = f"bases[{index}]"
@@ -1618,10 +1624,20 @@ def _check_bases(fact_base: FactBase) -> Iterator[Problem]:
                         )  # fmt: skip
 
 
+def _check_places(fact_base: FactBase) -> Iterator[Problem]:
+    """An event's place is a site of the fact base."""
+    sites = {base["id"] for base in fact_base.get("bases", [])}
+    for index, event in enumerate(fact_base["events"]):
+        place = event.get("place")
+        if place is not None and place not in sites:
+            yield Problem("error", f"events[{index}].place", Message("check.unknown_place", {"id": place}))
+
+
 def check_fact_base(fact_base: FactBase) -> list[Problem]:
     """Every cross-field rule the schema cannot express. Errors stop a load; warnings do not."""
     problems: list[Problem] = []
     problems += _check_bases(fact_base)
+    problems += _check_places(fact_base)
     problems += _check_contributions(fact_base)
     problems += _check_ids_and_citations(fact_base)
     problems += _check_sources(fact_base)

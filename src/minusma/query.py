@@ -12,7 +12,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from itertools import accumulate, chain
 from operator import itemgetter
@@ -90,6 +90,7 @@ if TYPE_CHECKING:
         LeaderTerm,
         MandateResult,
         Period,
+        Place,
         Reconciliation,
         ResolutionMandateResult,
         SearchResult,
@@ -326,8 +327,21 @@ def timeline(
         "as_of": fact_base["header"]["as_of"],
         "filters": {"date_from": date_from, "date_to": date_to, "categories": list(categories)},
         "events": events,
+        "places": places(fact_base, events),
         "sources": cited_sources(fact_base, cited),
     }
+
+
+def places(fact_base: FactBase, events: Iterable[Event]) -> list[Place]:
+    """The sites ``events`` name as their place, with their names in every language."""
+    named = {event["place"] for event in events if "place" in event}
+    return [
+        {
+            "id": base["id"], "name": base["name"], "region": base["region"],
+            "longitude": base["longitude"], "latitude": base["latitude"],
+        }
+        for base in fact_base.get("bases", []) if base["id"] in named
+    ]  # fmt: skip
 
 
 def _bounds(date_from: str | None, date_to: str | None) -> tuple[dt.date, dt.date]:
@@ -573,6 +587,7 @@ def dutch(fact_base: FactBase) -> DutchResult:
         "contributions": contributions,
         "where": where,
         "events": events,
+        "places": places(fact_base, events),
         "sources": _with_sources(fact_base, phases, netherlands["figures"], contributions, where, events),
     }
 
@@ -1245,12 +1260,28 @@ SEARCH_MAX_WORDS = 32
 far beyond any question a person types."""
 
 
+def _place_names(fact_base: FactBase) -> dict[str, Text]:
+    """Each site's names in every language and the datasets' spellings, as one text per site: an event
+    is found by its place in any spelling (Tombouctou, Timbuktu, Sévaré)."""
+    found: dict[str, Text] = {}
+    for base in fact_base.get("bases", []):
+        names = " / ".join(dict.fromkeys([*_names(base), *base["spellings"]]))
+        found[base["id"]] = cast(Text, dict.fromkeys(LANGS, names))
+    return found
+
+
+def _place_of(fact: Cited, named: Mapping[str, Text]) -> tuple[Text, ...]:
+    place = fact.record.get("place") if fact.kind == "event" else None
+    return (named[place],) if isinstance(place, str) and place in named else ()
+
+
 def search(fact_base: FactBase, text: str, limit: int | None = None) -> SearchResult:
     """Every fact whose words (either language) contain all the query's words, best first."""
     query = " ".join(fold(text).split())
     words = query.split()
     hits: list[Hit] = []
-    searchable = [(fact, fact.texts) for fact in cited_facts(fact_base)] if words else []
+    named = _place_names(fact_base) if words else {}
+    searchable = [(fact, fact.texts + _place_of(fact, named)) for fact in cited_facts(fact_base)] if words else []
     facts = [fact for fact, group in searchable if group]  # ceilings and bare figures carry their words in notes
     groups = [group for _, group in searchable if group]
     for position in _candidates(groups, words) if words else ():
@@ -1258,6 +1289,8 @@ def search(fact_base: FactBase, text: str, limit: int | None = None) -> SearchRe
         found = _match(query, words, groups[position])
         if found is not None:
             score, shown = found
+            if fact.texts and any(shown is text for text in named.values()):
+                shown = fact.texts[0]  # found by its place: show the event's own words
             hits.append(
                 {
                     "kind": fact.kind,
@@ -1384,6 +1417,7 @@ def at(fact_base: FactBase, date: str) -> AtResult:
         "leaders": leaders_now,
         "netherlands": phases,
         "events": events,
+        "places": places(fact_base, events),
         "contributors": top_contributors,
         "sites": sites,
         "notes": notes,

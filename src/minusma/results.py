@@ -62,10 +62,22 @@ class TimelineFilters(TypedDict):
     categories: list[Category]
 
 
+class Place(TypedDict):
+    """A site an event names as its place (``place`` in an event): its names and where it is."""
+
+    id: str
+    name: Text
+    region: Text
+    longitude: float
+    latitude: float
+
+
 class TimelineResult(TypedDict):
     as_of: str
     filters: TimelineFilters
     events: list[Event]
+    places: list[Place]
+    """The sites the events name as their place, in the fact base's order."""
     sources: list[Source]
 
 
@@ -276,6 +288,7 @@ class DutchResult(TypedDict):
     where: list[CountrySite]
     """Where the Netherlands was, year by year: ``bases --country NLD``'s rows (estimates)."""
     events: list[Event]
+    places: list[Place]
     sources: list[Source]
 
 
@@ -445,6 +458,7 @@ class AtResult(TypedDict):
     leaders: list[LeaderAt]
     netherlands: list[Phase]
     events: list[Event]
+    places: list[Place]
     contributors: list[ContributorRow]
     sites: list[Site]
     """The sites in use that day, as ``bases --at`` gives them (Geo-PKO and RADPKO rows: estimates)."""

@@ -38,6 +38,7 @@ from minusma.results import (
     MandateResult,
     MapEstimate,
     Period,
+    Place,
     Reconciliation,
     ResolutionMandateResult,
     SearchResult,
@@ -184,12 +185,19 @@ def about(result: AboutResult, lang: Lang) -> list[Sheet]:
     ]
 
 
+def _place_names(places: Sequence[Place], lang: Lang) -> dict[str, Coded]:
+    """Each place an event names: its id for programs (CSV, as in JSON), its name for people."""
+    return {place["id"]: Coded(place["id"], place["name"][lang]) for place in places}
+
+
 def timeline(result: TimelineResult, lang: Lang) -> list[Sheet]:
+    named = _place_names(result["places"], lang)
     rows: list[tuple[Cell, ...]] = [
         (
             event["id"],
             event["date"],
             _coded(event["category"], f"category_{event['category']}", lang),
+            named.get(event.get("place", "")),
             _with_caveat(event["text"][lang], event.get("caveat"), lang),
             _ids(event["sources"]),
         )
@@ -200,7 +208,10 @@ def timeline(result: TimelineResult, lang: Lang) -> list[Sheet]:
         Sheet(
             "timeline",
             say("timeline", lang),
-            (Column("id", say("id", lang), "id", show="csv"), *_columns(lang, "date", "category", "event", "sources")),
+            (
+                Column("id", say("id", lang), "id", show="csv"),
+                *_columns(lang, "date", "category", "place", "event", "sources"),
+            ),
             rows,
             notes=notes + _as_of_note(result["as_of"], lang),
         )  # fmt: skip
@@ -614,6 +625,7 @@ def resolution_mandate(result: ResolutionMandateResult, lang: Lang) -> list[Shee
 
 
 def dutch(result: DutchResult, lang: Lang) -> list[Sheet]:
+    named = _place_names(result["places"], lang)
     figure_rows: list[tuple[Cell, ...]] = [
         (
             figure["id"],
@@ -650,9 +662,12 @@ def dutch(result: DutchResult, lang: Lang) -> list[Sheet]:
         ),
         _where_sheet(result["where"], lang),
         Sheet(
-            "events", say("dutch_events", lang), (Column("id", say("id", lang), "id", show="csv"), *_columns(lang, "date", "event", "sources")),
+            "events", say("dutch_events", lang), (Column("id", say("id", lang), "id", show="csv"), *_columns(lang, "date", "place", "event", "sources")),
             [
-                (event["id"], event["date"], _with_caveat(event["text"][lang], event.get("caveat"), lang), _ids(event["sources"]))
+                (
+                    event["id"], event["date"], named.get(event.get("place", "")),
+                    _with_caveat(event["text"][lang], event.get("caveat"), lang), _ids(event["sources"]),
+                )
                 for event in result["events"]
             ],
             notes=[say("preferred_note", lang)] + _as_of_note(result["as_of"], lang),
@@ -1515,14 +1530,16 @@ def at(result: AtResult, lang: Lang) -> list[Sheet]:
             )  # fmt: skip
         )
     if result["events"]:
+        named = _place_names(result["places"], lang)
         sheets.append(
             Sheet(
                 "events",
                 say("events_month", lang),
-                _columns(lang, "date", "event", "sources"),
+                _columns(lang, "date", "place", "event", "sources"),
                 [
                     (
                         event["date"],
+                        named.get(event.get("place", "")),
                         _with_caveat(event["text"][lang], event.get("caveat"), lang),
                         _ids(event["sources"]),
                     )

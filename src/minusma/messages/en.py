@@ -618,4 +618,6 @@ MESSAGES: dict[str, str] = {
     "count.maps.one": "{count} map",
     "count.maps.other": "{count} maps",
     "range": "{low} to {high}",
+    "check.unknown_place": "names the place '{id}', which is not a site of the fact base (bases); correct the id",
+    "place": "Place",
 }

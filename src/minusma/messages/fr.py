@@ -618,4 +618,6 @@ MESSAGES: dict[str, str] = {
     "count.maps.one": "{count} carte",
     "count.maps.other": "{count} cartes",
     "range": "{low} à {high}",
+    "check.unknown_place": "nomme le lieu '{id}', qui n’est pas un site de la base de faits (bases) ; corrigez l’id",
+    "place": "Lieu",
 }

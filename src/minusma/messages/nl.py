@@ -618,4 +618,6 @@ MESSAGES: dict[str, str] = {
     "count.maps.one": "{count} kaart",
     "count.maps.other": "{count} kaarten",
     "range": "{low} tot {high}",
+    "check.unknown_place": "noemt de plaats '{id}', die geen locatie van het feitenbestand is (bases); verbeter het id",
+    "place": "Plaats",
 }
