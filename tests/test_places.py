@@ -323,3 +323,54 @@ def test_a_place_name_is_escaped_wherever_it_is_shown(runner: CliRunner, write_f
     assert any('<script>alert("x")</script>' in cell.text() for cell in tree.find("td"))
     table = runner.invoke(app, ["timeline", "--to", "2012-03", "--data", path], env={"COLUMNS": "200"}).stdout
     assert '<script>alert("x")</script> & Gao' in table
+
+
+# --------------------------------------------------------------------------- the map: the largest contributor
+
+
+def test_the_map_colours_each_site_by_its_largest_contributor(facts: FactBase) -> None:
+    from minusma import sheets
+
+    plot = sheets.bases_map(query.bases(facts, at="2016-06"), "fr")
+    by_name = {site.name: site for site in plot.sites}
+    assert by_name["Tessalit"].leader == "TCD"
+    assert all(site.leader == (query.bases(facts, at="2016-06")["sites"][index]["countries"] or [""])[0]
+               for index, site in enumerate(plot.sites))  # fmt: skip
+    assert [code for code, _ in plot.leaders] == list(dict.fromkeys(code for code, _ in plot.leaders))
+    assert ("TCD", "Tchad") in plot.leaders
+    assert plot.leader_label.startswith("Couleur")
+
+
+def test_the_map_key_names_the_largest_contributors_in_the_svg(runner: CliRunner) -> None:
+    pytest.importorskip("matplotlib")
+    import xml.etree.ElementTree as ElementTree
+
+    result = runner.invoke(app, ["bases", "--chart", "--format", "svg", "--at", "2016-06", "--lang", "nl"])
+    assert result.exit_code == 0, result.output
+    root = ElementTree.fromstring(result.stdout_bytes)
+    svg = "{http://www.w3.org/2000/svg}"
+    legend = next(element for element in root.iter() if element.get("id") == "legend-leaders")
+    words = " ".join("".join(text.itertext()) for text in legend.iter(f"{svg}text"))
+    assert "Kleur" in words and "Tsjaad" in words
+    sites = next(element for element in root.iter() if element.get("id") == "sites-estimated")
+    fills = {
+        part.split(":")[1].strip()
+        for use in sites.iter()
+        for part in (use.get("style") or "").split(";")
+        if part.strip().startswith("fill:")
+    }
+    assert len(fills) >= 3  # several contributors lead somewhere, each its own colour
+
+
+def test_a_map_with_more_leaders_than_colours_shows_the_rest_as_other() -> None:
+    pytest.importorskip("matplotlib")
+    from minusma.output.chart import LEADER_COLOURS, _leader_colours
+    from minusma.sheets import MapPlot, MapSite
+
+    codes = [f"C{index:02d}" for index in range(len(LEADER_COLOURS) + 1)]
+    plot = MapPlot(
+        "bases", "t", tuple(MapSite(code, 0.0, 16.0, 150, "", code) for code in codes), "", "", "",
+        tuple((code, code) for code in codes), "key", "other",
+    )  # fmt: skip
+    colours = _leader_colours(plot)
+    assert len(colours) == len(LEADER_COLOURS) and codes[-1] not in colours

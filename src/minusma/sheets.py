@@ -436,6 +436,8 @@ class MapSite(NamedTuple):
     latitude: float
     troops: int | None
     countries: str
+    leader: str = ""
+    """The country with the largest estimate at the site (its code), which the site's colour shows."""
 
 
 class MapPlot(NamedTuple):
@@ -447,6 +449,10 @@ class MapPlot(NamedTuple):
     size_label: str
     source_line: str
     as_of: str
+    leaders: tuple[tuple[str, str], ...] = ()
+    """Each country that has the largest estimate somewhere, with its name: the colour key, in order."""
+    leader_label: str = ""
+    other_label: str = ""
 
 
 def bases_map(result: BasesResult, lang: Lang) -> MapPlot:
@@ -461,12 +467,19 @@ def bases_map(result: BasesResult, lang: Lang) -> MapPlot:
             site["latitude"],
             site["troops"],
             ", ".join(country_names(code)[lang] for code in site["countries"][:2]),
+            site["countries"][0] if site["countries"] else "",
         )  # fmt: skip
         for site in result["sites"]
     )
+    led: dict[str, int] = {}
+    for site in sites:
+        if site.leader:
+            led[site.leader] = led.get(site.leader, 0) + (site.troops or 0)
+    leaders = tuple((code, country_names(code)[lang]) for code in sorted(led, key=lambda code: (-led[code], code)))
     return MapPlot(
-        "bases", title, sites, say("map.size", lang), say("map.source", lang), say("as_of", lang, date=result["as_of"])
-    )
+        "bases", title, sites, say("map.size", lang), say("map.source", lang), say("as_of", lang, date=result["as_of"]),
+        leaders, say("map.leader", lang), say("map.other", lang),
+    )  # fmt: skip
 
 
 CHARTED = ("military", "uniformed", "police")

@@ -620,4 +620,6 @@ MESSAGES: dict[str, str] = {
     "range": "{low} to {high}",
     "check.unknown_place": "names the place '{id}', which is not a site of the fact base (bases); correct the id",
     "place": "Place",
+    "map.leader": "Colour: the country with the largest estimate there",
+    "map.other": "other",
 }

@@ -620,4 +620,6 @@ MESSAGES: dict[str, str] = {
     "range": "{low} à {high}",
     "check.unknown_place": "nomme le lieu '{id}', qui n’est pas un site de la base de faits (bases) ; corrigez l’id",
     "place": "Lieu",
+    "map.leader": "Couleur : le pays à la plus forte estimation sur place",
+    "map.other": "autre",
 }

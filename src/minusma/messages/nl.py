@@ -620,4 +620,6 @@ MESSAGES: dict[str, str] = {
     "range": "{low} tot {high}",
     "check.unknown_place": "noemt de plaats '{id}', die geen locatie van het feitenbestand is (bases); verbeter het id",
     "place": "Plaats",
+    "map.leader": "Kleur: het land met de grootste schatting daar",
+    "map.other": "ander",
 }
