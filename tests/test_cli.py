@@ -53,7 +53,7 @@ CONTRACTS: dict[tuple[str, ...], set[str]] = {
         "budget",
         "sources",
     },
-    ("timeline",): {"as_of", "filters", "events", "sources"},
+    ("timeline",): {"as_of", "filters", "events", "places", "sources"},
     ("troops",): {"as_of", "ceilings", "snapshots", "sources"},
     ("troops", "--compare"): {"as_of", "comparison", "sources"},
     ("mandate",): {
@@ -66,7 +66,7 @@ CONTRACTS: dict[tuple[str, ...], set[str]] = {
         "related",
         "sources",
     },
-    ("dutch",): {"as_of", "summary", "phases", "figures", "contributions", "events", "sources"},
+    ("dutch",): {"as_of", "summary", "phases", "figures", "contributions", "where", "events", "places", "sources"},
     ("leaders",): {"as_of", "leaders", "sources"},
     ("casualties",): {
         "as_of",
@@ -99,7 +99,9 @@ CONTRACTS: dict[tuple[str, ...], set[str]] = {
         "leaders",
         "netherlands",
         "events",
+        "places",
         "contributors",
+        "sites",
         "notes",
         "sources",
     },

@@ -114,13 +114,13 @@ def test_timeline_is_one_standalone_document_with_linked_sources(runner: CliRunn
     check_structure(tree)
     [table] = tree.root.find("table")
     assert table.find("caption")[0].text() == "Timeline"
-    assert [cell.text() for cell in table.find("th")] == ["Date", "Category", "Event", "Sources"]
+    assert [cell.text() for cell in table.find("th")] == ["Date", "Category", "Place", "Event", "Sources"]
     rows = body_rows(table)
     assert [row[0] for row in rows] == [event["date"] for event in facts["events"]]
     entries = {item.attrs["id"]: item for item in tree.root.find("li")}
     urls = {source["id"]: source["url"] for source in facts["sources"]}
     for row, event in zip(table.find("tbody")[0].find("tr"), facts["events"], strict=True):
-        links = row.find("td")[3].find("a")
+        links = row.find("td")[4].find("a")
         cited = [entries[str(link.attrs["href"]).removeprefix("#")] for link in links]
         assert [entry.find("a")[0].attrs["href"] for entry in cited] == [urls[id] for id in event["sources"]]
     assert len(entries) == len(facts["sources"])
@@ -160,7 +160,7 @@ def test_text_from_the_fact_base_is_escaped(runner: CliRunner, write_fact_base: 
     check_structure(tree)
     assert not {element.tag for element in tree.root.walk()} & {"script", "b"}
     [table] = tree.root.find("table")
-    assert body_rows(table)[0][2] == HOSTILE
+    assert body_rows(table)[0][3] == HOSTILE  # after date, category and place
     titles = [item.find("a")[0].text() for item in tree.root.find("li") if item.find("a")]
     assert "<script>title</script>" in titles
 

@@ -84,13 +84,14 @@ def test_timeline_rows_and_references_read_back(runner: CliRunner) -> None:
     assert document.headings == ["Timeline", "Sources"]
     [table] = document.tables
     header, *rows = table
-    assert header == ["Date", "Category", "Event", "Sources"]
+    assert header == ["Date", "Category", "Place", "Event", "Sources"]
     assert [row[0] for row in rows] == [event["date"] for event in facts["events"]]
     assert [row[1] for row in rows] == ["resolution"] * len(facts["events"])
+    assert [row[2] for row in rows] == ["-"] * len(facts["events"])  # a resolution names no place
     urls = {source["id"]: source["url"] for source in facts["sources"]}
     for row, event in zip(rows, facts["events"], strict=True):
-        assert row[2].startswith(event["text"]["en"])
-        numbers = [int(reference.strip("[] ")) for reference in row[3].split(",")]
+        assert row[3].startswith(event["text"]["en"])
+        numbers = [int(reference.strip("[] ")) for reference in row[4].split(",")]
         assert [document.references[number - 1] for number in numbers] == [urls[id] for id in event["sources"]]
     assert len(document.references) == len(facts["sources"])
 
@@ -156,7 +157,7 @@ def test_markup_in_the_fact_base_reads_back_as_text(runner: CliRunner, write_fac
     path = write_fact_base(mutate)
     document = Document(run(runner, "timeline", "--to", "2012-03", "--data", str(path), "--format", "md"))
     [table] = document.tables
-    assert table[1][2] == HOSTILE
+    assert table[1][3] == HOSTILE  # after date, category and place
 
 
 def test_no_pipe_table_for_a_sheet_without_rows(runner: CliRunner) -> None:

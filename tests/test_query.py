@@ -129,9 +129,10 @@ def _brute_force(fact_base: FactBase, text: str) -> list[tuple[str, int]]:
     if not words:
         return []
     found = []
+    named = query._place_names(fact_base)  # an event is found by its place's names too
     for fact in cited_facts(fact_base):
         if fact.texts:
-            match = query._match(folded, words, fact.texts)
+            match = query._match(folded, words, fact.texts + query._place_of(fact, named))
             if match is not None:
                 found.append((fact.id, match[0]))
     return sorted(found)

@@ -114,11 +114,12 @@ CLOSED = {
     "Tessalit": ("2023-10-21", "ev-2023-tessalit"),
     "Aguelhok": ("2023-10", "ev-2023-tessalit"),  # left "between 21 and 23 October"
     "Kidal": ("2023-10-31", "ev-2023-kidal"),
+    "Ber": ("2023-08-13", "ev-2023-ber"),  # handed over early, the morning of 13 August
     "Mopti/Sevare": ("2023-12", "ev-2023-mopti"),
     "Tombouctou (Timbuktu)": ("2023-12", "ev-2023-timbuktu"),
 }
-"""Sites whose closing an event of the fact base reports (Ber, Goundam and Ménaka were only
-announced to close by the end of August 2023: no closing date is taken from that)."""
+"""Sites whose closing an event of the fact base reports (Goundam and Ménaka were only announced
+to close by the end of August 2023: no closing date is taken from that)."""
 
 COUNTRIES = {
     "Bangladesh": "BGD", "Belgium": "BEL", "Benin": "BEN", "Burkina Faso": "BFA", "Cambodia": "KHM",

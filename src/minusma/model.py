@@ -310,11 +310,15 @@ CATEGORIES: tuple[Category, ...] = (
 
 @_strict
 class Event(TypedDict):
+    """Something that happened. ``place`` is the site (a base's id) at or near which its text says it
+    happened; an event whose text names no site, or several, has none."""
+
     id: Id
     date: PartialDate
     category: Category
     text: Text
     caveat: NotRequired[Text]
+    place: NotRequired[Id]
     sources: SourceIds
 
 
@@ -1752,10 +1756,20 @@ def _check_budgets(fact_base: FactBase) -> Iterator[Problem]:
                 yield from _check_claims(f"budgets[{index}].figures", ranks)
 
 
+def _check_places(fact_base: FactBase) -> Iterator[Problem]:
+    """An event's place is a site of the fact base."""
+    sites = {base["id"] for base in fact_base.get("bases", [])}
+    for index, event in enumerate(fact_base["events"]):
+        place = event.get("place")
+        if place is not None and place not in sites:
+            yield Problem("error", f"events[{index}].place", Message("check.unknown_place", {"id": place}))
+
+
 def check_fact_base(fact_base: FactBase) -> list[Problem]:
     """Every cross-field rule the schema cannot express. Errors stop a load; warnings do not."""
     problems: list[Problem] = []
     problems += _check_bases(fact_base)
+    problems += _check_places(fact_base)
     problems += _check_contributions(fact_base)
     problems += _check_ids_and_citations(fact_base)
     problems += _check_sources(fact_base)

@@ -12,7 +12,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from itertools import accumulate, chain
 from operator import itemgetter
@@ -100,12 +100,14 @@ if TYPE_CHECKING:
         LeaderTerm,
         MandateResult,
         Period,
+        Place,
         Reconciliation,
         ResolutionMandateResult,
         SearchResult,
         SeriesRow,
         ShowResult,
         Site,
+        SiteYear,
         SourceResult,
         SourcesResult,
         Status,
@@ -348,8 +350,21 @@ def timeline(
         "as_of": fact_base["header"]["as_of"],
         "filters": {"date_from": date_from, "date_to": date_to, "categories": list(categories)},
         "events": events,
+        "places": places(fact_base, events),
         "sources": cited_sources(fact_base, cited),
     }
+
+
+def places(fact_base: FactBase, events: Iterable[Event]) -> list[Place]:
+    """The sites ``events`` name as their place, with their names in every language."""
+    named = {event["place"] for event in events if "place" in event}
+    return [
+        {
+            "id": base["id"], "name": base["name"], "region": base["region"],
+            "longitude": base["longitude"], "latitude": base["latitude"],
+        }
+        for base in fact_base.get("bases", []) if base["id"] in named
+    ]  # fmt: skip
 
 
 def _bounds(date_from: str | None, date_to: str | None) -> tuple[dt.date, dt.date]:
@@ -595,14 +610,17 @@ def dutch(fact_base: FactBase) -> DutchResult:
     events = [event for event in all_events(fact_base) if event["category"] == "netherlands"]
     phases = sorted(netherlands["phases"], key=lambda phase: sort_key(phase["start"]))
     contributions = _country_rows(fact_base, "NLD")  # the same facts as `contributors --country NLD`
+    where = country_sites(fact_base, "NLD")  # the same facts as `bases --country NLD`
     return {
         "as_of": fact_base["header"]["as_of"],
         "summary": netherlands["summary"],
         "phases": phases,
         "figures": netherlands["figures"],
         "contributions": contributions,
+        "where": where,
         "events": events,
-        "sources": _with_sources(fact_base, phases, netherlands["figures"], contributions, events),
+        "places": places(fact_base, events),
+        "sources": _with_sources(fact_base, phases, netherlands["figures"], contributions, where, events),
     }
 
 
@@ -691,9 +709,9 @@ def contributors_between(fact_base: FactBase, low: dt.date, high: dt.date) -> li
     )
 
 
-def _country_sites(fact_base: FactBase, code: str) -> list[CountrySite]:
+def _country_sites(fact_base: FactBase, code: str) -> list[SiteYear]:
     """Where a country was, year by year: the sites whose rows name it (troops, police or observers)."""
-    found: dict[tuple[str, str], CountrySite] = {}
+    found: dict[tuple[str, str], SiteYear] = {}
     order = {base["id"]: index for index, base in enumerate(fact_base.get("bases", []))}
     for base in fact_base.get("bases", []):
         for row in base["presence"]:
@@ -773,7 +791,7 @@ def contributors(
     status_text: Text | None = None
     no_recent: list[CountryNamed] = []
     without: list[CountryNamed] = []
-    sites: list[CountrySite] = []
+    sites: list[SiteYear] = []
     low, high = _bounds(date_from, date_to)
     if country is not None:
         rows = [row for row in _country_rows(fact_base, country) if not period or _overlaps(row["date"], low, high)]
@@ -818,7 +836,7 @@ def _overlaps(date: str, low: dt.date, high: dt.date) -> bool:
     return last >= low and first <= high
 
 
-def _site_sources(fact_base: FactBase, country: str | None, sites: Sequence[CountrySite]) -> list[str]:
+def _site_sources(fact_base: FactBase, country: str | None, sites: Sequence[SiteYear]) -> list[str]:
     """The sources of the bases' rows behind ``sites``."""
     wanted = {(site["year"], site["base"]) for site in sites}
     found: dict[str, None] = {}
@@ -961,6 +979,42 @@ def bases(
         "rows": rows,
         "sources": _with_sources(fact_base, sites, rows, events),
     }
+
+
+def country_sites(fact_base: FactBase, code: str) -> list[CountrySite]:
+    """Where one country was, year by year: for each year and site, its own figures in each dataset
+    row that names it (``bases --country CODE``'s rows), never filled in between rows."""
+    found: dict[tuple[str, str], CountrySite] = {}
+    for record in fact_base.get("bases", []):
+        for row in record["presence"]:
+            if not _has_country(row, code):
+                continue
+            year = row["date"][:4]
+            place = found.setdefault(
+                (year, record["id"]),
+                {
+                    "year": year, "base": record["id"], "name": record["name"], "region": record["region"],
+                    "geopko_troops": None, "map_troops": [], "radpko_troops": None, "radpko_police": None,
+                    "radpko_observers": None, "sources": [],
+                },
+            )  # fmt: skip
+            troops = row["troops_by_country"].get(code)
+            if row["dataset"] == "geopko-map":
+                place["map_troops"].append({"date": row["date"], "map": row.get("map"), "troops": troops})
+            elif row["dataset"] == "geopko-yearly":
+                place["geopko_troops"] = troops
+            else:
+                place["radpko_troops"] = troops
+                place["radpko_police"] = row.get("police_by_country", {}).get(code)
+                place["radpko_observers"] = row.get("observers_by_country", {}).get(code)
+            place["sources"] = list(dict.fromkeys([*place["sources"], *row["sources"]]))
+    return [found[key] for key in sorted(found, key=lambda key: (key[0], fold(found[key]["name"]["en"])))]
+
+
+def sites_on(fact_base: FactBase, day: dt.date) -> list[Site]:
+    """The sites in use on ``day``, each with who was there that day: ``bases --at DAY``'s sites, by
+    the same rule (:func:`in_use`)."""
+    return bases(fact_base, at=day.isoformat())["sites"]
 
 
 def _with_term(term: Term) -> LeaderTerm:
@@ -1400,12 +1454,28 @@ SEARCH_MAX_WORDS = 32
 far beyond any question a person types."""
 
 
+def _place_names(fact_base: FactBase) -> dict[str, Text]:
+    """Each site's names in every language and the datasets' spellings, as one text per site: an event
+    is found by its place in any spelling (Tombouctou, Timbuktu, Sévaré)."""
+    found: dict[str, Text] = {}
+    for base in fact_base.get("bases", []):
+        names = " / ".join(dict.fromkeys([*_names(base), *base["spellings"]]))
+        found[base["id"]] = cast(Text, dict.fromkeys(LANGS, names))
+    return found
+
+
+def _place_of(fact: Cited, named: Mapping[str, Text]) -> tuple[Text, ...]:
+    place = fact.record.get("place") if fact.kind == "event" else None
+    return (named[place],) if isinstance(place, str) and place in named else ()
+
+
 def search(fact_base: FactBase, text: str, limit: int | None = None) -> SearchResult:
     """Every fact whose words (either language) contain all the query's words, best first."""
     query = " ".join(fold(text).split())
     words = query.split()
     hits: list[Hit] = []
-    searchable = [(fact, fact.texts) for fact in cited_facts(fact_base)] if words else []
+    named = _place_names(fact_base) if words else {}
+    searchable = [(fact, fact.texts + _place_of(fact, named)) for fact in cited_facts(fact_base)] if words else []
     facts = [fact for fact, group in searchable if group]  # ceilings and bare figures carry their words in notes
     groups = [group for _, group in searchable if group]
     for position in _candidates(groups, words) if words else ():
@@ -1413,6 +1483,8 @@ def search(fact_base: FactBase, text: str, limit: int | None = None) -> SearchRe
         found = _match(query, words, groups[position])
         if found is not None:
             score, shown = found
+            if fact.texts and any(shown is text for text in named.values()):
+                shown = fact.texts[0]  # found by its place: show the event's own words
             hits.append(
                 {
                     "kind": fact.kind,
@@ -1500,6 +1572,7 @@ def at(fact_base: FactBase, date: str) -> AtResult:
     leaders_now: list[LeaderAt] = []
     phases: list[Phase] = []
     top_contributors: list[ContributorRow] = []
+    sites = sites_on(fact_base, day)
     if status in ("active", "authorised", "withdrawal"):
         for period in periods(fact_base):
             if period["kind"] == "termination":
@@ -1538,7 +1611,9 @@ def at(fact_base: FactBase, date: str) -> AtResult:
         "leaders": leaders_now,
         "netherlands": phases,
         "events": events,
+        "places": places(fact_base, events),
         "contributors": top_contributors,
+        "sites": sites,
         "notes": notes,
         "sources": [],
     }
@@ -1553,6 +1628,7 @@ def at(fact_base: FactBase, date: str) -> AtResult:
         phases,
         events,
         top_contributors,
+        sites,
     )
     return result
 

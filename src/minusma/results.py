@@ -74,10 +74,22 @@ class TimelineFilters(TypedDict):
     categories: list[Category]
 
 
+class Place(TypedDict):
+    """A site an event names as its place (``place`` in an event): its names and where it is."""
+
+    id: str
+    name: Text
+    region: Text
+    longitude: float
+    latitude: float
+
+
 class TimelineResult(TypedDict):
     as_of: str
     filters: TimelineFilters
     events: list[Event]
+    places: list[Place]
+    """The sites the events name as their place, in the fact base's order."""
     sources: list[Source]
 
 
@@ -230,7 +242,7 @@ class CountryNamed(TypedDict):
     latest: str | None
 
 
-class CountrySite(TypedDict):
+class SiteYear(TypedDict):
     """Where a country was in a year: a site whose rows of that year name it, by dataset, with the
     largest troop estimate those rows give the country (None where they name it without a size)."""
 
@@ -257,7 +269,7 @@ class ContributorsResult(TypedDict):
     """With a day: countries whose latest figure on or before it is older than the window."""
     without: list[CountryNamed]
     """With a year or a period: countries with figures elsewhere but none dated in it."""
-    sites: list[CountrySite]
+    sites: list[SiteYear]
     """With a country: where it was, year by year, from the bases' rows."""
     sources: list[Source]
 
@@ -300,13 +312,41 @@ class BasesResult(TypedDict):
     sources: list[Source]
 
 
+class MapEstimate(TypedDict):
+    date: str
+    map: str | None
+    troops: int | None
+
+
+class CountrySite(TypedDict):
+    """One country at one site in one year, as each dataset row gives it: estimates, never headcounts
+    (None where a row names the country without a figure, or no row of that dataset names it)."""
+
+    year: str
+    base: str
+    name: Text
+    region: Text
+    geopko_troops: int | None
+    """Geo-PKO's yearly table (v2.3): troops estimated from unit sizes."""
+    map_troops: list[MapEstimate]
+    """Geo-PKO's rows per UN deployment map that year, each its own estimate."""
+    radpko_troops: int | None
+    """RADPKO: the year's mean of the UN's monthly figures."""
+    radpko_police: int | None
+    radpko_observers: int | None
+    sources: list[str]
+
+
 class DutchResult(TypedDict):
     as_of: str
     summary: Text
     phases: list[Phase]
     figures: list[Figure]
     contributions: list[ContributorRow]
+    where: list[CountrySite]
+    """Where the Netherlands was, year by year: ``bases --country NLD``'s rows (estimates)."""
     events: list[Event]
+    places: list[Place]
     sources: list[Source]
 
 
@@ -478,7 +518,10 @@ class AtResult(TypedDict):
     leaders: list[LeaderAt]
     netherlands: list[Phase]
     events: list[Event]
+    places: list[Place]
     contributors: list[ContributorRow]
+    sites: list[Site]
+    """The sites in use that day, as ``bases --at`` gives them (Geo-PKO and RADPKO rows: estimates)."""
     notes: list[Text]
     sources: list[Source]
     read_as: NotRequired[str]

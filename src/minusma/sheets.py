@@ -31,6 +31,7 @@ from minusma.results import (
     ContributorRow,
     ContributorsResult,
     CountryNamed,
+    CountrySite,
     DutchResult,
     ErrataResult,
     FatalitySeries,
@@ -38,7 +39,9 @@ from minusma.results import (
     LeadersResult,
     LeaderTerm,
     MandateResult,
+    MapEstimate,
     Period,
+    Place,
     Reconciliation,
     ResolutionMandateResult,
     SearchResult,
@@ -186,12 +189,19 @@ def about(result: AboutResult, lang: Lang) -> list[Sheet]:
     ]
 
 
+def _place_names(places: Sequence[Place], lang: Lang) -> dict[str, Coded]:
+    """Each place an event names: its id for programs (CSV, as in JSON), its name for people."""
+    return {place["id"]: Coded(place["id"], place["name"][lang]) for place in places}
+
+
 def timeline(result: TimelineResult, lang: Lang) -> list[Sheet]:
+    named = _place_names(result["places"], lang)
     rows: list[tuple[Cell, ...]] = [
         (
             event["id"],
             event["date"],
             _coded(event["category"], f"category_{event['category']}", lang),
+            named.get(event.get("place", "")),
             _with_caveat(event["text"][lang], event.get("caveat"), lang),
             _ids(event["sources"]),
         )
@@ -202,7 +212,10 @@ def timeline(result: TimelineResult, lang: Lang) -> list[Sheet]:
         Sheet(
             "timeline",
             say("timeline", lang),
-            (Column("id", say("id", lang), "id", show="csv"), *_columns(lang, "date", "category", "event", "sources")),
+            (
+                Column("id", say("id", lang), "id", show="csv"),
+                *_columns(lang, "date", "category", "place", "event", "sources"),
+            ),
             rows,
             notes=notes + _as_of_note(result["as_of"], lang),
         )  # fmt: skip
@@ -427,6 +440,8 @@ class MapSite(NamedTuple):
     latitude: float
     troops: int | None
     countries: str
+    leader: str = ""
+    """The country with the largest estimate at the site (its code), which the site's colour shows."""
 
 
 class MapPlot(NamedTuple):
@@ -438,6 +453,10 @@ class MapPlot(NamedTuple):
     size_label: str
     source_line: str
     as_of: str
+    leaders: tuple[tuple[str, str], ...] = ()
+    """Each country that has the largest estimate somewhere, with its name: the colour key, in order."""
+    leader_label: str = ""
+    other_label: str = ""
 
 
 def bases_map(result: BasesResult, lang: Lang) -> MapPlot:
@@ -452,12 +471,19 @@ def bases_map(result: BasesResult, lang: Lang) -> MapPlot:
             site["latitude"],
             site["troops"],
             ", ".join(country_names(code)[lang] for code in site["countries"][:2]),
+            site["countries"][0] if site["countries"] else "",
         )  # fmt: skip
         for site in result["sites"]
     )
+    led: dict[str, int] = {}
+    for site in sites:
+        if site.leader:
+            led[site.leader] = led.get(site.leader, 0) + (site.troops or 0)
+    leaders = tuple((code, country_names(code)[lang]) for code in sorted(led, key=lambda code: (-led[code], code)))
     return MapPlot(
-        "bases", title, sites, say("map.size", lang), say("map.source", lang), say("as_of", lang, date=result["as_of"])
-    )
+        "bases", title, sites, say("map.size", lang), say("map.source", lang), say("as_of", lang, date=result["as_of"]),
+        leaders, say("map.leader", lang), say("map.other", lang),
+    )  # fmt: skip
 
 
 CHARTED = ("military", "uniformed", "police")
@@ -616,6 +642,7 @@ def resolution_mandate(result: ResolutionMandateResult, lang: Lang) -> list[Shee
 
 
 def dutch(result: DutchResult, lang: Lang) -> list[Sheet]:
+    named = _place_names(result["places"], lang)
     figure_rows: list[tuple[Cell, ...]] = [
         (
             figure["id"],
@@ -650,15 +677,60 @@ def dutch(result: DutchResult, lang: Lang) -> list[Sheet]:
             "contributions", say("contributions_nl", lang), _contribution_columns(lang),
             _contribution_rows(result["contributions"], lang),
         ),
+        _where_sheet(result["where"], lang),
         Sheet(
-            "events", say("dutch_events", lang), (Column("id", say("id", lang), "id", show="csv"), *_columns(lang, "date", "event", "sources")),
+            "events", say("dutch_events", lang), (Column("id", say("id", lang), "id", show="csv"), *_columns(lang, "date", "place", "event", "sources")),
             [
-                (event["id"], event["date"], _with_caveat(event["text"][lang], event.get("caveat"), lang), _ids(event["sources"]))
+                (
+                    event["id"], event["date"], named.get(event.get("place", "")),
+                    _with_caveat(event["text"][lang], event.get("caveat"), lang), _ids(event["sources"]),
+                )
                 for event in result["events"]
             ],
             notes=[say("preferred_note", lang)] + _as_of_note(result["as_of"], lang),
         ),
     ]  # fmt: skip
+
+
+def _on_maps(estimates: Sequence[MapEstimate], lang: Lang) -> str:
+    """A year's UN maps as a range of their estimates: ``~150 to ~750 (4 maps)``."""
+    if not estimates:
+        return ""
+    given = [item["troops"] for item in estimates if item["troops"] is not None]
+    maps = count("count.maps", len(estimates), lang)
+    if not given:
+        return maps
+    low, high = min(given), max(given)
+    shown = (
+        f"~{number(low, lang)}"
+        if low == high
+        else say("range", lang, low=f"~{number(low, lang)}", high=f"~{number(high, lang)}")
+    )
+    return f"{shown} ({maps})"
+
+
+def _where_sheet(where: Sequence[CountrySite], lang: Lang) -> Sheet:
+    """Where a country was, year by year, each dataset's estimate in its own column."""
+    rows: list[tuple[Cell, ...]] = [
+        (
+            place["base"], place["year"], place["name"][lang], place["region"][lang],
+            _estimate(place["geopko_troops"]), _on_maps(place["map_troops"], lang),
+            _estimate(place["radpko_troops"]), _estimate(place["radpko_police"]), _ids(place["sources"]),
+        )
+        for place in where
+    ]  # fmt: skip
+    columns = (
+        Column("id", say("id", lang), "id", show="csv"),
+        Column("year", say("col.year", lang), "date"),
+        *(Column(key, say(f"col.{key}", lang)) for key in ("site", "region")),
+        Column("geopko_troops", say("col.geopko_troops", lang), "quantity"),
+        Column("map_troops", say("col.map_troops", lang)),
+        Column("radpko_troops", say("col.radpko_troops", lang), "quantity"),
+        Column("radpko_police", say("col.radpko_police", lang), "quantity"),
+        Column("sources", say("sources", lang)),
+    )
+    notes = [say("dutch_where_note", lang), say("bases_note", lang)] if rows else [say("bases_none", lang)]
+    return Sheet("where", say("dutch_where", lang), columns, rows, notes=notes)
 
 
 def _title(title: str | None, lang: Lang) -> str:
@@ -1529,15 +1601,41 @@ def at(result: AtResult, lang: Lang) -> list[Sheet]:
                 notes=[say("contributors_more", lang, date=day)],
             )  # fmt: skip
         )
+    if result["sites"]:
+        sheets.append(
+            Sheet(
+                "sites",
+                say("at.sites", lang),
+                (
+                    Column("id", say("id", lang), "id", show="csv"),
+                    *(Column(key, say(f"col.{key}", lang)) for key in ("site", "region")),
+                    Column("countries", say("col.countries", lang).split(" (")[0]),
+                    Column("sources", say("sources", lang)),
+                ),
+                [
+                    (
+                        site["id"],
+                        site["name"][lang],
+                        site["region"][lang],
+                        ", ".join(country_names(code)[lang] for code in site["countries"]),
+                        _ids(site["sources"]),
+                    )
+                    for site in result["sites"]
+                ],
+                notes=[say("at.sites_note", lang, date=day)],
+            )  # fmt: skip
+        )
     if result["events"]:
+        named = _place_names(result["places"], lang)
         sheets.append(
             Sheet(
                 "events",
                 say("events_month", lang),
-                _columns(lang, "date", "event", "sources"),
+                _columns(lang, "date", "place", "event", "sources"),
                 [
                     (
                         event["date"],
+                        named.get(event.get("place", "")),
                         _with_caveat(event["text"][lang], event.get("caveat"), lang),
                         _ids(event["sources"]),
                     )

@@ -387,17 +387,20 @@ def _draw_map(figure: Figure, plot: MapPlot, lang: Lang) -> None:
     for ring in outline():
         xs, ys = [point[0] for point in ring], [point[1] for point in ring]
         ax.fill(xs, ys, facecolor=LAND, edgecolor=BORDER, linewidth=1.0, gid="mali-outline")
+    colours = _leader_colours(plot)
     sized = [site for site in plot.sites if site.troops]
     ax.scatter(
         [site.longitude for site in sized], [site.latitude for site in sized],
-        s=[site.troops * POINTS_PER_TROOP for site in sized if site.troops], color=SITE, alpha=0.55,
-        edgecolors=SITE, linewidths=1, zorder=3, gid="sites-estimated",
+        s=[site.troops * POINTS_PER_TROOP for site in sized if site.troops],
+        color=[colours.get(site.leader, OTHER) for site in sized], alpha=0.55,
+        edgecolors=[colours.get(site.leader, OTHER) for site in sized], linewidths=1, zorder=3, gid="sites-estimated",
     )  # fmt: skip
     unsized = [site for site in plot.sites if not site.troops]
     if unsized:
         ax.scatter(
             [site.longitude for site in unsized], [site.latitude for site in unsized], s=30, facecolors="white",
-            edgecolors=SITE, linewidths=1.2, zorder=3, gid="sites-unestimated",
+            edgecolors=[colours.get(site.leader, OTHER) for site in unsized], linewidths=1.2, zorder=3,
+            gid="sites-unestimated",
         )  # fmt: skip
     for site, (dx, dy, align) in zip(plot.sites, _label_places(plot.sites, lang), strict=True):
         label = site.name if not site.troops else f"{site.name} ~{number(site.troops, lang)}"
@@ -424,8 +427,34 @@ def _draw_map(figure: Figure, plot: MapPlot, lang: Lang) -> None:
         handles, [f"~{number(size, lang)}" for size in SIZE_KEY], loc="upper left", bbox_to_anchor=(0.02, 1.0),
         ncols=len(SIZE_KEY), fontsize=8, title=plot.size_label, title_fontsize=8, alignment="left",
     ).set_gid("legend-sizes")  # fmt: skip
+    if plot.leaders:
+        shown = [(code, name) for code, name in plot.leaders if code in colours]
+        keys = [
+            Line2D([], [], linestyle="none", marker="o", markersize=7, color=colours[code], alpha=0.55)
+            for code, _ in shown
+        ]
+        names = [name for _, name in shown]
+        if len(shown) < len(plot.leaders):
+            keys.append(Line2D([], [], linestyle="none", marker="o", markersize=7, color=OTHER, alpha=0.55))
+            names.append(plot.other_label)
+        ax.legend(  # the map's empty north-west corner: the foot holds the size key and the sources
+            keys, names, loc="upper left", bbox_to_anchor=(0.0, 1.0), ncols=1, fontsize=7.5, frameon=False,
+            title=plot.leader_label, title_fontsize=8, alignment="left",
+        ).set_gid("legend-leaders")  # fmt: skip
     foot.text(0.02, 0.12, plot.source_line, fontsize=7.5, color=GREY, gid="source-line", wrap=True)
     foot.text(0.98, 0.02, plot.as_of, fontsize=7.5, color=GREY, horizontalalignment="right", gid="as-of")
+
+
+LEADER_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#882255", "#999933")
+"""Okabe and Ito's colours for colour-blind readers (their yellow left out: it vanishes on the land), then
+two of Paul Tol's (wine, olive)."""
+OTHER = "#8C8C8C"
+
+
+def _leader_colours(plot: MapPlot) -> dict[str, str]:
+    """A colour for each country with the largest estimate somewhere, in the key's order; beyond the
+    palette, grey."""
+    return {code: colour for (code, _), colour in zip(plot.leaders, LEADER_COLOURS, strict=False)}
 
 
 DEGREE = 31.5

@@ -3,7 +3,7 @@
 Each event is a slide whose ``start_date`` holds only the parts its date has (``2014``
 gives ``{"year": 2014}``, never an invented month or day; TimelineJS then shows the year
 alone); its ``group`` is the category in the chosen language; each mandate period is an
-era. ``headline`` and ``text`` are HTML to TimelineJS, so every text is escaped and the
+era. A slide has no field for a place, so an event's place leads its text (``Place: Aguelhok (Kidal)``). ``headline`` and ``text`` are HTML to TimelineJS, so every text is escaped and the
 sources become links in ``text``. A text with a lead (``Security Council resolution 2295
 (renewal): Renewed...``) gives the lead as the headline and the rest as the text.
 """
@@ -58,9 +58,19 @@ def _link(source: Mapping[str, Any] | None, source_id: str) -> str:
     return f'<a href="{html.escape(str(source["url"]), quote=True)}">{escaped(str(source["title"]))}</a>'
 
 
-def slide(event: Mapping[str, Any], sources: Mapping[str, Mapping[str, Any]], lang: Lang) -> dict[str, Any]:
+def slide(
+    event: Mapping[str, Any],
+    sources: Mapping[str, Mapping[str, Any]],
+    lang: Lang,
+    places: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
     headline, rest = lead(event["text"][lang])
     paragraphs = [escaped(rest)] if rest else []
+    place = (places or {}).get(event.get("place", ""))
+    if place is not None:  # a slide has no place field (location is StoryMapJS's): the text names it
+        name, region = place["name"][lang], place["region"][lang]
+        named = name if region == name else f"{name} ({region})"
+        paragraphs.insert(0, say("labelled", lang, label=escaped(say("place", lang)), text=escaped(named)))
     if event.get("caveat") is not None:
         paragraphs.append(escaped(say("labelled", lang, label=say("caveat", lang), text=event["caveat"][lang])))
     links = ", ".join(_link(sources.get(source_id), source_id) for source_id in event["sources"])
@@ -83,6 +93,7 @@ def era(period: Mapping[str, Any], lang: Lang) -> dict[str, Any]:
 
 def timeline(result: Mapping[str, Any], lang: Lang) -> dict[str, Any]:
     sources = {source["id"]: source for source in result.get("sources", [])}
+    places = {place["id"]: place for place in result.get("places", [])}
     return {
         "title": {
             "text": {
@@ -90,7 +101,7 @@ def timeline(result: Mapping[str, Any], lang: Lang) -> dict[str, Any]:
                 "text": f"<p>{escaped(say('as_of', lang, date=result['as_of']))}</p>",
             }
         },
-        "events": [slide(event, sources, lang) for event in result["events"]],
+        "events": [slide(event, sources, lang, places) for event in result["events"]],
         "eras": [era(period, lang) for period in result.get("eras", [])],
         "scale": "human",
     }
