@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from minusma.cli import app
-from minusma.messages import LANGS
+from minusma.messages import LANGS, say
 from minusma.output.html import _cell, _cells
 
 VOID = {"meta", "br", "link", "img", "input", "hr"}
@@ -142,6 +142,21 @@ def test_approximate_figures_and_the_legend(runner: CliRunner) -> None:
     assert body_rows(table)[0][:5] == ["2013-07-01", "*", "uniformed", "~6,200", "12,640"]
     notes = [p.text() for p in tree.root.find("p") if p.attrs.get("class") == "note"]
     assert notes[0].startswith("~ about, ≲ nearly")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_computed_figures_are_explained_below_their_table(runner: CliRunner, lang: str) -> None:
+    tree = page(runner, "troops", "--compare", "--lang", lang)
+    [table] = tree.root.find("table")
+    assert sum(cell.startswith("Σ") for row in body_rows(table) for cell in row) >= 5
+    [section] = [element for element in tree.root.find("section") if element.find("table")]
+    notes = [p.text() for p in section.find("p") if p.attrs.get("class") == "note"]
+    assert say("computed_note", lang) in notes  # the terminal table's own words, in the table's section
+
+
+def test_no_sigma_legend_where_no_figure_is_computed(runner: CliRunner) -> None:
+    tree = page(runner, "timeline", "--from", "2016", "--to", "2016")
+    assert not any(p.text().startswith("Σ") for p in tree.root.find("p"))
 
 
 HOSTILE = '<script>alert("x")</script> & <b>bold</b> <a href="javascript:alert(1)">link</a>\nsecond line'

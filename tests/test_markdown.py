@@ -17,7 +17,10 @@ from markdown_it.token import Token
 from typer.testing import CliRunner
 
 from minusma.cli import app
+from minusma.messages import say
 from minusma.output.md import _cells, cell, inline, paragraph
+from minusma.output.md import document as markdown_document
+from minusma.sheets import Column, Sheet
 
 
 def parser() -> MarkdownIt:
@@ -105,16 +108,30 @@ def test_approximations_keep_their_marks_and_the_legend_follows(runner: CliRunne
     assert "* the preferred claim where sources disagree (see 'reason' in --json)" in document.paragraphs
 
 
-@pytest.mark.parametrize(
-    "args",
-    [["about"], ["mandate"], ["dutch", "--lang", "nl"], ["leaders", "--lang", "fr"], ["casualties"], ["errata"],
-     ["at", "2016-07-06"], ["search", "Kidal"], ["sources"], ["sources", "un-press-2690"]],
-)  # fmt: skip
-def test_every_table_command_prints_markdown_tables(runner: CliRunner, args: list[str]) -> None:
-    document = Document(run(runner, *args, "--format", "md"))
-    assert document.tables
-    for table in document.tables:
-        assert len({len(row) for row in table}) == 1  # every row as wide as the header
+@pytest.mark.parametrize("lang", ["en", "nl", "fr"])
+def test_computed_figures_are_explained_below_their_table(runner: CliRunner, lang: str) -> None:
+    document = Document(run(runner, "troops", "--compare", "--format", "md", "--lang", lang))
+    [table] = document.tables
+    marked = [cell for row in table[1:] for cell in row if cell.startswith("Σ")]
+    assert len(marked) >= 5  # the 2014-05-26 and 2015-03 uniformed totals, among others
+    assert say("computed_note", lang) in document.paragraphs  # the terminal table's own words
+    assert document.paragraphs.index(say("computed_note", lang)) > 0
+
+
+def test_the_sigma_legend_follows_exactly_the_tables_with_a_computed_figure() -> None:
+    from minusma.messages import say
+
+    columns = (Column("date", "Date", "date"), Column("deployed", "Deployed", "quantity"))
+    stated = Sheet("stated", "Stated", columns, [("2014", {"value": 9259, "qualifier": "exact"})])
+    computed = Sheet(
+        "computed", "Computed", columns, [("2014", {"value": 9259, "qualifier": "exact", "formula": "a + b"})]
+    )
+    for sheets, expected in (([stated], 0), ([computed], 1), ([stated, computed, stated], 1)):
+        parsed = Document("\n".join(markdown_document(sheets, {}, "en")))
+        assert parsed.paragraphs.count(say("computed_note", "en")) == expected
+    parsed = Document("\n".join(markdown_document([computed, stated], {}, "en")))
+    assert parsed.paragraphs == [say("computed_note", "en")]
+    assert [row[1] for table in parsed.tables for row in table[1:]] == ["Σ9,259", "9,259"]
 
 
 def test_validate_lists_problems_as_a_table(runner: CliRunner, write_fact_base: Callable[..., Path]) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from minusma.messages import Lang, say
-from minusma.output.cells import any_qualified, format_column, safe
+from minusma.output.cells import any_figure, any_qualified, format_column, is_computed, safe
 from minusma.output.document import Reference, References, columns, header, rows, write_lines
 from minusma.output.view import View
 from minusma.sheets import Sheet
@@ -125,6 +125,8 @@ def document(sheets: Sequence[Sheet], result: Any, lang: Lang) -> list[str]:
             body += table(sheet, references, lang)
             if any_qualified(sheet):
                 body.append(f'<p class="note">{text(say("legend", lang))}</p>')
+            if any_figure(sheet, is_computed):
+                body.append(f'<p class="note">{text(say("computed_note", lang))}</p>')
         else:
             body.append(f"<h2>{text(sheet.title)}</h2>")
             if sheet.intro:

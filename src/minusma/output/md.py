@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from minusma.messages import Lang, say
-from minusma.output.cells import any_qualified, format_column, safe
+from minusma.output.cells import any_figure, any_qualified, format_column, is_computed, safe
 from minusma.output.document import References, columns, header, rows, write_lines
 from minusma.output.view import View
 from minusma.sheets import Sheet
@@ -140,6 +140,8 @@ def document(sheets: Sequence[Sheet], result: Any, lang: Lang) -> list[str]:
             blocks.append(table(sheet, references, lang))
             if any_qualified(sheet):
                 blocks.append([paragraph(say("legend", lang))])
+            if any_figure(sheet, is_computed):
+                blocks.append([paragraph(say("computed_note", lang))])
         blocks += [[paragraph(note)] for note in sheet.notes]
     listed = references.listed()
     if listed:
