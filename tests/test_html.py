@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from minusma.cli import app
-from minusma.messages import LANGS
+from minusma.messages import LANGS, say
 from minusma.output.html import _cell, _cells
 
 VOID = {"meta", "br", "link", "img", "input", "hr"}
@@ -83,6 +84,16 @@ def check_structure(tree: Tree, lang: str = "en") -> None:
     assert [meta.attrs for meta in tree.root.find("meta")][0] == {"charset": "utf-8"}
     [title] = tree.root.find("title")
     assert title.text().strip()
+    [heading] = tree.root.find("h1")  # one heading, first in the page, saying what the title says
+    [main] = tree.root.find("main")
+    assert [child for child in main.children if isinstance(child, Element)][0] is heading
+    assert heading.text() == title.text()
+    [style] = tree.root.find("style")
+    assert re.search(r"\.scroll \{[^}]*overflow-x: auto", style.text())
+    for table in tree.root.find("table"):  # each in a box that scrolls sideways, which a keyboard reaches
+        box = table.parent
+        assert box is not None and box.tag == "div" and box.attrs["class"] == "scroll", box
+        assert box.attrs["tabindex"] == "0" and box.attrs["role"] == "region" and box.attrs["aria-label"]
     tags = {element.tag for element in tree.root.walk()}
     assert not tags & {"script", "link", "img", "iframe", "object", "embed"}, tags
     for element in tree.root.walk():
@@ -144,6 +155,21 @@ def test_approximate_figures_and_the_legend(runner: CliRunner) -> None:
     assert notes[0].startswith("~ about, ≲ nearly")
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_computed_figures_are_explained_below_their_table(runner: CliRunner, lang: str) -> None:
+    tree = page(runner, "troops", "--compare", "--lang", lang)
+    [table] = tree.root.find("table")
+    assert sum(cell.startswith("Σ") for row in body_rows(table) for cell in row) >= 5
+    [section] = [element for element in tree.root.find("section") if element.find("table")]
+    notes = [p.text() for p in section.find("p") if p.attrs.get("class") == "note"]
+    assert say("computed_note", lang) in notes  # the terminal table's own words, in the table's section
+
+
+def test_no_sigma_legend_where_no_figure_is_computed(runner: CliRunner) -> None:
+    tree = page(runner, "timeline", "--from", "2016", "--to", "2016")
+    assert not any(p.text().startswith("Σ") for p in tree.root.find("p"))
+
+
 HOSTILE = '<script>alert("x")</script> & <b>bold</b> <a href="javascript:alert(1)">link</a>\nsecond line'
 
 
@@ -173,11 +199,29 @@ def test_an_address_in_a_cell_is_a_link_to_it(runner: CliRunner) -> None:
 
 def test_a_sheet_without_rows_is_a_heading_and_its_text(runner: CliRunner) -> None:
     tree = page(runner, "dutch")
-    [heading, *_] = tree.root.find("h2")
+    [heading] = tree.root.find("h1")  # the first sheet: its title is the page's heading
     assert heading.text() == "The Netherlands' contribution"
+    assert heading.text() not in [h2.text() for h2 in tree.root.find("h2")]
+    [section, *_] = tree.root.find("section")
+    assert section.find("p") and not section.find("table")  # its text stays
     assert tree.root.find("table")
 
 
 @given(st.lists(st.text(alphabet=st.sampled_from("ab é&<>\"' \n\t\x1b https://x.org/"), max_size=30), max_size=8))
 def test_a_column_is_escaped_as_each_of_its_cells_would_be(texts: list[str]) -> None:
     assert _cells(texts) == [_cell(text) for text in texts]
+
+
+def test_the_first_title_is_the_heading_and_is_not_shown_twice(runner: CliRunner) -> None:
+    tree = page(runner, "timeline", "--from", "2013-07", "--to", "2013-07")
+    [heading] = tree.root.find("h1")
+    [table] = tree.root.find("table")
+    [caption] = table.find("caption")
+    [name] = caption.find("span")
+    assert heading.text() == name.text() == "Timeline" and name.attrs["class"] == "hidden"  # for screen readers
+    tree = page(runner, "at", "2016-07-06", "--lang", "fr")
+    [heading] = tree.root.find("h1")
+    assert heading.text() == "MINUSMA le 2016-07-06"
+    assert heading.text() not in [h2.text() for h2 in tree.root.find("h2")]
+    captions = [table.find("caption")[0] for table in tree.root.find("table")]
+    assert not any(caption.find("span") for caption in captions)  # later tables show their own titles

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,7 +20,10 @@ from markdown_it.token import Token
 from typer.testing import CliRunner
 
 from minusma.cli import app
-from minusma.output.md import _cells, cell, inline, paragraph
+from minusma.messages import say
+from minusma.output.md import WIDEST, _cells, cell, inline, paragraph
+from minusma.output.md import document as markdown_document
+from minusma.sheets import Column, Sheet
 
 
 def parser() -> MarkdownIt:
@@ -106,16 +112,28 @@ def test_approximations_keep_their_marks_and_the_legend_follows(runner: CliRunne
     assert "* the preferred claim where sources disagree (see 'reason' in --json)" in document.paragraphs
 
 
-@pytest.mark.parametrize(
-    "args",
-    [["about"], ["mandate"], ["dutch", "--lang", "nl"], ["leaders", "--lang", "fr"], ["casualties"], ["errata"],
-     ["at", "2016-07-06"], ["search", "Kidal"], ["sources"], ["sources", "un-press-2690"]],
-)  # fmt: skip
-def test_every_table_command_prints_markdown_tables(runner: CliRunner, args: list[str]) -> None:
-    document = Document(run(runner, *args, "--format", "md"))
-    assert document.tables
-    for table in document.tables:
-        assert len({len(row) for row in table}) == 1  # every row as wide as the header
+@pytest.mark.parametrize("lang", ["en", "nl", "fr"])
+def test_computed_figures_are_explained_below_their_table(runner: CliRunner, lang: str) -> None:
+    document = Document(run(runner, "troops", "--compare", "--format", "md", "--lang", lang))
+    [table] = document.tables
+    marked = [cell for row in table[1:] for cell in row if cell.startswith("Σ")]
+    assert len(marked) >= 5  # the 2014-05-26 and 2015-03 uniformed totals, among others
+    assert say("computed_note", lang) in document.paragraphs  # the terminal table's own words
+    assert document.paragraphs.index(say("computed_note", lang)) > 0
+
+
+def test_the_sigma_legend_follows_exactly_the_tables_with_a_computed_figure() -> None:
+    columns = (Column("date", "Date", "date"), Column("deployed", "Deployed", "quantity"))
+    stated = Sheet("stated", "Stated", columns, [("2014", {"value": 9259, "qualifier": "exact"})])
+    computed = Sheet(
+        "computed", "Computed", columns, [("2014", {"value": 9259, "qualifier": "exact", "formula": "a + b"})]
+    )
+    for sheets, expected in (([stated], 0), ([computed], 1), ([stated, computed, stated], 1)):
+        parsed = Document("\n".join(markdown_document(sheets, {}, "en")))
+        assert parsed.paragraphs.count(say("computed_note", "en")) == expected
+    parsed = Document("\n".join(markdown_document([computed, stated], {}, "en")))
+    assert parsed.paragraphs == [say("computed_note", "en")]
+    assert [row[1] for table in parsed.tables for row in table[1:]] == ["Σ9,259", "9,259"]
 
 
 def test_validate_lists_problems_as_a_table(runner: CliRunner, write_fact_base: Callable[..., Path]) -> None:
@@ -221,3 +239,84 @@ def test_a_pair_split_over_two_lines_is_escaped(text: str, shown: str) -> None:
     """Issue 21 item 8: GitHub strikes through ~a\\nb~ and Pandoc reads $a\\nb$ as maths, across the line break."""
     assert cell(text) == shown.replace("{break}", "<br>")
     assert paragraph(text) == shown.replace("{break}", "\\\n")
+
+
+SEPARATOR = re.compile(r"^\|(?: -+:? \|)+$")
+
+TABLE_COMMANDS = [
+    ["timeline", "--from", "2013", "--to", "2016"],
+    ["troops", "--compare"],
+    ["troops", "--compare", "--lang", "fr"],
+    ["leaders", "--lang", "nl"],
+    ["sources"],
+    ["casualties"],
+    ["at", "2016-07-06"],
+]
+
+
+def separators(source: str) -> list[list[str]]:
+    """Each table's separator row, cell by cell, as written."""
+    return [
+        [part.strip() for part in line.strip("|").split("|")] for line in source.split("\n") if SEPARATOR.match(line)
+    ]
+
+
+@pytest.mark.parametrize("args", TABLE_COMMANDS)
+def test_separator_cells_are_as_wide_as_their_columns(runner: CliRunner, args: list[str]) -> None:
+    """Issue 20 item 3: the dashes follow the widest cell a reader sees (at least 3, at most WIDEST),
+    so Pandoc gives Word proportional columns; figures are right-aligned."""
+    source = run(runner, *args, "--format", "md")
+    document = Document(source)
+    rows = separators(source)
+    assert len(rows) == len(document.tables) > 0
+    for separator, table in zip(rows, document.tables, strict=True):
+        assert len(separator) == len(table[0])
+        for position, dashes in enumerate(separator):
+            widest = max(len(line) for row in table for line in row[position].split("\n"))
+            assert len(dashes) == max(3, min(WIDEST, widest)), (table[0][position], dashes, widest)
+            figures = [row[position] for row in table[1:] if row[position] not in ("", "-")]
+            numeric = all(re.search(r"\d", figure) for figure in figures)  # a column of "-" only is numeric too
+            if dashes.endswith(":"):
+                assert numeric, table[0][position]
+    uneven = [separator for separator in rows if len(set(map(len, separator))) > 1]
+    assert uneven  # not every column the same width
+
+
+def test_figures_are_right_aligned(runner: CliRunner) -> None:
+    assert separators(run(runner, "troops", "--compare", "--format", "md"))[0] == [
+        "-" * 10, "-----", "-" * 13, "-------:", "------:", "-----:", "-" * 13,
+    ]  # fmt: skip
+
+
+def test_a_long_column_is_capped_and_a_short_one_keeps_three_dashes() -> None:
+    columns = (Column("id", "N", "id"), Column("text", "Text"), Column("value", "V", "number"))
+    sheet = Sheet("s", "S", columns, [("a", "word " * 50, 1), ("b", "line one\nline", 22)])
+    [separator] = separators("\n".join(markdown_document([sheet], {}, "en")))
+    assert separator == ["---", "-" * WIDEST, "--:"]
+    sheet = Sheet("s", "S", columns, [("abcd", "a much longer line\nshort", 12345)])
+    [separator] = separators("\n".join(markdown_document([sheet], {}, "en")))
+    assert separator == ["----", "-" * len("a much longer line"), "-----:"]
+
+
+PANDOC = shutil.which("pandoc")
+
+
+@pytest.mark.skipif(PANDOC is None, reason="pandoc is not installed")
+def test_pandoc_gives_word_proportional_columns(runner: CliRunner, tmp_path: Path) -> None:
+    """Converted by Pandoc to a Word document, the timeline's columns are as wide as their dashes say."""
+    assert PANDOC is not None
+    source = run(runner, "timeline", "--from", "2013", "--to", "2016", "--format", "md")
+    [separator] = separators(source)
+    (tmp_path / "timeline.md").write_text(source, encoding="utf-8")
+    subprocess.run(
+        [PANDOC, "-f", "markdown", "-t", "docx", "-o", str(tmp_path / "timeline.docx"), str(tmp_path / "timeline.md")],
+        check=True,
+        timeout=120,
+    )
+    xml = zipfile.ZipFile(tmp_path / "timeline.docx").read("word/document.xml").decode("utf-8")
+    grid = [int(width) for width in re.findall(r'<w:gridCol w:w="(\d+)"', xml)]
+    assert len(grid) == len(separator)
+    dashes = [len(cell) for cell in separator]
+    for width, count in zip(grid, dashes, strict=True):
+        assert abs(width / sum(grid) - count / sum(dashes)) < 0.01, (grid, dashes)
+    assert grid[0] / sum(grid) > 0.08  # a date column wide enough for 2013-07-01

@@ -117,12 +117,14 @@ def test_the_formats_help_lists_come_from_the_registry(runner: CliRunner) -> Non
 
 class _Headings(HTMLParser):
     """Headings and table captions (a caption's title, before its intro paragraph) in document
-    order, read by the standard library's HTML parser."""
+    order, read by the standard library's HTML parser. A caption whose title is there for screen
+    readers only (the page's heading says it) is no heading of its own."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.headings: list[str] = []
         self._open = False
+        self._hidden = False
 
     def handle_starttag(self, tag: str, attrs: Any) -> None:
         if tag in ("caption", "h1", "h2", "h3"):
@@ -130,13 +132,19 @@ class _Headings(HTMLParser):
             self._open = True
         elif tag == "p":
             self._open = False
+        elif tag == "span" and ("class", "hidden") in attrs:
+            self._hidden = True
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "span":
+            self._hidden = False
         if tag in ("caption", "h1", "h2", "h3"):
             self._open = False
+            if tag == "caption" and not self.headings[-1].strip():
+                self.headings.pop()
 
     def handle_data(self, data: str) -> None:
-        if self._open:
+        if self._open and not self._hidden:
             self.headings[-1] += data
 
 

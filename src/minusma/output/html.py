@@ -1,7 +1,9 @@
 """HTML: one standalone HTML5 document, a captioned table per sheet and the sources as a linked list.
 
 No script, no external asset: a few lines of inline CSS, so the file opens the same from a
-disk, a mail attachment or a web server. Every text, from the fact base or the catalogue,
+disk, a mail attachment or a web server. The page has one ``<h1>`` (the first sheet's title,
+also its ``<title>``) and says its language on ``<html lang>``; each table sits in a box that
+scrolls sideways on a narrow screen, so the page itself never does. Every text, from the fact base or the catalogue,
 is escaped (``html.escape``); only addresses starting ``http://`` or ``https://`` become
 links. Rows cite sources as ``[1]``, each a link to its entry in the list below.
 """
@@ -14,14 +16,18 @@ from collections.abc import Sequence
 from typing import Any
 
 from minusma.messages import Lang, say
-from minusma.output.cells import any_qualified, format_column, safe
+from minusma.output.cells import any_figure, any_qualified, format_column, is_computed, safe
 from minusma.output.document import Reference, References, columns, header, rows, write_lines
 from minusma.output.view import View
 from minusma.sheets import Sheet
 
 STYLE = """\
 body { font: 16px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #222; }
-table { border-collapse: collapse; margin: 1.5rem 0 0.5rem; }
+h1 { font-size: 1.5rem; margin: 0 0 1rem; }
+.scroll { overflow-x: auto; margin: 1.5rem 0 0.5rem; }
+table { border-collapse: collapse; }
+.hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+li { overflow-wrap: anywhere; }
 caption { text-align: left; font-size: 1.25rem; font-weight: bold; padding-bottom: 0.5rem; }
 caption p { font-size: 1rem; font-weight: normal; margin: 0.25rem 0 0; }
 th, td { border-bottom: 1px solid #ccc; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
@@ -73,12 +79,16 @@ def _sources(value: str, references: References) -> str:
     )
 
 
-def table(sheet: Sheet, references: References, lang: Lang) -> list[str]:
+def table(sheet: Sheet, references: References, lang: Lang, titled: bool = False) -> list[str]:
+    """A table in its scrolling box; ``titled``: the page's heading already says its title,
+    so the caption keeps it for screen readers only."""
     shown = columns(sheet)
-    caption = text(sheet.title) + (
+    name = f'<span class="hidden">{text(sheet.title)}</span>' if titled else text(sheet.title)
+    caption = name + (
         "".join(f"<p>{text(line)}</p>" for line in sheet.intro.split("\n") if line) if sheet.intro else ""
     )
     lines = [
+        f'<div class="scroll" role="region" aria-label="{html.escape(safe(sheet.title), quote=True)}" tabindex="0">',
         "<table>",
         f"<caption>{caption}</caption>",
         "<thead>",
@@ -104,7 +114,7 @@ def table(sheet: Sheet, references: References, lang: Lang) -> list[str]:
         f"<td{_class(sheet.columns[index].kind)}>{{{position}}}</td>" for position, index in enumerate(shown)
     ) + "</tr>"  # fmt: skip
     lines += map(row.format, *by_column)  # a row a call, in C
-    lines += ["</tbody>", "</table>"]
+    lines += ["</tbody>", "</table>", "</div>"]
     return lines
 
 
@@ -118,15 +128,20 @@ def _reference(item: Reference) -> str:
 def document(sheets: Sequence[Sheet], result: Any, lang: Lang) -> list[str]:
     """The document's lines."""
     references = References(result, sheets)
-    body: list[str] = []
-    for sheet in sheets:
+    title = sheets[0].title if sheets else "minusma"
+    body: list[str] = [f"<h1>{text(title)}</h1>"]
+    for position, sheet in enumerate(sheets):
+        titled = position == 0  # the first sheet's title is the page's heading
         body.append("<section>")
         if sheet.rows and columns(sheet):
-            body += table(sheet, references, lang)
+            body += table(sheet, references, lang, titled)
             if any_qualified(sheet):
                 body.append(f'<p class="note">{text(say("legend", lang))}</p>')
+            if any_figure(sheet, is_computed):
+                body.append(f'<p class="note">{text(say("computed_note", lang))}</p>')
         else:
-            body.append(f"<h2>{text(sheet.title)}</h2>")
+            if not titled:
+                body.append(f"<h2>{text(sheet.title)}</h2>")
             if sheet.intro:
                 body += [f"<p>{text(line)}</p>" for line in sheet.intro.split("\n") if line]
         body += [f'<p class="note">{text(note)}</p>' for note in sheet.notes]
@@ -136,7 +151,6 @@ def document(sheets: Sequence[Sheet], result: Any, lang: Lang) -> list[str]:
         body += ["<section>", f"<h2>{text(say('sources', lang))}</h2>", "<ol>"]
         body += [_reference(item) for item in listed]
         body += ["</ol>", "</section>"]
-    title = sheets[0].title if sheets else "minusma"
     head = [
         "<!DOCTYPE html>",
         f'<html lang="{html.escape(lang, quote=True)}">',

@@ -6,7 +6,8 @@ backslash (CommonMark lets any ASCII punctuation take one), a pipe in a cell is 
 a line break in a cell is ``<br>``. Marks that only act in pairs (``~`` strike-through
 or subscript, ``$`` maths, ``^`` superscript) are escaped where a cell or paragraph holds two, so
 ``~6,200`` stays as readable as in tables. Rows cite sources as ``[1]``; the list gives
-each one's title, publisher and address.
+each one's title, publisher and address. The separator row's dashes follow each column's widest
+cell (see :func:`separator`), which Pandoc turns into column widths.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from minusma.messages import Lang, say
-from minusma.output.cells import any_qualified, format_column, safe
+from minusma.output.cells import any_figure, any_qualified, format_column, is_computed, safe
 from minusma.output.document import References, columns, header, rows, write_lines
 from minusma.output.view import View
 from minusma.sheets import Sheet
@@ -104,21 +105,46 @@ def _sources(text: str, references: References) -> str:
     return ", ".join(f"[{number}]" if number else inline(source_id) for source_id, number in references.cite(text))
 
 
+WIDEST = 40
+"""The most dashes a separator cell gets: a column of long texts (an event, a title) shares the page
+with its neighbours instead of squeezing a date to a few letters."""
+
+
+def separator(widths: Sequence[int], numeric: Sequence[bool]) -> str:
+    """The row under the header, each cell's dashes as many as its column's widest cell (at least 3,
+    at most ``WIDEST``): Pandoc sizes a table that does not fit its line width by these, so Word gets
+    proportional columns rather than equal, narrow ones. A numeric column ends in ``:`` (right-aligned)."""
+    cells = []
+    for width, right in zip(widths, numeric, strict=True):
+        dashes = max(3, min(WIDEST, width))
+        cells.append("-" * (dashes - 1) + ":" if right else "-" * dashes)
+    return "| " + " | ".join(cells) + " |"
+
+
+def _widest(texts: Sequence[str]) -> int:
+    """The longest line of a column's cells, as a reader sees them."""
+    if not any("\n" in text for text in texts):
+        return max(map(len, texts), default=0)
+    return max((len(line) for text in texts for line in text.split("\n")), default=0)
+
+
 def table(sheet: Sheet, references: References, lang: Lang) -> list[str]:
     shown = columns(sheet)
-    lines = [
-        "| " + " | ".join(cell(header(sheet.columns[index])) for index in shown) + " |",
-        "| "
-        + " | ".join(
-            "---:" if sheet.columns[index].kind in ("number", "quantity", "percent") else "---" for index in shown
-        )
-        + " |",
-    ]
+    headers = [header(sheet.columns[index]) for index in shown]
     by_column = []
-    for index in shown:
+    widths = []
+    for index, name in zip(shown, headers, strict=True):
         column = sheet.columns[index]
         texts = format_column(column, rows(sheet, index), lang)
-        by_column.append([_sources(text, references) for text in texts] if column.key == "sources" else _cells(texts))
+        if column.key == "sources":
+            cited = [_sources(text, references) for text in texts]
+            by_column.append(cited)
+            widths.append(max(len(name), _widest(cited)))
+        else:
+            by_column.append(_cells(texts))
+            widths.append(max(len(name), _widest(texts)))
+    numeric = [sheet.columns[index].kind in ("number", "quantity", "percent") for index in shown]
+    lines = ["| " + " | ".join(map(cell, headers)) + " |", separator(widths, numeric)]
     row = "| " + " | ".join(f"{{{position}}}" for position in range(len(by_column))) + " |"
     lines += map(row.format, *by_column)  # a row a call, in C
     return lines
@@ -140,6 +166,8 @@ def document(sheets: Sequence[Sheet], result: Any, lang: Lang) -> list[str]:
             blocks.append(table(sheet, references, lang))
             if any_qualified(sheet):
                 blocks.append([paragraph(say("legend", lang))])
+            if any_figure(sheet, is_computed):
+                blocks.append([paragraph(say("computed_note", lang))])
         blocks += [[paragraph(note)] for note in sheet.notes]
     listed = references.listed()
     if listed:
