@@ -208,3 +208,47 @@ def test_every_link_between_the_documents_leads_somewhere(document: Path) -> Non
         assert file.exists(), f"{document.name}: {target}"
         if anchor and file.suffix == ".md":
             assert anchor in _anchors(file.read_text(encoding="utf-8")), f"{document.name}: {target}"
+
+
+TASKS = [
+    command
+    for row in README.read_text(encoding="utf-8").split("\n## I want to …\n")[1].split("\n## ")[0].splitlines()
+    if row.startswith("| ") and not row.startswith(("| I want", "| ---"))
+    for command in re.findall(r"`(minusma [^`]*)`", row.split(" | ", 1)[1])
+]
+
+
+@pytest.mark.parametrize("command", TASKS)
+def test_each_command_in_the_task_table_works(command: str, tmp_path: Path) -> None:
+    """Every command line of "I want to …" runs as written (a redirect or a jq filter aside),
+    with my-facts.json a copy of the shipped fact base."""
+    command = command.replace("\\|", "|").split(" | ")[0].split(" > ")[0]
+    (tmp_path / "my-facts.json").write_bytes((ROOT / "data" / "minusma.json").read_bytes())
+    with contextlib.chdir(tmp_path):
+        result = CliRunner().invoke(app, shlex.split(command)[1:], env=ENVIRONMENT)
+    assert result.exit_code == 0, (command, result.stderr)
+    assert result.stdout or list(tmp_path.iterdir()) != [tmp_path / "my-facts.json"], command
+
+
+def test_the_task_table_covers_what_a_newcomer_asks() -> None:
+    asked = " ".join(TASKS)
+    for part in ("minusma at ", "minusma dutch", "--format ris", "--chart --format svg", "--lang fr",
+                 "contributors --year", "--csv", "| jq", "minusma validate", "minusma casualties",
+                 "minusma bases", "mandate --resolution"):  # fmt: skip
+        assert part in asked.replace("\\|", "|"), part
+
+
+JQ_EXAMPLE = re.compile(r"```sh\n(minusma [^\n]*?) \| (jq [^\n]*)\n((?:# [^\n]*\n)+)```")
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=[document.name for document in DOCUMENTS])
+def test_each_jq_example_gives_what_it_shows(document: str) -> None:
+    examples = JQ_EXAMPLE.findall(Path(document).read_text(encoding="utf-8"))
+    if not examples:
+        return
+    if not shutil.which("jq"):
+        pytest.skip("jq is not installed")
+    for command, jq, shown in examples:
+        json_text = CliRunner().invoke(app, shlex.split(command)[1:], env=ENVIRONMENT).stdout
+        done = subprocess.run(shlex.split(jq), input=json_text, capture_output=True, text=True, check=True)
+        assert done.stdout == "".join(line[2:] + "\n" for line in shown.splitlines()), command
