@@ -270,7 +270,7 @@ def test_duplicate_keys_are_rejected_by_validate(tmp_path: Path, runner: CliRunn
     problems = json.loads(result.stdout)["problems"]
     assert [(p["path"], p["severity"]) for p in problems] == [("resolutions[1].ceiling.military", "error")]
     assert "appears more than once" in problems[0]["message"]
-    # The normal load path takes the last value without a second parse (documented in the README).
+    # The normal load path takes the last value without a second parse (documented in docs/guide.md, "Another fact base").
     assert runner.invoke(app, ["about", "--data", str(path)]).exit_code == 0
 
 

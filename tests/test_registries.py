@@ -1,6 +1,6 @@
 """One list per idea, proven: a writer or a language registered at run time works everywhere.
 
-The README's recipes promise that a new format is one writer module registered in
+The recipes in docs/development.md promise that a new format is one writer module registered in
 ``output.WRITERS`` and a new language one catalogue with its line in ``messages.LANGS``
 (plus the fact texts). These tests register a toy of each while the tool runs and use it
 through every command; and they check that the lists the model and its schemas keep of the
@@ -57,7 +57,7 @@ def _write_tsv(view: View[Any], lang: Lang) -> None:
 
 @pytest.fixture
 def tsv(monkeypatch: pytest.MonkeyPatch) -> str:
-    """A format no release has, registered the way the README says: one module, one line in WRITERS."""
+    """A format no release has, registered the way docs/development.md says: one module, one line in WRITERS."""
     module = types.ModuleType("toy_tsv_writer")
     module.write = _write_tsv  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "toy_tsv_writer", module)

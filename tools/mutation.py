@@ -8,7 +8,7 @@ and runs the fast rule tests against each mutant (configuration: pyproject.toml,
 
 One worker: the machine is shared. A full run of every function of both modules (6,000 mutants,
 most of them in message ids and JSON paths of cited_facts) takes about 100 minutes here; the
-rule functions below take about 25 (README, Development, "Mutation testing").
+rule functions below take about 25 (docs/development.md, "Rule tests and mutation testing").
 """
 
 from __future__ import annotations
