@@ -1562,7 +1562,7 @@ def at(result: AtResult, lang: Lang) -> list[Sheet]:
                 _coded(item["leader"]["role"], item["leader"]["role"], lang),
                 item["leader"]["name"] + (f" ({say('acting', lang)})" if item["leader"]["acting"] else ""),
                 _term(item["leader"], lang),
-                say("yes", lang) if item["certain"] else f"{say('uncertain', lang)}: {text(item['why'], lang)}",
+                say("yes", lang) if item["certain"] else f"{say('at.possibly', lang)}: {text(item['why'], lang)}",
                 _ids(item["leader"]["sources"]),
             )
             for item in result["leaders"]
@@ -1573,7 +1573,7 @@ def at(result: AtResult, lang: Lang) -> list[Sheet]:
                 say("leaders_in_office", lang),
                 (
                     *_columns(lang, "role", "name", "term"),
-                    Column("certain", say("status", lang)),
+                    Column("certain", say("at.in_office", lang)),
                     *_columns(lang, "sources"),
                 ),
                 leader_rows,

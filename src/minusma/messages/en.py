@@ -685,4 +685,6 @@ MESSAGES: dict[str, str] = {
     "place": "Place",
     "map.leader": "Colour: the country with the largest estimate there",
     "map.other": "other",
+    "at.in_office": "In office",
+    "at.possibly": "possibly",
 }

@@ -685,4 +685,6 @@ MESSAGES: dict[str, str] = {
     "place": "Lieu",
     "map.leader": "Couleur : le pays à la plus forte estimation sur place",
     "map.other": "autre",
+    "at.in_office": "En fonction",
+    "at.possibly": "peut-être",
 }

@@ -685,4 +685,6 @@ MESSAGES: dict[str, str] = {
     "place": "Plaats",
     "map.leader": "Kleur: het land met de grootste schatting daar",
     "map.other": "ander",
+    "at.in_office": "In functie",
+    "at.possibly": "mogelijk",
 }
