@@ -73,8 +73,10 @@ def test_title_axis_labels_and_source_line_are_in_the_language(svgs: dict[str, A
     assert _texts(_by_id(root, "date-label")) == [say("date", lang)]
     assert _texts(_by_id(root, "count-label")) == [say("chart.count_axis", lang)]
     (source_line,) = _texts(_by_id(root, "source-line"))
-    assert source_line.startswith(say("chart.sources", lang, sources="")[:8])
-    assert "'minusma troops --compare'" in source_line
+    assert source_line.startswith(say("chart.credit", lang, kinds="", sources="")[:8])
+    assert say("chart.kind.news", lang) in source_line
+    assert source_line.endswith("minusma")
+    assert "minusma troops" not in "".join(root.itertext())  # a credit, not a command line
     assert root.find(f"{SVG}title") is not None and root.findtext(f"{SVG}title") == say("chart.title", lang)
 
 
@@ -83,7 +85,7 @@ def test_legends_name_each_kind_and_each_look(svgs: dict[str, Any], lang: Lang) 
     root = svgs[lang]
     series = [say(f"chart.{role}.{kind}", lang) for kind in KINDS for role in ("ceiling", "deployed")]
     assert _texts(_by_id(root, "legend-series")) == series
-    looks = [say(f"chart.key.{key}", lang) for key in ("exact", "approximate", "computed", "other", "span")]
+    looks = [say(f"chart.key.{key}", lang) for key in ("exact", "approximate", "other", "span", "milestone")]
     assert _texts(_by_id(root, "legend-marks")) == looks
 
 
@@ -117,7 +119,6 @@ def test_one_point_per_figure_with_its_look(svgs: dict[str, Any], compared: list
                     kind,
                     "preferred" if row["rank"] == "preferred" else "other",
                     "exact" if quantity["qualifier"] == "exact" else "approximate",
-                    "computed" if "formula" in quantity else "stated",
                 )
                 expected["-".join(("deployed", *look))] += 1
     drawn = {name: len(list(group.iter(f"{SVG}use"))) for name, group in _groups(svgs["en"], "deployed-").items()}
@@ -125,7 +126,7 @@ def test_one_point_per_figure_with_its_look(svgs: dict[str, Any], compared: list
     assert sum(drawn.values()) >= 25  # the shipped fact base: every figure with a ceiling of its kind
     for name, group in _groups(svgs["en"], "deployed-").items():
         fills = {use.get("style", "").split(";")[0] for use in group.iter(f"{SVG}use")}
-        assert (fills == {"fill: #ffffff"}) == ("-approximate-" in name), (name, fills)
+        assert (fills == {"fill: #ffffff"}) == name.endswith("-approximate"), (name, fills)
 
 
 def test_approximate_figures_carry_their_qualifier_symbol(svgs: dict[str, Any], compared: list[dict[str, Any]]) -> None:
@@ -157,7 +158,14 @@ def test_the_chart_layout_follows_the_facts() -> None:
     cited |= {
         source for row in result["comparison"] for source in row["sources"] if any(row["deployed"][k] for k in KINDS)
     }
-    assert plot.source_line.startswith(f"Sources: minusma, {len(cited)} sources;")
+    assert plot.source_line == (
+        f"Sources: press releases, news reports, government documents, reports and web pages ({len(cited)} sources);"
+        " compiled with minusma"
+    )
+    assert plot.milestones == (
+        sheets.Milestone("2016-06-29", "Res. 2295: ceiling raised to 15,209"),
+        sheets.Milestone("2023-06-30", "Res. 2690: mandate ended"),
+    )
 
 
 # --------------------------------------------------------------------------- PNG
@@ -356,3 +364,98 @@ def test_a_chart_of_all_zero_figures_prints_no_warning(shipped_data: dict[str, A
     )  # fmt: skip
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.startswith("<?xml")
+
+
+# --------------------------------------------------------------------------- issue 20: credit, sizes, milestones
+
+SIZES = {"article": ((6.6, 8.4), (660, 840)), "slide": ((16.0, 9.0), (1600, 900)), None: ((11.0, 7.5), (1650, 1125))}
+
+
+def _inches(length: str) -> float:
+    assert length.endswith("pt"), length
+    return float(length[:-2]) / 72
+
+
+def _font_sizes(root: ElementTree.Element) -> list[float]:
+    """Every text's font size in points (matplotlib writes it in the style: ``font: 9px 'DejaVu Sans'``, px
+    being the SVG user unit, which the viewBox makes a point)."""
+    import re
+
+    sizes = []
+    for text in root.iter(f"{SVG}text"):
+        found = re.search(r"font(?:-size)?:[^;]*?([0-9.]+)px", text.get("style", ""))
+        assert found, text.get("style")
+        sizes.append(float(found.group(1)))
+    return sizes
+
+
+@pytest.mark.parametrize("size", ["article", "slide", None])
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_size_preset_has_its_size_and_no_text_below_9_points(size: str | None, lang: Lang) -> None:
+    args = ["--lang", lang] + (["--size", size] if size else [])
+    root = ElementTree.fromstring(_image(CliRunner(), "svg", *args))
+    (width, height), _ = SIZES[size]
+    assert (_inches(root.get("width", "")), _inches(root.get("height", ""))) == pytest.approx((width, height))
+    assert root.get("viewBox") == f"0 0 {width * 72:g} {height * 72:g}"
+    sizes = _font_sizes(root)
+    assert len(sizes) > 40
+    if size is not None:
+        assert min(sizes) >= 9
+    labels = [_texts(_by_id(root, f"milestone-label-{index}")) for index in range(2)]
+    assert labels == [
+        [say("chart.raised", lang, resolution=2295, total=number(15209, lang))],
+        [say("chart.ended_by", lang, resolution=2690)],
+    ]
+    assert len(_groups(root, "milestone-0")) == len(_groups(root, "milestone-1")) == 2  # across both panels
+    assert "minusma troops" not in "".join(root.itertext())
+
+
+@pytest.mark.parametrize("size", ["article", "slide"])
+def test_png_of_each_size_preset(size: str) -> None:
+    data = _image(CliRunner(), "png", "--size", size)
+    _, pixels = SIZES[size]
+    assert data[:8] == PNG_SIGNATURE
+    assert struct.unpack(">II", data[16:24]) == pixels
+
+
+@pytest.mark.parametrize("args", [["--size", "article"], ["--compare", "--size", "slide"]])
+def test_size_needs_chart(args: list[str]) -> None:
+    result = CliRunner().invoke(app, ["troops", *args])
+    assert result.exit_code == 2
+    assert "--chart" in result.stderr
+
+
+def test_an_unknown_size_is_a_usage_error() -> None:
+    result = CliRunner().invoke(app, ["troops", "--chart", "--size", "poster", "--format", "svg"])
+    assert result.exit_code == 2
+
+
+def test_the_milestones_come_from_the_fact_base(shipped_data: dict[str, Any], tmp_path: Path) -> None:
+    from minusma import query, sheets
+    from minusma.load import load
+
+    data = json.loads(json.dumps(shipped_data))
+    for resolution in data["resolutions"]:
+        if resolution["kind"] == "termination":
+            resolution["kind"] = "related"  # no termination resolution: the end still marked, unnumbered
+    path = tmp_path / "facts.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    plot = sheets.figure(query.chart(load(str(path))), "nl")
+    assert plot.milestones[-1] == sheets.Milestone(data["mission"]["mandate_ended"], say("chart.ended", "nl"))
+
+
+def test_the_credit_names_each_kind_of_source_once() -> None:
+    from minusma import sheets
+
+    sources = [
+        {"id": "a", "kind": "news"}, {"id": "b", "kind": "news"}, {"id": "c", "kind": "report"},
+        {"id": "d", "kind": "dataset"}, {"id": "e"},
+    ]  # fmt: skip
+    assert (
+        sheets.credit(sources, {"a", "b", "c"}, "en")
+        == "Sources: news reports and reports (3 sources); compiled with minusma"
+    )
+    assert sheets.credit(sources, {"e"}, "fr").startswith("Sources\xa0: autres sources (1 source)")
+    assert sheets.credit(sources, {"a", "d", "e"}, "nl").startswith(
+        "Bronnen: nieuwsberichten, datasets en andere bronnen"
+    )

@@ -861,3 +861,17 @@ def test_the_internal_error_message_is_in_the_users_language(lang: str, words: s
     assert result.returncode == 3
     assert words in result.stderr.lower() and "RuntimeError: planted" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command", ["timeline", "troops", "troops --compare", "at 2016-06-29", "dutch --lang nl", "mandate --lang fr"]
+)
+def test_no_piped_table_line_ends_in_a_space(command: str) -> None:
+    """Rich pads every table row to the table's width; a pipe gets the text without that padding."""
+    pipeline = f"set -o pipefail; {sys.executable} -m minusma {command} | cat"
+    result = subprocess.run(["bash", "-c", pipeline], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.split("\n")
+    assert len(lines) > 20
+    assert [line for line in lines if line.endswith(" ")] == []
+    assert any("  " in line.strip() for line in lines)  # the spaces between columns stay

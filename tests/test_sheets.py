@@ -94,3 +94,45 @@ def test_csv_cells_are_machine_values() -> None:
 def test_safe_shows_escapes_not_controls(raw: str) -> None:
     shown = safe(raw)
     assert shown != raw and "\\" in shown
+
+
+def _in_office(day: str, lang: Any) -> tuple[str, dict[str, str]]:
+    """The header of the leaders' in-office column on ``day``, and its cell by leader name."""
+    (leaders,) = [sheet for sheet in sheets.at(query.at(FACTS, day), lang) if sheet.key == "leaders"]
+    keys = [column.key for column in leaders.columns]
+    header = leaders.columns[keys.index("certain")].header
+    return header, {str(row[keys.index("name")]): str(row[keys.index("certain")]) for row in leaders.rows}
+
+
+IN_OFFICE = {"en": ("In office", "yes", "possibly: "), "nl": ("In functie", "ja", "mogelijk: "),
+             "fr": ("En fonction", "oui", "peut-être: ")}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(
+    ("day", "shown"),
+    [
+        ("2014-12-08", None),  # Bikimo's term: 2014-12-09 to 2015-04-02, both to the day
+        ("2014-12-09", "yes"),
+        ("2014-12-10", "yes"),
+        ("2015-04-01", "yes"),
+        ("2015-04-02", "yes"),
+        ("2015-04-03", None),
+    ],
+)
+def test_at_says_a_leader_is_in_office_not_just_yes(lang: Any, day: str, shown: str | None) -> None:
+    header, cells = _in_office(day, lang)
+    assert header == IN_OFFICE[lang][0]
+    bikimo = next((cell for name, cell in cells.items() if "Bikimo" in name), None)
+    assert bikimo == (IN_OFFICE[lang][1] if shown else None)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_at_says_why_a_leader_may_be_in_office(lang: Any) -> None:
+    # Kazura's term ends in 2014-12, known only to the month: after its first day he may have left.
+    _, cells = _in_office("2014-12-02", lang)
+    kazura = next(cell for name, cell in cells.items() if "Kazura" in name)
+    assert kazura.startswith(IN_OFFICE[lang][2])
+    assert "2014-12" in kazura
+    _, cells = _in_office("2014-12-01", lang)
+    assert next(cell for name, cell in cells.items() if "Kazura" in name) == IN_OFFICE[lang][1]

@@ -94,3 +94,27 @@ def test_words_joined_by_no_break_spaces_wrap_whole_in_a_long_table() -> None:
     printer.print(LongTable(columns, texts, lambda: cells), crop=False)
     output = printer.file.getvalue()  # type: ignore[attr-defined]
     assert output.count("«\u00a0Opération\u00a0Barkhane\u00a0»") == 150
+
+
+def _trimmed(*pieces: str) -> str:
+    from minusma.output.stream import held
+    from minusma.output.table import TrimmedOutput
+
+    with held() as parts:
+        output = TrimmedOutput("utf-8")
+        for piece in pieces:
+            output.write(piece)
+        output.flush()
+    return b"".join(parts).decode()
+
+
+def test_piped_lines_lose_the_spaces_at_their_ends_only() -> None:
+    assert _trimmed("a  b   \nc \n\n  d\n") == "a  b\nc\n\n  d\n"
+
+
+def test_spaces_at_the_end_of_one_piece_wait_for_the_next() -> None:
+    assert _trimmed("a   ", "\nb ", " c\n") == "a\nb  c\n"
+
+
+def test_spaces_at_the_very_end_are_dropped_and_colour_codes_kept() -> None:
+    assert _trimmed("\x1b[1ma \x1b[0m\x1b[1m  \x1b[0m\nb   ") == "\x1b[1ma\x1b[0m\x1b[1m\x1b[0m\nb"

@@ -573,14 +573,24 @@ def troops(
     date_to: Annotated[
         str | None, typer.Option("--to", callback=_check_date, metavar="DATE", help=_help("compare_to"))
     ] = None,
+    size: Annotated[
+        sheets.ChartSize | None,
+        typer.Option("--size", metavar="SIZE", case_sensitive=False, help=_help("chart_size")),
+    ] = None,
 ) -> None:
+    if size is not None and not chart:
+        raise UsageError(Message("needs", {"option": "--size", "needed": "--chart"}))
     if compare and chart:
         raise UsageError(Message("together", {"first": "--compare", "second": "--chart"}))
     if (date_from or date_to) and not compare:
         raise UsageError(Message("needs", {"option": "--from" if date_from else "--to", "needed": "--compare"}))
     _check_range(date_from, date_to)
     if chart:
-        show(query.chart, sheets.chart, fits=("table", *output.formats("chart")), chart=sheets.figure)
+        sized = sheets.ChartSize.standard if size is None else size
+        show(
+            query.chart, sheets.chart, fits=("table", *output.formats("chart")),
+            chart=lambda result, lang: sheets.figure(result, lang, sized),
+        )  # fmt: skip
     elif compare:
         show(
             lambda fact_base: query.compare(fact_base, date_from, date_to),

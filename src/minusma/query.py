@@ -512,6 +512,7 @@ def chart(fact_base: FactBase) -> ChartResult:
         "sources": _with_sources(fact_base, rows, compared["comparison"]),
         "ceilings": rows,
         "mandate_ended": fact_base["mission"]["mandate_ended"],
+        "ended_by": next((item["number"] for item in fact_base["resolutions"] if item["kind"] == "termination"), None),
     }
 
 

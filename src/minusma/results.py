@@ -171,6 +171,8 @@ class ChartResult(CompareResult):
 
     ceilings: list[CeilingRow]
     mandate_ended: str
+    ended_by: int | None
+    """The resolution that ended the mandate, where the fact base has one."""
 
 
 class Period(TypedDict):

@@ -9,11 +9,23 @@ A :class:`Plot` is the same for an image: the series and every word of a chart, 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import itertools
+from collections.abc import Iterator, Mapping, Sequence
+from enum import StrEnum
 from typing import Any, Literal, NamedTuple, cast
 
-from minusma.messages import LANGS, Lang, count, number, say
-from minusma.model import FATALITY_CAUSES, Erratum, Fatality, Qualifier, Quantity, Source, Text, country_names
+from minusma.messages import LANGS, Lang, Listed, count, number, say
+from minusma.model import (
+    FATALITY_CAUSES,
+    SOURCE_KINDS,
+    Erratum,
+    Fatality,
+    Qualifier,
+    Quantity,
+    Source,
+    Text,
+    country_names,
+)
 from minusma.results import (
     AboutResult,
     AtResult,
@@ -411,9 +423,24 @@ class MarkKeys(NamedTuple):
 
     exact: str
     approximate: str
-    computed: str
     other: str
     span: str
+    milestone: str
+
+
+class Milestone(NamedTuple):
+    """A day the mandate changed, drawn as a labelled vertical line across the panels."""
+
+    date: str
+    label: str
+
+
+class ChartSize(StrEnum):
+    """Where a chart is shown, which sets its size and the size of its words."""
+
+    standard = "standard"
+    article = "article"
+    slide = "slide"
 
 
 class Plot(NamedTuple):
@@ -430,6 +457,8 @@ class Plot(NamedTuple):
     keys: MarkKeys
     source_line: str
     as_of: str
+    milestones: tuple[Milestone, ...] = ()
+    size: ChartSize = ChartSize.standard
 
 
 class MapSite(NamedTuple):
@@ -490,7 +519,7 @@ CHARTED = ("military", "uniformed", "police")
 """The kinds a chart draws, each against the ceiling of its own kind; police on its own scale."""
 
 
-def figure(result: ChartResult, lang: Lang) -> Plot:
+def figure(result: ChartResult, lang: Lang, size: ChartSize = ChartSize.standard) -> Plot:
     """Every claim's figures (the preferred ones stand out) against the ceilings over time."""
     series: list[Series] = []
     cited: set[str] = set()
@@ -533,9 +562,46 @@ def figure(result: ChartResult, lang: Lang) -> Plot:
         series=tuple(series),
         until=result["mandate_ended"],
         keys=MarkKeys(*(say(f"chart.key.{key}", lang) for key in MarkKeys._fields)),
-        source_line=say("chart.sources", lang, sources=count("count.sources", len(cited), lang)),
+        source_line=credit(result["sources"], cited, lang),
         as_of=say("as_of", lang, date=result["as_of"]),
+        milestones=milestones(result, lang),
+        size=size,
     )
+
+
+def credit(sources: Sequence[Mapping[str, Any]], cited: set[str], lang: Lang) -> str:
+    """A credit fit to print under a chart: the kinds of the sources it cites, how many, and the tool."""
+    kinds = {source.get("kind") for source in sources if source["id"] in cited}
+    named = [say(f"chart.kind.{kind}", lang) for kind in SOURCE_KINDS if kind in kinds]
+    if None in kinds or not named:
+        named.append(say("chart.kind.other", lang))
+    return say("chart.credit", lang, kinds=Listed(named, "and"), sources=count("count.sources", len(cited), lang))
+
+
+def milestones(result: ChartResult, lang: Lang) -> tuple[Milestone, ...]:
+    """The largest rise of the total ceiling, and the end of the mandate, as the fact base dates them."""
+    found: list[Milestone] = []
+    rises = [
+        (after["total"] - before["total"], after)
+        for before, after in itertools.pairwise(result["ceilings"])
+        if after["total"] > before["total"]
+    ]
+    if rises:
+        _, raised = max(rises, key=lambda rise: rise[0])  # the first of equal rises
+        found.append(
+            Milestone(
+                raised["adopted"],
+                say("chart.raised", lang, resolution=raised["resolution"], total=number(raised["total"], lang)),
+            )
+        )
+    ended = result["ended_by"]
+    found.append(
+        Milestone(
+            result["mandate_ended"],
+            say("chart.ended", lang) if ended is None else say("chart.ended_by", lang, resolution=ended),
+        )
+    )
+    return tuple(found)
 
 
 def _period_rows(periods: Sequence[Period], lang: Lang) -> list[tuple[Cell, ...]]:
@@ -1562,7 +1628,7 @@ def at(result: AtResult, lang: Lang) -> list[Sheet]:
                 _coded(item["leader"]["role"], item["leader"]["role"], lang),
                 item["leader"]["name"] + (f" ({say('acting', lang)})" if item["leader"]["acting"] else ""),
                 _term(item["leader"], lang),
-                say("yes", lang) if item["certain"] else f"{say('uncertain', lang)}: {text(item['why'], lang)}",
+                say("yes", lang) if item["certain"] else f"{say('at.possibly', lang)}: {text(item['why'], lang)}",
                 _ids(item["leader"]["sources"]),
             )
             for item in result["leaders"]
@@ -1573,7 +1639,7 @@ def at(result: AtResult, lang: Lang) -> list[Sheet]:
                 say("leaders_in_office", lang),
                 (
                     *_columns(lang, "role", "name", "term"),
-                    Column("certain", say("status", lang)),
+                    Column("certain", say("at.in_office", lang)),
                     *_columns(lang, "sources"),
                 ),
                 leader_rows,

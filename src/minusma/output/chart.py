@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
 
 from minusma.errors import MissingExtraError, UsageError
 from minusma.messages import Lang, Message, number
@@ -25,7 +25,7 @@ from minusma.model import date_range
 from minusma.output.cells import SYMBOLS
 from minusma.output.stream import is_terminal, write_bytes
 from minusma.output.view import View
-from minusma.sheets import Bars, MapPlot, Mark, Plot, Series
+from minusma.sheets import Bars, ChartSize, MapPlot, Mark, Plot, Series
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -42,6 +42,34 @@ LEFT, RIGHT, BOTTOM, TOP = 0.85, 0.25, 0.55, 0.1
 """Inches around the panels: the count labels at the left, the years and the date label below."""
 DPI = 150
 """PNG pixels per inch: 1650 x 1125, sharp on a high-density screen and in print."""
+
+
+class Layout(NamedTuple):
+    """A chart's size and the size of its words; lengths in inches, text in points."""
+
+    width: float
+    height: float
+    dpi: int
+    head: float
+    foot: float
+    left: float
+    bottom: float
+    title: float
+    text: float
+    """Legends, axis labels, ticks and the credit."""
+    note: float
+    """The figures and symbols written beside the lines and marks."""
+    series_columns: int
+    key_columns: int
+
+
+LAYOUTS: dict[ChartSize, Layout] = {
+    ChartSize.standard: Layout(WIDTH, HEIGHT, DPI, HEAD, FOOT, LEFT, BOTTOM, 14, 9, 8, 3, 2),
+    # A column 660 pixels wide at 100 dpi: every word at least 9 points, the keys in one column.
+    ChartSize.article: Layout(6.6, 8.4, 100, 1.55, 1.75, 0.85, 0.55, 12, 9, 9, 1, 1),
+    # A 16:9 slide, 1600 x 900 pixels: words large enough to read from the back of a room.
+    ChartSize.slide: Layout(16.0, 9.0, 100, 1.2, 1.4, 1.2, 0.7, 22, 14, 12, 3, 2),
+}
 
 COLOURS = {
     "military": "#0072B2", "uniformed": "#009E73", "police": "#D55E00",
@@ -111,8 +139,9 @@ def render(plot: Plot | Bars | MapPlot, lang: Lang, image: Image) -> bytes:
             figure = Figure(figsize=(WIDTH, HEIGHT), dpi=DPI)
             _draw_bars(figure, plot, lang)
         else:
-            figure = Figure(figsize=(WIDTH, HEIGHT), dpi=DPI)
-            _draw(figure, plot, lang)
+            layout = LAYOUTS[plot.size]
+            figure = Figure(figsize=(layout.width, layout.height), dpi=layout.dpi)
+            _draw(figure, plot, lang, layout)
         buffer = io.BytesIO()
         if image == "svg":
             figure.savefig(buffer, format="svg", metadata={"Date": None, "Title": plot.title})
@@ -120,15 +149,15 @@ def render(plot: Plot | Bars | MapPlot, lang: Lang, image: Image) -> bytes:
             from matplotlib.backends.backend_agg import FigureCanvasAgg
 
             FigureCanvasAgg(figure)
-            figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None, "Title": plot.title})
+            figure.savefig(buffer, format="png", dpi=figure.dpi, metadata={"Software": None, "Title": plot.title})
     return buffer.getvalue()
 
 
 # --------------------------------------------------------------------------- drawing
 
 
-def _draw(figure: Figure, plot: Plot, lang: Lang) -> None:
-    """Three bands: the title and the series' key; the panels; what a mark's look says and the sources.
+def _draw(figure: Figure, plot: Plot, lang: Lang, layout: Layout = LAYOUTS[ChartSize.standard]) -> None:
+    """Three bands: the title and the series' key; the panels; what a mark's look says and the credit.
 
     The bands and margins are fixed, so no text can overlap another whatever the language, and
     no layout engine is needed: matplotlib's constrained layout can differ in the last bits
@@ -136,24 +165,28 @@ def _draw(figure: Figure, plot: Plot, lang: Lang) -> None:
     """
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    bands: Any = figure.subfigures(3, 1, height_ratios=[HEAD, HEIGHT - HEAD - FOOT, FOOT], hspace=0)
+    width, height = layout.width, layout.height
+    bands: Any = figure.subfigures(
+        3, 1, height_ratios=[layout.head, height - layout.head - layout.foot, layout.foot], hspace=0
+    )
     head, body, foot = bands
     panels = sorted({series.panel for series in plot.series})
     heights = [3.0 if panel == 0 else 1.3 for panel in panels]
-    body_height = HEIGHT - HEAD - FOOT
+    body_height = height - layout.head - layout.foot
     margins = {
-        "left": LEFT / WIDTH, "right": 1 - RIGHT / WIDTH, "bottom": BOTTOM / body_height, "top": 1 - TOP / body_height,
-        "hspace": 0.12, "height_ratios": heights,
+        "left": layout.left / width, "right": 1 - RIGHT / width, "bottom": layout.bottom / body_height,
+        "top": 1 - (TOP + len(plot.milestones) * layout.note * 1.4 / 72) / body_height, "hspace": 0.12, "height_ratios": heights,
     }  # fmt: skip
     axes = body.subplots(len(panels), 1, sharex=True, squeeze=False, gridspec_kw=margins)[:, 0]
     until = _day(plot.until)
     for series in plot.series:
-        _series(axes[panels.index(series.panel)], series, until, lang)
+        _series(axes[panels.index(series.panel)], series, until, lang, layout)
     for ax, panel in zip(axes, panels, strict=True):
         ax.set_ylim(0, _top(plot.series, panel))
         ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
         ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: number(round(value), lang)))
-        ax.set_ylabel(plot.count_label)
+        ax.set_ylabel(plot.count_label, fontsize=layout.text)
+        ax.tick_params(labelsize=layout.text)
         ax.grid(axis="y", color=GRID, linewidth=0.8)
         ax.set_axisbelow(True)
     first = min(
@@ -163,14 +196,41 @@ def _draw(figure: Figure, plot: Plot, lang: Lang) -> None:
     )
     last = dt.date(until.year + 1, 1, 1) if until.year < dt.MAXYEAR else dt.date.max  # the calendar's end
     _dates(axes[-1], dt.date(first.year, 1, 1), last)
-    axes[-1].set_xlabel(plot.date_label).set_gid("date-label")
+    _milestones(axes, plot, layout)
+    axes[-1].set_xlabel(plot.date_label, fontsize=layout.text).set_gid("date-label")
     axes[0].yaxis.label.set_gid("count-label")
     head.text(
-        0.01, 0.92, plot.title, verticalalignment="top", fontsize=14, fontweight="bold", color=INK, gid="title"
+        0.01, 1 - 0.1 / layout.head, plot.title, verticalalignment="top", fontsize=layout.title, fontweight="bold",
+        color=INK, gid="title",
     )  # fmt: skip
-    _legends(head, foot, plot)
-    foot.text(0.01, 0.1, plot.source_line, fontsize=8, color=GREY, gid="source-line")
-    foot.text(0.99, 0.1, plot.as_of, fontsize=8, color=GREY, horizontalalignment="right", gid="as-of")
+    _legends(head, foot, plot, layout)
+    foot.text(
+        0.01, 0.06 / layout.foot, plot.source_line, fontsize=layout.text, color=GREY, gid="source-line", wrap=True
+    )
+    as_of = foot.text(
+        0.99, 0.06 / layout.foot, plot.as_of, fontsize=layout.text, color=GREY, horizontalalignment="right", gid="as-of"
+    )  # fmt: skip
+    if layout.series_columns == 1:  # a narrow column: the date above the credit, which takes the whole width
+        as_of.set_position((0.01, (0.12 + layout.text / 72 * 2.6) / layout.foot))
+        as_of.set_horizontalalignment("left")
+
+
+def _milestones(axes: Any, plot: Plot, layout: Layout) -> None:
+    """A dashed line across the panels on each milestone's day, labelled at the top of the first panel."""
+    from matplotlib.transforms import blended_transform_factory
+
+    for index, milestone in enumerate(plot.milestones):
+        x = _x(_day(milestone.date))
+        for panel, ax in enumerate(axes):
+            ax.axvline(x, color=GREY, linestyle=(0, (4, 3)), linewidth=1, zorder=1, gid=f"milestone-{index}-{panel}")
+        top = axes[0]
+        left = x > (top.get_xlim()[0] + top.get_xlim()[1]) / 2  # past the middle: the label ends at the line
+        top.annotate(  # one line each, the first lowest: labels never run into each other
+            milestone.label, (x, 1.0), xycoords=blended_transform_factory(top.transData, top.transAxes),
+            xytext=(-3 if left else 3, 2 + index * layout.note * 1.4), textcoords="offset points",
+            fontsize=layout.note, color=INK, verticalalignment="bottom",
+            horizontalalignment="right" if left else "left", gid=f"milestone-label-{index}",
+        )  # fmt: skip
 
 
 def _draw_bars(figure: Figure, plot: Bars, lang: Lang) -> None:
@@ -217,7 +277,7 @@ def _draw_bars(figure: Figure, plot: Bars, lang: Lang) -> None:
     foot.text(0.99, 0.1, plot.as_of, fontsize=8, color=GREY, horizontalalignment="right", gid="as-of")
 
 
-def _series(ax: Axes, series: Series, until: dt.date, lang: Lang) -> None:
+def _series(ax: Axes, series: Series, until: dt.date, lang: Lang, layout: Layout) -> None:
     from matplotlib.transforms import ScaledTranslation
 
     colour = COLOURS.get(series.kind, INK)
@@ -228,9 +288,9 @@ def _series(ax: Axes, series: Series, until: dt.date, lang: Lang) -> None:
         ax.step(xs, [*values, values[-1]], where="post", color=colour, linewidth=2, gid=f"ceiling-{series.kind}")
     for index, (start, value) in enumerate(zip(starts, values, strict=True)):
         if index == 0 or value != values[index - 1]:  # each new ceiling, labelled once
-            _note(ax, number(value, lang), _x(start), value, (3, 4), 8, colour, True)
+            _note(ax, number(value, lang), _x(start), value, (3, 4), layout.note, colour, True)
     for style, marks in _groups(series.marks):
-        preferred, approximate, computed = style
+        preferred, approximate = style
         shade = colour if preferred else _faded(colour)
         # Another source's claim stands just right of the preferred one of its date, never hidden behind it.
         beside = ax.transData + ScaledTranslation(0 if preferred else BESIDE / 72, 0, ax.figure.dpi_scale_trans)
@@ -240,17 +300,14 @@ def _series(ax: Axes, series: Series, until: dt.date, lang: Lang) -> None:
                 ax.plot([_x(first), _x(last)], [mark.value] * 2, color=shade, linewidth=1, marker="|", markersize=6)
             if approximate:
                 where = (-6, 2) if preferred else (BESIDE + 4, 2)
-                size = 11 if preferred else 8
+                size = layout.note + 3 if preferred else layout.note
                 _note(ax, SYMBOLS[mark.qualifier], _x(_middle(mark.date)), mark.value, where, size, shade, where[0] > 0)
         ax.plot(
             [_x(_middle(mark.date)) for mark in marks], [mark.value for mark in marks], linestyle="none",
-            marker="D" if computed else "o", markersize=7 if preferred else 4.5,
+            marker="o", markersize=7 if preferred else 4.5,
             markeredgewidth=1.5 if preferred else 1, markeredgecolor=shade,
             markerfacecolor="white" if approximate else shade, zorder=4 if preferred else 3, transform=beside,
-            gid="-".join((
-                "deployed", series.kind, "preferred" if preferred else "other",
-                "approximate" if approximate else "exact", "computed" if computed else "stated",
-            )),
+            gid="-".join(("deployed", series.kind, "preferred" if preferred else "other", "approximate" if approximate else "exact")),
         )  # fmt: skip
 
 
@@ -264,16 +321,17 @@ def _note(
     )  # fmt: skip
 
 
-def _groups(marks: Iterable[Mark]) -> list[tuple[tuple[bool, bool, bool], list[Mark]]]:
-    """Marks by how they look: preferred or not, approximate or not, computed or not."""
-    groups: dict[tuple[bool, bool, bool], list[Mark]] = {}
+def _groups(marks: Iterable[Mark]) -> list[tuple[tuple[bool, bool], list[Mark]]]:
+    """Marks by how they look: preferred or not, approximate or not. A figure computed from stated
+    parts looks like a stated one (the tables mark it Σ): one look fewer crowding the early years."""
+    groups: dict[tuple[bool, bool], list[Mark]] = {}
     for mark in marks:
-        groups.setdefault((mark.preferred, mark.qualifier != "exact", mark.computed), []).append(mark)
+        groups.setdefault((mark.preferred, mark.qualifier != "exact"), []).append(mark)
     return sorted(groups.items(), reverse=True)
 
 
-def _legends(head: SubFigure, foot: SubFigure, plot: Plot) -> None:
-    """Under the title, each kind's ceiling and figures in a column; at the foot, what a mark's look says."""
+def _legends(head: SubFigure, foot: SubFigure, plot: Plot, layout: Layout) -> None:
+    """Under the title, each kind's ceiling and figures; at the foot, what a mark's look says."""
     from matplotlib.lines import Line2D
 
     handles: list[Any] = []
@@ -286,17 +344,19 @@ def _legends(head: SubFigure, foot: SubFigure, plot: Plot) -> None:
         ]
         labels += [series.ceiling_label, series.deployed_label]
     head.legend(
-        handles, labels, loc="lower left", bbox_to_anchor=(0.005, 0.0), ncols=len(plot.series), fontsize=9,
+        handles, labels, loc="lower left", bbox_to_anchor=(0.005, 0.0), ncols=layout.series_columns,
+        fontsize=layout.text, labelspacing=0.3,
     ).set_gid("legend-series")  # fmt: skip
     looks = [
         Line2D([], [], linestyle="none", marker="o", markersize=7, color=INK),
         Line2D([], [], linestyle="none", marker="o", markersize=7, color=INK, markerfacecolor="white"),
-        Line2D([], [], linestyle="none", marker="D", markersize=6, color=INK),
         Line2D([], [], linestyle="none", marker="o", markersize=4.5, color=_faded(INK)),
         Line2D([], [], color=INK, linewidth=1, marker="|", markersize=6),
+        Line2D([], [], color=GREY, linewidth=1, linestyle=(0, (4, 3))),
     ]
     foot.legend(
-        looks, list(plot.keys), loc="upper left", bbox_to_anchor=(0.005, 1.0), ncols=2, fontsize=8,
+        looks, list(plot.keys), loc="upper left", bbox_to_anchor=(0.005, 1.0), ncols=layout.key_columns,
+        fontsize=layout.text, labelspacing=0.3,
     ).set_gid("legend-marks")  # fmt: skip
 
 

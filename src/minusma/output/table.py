@@ -24,7 +24,7 @@ from rich.text import Text as RichText
 
 from minusma.messages import Lang, say
 from minusma.output.cells import any_figure, any_qualified, format_cell, format_column, is_computed, plain, safe
-from minusma.output.stream import ReaderGone, TextOutput, encoding
+from minusma.output.stream import ReaderGone, TextOutput, encoding, is_terminal
 from minusma.output.view import View
 from minusma.sheets import Column, Sheet
 
@@ -47,7 +47,7 @@ def console() -> Console:
         for name, value in os.environ.items()
         if name not in ("COLUMNS", "LINES") or (value.isdigit() and int(value) > 0)
     }
-    output = TextOutput(encoding())
+    output = TextOutput(encoding()) if is_terminal() else TrimmedOutput(encoding())
     printer = _Console(
         file=output,  # type: ignore[arg-type]  # a TextIOBase is a text file
         highlight=False,
@@ -57,6 +57,38 @@ def console() -> Console:
     )
     printer.width = max(printer.width, NARROWEST)
     return printer
+
+
+_TAIL_REVERSED = re.compile(r"(?: |m[0-9;]*\[\x1b)*")
+"""Spaces and colour codes at the end of a line, read backwards (a match from the start runs in linear time)."""
+
+
+class TrimmedOutput(TextOutput):
+    """Output for a pipe or file: no line ends in the spaces Rich pads table rows with, so
+    ``grep 'x$'``, ``diff`` and editors see the text alone. Spaces at the end of one piece of
+    text are held until the next shows whether a line ends there; at the very end they are dropped."""
+
+    def __init__(self, encoding: str) -> None:
+        super().__init__(encoding)
+        self._held = ""
+
+    def write(self, text: str) -> int:
+        whole = (self._held + text).rstrip(" ")
+        self._held = " " * (len(self._held) + len(text) - len(whole))
+        if " \n" in whole or " \x1b" in whole:
+            lines = whole.split("\n")
+            whole = "\n".join([*map(_trim, lines[:-1]), lines[-1]])
+        super().write(whole)
+        return len(text)
+
+
+def _trim(line: str) -> str:
+    """A line without the spaces at its end, also where colour codes (which stay) come between them."""
+    if "\x1b" not in line:
+        return line.rstrip(" ")
+    tail = _TAIL_REVERSED.match(line[::-1])
+    end = len(line) - (tail.end() if tail else 0)
+    return line[:end] + line[end:].replace(" ", "")
 
 
 class References:
