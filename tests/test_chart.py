@@ -428,6 +428,9 @@ def test_size_needs_chart(args: list[str]) -> None:
 def test_an_unknown_size_is_a_usage_error() -> None:
     result = CliRunner().invoke(app, ["troops", "--chart", "--size", "poster", "--format", "svg"])
     assert result.exit_code == 2
+    assert "'poster' is not a chart size. Use one of: standard, article, slide." in result.stderr
+    sized = CliRunner().invoke(app, ["troops", "--chart", "--size", "SLIDE", "--format", "svg"])
+    assert sized.exit_code == 0 and sized.stdout.startswith("<?xml")  # any case, as before
 
 
 def test_the_milestones_come_from_the_fact_base(shipped_data: dict[str, Any], tmp_path: Path) -> None:

@@ -563,6 +563,16 @@ def timeline(
     show(ask, sheets.timeline, asks={"timelinejs": story})
 
 
+def _check_size(value: str | None) -> str | None:
+    """A chart size, in any case (a str option: Typer then builds no pydantic adapter for it)."""
+    if value is None:
+        return None
+    if value.lower() not in {size.value for size in sheets.ChartSize}:
+        choices = ", ".join(size.value for size in sheets.ChartSize)
+        raise typer.BadParameter(say("bad_size", _usage_lang(), value=safe(value, lines=False), choices=choices))
+    return value.lower()
+
+
 @command("troops", kinds=("tables", "chart"))
 def troops(
     compare: Annotated[bool, typer.Option("--compare", help=_help("compare"))] = False,
@@ -574,8 +584,7 @@ def troops(
         str | None, typer.Option("--to", callback=_check_date, metavar="DATE", help=_help("compare_to"))
     ] = None,
     size: Annotated[
-        sheets.ChartSize | None,
-        typer.Option("--size", metavar="SIZE", case_sensitive=False, help=_help("chart_size")),
+        str | None, typer.Option("--size", metavar="SIZE", callback=_check_size, help=_help("chart_size"))
     ] = None,
 ) -> None:
     if size is not None and not chart:
@@ -586,7 +595,7 @@ def troops(
         raise UsageError(Message("needs", {"option": "--from" if date_from else "--to", "needed": "--compare"}))
     _check_range(date_from, date_to)
     if chart:
-        sized = sheets.ChartSize.standard if size is None else size
+        sized = sheets.ChartSize.standard if size is None else sheets.ChartSize(size)
         show(
             query.chart, sheets.chart, fits=("table", *output.formats("chart")),
             chart=lambda result, lang: sheets.figure(result, lang, sized),
