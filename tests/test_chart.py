@@ -462,3 +462,12 @@ def test_the_credit_names_each_kind_of_source_once() -> None:
     assert sheets.credit(sources, {"a", "d", "e"}, "nl").startswith(
         "Bronnen: nieuwsberichten, datasets en andere bronnen"
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "fr"])
+def test_the_casualties_chart_credits_the_dataset_not_a_command(lang: str) -> None:
+    result = CliRunner().invoke(app, ["casualties", "--chart", "--format", "svg", "--lang", lang])
+    assert result.exit_code == 0, result.output
+    texts = " ".join(element.text or "" for element in ElementTree.fromstring(result.stdout).iter() if element.text)
+    assert "Peace and Security Data Hub" in texts and "DPPADPOSS-FATALITIES" in texts
+    assert "minusma casualties" not in result.stdout and "un-fatalities-2025-04-04" not in result.stdout

@@ -1351,6 +1351,15 @@ class Bars(NamedTuple):
     as_of: str
 
 
+def _dataset_credit(result: CasualtyChartResult, lang: Lang) -> str:
+    """Who published the records and what they are called, for a credit fit to print (not ids)."""
+    by_id = {source["id"]: source for source in result["sources"]}
+    cited = [by_id[source_id] for source_id in result["series"]["sources"] if source_id in by_id]
+    return "; ".join(f"{source['publisher']}, {source['title']}" for source in cited) or ", ".join(
+        result["series"]["sources"]
+    )
+
+
 def casualty_figure(result: CasualtyChartResult, lang: Lang) -> Bars:
     rows = result["series"]["by_year"]
     stacks = tuple(
@@ -1363,7 +1372,7 @@ def casualty_figure(result: CasualtyChartResult, lang: Lang) -> Bars:
         count_label=say("fatalities.count_axis", lang),
         periods=tuple(row["key"] for row in rows),
         stacks=stacks,
-        source_line=say("fatalities.chart_sources", lang, sources=", ".join(result["series"]["sources"])),
+        source_line=say("fatalities.chart_sources", lang, sources=_dataset_credit(result, lang)),
         as_of=say("as_of", lang, date=result["as_of"]),
     )
 

@@ -574,7 +574,7 @@ MESSAGES: dict[str, str] = {
     "fatalities.chart_legend": "█ deaths in the year, every year on one scale",
     "fatalities.chart_title": "MINUSMA: deaths per year by cause (UN records)",
     "fatalities.count_axis": "Deaths",
-    "fatalities.chart_sources": "Source: {sources}; the figures: 'minusma casualties --by year'.",
+    "fatalities.chart_sources": "Source: {sources}; compiled with minusma",
     "help.casualties_at": "The UN's records as of DATE, inclusive (YYYY, YYYY-MM or YYYY-MM-DD; a year or month means its last day).",
     "help.casualties_country": "One nationality: its ISO code (TCD) or its name in any language (Chad, Tsjaad, Tchad).",
     "help.by": "Group the UN's records by one of: {choices}.",

@@ -574,7 +574,7 @@ MESSAGES: dict[str, str] = {
     "fatalities.chart_legend": "█ morts dans l’année, toutes les années à la même échelle",
     "fatalities.chart_title": "MINUSMA\xa0: morts par année et par cause (registres de l’ONU)",
     "fatalities.count_axis": "Morts",
-    "fatalities.chart_sources": "Source\xa0: {sources}\xa0; les chiffres\xa0: «\u202fminusma casualties --by year\u202f».",
+    "fatalities.chart_sources": "Source\xa0: {sources}\xa0; compilé avec minusma",
     "help.casualties_at": "Les registres de l’ONU au DATE inclus (YYYY, YYYY-MM ou YYYY-MM-DD\xa0; une année ou un mois désigne son dernier jour).",
     "help.casualties_country": "Une nationalité\xa0: son code ISO (TCD) ou son nom dans l’une des langues (Chad, Tsjaad, Tchad).",
     "help.by": "Regrouper les registres de l’ONU selon l’un de\xa0: {choices}.",

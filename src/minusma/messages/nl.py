@@ -574,7 +574,7 @@ MESSAGES: dict[str, str] = {
     "fatalities.chart_legend": "█ doden in het jaar, alle jaren op één schaal",
     "fatalities.chart_title": "MINUSMA: doden per jaar per oorzaak (VN-records)",
     "fatalities.count_axis": "Doden",
-    "fatalities.chart_sources": "Bron: {sources}; de cijfers: 'minusma casualties --by year'.",
+    "fatalities.chart_sources": "Bron: {sources}; samengesteld met minusma",
     "help.casualties_at": "De VN-records tot en met DATE (YYYY, YYYY-MM of YYYY-MM-DD; een jaar of maand betekent de laatste dag ervan).",
     "help.casualties_country": "Eén nationaliteit: de ISO-code (TCD) of de naam in een van de talen (Chad, Tsjaad, Tchad).",
     "help.by": "Groepeer de VN-records naar een van: {choices}.",
