@@ -39,6 +39,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/, also when a test loads this file
+from importing import kept_accessed  # noqa: E402
+
 HERE = Path(__file__).resolve().parents[1] / "data" / "sources"
 FACT_BASE = HERE.parent / "minusma.json"
 PROVENANCE = HERE / "provenance.json"
@@ -372,18 +375,6 @@ def bases() -> list[dict[str, Any]]:
         record["presence"] = presence
         found.append(record)
     return found
-
-
-def kept_accessed(new: dict[str, Any], old: dict[str, Any]) -> dict[str, Any]:
-    """``new`` with the old record's ``accessed`` (tools/access_dates.py's field, from the history)."""
-    if "accessed" not in old or "accessed" in new:
-        return new
-    record: dict[str, Any] = {}
-    for key, value in new.items():
-        record[key] = value
-        if key == "url":
-            record["accessed"] = old["accessed"]
-    return record
 
 
 def imported(fact_base: dict[str, Any]) -> dict[str, Any]:

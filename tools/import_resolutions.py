@@ -29,6 +29,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/, also when a test loads this file
+from importing import kept_accessed  # noqa: E402
+
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data" / "minusma.json"
 SOURCES = REPO / "data" / "sources"
@@ -382,18 +385,6 @@ def xml_tasks(number: int) -> tuple[list[dict[str, Any]], str, dict[str, str], s
 
 
 # --------------------------------------------------------------------------- the fact base
-
-
-def kept_accessed(new: dict[str, Any], old: dict[str, Any]) -> dict[str, Any]:
-    """``new`` with the old record's ``accessed`` (tools/access_dates.py's field, from the history)."""
-    if "accessed" not in old or "accessed" in new:
-        return new
-    record: dict[str, Any] = {}
-    for key, value in new.items():
-        record[key] = value
-        if key == "url":
-            record["accessed"] = old["accessed"]
-    return record
 
 
 def build(fact_base: dict[str, Any]) -> dict[str, Any]:

@@ -22,6 +22,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/, also when a test loads this file
+from importing import kept_accessed  # noqa: E402
+
 REPO = Path(__file__).resolve().parents[1]
 FACT_BASE = REPO / "data" / "minusma.json"
 SOURCES = REPO / "data" / "sources" / "un-fatalities"
@@ -164,18 +167,6 @@ def revisions(record: dict[str, Any], earlier: dict[str, str], snapshot: dict[st
         return None
     revision["sources"] = [snapshot["source_id"]]
     return revision
-
-
-def kept_accessed(new: dict[str, Any], old: dict[str, Any]) -> dict[str, Any]:
-    """``new`` with the old record's ``accessed`` (tools/access_dates.py's field, from the history)."""
-    if "accessed" not in old or "accessed" in new:
-        return new
-    record: dict[str, Any] = {}
-    for key, value in new.items():
-        record[key] = value
-        if key == "url":
-            record["accessed"] = old["accessed"]
-    return record
 
 
 def build(fact_base: dict[str, Any]) -> dict[str, Any]:
