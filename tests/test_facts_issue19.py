@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -113,7 +115,8 @@ def test_acting_leaders_agree_in_leaders_and_about() -> None:
     fact_base = load()
     kane = next(term for term in terms(fact_base) if term.leader["id"] == "fc-kane")
     assert (kane.start, kane.end, kane.end_basis) == ("2016-12-16", "2017-04-11", "successor")
-    shown = json.loads(subprocess.run(["minusma", "leaders", "--json"], capture_output=True, check=True).stdout)
+    script = Path(sys.executable).parent / "minusma"  # the installed command, wherever PATH points
+    shown = json.loads(subprocess.run([str(script), "leaders", "--json"], capture_output=True, check=True).stdout)
     rows = {row["id"]: row for row in shown["leaders"]}
     assert rows["fc-kane"]["term"] == {
         "start": "2016-12-16",
