@@ -4,38 +4,29 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import importlib.util
 import io
 import json
 import struct
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+from bases_facts import a_site, bases_importer, with_sites
 from minusma import query
 from minusma.cli import app
 from minusma.load import load
-from minusma.model import MALI_LATITUDE, MALI_LONGITUDE, Base, FactBase
+from minusma.model import MALI_LATITUDE, MALI_LONGITUDE, FactBase
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = REPO / "data" / "sources"
 
 
-def _importer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("import_bases", REPO / "tools" / "import_bases.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def importer() -> ModuleType:
-    return _importer()
+    return bases_importer()
 
 
 @pytest.fixture(scope="module")
@@ -44,28 +35,6 @@ def facts() -> FactBase:
 
 
 # --------------------------------------------------------------------------- a site in use
-
-
-def _base(*dates: str, closed: str | None = None) -> Base:
-    base: dict[str, Any] = {
-        "id": "base-test", "name": {"en": "Test", "nl": "Test", "fr": "Test"}, "spellings": [],
-        "region": {"en": "Gao", "nl": "Gao", "fr": "Gao"}, "longitude": 0.0, "latitude": 16.0,
-        "sources": ["geopko-v2.3-frontmap"],
-        "presence": [
-            {"date": date, "dataset": "geopko-map", "estimate": "unit_sizes", "troops": 150,
-             "troops_by_country": {"TCD": 150}, "sources": ["geopko-maps-2014-2018"]}
-            for date in dates
-        ],
-    }  # fmt: skip
-    if closed is not None:
-        base["closed"] = {"date": closed, "event": "ev-2023-kidal"}
-    return base  # type: ignore[return-value]
-
-
-def _with(facts: FactBase, *bases: Base) -> FactBase:
-    changed = dict(facts)
-    changed["bases"] = list(bases)
-    return changed  # type: ignore[return-value]
 
 
 @pytest.mark.parametrize(
@@ -82,18 +51,18 @@ def _with(facts: FactBase, *bases: Base) -> FactBase:
     ],
 )
 def test_a_site_is_in_use_only_on_the_days_a_row_covers(facts: FactBase, day: str, expected: bool) -> None:
-    base = _base("2014-03", "2014-05")
-    result = query.bases(_with(facts, base), at=day)
+    base = a_site("2014-03", "2014-05")
+    result = query.bases(with_sites(facts, base), at=day)
     assert bool(result["sites"]) == expected
     assert bool(result["rows"]) == expected
 
 
 def test_a_year_with_no_rows_has_no_site(facts: FactBase) -> None:
-    base = _base("2014", "2016")
-    assert query.bases(_with(facts, base), at="2015")["sites"] == []
-    assert query.bases(_with(facts, base), at="2015-12-31")["sites"] == []
-    assert len(query.bases(_with(facts, base), at="2016-01-01")["sites"]) == 1
-    assert len(query.bases(_with(facts, base), at="2014-12-31")["sites"]) == 1
+    base = a_site("2014", "2016")
+    assert query.bases(with_sites(facts, base), at="2015")["sites"] == []
+    assert query.bases(with_sites(facts, base), at="2015-12-31")["sites"] == []
+    assert len(query.bases(with_sites(facts, base), at="2016-01-01")["sites"]) == 1
+    assert len(query.bases(with_sites(facts, base), at="2014-12-31")["sites"]) == 1
 
 
 @pytest.mark.parametrize(
@@ -107,15 +76,15 @@ def test_a_year_with_no_rows_has_no_site(facts: FactBase) -> None:
     ],
 )
 def test_a_closed_site_is_not_in_use_after_its_closure(facts: FactBase, closed: str, day: str, expected: bool) -> None:
-    base = _base("2023", closed=closed)
-    assert bool(query.bases(_with(facts, base), at=day)["sites"]) == expected
+    base = a_site("2023", closed=closed)
+    assert bool(query.bases(with_sites(facts, base), at=day)["sites"]) == expected
 
 
 def test_a_month_or_year_asked_finds_rows_at_any_time_in_it(facts: FactBase) -> None:
-    base = _base("2014-05")
-    assert len(query.bases(_with(facts, base), at="2014")["sites"]) == 1
-    assert len(query.bases(_with(facts, base), at="2014-05")["sites"]) == 1
-    assert query.bases(_with(facts, base), at="2014-06")["sites"] == []
+    base = a_site("2014-05")
+    assert len(query.bases(with_sites(facts, base), at="2014")["sites"]) == 1
+    assert len(query.bases(with_sites(facts, base), at="2014-05")["sites"]) == 1
+    assert query.bases(with_sites(facts, base), at="2014-06")["sites"] == []
 
 
 def test_the_shipped_sites_on_closing_days(facts: FactBase) -> None:
@@ -305,7 +274,7 @@ def test_geojson_is_refused_elsewhere(runner: CliRunner) -> None:
 
 def test_today_is_not_needed(facts: FactBase) -> None:
     """The rule reads only the dates it is given (no clock)."""
-    base = _base("2014-03")
+    base = a_site("2014-03")
     assert query.in_use(base, "2014-03", dt.date(2014, 3, 15))
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import csv
 import hashlib
-import importlib.util
 import io
 import json
 from collections.abc import Callable
@@ -15,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from bases_facts import bases_importer
 from minusma.load import load, parse
 from minusma.model import MALI_LATITUDE, MALI_LONGITUDE, FactBase
 
@@ -22,17 +22,9 @@ REPO = Path(__file__).resolve().parents[1]
 SOURCES = REPO / "data" / "sources"
 
 
-def _importer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("import_bases", REPO / "tools" / "import_bases.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def importer() -> ModuleType:
-    return _importer()
+    return bases_importer()
 
 
 @pytest.fixture(scope="module")

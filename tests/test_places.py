@@ -11,37 +11,16 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from bases_facts import a_site, with_sites
 from minusma import query
 from minusma.cli import app
 from minusma.load import load
-from minusma.model import Base, FactBase
+from minusma.model import FactBase
 
 
 @pytest.fixture(scope="module")
 def facts() -> FactBase:
     return load()
-
-
-def _base(*dates: str, closed: str | None = None, dataset: str = "geopko-map") -> Base:
-    base: dict[str, Any] = {
-        "id": "base-test", "name": {"en": "Testville", "nl": "Teststad", "fr": "Testville"}, "spellings": [],
-        "region": {"en": "Gao", "nl": "Gao", "fr": "Gao"}, "longitude": 0.0, "latitude": 16.0,
-        "sources": ["geopko-v2.3-frontmap"],
-        "presence": [
-            {"date": date, "dataset": dataset, "estimate": "unit_sizes", "troops": 150,
-             "troops_by_country": {"TCD": 150}, "sources": ["geopko-maps-2014-2018"]}
-            for date in dates
-        ],
-    }  # fmt: skip
-    if closed is not None:
-        base["closed"] = {"date": closed, "event": "ev-2023-kidal"}
-    return base  # type: ignore[return-value]
-
-
-def _with(facts: FactBase, *bases: Base) -> FactBase:
-    changed = dict(facts)
-    changed["bases"] = list(bases)
-    return changed  # type: ignore[return-value]
 
 
 # --------------------------------------------------------------------------- at DATE: the sites in use
@@ -60,7 +39,7 @@ def _with(facts: FactBase, *bases: Base) -> FactBase:
     ],
 )
 def test_at_lists_a_site_from_its_first_day_to_its_last(facts: FactBase, day: str, expected: bool) -> None:
-    changed = _with(facts, _base("2015-03", "2015-05"))
+    changed = with_sites(facts, a_site("2015-03", "2015-05"))
     result = query.at(changed, day)
     assert [site["id"] for site in result["sites"]] == (["base-test"] if expected else [])
     assert result["sites"] == query.bases(changed, at=day)["sites"]  # the same facts and rule as bases --at
@@ -77,7 +56,7 @@ def test_at_lists_a_site_from_its_first_day_to_its_last(facts: FactBase, day: st
     ],
 )
 def test_at_drops_a_site_after_its_closure(facts: FactBase, closed: str, day: str, expected: bool) -> None:
-    changed = _with(facts, _base("2023", closed=closed, dataset="geopko-yearly"))
+    changed = with_sites(facts, a_site("2023", closed=closed, dataset="geopko-yearly"))
     assert bool(query.at(changed, day)["sites"]) == expected
 
 
@@ -85,14 +64,14 @@ def test_at_drops_a_site_after_its_closure(facts: FactBase, closed: str, day: st
 def test_at_reads_a_month_or_year_as_its_last_day_for_sites_too(facts: FactBase, asked: str, expected: bool) -> None:
     """`at 2015` is the last day of 2015, as for every other part of its answer (unlike `bases --at`,
     which takes any time in the period)."""
-    changed = _with(facts, _base("2015-03"))
+    changed = with_sites(facts, a_site("2015-03"))
     assert bool(query.at(changed, asked)["sites"]) == expected
 
 
 def test_at_without_sites_has_no_sites_sheet(facts: FactBase) -> None:
     from minusma.sheets import at as at_sheets
 
-    result = query.at(_with(facts), "2016-07-06")
+    result = query.at(with_sites(facts), "2016-07-06")
     assert result["sites"] == []
     assert "sites" not in [sheet.key for sheet in at_sheets(result, "en")]
 
@@ -135,7 +114,7 @@ def _row(date: str, dataset: str, troops: dict[str, int | None], **more: Any) ->
 
 
 def test_country_sites_keeps_each_dataset_in_its_own_column(facts: FactBase) -> None:
-    base = _base("2015")
+    base = a_site("2015")
     base["presence"] = [  # type: ignore[typeddict-item]
         _row("2015", "geopko-yearly", {"NLD": 750, "SEN": 1250}),
         _row("2015-03", "geopko-map", {"NLD": 150}, map="Map No. 4506 Rev.8"),
@@ -145,7 +124,7 @@ def test_country_sites_keeps_each_dataset_in_its_own_column(facts: FactBase) -> 
         _row("2017", "geopko-yearly", {"SEN": 950}),  # no Dutch: no row
         _row("2018", "geopko-yearly", {"NLD": None}),  # named without a figure
     ]
-    found = query.country_sites(_with(facts, base), "NLD")
+    found = query.country_sites(with_sites(facts, base), "NLD")
     assert [(place["year"], place["base"]) for place in found] == [
         ("2015", "base-test"), ("2016", "base-test"), ("2018", "base-test"),
     ]  # fmt: skip
@@ -157,12 +136,12 @@ def test_country_sites_keeps_each_dataset_in_its_own_column(facts: FactBase) -> 
     assert (first["radpko_troops"], first["radpko_police"]) == (571, 20)
     assert (police_only["geopko_troops"], police_only["radpko_troops"], police_only["radpko_police"]) == (None, None, 3)
     assert unsized["geopko_troops"] is None
-    assert query.country_sites(_with(facts, base), "TCD") == []
+    assert query.country_sites(with_sites(facts, base), "TCD") == []
 
 
 def test_where_a_site_has_no_dutch_row_it_is_not_listed(facts: FactBase) -> None:
-    assert query.country_sites(_with(facts, _base("2015")), "NLD") == []
-    sheets = __import__("minusma.sheets", fromlist=["dutch"]).dutch(query.dutch(_with(facts)), "en")
+    assert query.country_sites(with_sites(facts, a_site("2015")), "NLD") == []
+    sheets = __import__("minusma.sheets", fromlist=["dutch"]).dutch(query.dutch(with_sites(facts)), "en")
     where = next(sheet for sheet in sheets if sheet.key == "where")
     assert where.rows == []
     assert "No site" in where.notes[0]
