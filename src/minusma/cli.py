@@ -34,7 +34,7 @@ from minusma.output.stream import ReaderGone, Stopped, write_text
 from minusma.sheets import Bars, MapPlot, Plot, Sheet
 
 if TYPE_CHECKING:
-    from minusma.results import TimelineResult
+    from minusma.query import TimelineResult
 
 
 def resolve_lang(option: str | None, environ: Mapping[str, str] = os.environ) -> Lang:

@@ -1,8 +1,9 @@
-"""Pure questions over a loaded fact base. Each returns a plain, typed result.
+"""Pure questions over a loaded fact base, and the shape of their answers.
 
-The results are what ``--json`` prints (their types are in ``results.py``) and what
-``sheets.py`` lays out for the other formats; nothing here prints, reads files or knows
-about typer or rich.
+Each question returns a plain dict typed by the TypedDict written next to it: that shape is
+what ``--json`` prints (the contract scripts rely on) and what ``sheets.py`` lays out for the
+other formats. A question and the shape of its answer are one idea, so they live together.
+Nothing here prints, reads files or knows about typer or rich.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from itertools import accumulate, chain
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, Literal, NotRequired, cast
+
+from typing_extensions import TypedDict
 
 from minusma.messages import LANGS, Message, number, say
 from minusma.model import (
@@ -28,23 +31,33 @@ from minusma.model import (
     Amount,
     Base,
     Budget,
+    BudgetFigure,
     Casualties,
     Category,
+    Cause,
     Cited,
+    Closure,
     Contribution,
     Erratum,
     Event,
     FactBase,
     Fatality,
+    FatalityCause,
+    Figure,
     Lang,
+    Leader,
+    Personnel,
     Phase,
+    Presence,
     Problem,
     Qualifier,
     Quantity,
     Resolution,
+    ResolutionTasks,
     Snapshot,
     Source,
     StrengthClaim,
+    Task,
     Term,
     Text,
     ceiling_in_force,
@@ -65,57 +78,6 @@ from minusma.model import (
     sort_key,
     terms,
 )
-
-if TYPE_CHECKING:
-    from minusma.results import (
-        AboutResult,
-        AtResult,
-        BaseRow,
-        BasesResult,
-        Breakdown,
-        BudgetResult,
-        BudgetTotal,
-        BudgetYear,
-        CasualtiesResult,
-        CasualtyChartResult,
-        CeilingRow,
-        ChartResult,
-        CiteRequest,
-        CiteResult,
-        CitingFact,
-        CompareResult,
-        ComparisonRow,
-        ContributorRow,
-        ContributorsResult,
-        CountryNamed,
-        CountrySite,
-        Deployed,
-        DutchResult,
-        ErrataResult,
-        FatalitySeries,
-        FillRate,
-        Hit,
-        LeaderAt,
-        LeadersResult,
-        LeaderTerm,
-        MandateResult,
-        Period,
-        Place,
-        Reconciliation,
-        ResolutionMandateResult,
-        SearchResult,
-        SeriesRow,
-        ShowResult,
-        Site,
-        SiteYear,
-        SourceResult,
-        SourcesResult,
-        Status,
-        StoryResult,
-        TimelineResult,
-        TroopsResult,
-        ValidationResult,
-    )
 
 # --------------------------------------------------------------------------- helpers
 
@@ -157,6 +119,28 @@ def combine(quantities: Sequence[Quantity]) -> Quantity:
 
 
 # --------------------------------------------------------------------------- about
+
+
+class MissionDates(TypedDict):
+    established: str
+    operational: str
+    mandate_ended: str
+    withdrawal_completed: str
+    liquidation_from: str
+
+
+class AboutResult(TypedDict):
+    schema_version: str
+    as_of: str
+    abbreviation: str
+    names: dict[str, str]
+    headquarters: Text
+    dates: MissionDates
+    status: Text
+    summary: Text
+    leaders: list[LeaderTerm]
+    budget: BudgetTotal
+    sources: list[Source]
 
 
 def about(fact_base: FactBase) -> AboutResult:
@@ -323,6 +307,21 @@ _event_date = itemgetter("date")
 _event_sources = itemgetter("sources")
 
 
+class TimelineFilters(TypedDict):
+    date_from: str | None
+    date_to: str | None
+    categories: list[Category]
+
+
+class TimelineResult(TypedDict):
+    as_of: str
+    filters: TimelineFilters
+    events: list[Event]
+    places: list[Place]
+    """The sites the events name as their place, in the fact base's order."""
+    sources: list[Source]
+
+
 def timeline(
     fact_base: FactBase,
     date_from: str | None = None,
@@ -355,6 +354,16 @@ def timeline(
     }
 
 
+class Place(TypedDict):
+    """A site an event names as its place (``place`` in an event): its names and where it is."""
+
+    id: str
+    name: Text
+    region: Text
+    longitude: float
+    latitude: float
+
+
 def places(fact_base: FactBase, events: Iterable[Event]) -> list[Place]:
     """The sites ``events`` name as their place, with their names in every language."""
     named = {event["place"] for event in events if "place" in event}
@@ -371,6 +380,12 @@ def _bounds(date_from: str | None, date_to: str | None) -> tuple[dt.date, dt.dat
     low = parse_bound(date_from, end=False) if date_from else dt.date.min
     high = parse_bound(date_to, end=True) if date_to else dt.date.max
     return low, high
+
+
+class StoryResult(TimelineResult):
+    """The timeline with the mandate periods it spans, as eras (``timeline --format timelinejs``)."""
+
+    eras: list[Period]
 
 
 def story(
@@ -395,6 +410,17 @@ def story(
 # --------------------------------------------------------------------------- troops
 
 
+class CeilingRow(TypedDict):
+    resolution: int
+    adopted: str
+    military: int
+    police: int
+    total: int
+    total_stated: bool
+    note: Text | None
+    sources: list[str]
+
+
 def ceilings(fact_base: FactBase) -> list[CeilingRow]:
     rows: list[CeilingRow] = []
     for resolution in fact_base["resolutions"]:
@@ -415,6 +441,13 @@ def ceilings(fact_base: FactBase) -> list[CeilingRow]:
     return rows
 
 
+class TroopsResult(TypedDict):
+    as_of: str
+    ceilings: list[CeilingRow]
+    snapshots: list[Snapshot]
+    sources: list[Source]
+
+
 def troops(fact_base: FactBase) -> TroopsResult:
     rows = ceilings(fact_base)
     snapshots = sorted(fact_base["snapshots"], key=lambda snapshot: sort_key(snapshot["date"]))
@@ -424,6 +457,16 @@ def troops(fact_base: FactBase) -> TroopsResult:
         "snapshots": snapshots,
         "sources": _with_sources(fact_base, rows, snapshots),
     }
+
+
+class Deployed(TypedDict):
+    """Every figure of a claim; one with a ``formula`` was computed from stated parts."""
+
+    military: Quantity | None
+    police: Quantity | None
+    uniformed: Quantity | None
+    civilians: Quantity | None
+    personnel: Quantity | None
 
 
 def deployed(claim: StrengthClaim) -> Deployed:
@@ -445,6 +488,11 @@ def deployed(claim: StrengthClaim) -> Deployed:
     }
 
 
+class FillRate(TypedDict):
+    percent: float
+    qualifier: Qualifier
+
+
 def fill_rate(quantity: Quantity | None, limit: int) -> FillRate | None:
     """The share of the ceiling, to a tenth; a lower bound ("more than", "at least") is rounded down,
     so ">13,000 of 15,209" is >85.4%, never a share the figure does not reach."""
@@ -453,6 +501,32 @@ def fill_rate(quantity: Quantity | None, limit: int) -> FillRate | None:
     share = 1000 * quantity["value"] / limit
     tenths = math.floor(share) if quantity["qualifier"] in ("more_than", "at_least") else round(share)
     return {"percent": tenths / 10, "qualifier": quantity["qualifier"]}
+
+
+class Fill(TypedDict):
+    military: FillRate | None
+    police: FillRate | None
+    uniformed: FillRate | None
+
+
+class Ceiling3(TypedDict):
+    resolution: int
+    military: int
+    police: int
+    total: int
+
+
+class ComparisonRow(TypedDict):
+    snapshot: str
+    date: str
+    rank: str
+    deployed: Deployed
+    ceiling: Ceiling3
+    fill_rate: Fill
+    reason: Text | None
+    note: Text | None
+    caveat: Text | None
+    sources: list[str]
 
 
 def compare_claim(snapshot: Snapshot, claim: StrengthClaim, resolution: Resolution) -> ComparisonRow:
@@ -488,6 +562,12 @@ def overlaps(date: str, low: dt.date, high: dt.date) -> bool:
     return last >= low and first <= high
 
 
+class CompareResult(TypedDict):
+    as_of: str
+    comparison: list[ComparisonRow]
+    sources: list[Source]
+
+
 def compare(fact_base: FactBase, date_from: str | None = None, date_to: str | None = None) -> CompareResult:
     """Each claim of each snapshot against the ceiling in force on the snapshot's date; with ``date_from``
     or ``date_to``, the snapshots whose date overlaps them, as a timeline keeps its events."""
@@ -500,6 +580,17 @@ def compare(fact_base: FactBase, date_from: str | None = None, date_to: str | No
             continue  # cannot happen in a loaded fact base: check_fact_base rejects it
         rows += [compare_claim(snapshot, claim, resolution) for claim in snapshot["claims"]]
     return {"as_of": fact_base["header"]["as_of"], "comparison": rows, "sources": _with_sources(fact_base, rows)}
+
+
+class ChartResult(CompareResult):
+    """What ``troops --chart`` draws: the comparison, and every ceiling from its adoption until
+    the mandate ended. Not printed as JSON (``troops --compare --json`` and ``troops --json``
+    hold the same facts); ``sources`` covers the ceilings too."""
+
+    ceilings: list[CeilingRow]
+    mandate_ended: str
+    ended_by: int | None
+    """The resolution that ended the mandate, where the fact base has one."""
 
 
 def chart(fact_base: FactBase) -> ChartResult:
@@ -517,6 +608,18 @@ def chart(fact_base: FactBase) -> ChartResult:
 
 
 # --------------------------------------------------------------------------- mandate
+
+
+class Period(TypedDict):
+    resolution: int
+    kind: str
+    adopted: str
+    start: str | None
+    end: str | None
+    summary: Text
+    vote: Text | None
+    caveat: Text | None
+    sources: list[str]
 
 
 def periods(fact_base: FactBase) -> list[Period]:
@@ -544,6 +647,17 @@ def _period(resolution: Resolution, start: str | None, end: str | None) -> Perio
     }
 
 
+class MandateResult(TypedDict):
+    as_of: str
+    legal_basis: Text
+    use_of_force: Text
+    tasks_resolution: int
+    tasks: list[Task]
+    periods: list[Period]
+    related: list[Period]
+    sources: list[Source]
+
+
 def mandate(fact_base: FactBase) -> MandateResult:
     record = fact_base["mandate"]
     tasks_resolution = next(
@@ -569,6 +683,21 @@ def mandate(fact_base: FactBase) -> MandateResult:
 
 def find_resolution(fact_base: FactBase, number: int) -> Resolution | None:
     return next((item for item in fact_base["resolutions"] if item["number"] == number), None)
+
+
+class ResolutionMandateResult(TypedDict):
+    """``mandate --resolution N``: the resolution, the summary tasks it set (2100's seven, with
+    their paragraphs) and its tasks at paragraph level; ``paragraph_level`` is None where the
+    fact base has no paragraph-level source for it (the command says so)."""
+
+    as_of: str
+    id: str
+    number: int
+    adopted: str
+    symbol: str | None
+    tasks: list[Task]
+    paragraph_level: ResolutionTasks | None
+    sources: list[Source]
 
 
 def resolution_mandate(fact_base: FactBase, resolution: Resolution) -> ResolutionMandateResult:
@@ -606,6 +735,19 @@ def resolution_mandate(fact_base: FactBase, resolution: Resolution) -> Resolutio
 # --------------------------------------------------------------------------- Dutch, leaders, errata
 
 
+class DutchResult(TypedDict):
+    as_of: str
+    summary: Text
+    phases: list[Phase]
+    figures: list[Figure]
+    contributions: list[ContributorRow]
+    where: list[CountrySite]
+    """Where the Netherlands was, year by year: ``bases --country NLD``'s rows (estimates)."""
+    events: list[Event]
+    places: list[Place]
+    sources: list[Source]
+
+
 def dutch(fact_base: FactBase) -> DutchResult:
     netherlands = fact_base["netherlands"]
     events = [event for event in all_events(fact_base) if event["category"] == "netherlands"]
@@ -626,6 +768,29 @@ def dutch(fact_base: FactBase) -> DutchResult:
 
 
 # --------------------------------------------------------------------------- contributors
+
+
+Basis = Literal["stated", "unit_sizes", "yearly_mean"]
+"""How a contribution's figure was arrived at: stated by its source, or a dataset's estimate."""
+
+
+class ContributorRow(TypedDict):
+    """A country's contribution with the country's names, its size (the total, else the parts summed)
+    and its basis: ``stated`` where the record has none."""
+
+    id: str
+    country: str
+    date: str
+    basis: Basis
+    military: NotRequired[Quantity]
+    police: NotRequired[Quantity]
+    staff: NotRequired[Quantity]
+    total: NotRequired[Quantity]
+    note: NotRequired[Text]
+    caveat: NotRequired[Text]
+    sources: list[str]
+    names: Text
+    size: int
 
 
 def _row(contribution: Contribution) -> ContributorRow:
@@ -682,6 +847,14 @@ def contributors_on(fact_base: FactBase, day: dt.date) -> list[ContributorRow]:
     return sorted(rows, key=lambda row: (-row["size"], row["country"]))
 
 
+class CountryNamed(TypedDict):
+    """A country with no figure where one was asked for; ``latest`` is its latest figure's date, if any."""
+
+    country: str
+    names: Text
+    latest: str | None
+
+
 def _named(code: str, latest: str | None) -> CountryNamed:
     return {"country": code, "names": country_names(code), "latest": latest}
 
@@ -708,6 +881,17 @@ def contributors_between(fact_base: FactBase, low: dt.date, high: dt.date) -> li
         found,
         key=lambda row: (-largest[row["country"]], row["country"], sort_key(row["date"]), row["basis"] != "stated"),
     )
+
+
+class SiteYear(TypedDict):
+    """Where a country was in a year: a site whose rows of that year name it, by dataset, with the
+    largest troop estimate those rows give the country (None where they name it without a size)."""
+
+    year: str
+    base: str
+    name: Text
+    datasets: list[str]
+    troops: int | None
 
 
 def _country_sites(fact_base: FactBase, code: str) -> list[SiteYear]:
@@ -766,6 +950,27 @@ def similar_countries(fact_base: FactBase, wanted: str, limit: int = 3, records:
         if folded
         and any(fold(name).startswith(folded) for name in [code, *(country_names(code)[lang] for lang in LANGS)])
     ][:limit]
+
+
+class ContributorsResult(TypedDict):
+    as_of: str
+    at: str | None
+    read_as: str | None
+    window_start: str | None
+    """With a day: the first day a figure's period may end on and still count (two years before)."""
+    date_from: str | None
+    date_to: str | None
+    year: str | None
+    country: str | None
+    status_text: Text | None
+    contributors: list[ContributorRow]
+    no_recent: list[CountryNamed]
+    """With a day: countries whose latest figure on or before it is older than the window."""
+    without: list[CountryNamed]
+    """With a year or a period: countries with figures elsewhere but none dated in it."""
+    sites: list[SiteYear]
+    """With a country: where it was, year by year, from the bases' rows."""
+    sources: list[Source]
 
 
 def contributors(
@@ -916,12 +1121,39 @@ def similar_bases(fact_base: FactBase, wanted: str, limit: int = 3) -> list[str]
     return found[:limit]
 
 
+class BaseRow(Presence):
+    """One dataset row of a site, with the site it belongs to."""
+
+    base: str
+    name: Text
+    region: Text
+
+
 def _base_row(base: Base, row: Any) -> BaseRow:
     return cast("BaseRow", {"base": base["id"], "name": base["name"], "region": base["region"], **row})
 
 
 def _has_country(row: Any, code: str) -> bool:
     return code in _row_countries(row)
+
+
+class Site(TypedDict):
+    """A site: where it is, its first and last dated rows, every country a row names there."""
+
+    id: str
+    name: Text
+    spellings: list[str]
+    region: Text
+    longitude: float
+    latitude: float
+    first: str
+    last: str
+    closed: Closure | None
+    countries: list[str]
+    """Every country a row names there, the largest estimate first."""
+    troops: int | None
+    """The largest Geo-PKO estimate among the rows shown (what a map sizes the site by); None if none."""
+    sources: list[str]
 
 
 def _site(base: Base, rows: Sequence[Any]) -> Site:
@@ -946,6 +1178,17 @@ def _site(base: Base, rows: Sequence[Any]) -> Site:
         "troops": max(estimates, default=None),
         "sources": base["sources"],
     }
+
+
+class BasesResult(TypedDict):
+    as_of: str
+    at: str | None
+    read_as: str | None
+    country: str | None
+    base: str | None
+    sites: list[Site]
+    rows: list[BaseRow]
+    sources: list[Source]
 
 
 def bases(
@@ -980,6 +1223,31 @@ def bases(
         "rows": rows,
         "sources": _with_sources(fact_base, sites, rows, events),
     }
+
+
+class MapEstimate(TypedDict):
+    date: str
+    map: str | None
+    troops: int | None
+
+
+class CountrySite(TypedDict):
+    """One country at one site in one year, as each dataset row gives it: estimates, never headcounts
+    (None where a row names the country without a figure, or no row of that dataset names it)."""
+
+    year: str
+    base: str
+    name: Text
+    region: Text
+    geopko_troops: int | None
+    """Geo-PKO's yearly table (v2.3): troops estimated from unit sizes."""
+    map_troops: list[MapEstimate]
+    """Geo-PKO's rows per UN deployment map that year, each its own estimate."""
+    radpko_troops: int | None
+    """RADPKO: the year's mean of the UN's monthly figures."""
+    radpko_police: int | None
+    radpko_observers: int | None
+    sources: list[str]
 
 
 def country_sites(fact_base: FactBase, code: str) -> list[CountrySite]:
@@ -1018,6 +1286,19 @@ def sites_on(fact_base: FactBase, day: dt.date) -> list[Site]:
     return bases(fact_base, at=day.isoformat())["sites"]
 
 
+class TermRecord(TypedDict):
+    start: str | None
+    end: str | None
+    start_basis: str
+    end_basis: str
+
+
+class LeaderTerm(Leader):
+    """A leader's record and the term every command shows (model.terms)."""
+
+    term: TermRecord
+
+
 def _with_term(term: Term) -> LeaderTerm:
     """A leader's record with the term every command shows (``model.terms``)."""
     return {
@@ -1031,9 +1312,21 @@ def _with_term(term: Term) -> LeaderTerm:
     }
 
 
+class LeadersResult(TypedDict):
+    as_of: str
+    leaders: list[LeaderTerm]
+    sources: list[Source]
+
+
 def leaders(fact_base: FactBase) -> LeadersResult:
     ordered = [_with_term(term) for term in terms(fact_base)]
     return {"as_of": fact_base["header"]["as_of"], "leaders": ordered, "sources": _with_sources(fact_base, ordered)}
+
+
+class ErrataResult(TypedDict):
+    as_of: str
+    errata: list[Erratum]
+    sources: list[Source]
 
 
 def errata(fact_base: FactBase) -> ErrataResult:
@@ -1057,6 +1350,19 @@ def fatalities_by(fact_base: FactBase, day: dt.date | None = None, country: str 
     ]
 
 
+Breakdown = Literal["year", "country", "cause", "type"]
+"""How ``casualties --by`` groups the UN's records."""
+
+
+class SeriesRow(TypedDict):
+    """One group of the UN's records (a year, a country, a cause, a personnel type): its deaths and
+    how many of them each cause accounts for (every cause, 0 where none)."""
+
+    key: str
+    deaths: int
+    causes: dict[FatalityCause, int]
+
+
 def _series_row(key: str, records: Sequence[Fatality]) -> SeriesRow:
     counted = Counter(record["cause"] for record in records)
     return {"key": key, "deaths": len(records), "causes": {cause: counted[cause] for cause in FATALITY_CAUSES}}
@@ -1067,6 +1373,22 @@ def _grouped(records: Sequence[Fatality], key: str) -> dict[str, list[Fatality]]
     for record in records:
         groups.setdefault(record[key][:4] if key == "date" else record[key], []).append(record)  # type: ignore[literal-required]
     return groups
+
+
+class FatalitySeries(TypedDict):
+    """The UN's per-record series, counted: what ``casualties`` answers from."""
+
+    total: int
+    first: str | None
+    last: str | None
+    causes: dict[FatalityCause, int]
+    by_year: list[SeriesRow]
+    by_country: list[SeriesRow]
+    by_cause: list[SeriesRow]
+    by_type: list[SeriesRow]
+    revised: int
+    """Records whose cause, gender or row number an earlier snapshot gave otherwise."""
+    sources: list[str]
 
 
 def fatality_series(
@@ -1112,6 +1434,29 @@ def fatality_series(
     }
 
 
+class SeriesRange(TypedDict):
+    low: int
+    high: int
+
+
+class Reconciliation(TypedDict):
+    """One stated count of deaths set against the UN's records for the same period, country,
+    personnel and cause (``model.series_tally``); ``agrees`` is None for an approximate figure."""
+
+    id: str
+    country: str | None
+    personnel: list[Personnel] | None
+    start: str
+    end: str
+    cause: Cause
+    stated: Quantity
+    series: SeriesRange
+    agrees: bool | None
+    preferred: Literal["series", "both"]
+    sources: list[str]
+    series_sources: list[str]
+
+
 def reconciliation(fact_base: FactBase, records: Sequence[Casualties]) -> list[Reconciliation]:
     """Each stated count of deaths against the UN's records for the same period, country, personnel and
     cause. Where they differ both stay, and the series is preferred: the UN's own record, one line per
@@ -1144,6 +1489,24 @@ def _in_period(fatalities: list[Fatality], date_from: str | None, date_to: str |
         return fatalities
     low, high = _bounds(date_from, date_to)
     return [fatality for fatality in fatalities if overlaps(fatality["date"], low, high)]
+
+
+class CasualtiesResult(TypedDict):
+    """The stated counts (``casualties``, as before), the UN's records (``fatalities``), counted
+    (``series``), and each stated count of deaths set against them (``reconciliation``)."""
+
+    as_of: str
+    at: str | None
+    read_as: str | None
+    country: str | None
+    by: Breakdown | None
+    date_from: str | None
+    date_to: str | None
+    casualties: list[Casualties]
+    fatalities: list[Fatality]
+    series: FatalitySeries
+    reconciliation: list[Reconciliation]
+    sources: list[Source]
 
 
 def casualties(
@@ -1188,6 +1551,16 @@ def casualties(
     }
 
 
+class CasualtyChartResult(TypedDict):
+    """Deaths per year by cause, for ``casualties --chart``."""
+
+    as_of: str
+    at: str | None
+    country: str | None
+    series: FatalitySeries
+    sources: list[Source]
+
+
 def casualty_chart(
     fact_base: FactBase,
     at: str | None = None,
@@ -1210,6 +1583,14 @@ def casualty_chart(
 # --------------------------------------------------------------------------- sources
 
 
+class CitingFact(TypedDict):
+    kind: str
+    id: str
+    path: str
+    date: str | None
+    text: Text | None
+
+
 def _citing(fact: Cited) -> CitingFact:
     return {
         "kind": fact.kind,
@@ -1220,6 +1601,17 @@ def _citing(fact: Cited) -> CitingFact:
     }
 
 
+class SourceUse(Source):
+    """A source record and how many facts cite it."""
+
+    cited_by: int
+
+
+class SourcesResult(TypedDict):
+    as_of: str
+    sources: list[SourceUse]
+
+
 def sources(fact_base: FactBase) -> SourcesResult:
     counts: Counter[str] = Counter()
     for fact in cited_facts(fact_base):
@@ -1228,6 +1620,12 @@ def sources(fact_base: FactBase) -> SourcesResult:
         "as_of": fact_base["header"]["as_of"],
         "sources": [{**source, "cited_by": counts[source["id"]]} for source in fact_base["sources"]],
     }
+
+
+class SourceResult(TypedDict):
+    as_of: str
+    source: SourceUse
+    facts: list[CitingFact]
 
 
 def source(fact_base: FactBase, source_id: str) -> SourceResult | None:
@@ -1289,6 +1687,19 @@ def unknown_ids(fact_base: FactBase, ids: Sequence[str]) -> list[str]:
     return [identifier for identifier in ids if identifier not in known]
 
 
+class CiteRequest(TypedDict):
+    id: str
+    kind: str
+    """``source``, or the kind of fact (``event``, ``resolution``, ``leader``...)."""
+    sources: list[str]
+
+
+class CiteResult(TypedDict):
+    as_of: str
+    requested: list[CiteRequest]
+    sources: list[Source]
+
+
 def cite(fact_base: FactBase, ids: Sequence[str] = ()) -> CiteResult:
     """The sources to cite: every source, or those of the facts and sources named, in the order
     asked (each fact's sources in the order it cites them), each once. Unknown ids are skipped:
@@ -1337,6 +1748,19 @@ def concerning(fact_base: FactBase, identifier: str, is_source: bool) -> list[Er
         if named:
             found.append(erratum)
     return found
+
+
+class ShowResult(TypedDict):
+    as_of: str
+    id: str
+    kind: str
+    """``source``, or the kind of fact (``event``, ``resolution``, ``leader``...)."""
+    path: str
+    """Where the record is in the fact base, e.g. ``resolutions[1]``."""
+    record: dict[str, Any]
+    """The record with every field, as the fact base holds it."""
+    sources: list[Source]
+    errata: list[Erratum]
 
 
 def show(fact_base: FactBase, identifier: str) -> ShowResult:
@@ -1470,6 +1894,23 @@ def _place_of(fact: Cited, named: Mapping[str, Text]) -> tuple[Text, ...]:
     return (named[place],) if isinstance(place, str) and place in named else ()
 
 
+class Hit(TypedDict):
+    kind: str
+    id: str
+    path: str
+    date: str | None
+    score: int
+    text: Text
+    sources: list[str]
+
+
+class SearchResult(TypedDict):
+    as_of: str
+    query: str
+    hits: list[Hit]
+    sources: list[Source]
+
+
 def search(fact_base: FactBase, text: str, limit: int | None = None) -> SearchResult:
     """Every fact whose words (either language) contain all the query's words, best first."""
     query = " ".join(fold(text).split())
@@ -1511,6 +1952,21 @@ def search(fact_base: FactBase, text: str, limit: int | None = None) -> SearchRe
 # --------------------------------------------------------------------------- validate
 
 
+class ProblemRecord(TypedDict):
+    severity: Literal["error", "warning"]
+    path: str
+    line: int | None
+    message: str
+
+
+class ValidationResult(TypedDict):
+    file: str
+    valid: bool
+    errors: int
+    warnings: int
+    problems: list[ProblemRecord]
+
+
 def validation(file: str, problems: Sequence[Problem], lang: Lang) -> ValidationResult:
     """What ``validate`` found, messages in ``lang``; valid means no errors (warnings allowed)."""
     errors = sum(problem.severity == "error" for problem in problems)
@@ -1526,6 +1982,9 @@ def validation(file: str, problems: Sequence[Problem], lang: Lang) -> Validation
 
 
 # --------------------------------------------------------------------------- at DATE
+
+
+Status = Literal["not_yet", "authorised", "active", "withdrawal", "liquidation"]
 
 
 def _status(fact_base: FactBase, day: dt.date) -> tuple[Status, Text]:
@@ -1553,6 +2012,12 @@ def _status(fact_base: FactBase, day: dt.date) -> tuple[Status, Text]:
     return status, generated_text(f"status.{status}", **dates)
 
 
+class LeaderAt(TypedDict):
+    leader: LeaderTerm
+    certain: bool
+    why: Text | None
+
+
 def _leaders_at(fact_base: FactBase, day: dt.date) -> list[LeaderAt]:
     found: list[LeaderAt] = []
     for term in terms(fact_base):
@@ -1560,6 +2025,27 @@ def _leaders_at(fact_base: FactBase, day: dt.date) -> list[LeaderAt]:
         if possibly:
             found.append({"leader": _with_term(term), "certain": certainly, "why": why})
     return found
+
+
+class AtResult(TypedDict):
+    as_of: str
+    mission: str
+    date: str
+    status: Status
+    status_text: Text
+    mandate: Period | None
+    ceiling: CeilingRow | None
+    strength: list[ComparisonRow]
+    leaders: list[LeaderAt]
+    netherlands: list[Phase]
+    events: list[Event]
+    places: list[Place]
+    contributors: list[ContributorRow]
+    sites: list[Site]
+    """The sites in use that day, as ``bases --at`` gives them (Geo-PKO and RADPKO rows: estimates)."""
+    notes: list[Text]
+    sources: list[Source]
+    read_as: NotRequired[str]
 
 
 def at(fact_base: FactBase, date: str) -> AtResult:
@@ -1664,6 +2150,19 @@ def spent_share(approved: Amount | None, expenditure: Amount | None) -> FillRate
     }
 
 
+class BudgetYear(TypedDict):
+    """One fiscal year (1 July - 30 June), or the liquidation that followed the withdrawal: the preferred
+    approved amount and expenditure, the share spent where both are known, and every figure found."""
+
+    fiscal_year: str
+    start: str
+    end: str | None
+    approved: Amount | None
+    expenditure: Amount | None
+    spent: FillRate | None
+    figures: list[BudgetFigure]
+
+
 def _budget_year(label: str, start: dt.date, end: dt.date | None, records: Sequence[Budget]) -> BudgetYear:
     figures = [figure for record in records for figure in record["figures"]]
     approved = _preferred_amount(figures, "approved") if len(records) <= 1 else None
@@ -1677,6 +2176,16 @@ def _budget_year(label: str, start: dt.date, end: dt.date | None, records: Seque
         "spent": spent_share(approved, expenditure),
         "figures": figures,
     }
+
+
+class BudgetTotal(TypedDict):
+    """The approved amounts added over the fiscal years that have one: what ``about`` says of money."""
+
+    approved: Amount | None
+    years_with_amount: int
+    fiscal_years: int
+    first: str | None
+    last: str | None
 
 
 def _total(years: Sequence[BudgetYear]) -> BudgetTotal:
@@ -1694,6 +2203,19 @@ def _total(years: Sequence[BudgetYear]) -> BudgetTotal:
         "first": counted[0]["fiscal_year"] if counted else None,
         "last": counted[-1]["fiscal_year"] if counted else None,
     }
+
+
+class BudgetFilters(TypedDict):
+    date_from: str | None
+    date_to: str | None
+
+
+class BudgetResult(TypedDict):
+    as_of: str
+    filters: BudgetFilters
+    years: list[BudgetYear]
+    total: BudgetTotal
+    sources: list[Source]
 
 
 def budget(fact_base: FactBase, date_from: str | None = None, date_to: str | None = None) -> BudgetResult:

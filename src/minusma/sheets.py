@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator, Mapping, Sequence
 from enum import StrEnum
-from typing import Any, Literal, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeAlias, cast
 
 from minusma.messages import LANGS, Lang, Listed, count, number, say
 from minusma.model import (
@@ -26,45 +26,47 @@ from minusma.model import (
     Text,
     country_names,
 )
-from minusma.results import (
-    AboutResult,
-    AtResult,
-    BaseRow,
-    BasesResult,
-    Breakdown,
-    BudgetResult,
-    BudgetTotal,
-    CasualtiesResult,
-    CasualtyChartResult,
-    Ceiling3,
-    ChartResult,
-    CompareResult,
-    ComparisonRow,
-    ContributorRow,
-    ContributorsResult,
-    CountryNamed,
-    CountrySite,
-    DutchResult,
-    ErrataResult,
-    FatalitySeries,
-    FillRate,
-    LeadersResult,
-    LeaderTerm,
-    MandateResult,
-    MapEstimate,
-    Period,
-    Place,
-    Reconciliation,
-    ResolutionMandateResult,
-    SearchResult,
-    SeriesRow,
-    ShowResult,
-    SourceResult,
-    SourcesResult,
-    TimelineResult,
-    TroopsResult,
-    ValidationResult,
-)
+
+if TYPE_CHECKING:
+    from minusma.query import (
+        AboutResult,
+        AtResult,
+        BaseRow,
+        BasesResult,
+        Breakdown,
+        BudgetResult,
+        BudgetTotal,
+        CasualtiesResult,
+        CasualtyChartResult,
+        Ceiling3,
+        ChartResult,
+        CompareResult,
+        ComparisonRow,
+        ContributorRow,
+        ContributorsResult,
+        CountryNamed,
+        CountrySite,
+        DutchResult,
+        ErrataResult,
+        FatalitySeries,
+        FillRate,
+        LeadersResult,
+        LeaderTerm,
+        MandateResult,
+        MapEstimate,
+        Period,
+        Place,
+        Reconciliation,
+        ResolutionMandateResult,
+        SearchResult,
+        SeriesRow,
+        ShowResult,
+        SourceResult,
+        SourcesResult,
+        TimelineResult,
+        TroopsResult,
+        ValidationResult,
+    )
 
 Kind = Literal["text", "date", "number", "quantity", "percent", "bar", "rank", "id", "url"]
 Show = Literal["both", "table", "csv"]
@@ -102,7 +104,8 @@ class Noted(NamedTuple):
     caveat_label: str
 
 
-Cell = str | int | float | Quantity | FillRate | Bar | PartFill | Coded | Noted | None
+Cell: TypeAlias = "str | int | float | Quantity | FillRate | Bar | PartFill | Coded | Noted | None"
+"""Quoted: ``FillRate`` is the shape of a question's answer (query.py), named here for the type checker only."""
 
 
 class Column(NamedTuple):

@@ -8,12 +8,14 @@ reference is the source's own: its title, publisher, URL, language, date and UN 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from minusma.messages import Lang, say
 from minusma.model import Source, SourceKind
 from minusma.output.view import View
-from minusma.results import CiteResult
+
+if TYPE_CHECKING:
+    from minusma.query import CiteResult
 
 
 class Reference(NamedTuple):
@@ -75,5 +77,5 @@ def _day(text: str) -> tuple[int, int, int]:
 
 
 def references(view: View[Any], lang: Lang) -> Sequence[Reference]:
-    result = cast(CiteResult, view.result)
+    result = cast("CiteResult", view.result)
     return [reference(source, lang) for source in result["sources"]]
