@@ -244,17 +244,6 @@ class CountryNamed(TypedDict):
     latest: str | None
 
 
-class SiteYear(TypedDict):
-    """Where a country was in a year: a site whose rows of that year name it, by dataset, with the
-    largest troop estimate those rows give the country (None where they name it without a size)."""
-
-    year: str
-    base: str
-    name: Text
-    datasets: list[str]
-    troops: int | None
-
-
 class ContributorsResult(TypedDict):
     as_of: str
     at: str | None
@@ -271,8 +260,8 @@ class ContributorsResult(TypedDict):
     """With a day: countries whose latest figure on or before it is older than the window."""
     without: list[CountryNamed]
     """With a year or a period: countries with figures elsewhere but none dated in it."""
-    sites: list[SiteYear]
-    """With a country: where it was, year by year, from the bases' rows."""
+    sites: list[CountrySite]
+    """With a country: where it was, year by year, from the bases' rows (the rule of ``dutch``)."""
     sources: list[Source]
 
 
@@ -328,6 +317,8 @@ class CountrySite(TypedDict):
     base: str
     name: Text
     region: Text
+    datasets: list[str]
+    """The datasets whose rows of that year name the country there, in the datasets' order."""
     geopko_troops: int | None
     """Geo-PKO's yearly table (v2.3): troops estimated from unit sizes."""
     map_troops: list[MapEstimate]

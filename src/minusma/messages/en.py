@@ -402,7 +402,7 @@ MESSAGES: dict[str, str] = {
     "contributors_without": "Countries with no figure in the period",
     "contributors_without_note": "Countries with figures at other times but none dated in the period; 'Latest figure' is the latest on or before its end, if any.",
     "contributors_sites": "Where {country} was, by year",
-    "contributors_sites_note": "From the sites' dataset rows (see 'minusma bases'): troops: the largest estimate the year's rows give the country (Geo-PKO unit sizes, RADPKO yearly means), never headcounts; a site without a figure is named without a size.",
+    "contributors_sites_note": "The rows of 'minusma bases --country {code}', the country's own figures in each: Geo-PKO's yearly table, the range of its UN maps that year, RADPKO's yearly means of troops and police, each in its own column. A site is listed for a year only where a row of that year names the country there (troops, police or observers), never after the site closed.",
     "help.year": "Every figure dated in YEAR (YYYY), by country, with the countries that have none.",
     "help.contributors_from": "Only figures dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD).",
     "help.contributors_to": "Only figures dated on or before DATE (a month or year counts to its end).",

@@ -402,7 +402,7 @@ MESSAGES: dict[str, str] = {
     "contributors_without": "Pays sans chiffre dans la période",
     "contributors_without_note": "Pays ayant des chiffres à d’autres moments mais aucun daté dans la période\xa0; «\xa0Dernier chiffre\xa0» est le dernier à sa fin ou avant, s’il y en a un.",
     "contributors_sites": "Où se trouvait {country}, par année",
-    "contributors_sites_note": "D’après les lignes des jeux de données des sites (voir «\xa0minusma bases\xa0»)\xa0: troupes : la plus grande estimation que les lignes de l’année donnent pour le pays (tailles d’unité Geo-PKO, moyennes annuelles RADPKO), jamais des décomptes\xa0; un site sans chiffre est nommé sans effectif.",
+    "contributors_sites_note": "Les lignes de 'minusma bases --country {code}', avec les chiffres propres au pays dans chacune : le tableau annuel de Geo-PKO, l'écart entre ses cartes de l'ONU de l'année, les moyennes annuelles de RADPKO pour les militaires et la police, chacun dans sa colonne. Un site ne figure pour une année que si une ligne de cette année y nomme le pays (militaires, police ou observateurs), jamais après la fermeture du site.",
     "help.year": "Chaque chiffre daté de l’année YEAR (AAAA), par pays, avec les pays qui n’en ont aucun.",
     "help.contributors_from": "Uniquement les chiffres datés de DATE ou après (AAAA, AAAA-MM ou AAAA-MM-JJ).",
     "help.contributors_to": "Uniquement les chiffres datés de DATE ou avant (un mois ou une année compte jusqu’à sa fin).",

@@ -402,7 +402,7 @@ MESSAGES: dict[str, str] = {
     "contributors_without": "Landen zonder cijfer in de periode",
     "contributors_without_note": "Landen met cijfers op andere momenten maar geen in de periode; 'Laatste cijfer' is het laatste op of vóór het einde ervan, als er een is.",
     "contributors_sites": "Waar {country} was, per jaar",
-    "contributors_sites_note": "Uit de datasetrijen van de locaties (zie 'minusma bases'): troepen: de grootste schatting die de rijen van dat jaar voor het land geven (eenheidsgrootte Geo-PKO, jaargemiddelden RADPKO), nooit tellingen; een locatie zonder cijfer staat er zonder omvang.",
+    "contributors_sites_note": "De regels van 'minusma bases --country {code}', in elk de eigen cijfers van het land: de jaartabel van Geo-PKO, het bereik van zijn VN-kaarten in dat jaar, en de jaargemiddelden van RADPKO voor militairen en politie, elk in een eigen kolom. Een locatie staat bij een jaar alleen als een regel van dat jaar het land daar noemt (militairen, politie of waarnemers), nooit na de sluiting van de locatie.",
     "help.year": "Elk cijfer gedateerd in YEAR (JJJJ), per land, met de landen zonder cijfer.",
     "help.contributors_from": "Alleen cijfers gedateerd op of na DATE (JJJJ, JJJJ-MM of JJJJ-MM-DD).",
     "help.contributors_to": "Alleen cijfers gedateerd op of vóór DATE (een maand of jaar telt tot het einde).",
