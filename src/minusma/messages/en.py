@@ -633,7 +633,7 @@ MESSAGES: dict[str, str] = {
     "map.title": "MINUSMA's sites, 2014-2024: the largest Geo-PKO estimate of each",
     "map.title_at": "MINUSMA's sites in use on {date}",
     "map.size": "Circle area: estimated troops (Geo-PKO unit sizes, not a headcount); hollow: no Geo-PKO estimate",
-    "map.source": "Sources: Geo-PKO (Cil, Fjelde, Hultman & Nilsson 2020), RADPKO (Hunnicutt & Nomikos 2020); boundary: Natural Earth (public domain). Made with minusma.",
+    "map.source": "Sources: Geo-PKO (Cil, Fjelde, Hultman & Nilsson 2020), RADPKO (Hunnicutt & Nomikos 2020); boundaries and regions: Natural Earth (public domain). Made with minusma.",
     "budget_total": "Budget",
     "usd": "US${n}",
     "budget_total_line": "{amount} approved in the {years} of {of} fiscal years ({first} to {last}) with a cited amount; see minusma budget",

@@ -633,7 +633,7 @@ MESSAGES: dict[str, str] = {
     "map.title": "Sites de la MINUSMA, 2014-2024 : la plus forte estimation Geo-PKO de chacun",
     "map.title_at": "Sites de la MINUSMA occupés le {date}",
     "map.size": "Aire du cercle : troupes estimées (Geo-PKO, taille nominale des unités, pas un effectif compté) ; vide : pas d’estimation Geo-PKO",
-    "map.source": "Sources : Geo-PKO (Cil, Fjelde, Hultman et Nilsson 2020), RADPKO (Hunnicutt et Nomikos 2020) ; frontière : Natural Earth (domaine public). Réalisé avec minusma.",
+    "map.source": "Sources : Geo-PKO (Cil, Fjelde, Hultman et Nilsson 2020), RADPKO (Hunnicutt et Nomikos 2020) ; frontières et régions : Natural Earth (domaine public). Réalisé avec minusma.",
     "budget_total": "Budget",
     "usd": "{n} $ US",
     "budget_total_line": "{amount} approuvés pour les {years} exercices sur {of} ({first} à {last}) dont un montant est sourcé ; voir minusma budget",

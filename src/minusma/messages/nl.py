@@ -633,7 +633,7 @@ MESSAGES: dict[str, str] = {
     "map.title": "Locaties van MINUSMA, 2014-2024: de hoogste schatting van Geo-PKO per locatie",
     "map.title_at": "Locaties van MINUSMA in gebruik op {date}",
     "map.size": "Oppervlak van de cirkel: geschatte troepen (Geo-PKO, nominale omvang van eenheden, geen telling); open: geen schatting van Geo-PKO",
-    "map.source": "Bronnen: Geo-PKO (Cil, Fjelde, Hultman & Nilsson 2020), RADPKO (Hunnicutt & Nomikos 2020); grens: Natural Earth (publiek domein). Gemaakt met minusma.",
+    "map.source": "Bronnen: Geo-PKO (Cil, Fjelde, Hultman & Nilsson 2020), RADPKO (Hunnicutt & Nomikos 2020); grenzen en regio's: Natural Earth (publiek domein). Gemaakt met minusma.",
     "budget_total": "Budget",
     "usd": "US${n}",
     "budget_total_line": "{amount} goedgekeurd in de {years} van {of} begrotingsjaren ({first} tot {last}) met een bedrag uit een bron; zie minusma budget",

@@ -412,7 +412,7 @@ MAP_WIDTH, MAP_HEIGHT = 9.0, 9.0
 """Inches: 648 x 648 points in SVG, 1350 x 1350 pixels in PNG."""
 MAP_FOOT = 1.1
 """Inches below the map for the size key and the source line."""
-LAND, BORDER, SITE = "#F3F1EA", "#7A7A7A", "#0072B2"
+LAND, BORDER, SITE, REGION = "#F3F1EA", "#7A7A7A", "#0072B2", "#ABA9A2"
 POINTS_PER_TROOP = 0.12
 """A circle's area in square points per estimated soldier: Gao's 6,000 or so about 27 points across."""
 SIZE_KEY = (150, 950, 5000)
@@ -431,6 +431,17 @@ def outline() -> list[list[list[float]]]:
     return [ring for polygon in geometry["coordinates"] for ring in polygon]
 
 
+def region_borders() -> list[list[list[float]]]:
+    """The borders between Mali's regions as lines of [longitude, latitude] (Natural Earth Admin 1,
+    shipped as minusma/mali_regions.json by tools/extract_regions.py)."""
+    import json
+    from importlib.resources import files
+
+    collection = json.loads(files("minusma").joinpath("mali_regions.json").read_text(encoding="utf-8"))
+    (borders,) = [item for item in collection["features"] if item["properties"]["kind"] == "borders"]
+    return cast(list[list[list[float]]], borders["geometry"]["coordinates"])
+
+
 def _draw_map(figure: Figure, plot: MapPlot, lang: Lang) -> None:
     """Mali's outline, each site a circle whose area is its estimated strength, labelled; the key and sources below.
 
@@ -446,6 +457,11 @@ def _draw_map(figure: Figure, plot: MapPlot, lang: Lang) -> None:
     for ring in outline():
         xs, ys = [point[0] for point in ring], [point[1] for point in ring]
         ax.fill(xs, ys, facecolor=LAND, edgecolor=BORDER, linewidth=1.0, gid="mali-outline")
+    for number_, line in enumerate(region_borders()):
+        ax.plot(
+            [point[0] for point in line], [point[1] for point in line], color=REGION, linewidth=0.6,
+            linestyle=(0, (4, 2)), zorder=1.5, gid=f"mali-region-border-{number_}",
+        )  # fmt: skip
     colours = _leader_colours(plot)
     sized = [site for site in plot.sites if site.troops]
     ax.scatter(
