@@ -49,8 +49,10 @@ def test_the_package_is_valid_and_holds_every_record(
     report = frictionless.validate(target / "datapackage.json")
     assert report.valid, report.flatten(["type", "note", "fieldName", "rowNumber"])
     descriptor = json.loads((target / "datapackage.json").read_text(encoding="utf-8"))
-    assert [resource["name"] for resource in descriptor["resources"]] == TABLES
-    assert sorted(path.name for path in target.iterdir()) == sorted(["datapackage.json", *(f"{t}.csv" for t in TABLES)])
+    assert [resource["name"] for resource in descriptor["resources"]] == [*TABLES, "bases_geojson"]
+    assert sorted(path.name for path in target.iterdir()) == sorted(
+        ["datapackage.json", "bases.geojson", *(f"{t}.csv" for t in TABLES)]
+    )
     expected = {
         "events": len(shipped_data["events"]),
         "resolutions": len(shipped_data["resolutions"]),
@@ -71,6 +73,50 @@ def test_the_package_is_valid_and_holds_every_record(
     assert "licenses" not in descriptor and "no licence of its own" in descriptor["description"]
     assert descriptor["as_of"] == shipped_data["header"]["as_of"]
     assert os.listdir(tmp_path) == ["package"]  # nothing left beside it
+
+
+def test_the_package_holds_the_sites_as_geojson(
+    runner: CliRunner, tmp_path: Path, shipped_data: dict[str, Any]
+) -> None:
+    import geojson
+
+    target = tmp_path / "package"
+    export(runner, str(target), "--lang", "fr")
+    descriptor = json.loads((target / "datapackage.json").read_text(encoding="utf-8"))
+    resource = next(resource for resource in descriptor["resources"] if resource["path"] == "bases.geojson")
+    assert (resource["format"], resource["mediatype"], resource["encoding"]) == (
+        "geojson",
+        "application/geo+json",
+        "utf-8",
+    )
+    assert "GeoJSON" in resource["title"] and "schema" not in resource
+    data = (target / "bases.geojson").read_bytes()
+    assert resource["bytes"] == len(data)
+    package_ = frictionless.Package(target / "datapackage.json")
+    assert not package_.get_resource("bases_geojson").tabular
+    collection = geojson.loads(data.decode("utf-8"))
+    assert isinstance(collection, geojson.FeatureCollection) and collection.is_valid, collection.errors()
+    sites = {base["id"]: base for base in shipped_data["bases"]}
+    assert [feature["id"] for feature in collection["features"]] == list(sites)
+    for feature in collection["features"]:
+        site = sites[feature["id"]]
+        assert feature["geometry"]["coordinates"] == [site["longitude"], site["latitude"]]  # longitude first
+        assert feature["properties"]["name"] == site["name"]["fr"]
+    done = subprocess.run(
+        [sys.executable, "-m", "minusma", "bases", "--format", "geojson", "--lang", "fr"],
+        capture_output=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0 and done.stdout == data  # the file is what `bases --format geojson` writes
+
+
+def test_a_changed_geojson_fails_the_packages_check(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "package"
+    export(runner, str(target))
+    path = target / "bases.geojson"
+    path.write_bytes(path.read_bytes().replace(b'"Gao"', b'"Gai"', 1))
+    report = frictionless.validate(target / "datapackage.json")
+    assert not report.valid
+    assert "hash-count" in {error[0] for error in report.flatten(["type"])}
 
 
 def test_values_keep_their_precision_and_types(runner: CliRunner, tmp_path: Path, shipped_data: dict[str, Any]) -> None:

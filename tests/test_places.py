@@ -139,6 +139,92 @@ def test_country_sites_keeps_each_dataset_in_its_own_column(facts: FactBase) -> 
     assert query.country_sites(with_sites(facts, base), "TCD") == []
 
 
+# one rule for where a country was: `contributors --country`, `dutch`, `bases --country`
+
+
+def _two_sites(facts: FactBase, closed: str | None = None) -> FactBase:
+    """Chadians at Testville 2014-03 to 2016-12 (a map, a year, a map) and at a second site in 2015."""
+    first = a_site("2014-03", "2015", "2016-12", closed=closed)
+    first["presence"][1]["dataset"] = "geopko-yearly"
+    second = a_site("2015-06")
+    second["id"], second["name"] = "base-other", {"en": "Otherville", "nl": "Anderstad", "fr": "Autreville"}
+    return with_sites(facts, first, second)
+
+
+@pytest.mark.parametrize(
+    ("date_from", "date_to", "expected"),
+    [
+        (None, None, [("2014", "base-test"), ("2015", "base-other"), ("2015", "base-test"), ("2016", "base-test")]),
+        ("2014-02", "2014-02", []),  # the month before the site's first row
+        ("2014-03", "2014-03", [("2014", "base-test")]),  # its first row's month
+        ("2014-03-31", "2014-04", [("2014", "base-test")]),  # its first row's last day
+        ("2014-04", "2014-12", []),  # between two rows: nothing carried over
+        ("2016-12", "2016-12", [("2016", "base-test")]),  # its last row's month
+        ("2016-12-31", None, [("2016", "base-test")]),  # its last day
+        ("2017-01-01", None, []),  # the day after
+        ("2015", "2015", [("2015", "base-other"), ("2015", "base-test")]),  # two sites in one year, by name
+    ],
+)
+def test_country_sites_counts_a_row_for_the_days_it_covers(
+    facts: FactBase, date_from: str | None, date_to: str | None, expected: list[tuple[str, str]]
+) -> None:
+    changed = _two_sites(facts)
+    result = query.contributors(changed, country="TCD", date_from=date_from, date_to=date_to)
+    assert [(place["year"], place["base"]) for place in result["sites"]] == expected
+    if date_from is None:
+        assert result["sites"] == query.country_sites(changed, "TCD")
+
+
+@pytest.mark.parametrize(
+    ("closed", "years"),
+    [
+        ("2016-11-30", ["2014", "2015"]),  # closed the day before its last row's month: that row does not count
+        ("2016-12-01", ["2014", "2015", "2016"]),  # closed on its first day: that day counts
+        ("2016-12", ["2014", "2015", "2016"]),  # closed in that month: to its last day
+        ("2015-01", ["2014", "2015"]),  # closed within a year's row: the year still counts up to the closure
+        ("2014-02", []),  # closed before any row
+    ],
+)
+def test_country_sites_ends_at_the_sites_closure(facts: FactBase, closed: str, years: list[str]) -> None:
+    found = query.country_sites(_two_sites(facts, closed=closed), "TCD")
+    assert [place["year"] for place in found if place["base"] == "base-test"] == years
+
+
+def test_a_closed_sites_year_keeps_only_its_rows_before_the_closure(facts: FactBase) -> None:
+    base = a_site("2023-03", "2023-09", "2023-11", closed="2023-10-21")
+    place = query.country_sites(with_sites(facts, base), "TCD")[0]
+    assert [item["date"] for item in place["map_troops"]] == ["2023-03", "2023-09"]
+
+
+def test_a_country_at_two_sites_in_one_year_has_a_row_for_each_with_its_own_figures(facts: FactBase) -> None:
+    changed = _two_sites(facts)
+    changed["bases"][1]["presence"][0]["troops_by_country"] = {"TCD": 450}  # type: ignore[index]
+    found = {place["base"]: place for place in query.country_sites(changed, "TCD") if place["year"] == "2015"}
+    assert found["base-test"]["geopko_troops"] == 150 and found["base-test"]["map_troops"] == []
+    assert found["base-other"]["geopko_troops"] is None
+    assert [item["troops"] for item in found["base-other"]["map_troops"]] == [450]
+    assert found["base-test"]["datasets"] == ["geopko-yearly"]
+    assert found["base-other"]["datasets"] == ["geopko-map"]
+
+
+def test_contributors_and_dutch_show_the_same_table(runner: CliRunner) -> None:
+    contributors = [
+        row
+        for row in csv.DictReader(io.StringIO(runner.invoke(app, ["contributors", "--country", "NLD", "--csv"]).stdout))
+        if row["table"] == "sites"
+    ]
+    dutch = [
+        row
+        for row in csv.DictReader(io.StringIO(runner.invoke(app, ["dutch", "--csv"]).stdout))
+        if row["table"] == "where"
+    ]
+    keys = ("id", "year", "site", "region", "geopko_troops", "map_troops", "radpko_troops", "radpko_police", "sources")
+    assert contributors and [[row[key] for key in keys] for row in contributors] == [
+        [row[key] for key in keys] for row in dutch
+    ]
+    assert {row["geopko_troops_qualifier"] for row in contributors} <= {"about", ""}
+
+
 def test_where_a_site_has_no_dutch_row_it_is_not_listed(facts: FactBase) -> None:
     assert query.country_sites(with_sites(facts, a_site("2015")), "NLD") == []
     sheets = __import__("minusma.sheets", fromlist=["dutch"]).dutch(query.dutch(with_sites(facts)), "en")

@@ -913,7 +913,8 @@ def export(
     chosen = settings()
     if chosen.output is not None:
         raise UsageError(Message("export.no_output"))
-    package.export(load(chosen.data), directory, force, chosen.lang)
+    fact_base = load(chosen.data)
+    package.export(fact_base, directory, force, chosen.lang, places=dict(query.bases(fact_base)))
 
 
 @command("schema", kinds=(), also=("json",))

@@ -883,40 +883,6 @@ def contributors_between(fact_base: FactBase, low: dt.date, high: dt.date) -> li
     )
 
 
-class SiteYear(TypedDict):
-    """Where a country was in a year: a site whose rows of that year name it, by dataset, with the
-    largest troop estimate those rows give the country (None where they name it without a size)."""
-
-    year: str
-    base: str
-    name: Text
-    datasets: list[str]
-    troops: int | None
-
-
-def _country_sites(fact_base: FactBase, code: str) -> list[SiteYear]:
-    """Where a country was, year by year: the sites whose rows name it (troops, police or observers)."""
-    found: dict[tuple[str, str], SiteYear] = {}
-    order = {base["id"]: index for index, base in enumerate(fact_base.get("bases", []))}
-    for base in fact_base.get("bases", []):
-        for row in base["presence"]:
-            if not _has_country(row, code):
-                continue
-            year = row["date"][:4]
-            site = found.setdefault(
-                (year, base["id"]),
-                {"year": year, "base": base["id"], "name": base["name"], "datasets": [], "troops": None},
-            )
-            if row["dataset"] not in site["datasets"]:
-                site["datasets"].append(row["dataset"])
-            estimate = row["troops_by_country"].get(code)
-            if estimate is not None and (site["troops"] is None or estimate > site["troops"]):
-                site["troops"] = estimate
-    for site in found.values():
-        site["datasets"].sort(key=DATASETS.index)
-    return sorted(found.values(), key=lambda site: (site["year"], order[site["base"]]))
-
-
 def _country_codes(fact_base: FactBase, records: str) -> set[str]:
     """The countries of the contributions, or (``records="any"``) every country of the country table:
     ``casualties --country`` answers for any country, 0 where none of its people died."""
@@ -968,8 +934,8 @@ class ContributorsResult(TypedDict):
     """With a day: countries whose latest figure on or before it is older than the window."""
     without: list[CountryNamed]
     """With a year or a period: countries with figures elsewhere but none dated in it."""
-    sites: list[SiteYear]
-    """With a country: where it was, year by year, from the bases' rows."""
+    sites: list[CountrySite]
+    """With a country: where it was, year by year, from the bases' rows (the rule of ``dutch``)."""
     sources: list[Source]
 
 
@@ -997,13 +963,11 @@ def contributors(
     status_text: Text | None = None
     no_recent: list[CountryNamed] = []
     without: list[CountryNamed] = []
-    sites: list[SiteYear] = []
+    sites: list[CountrySite] = []
     low, high = _bounds(date_from, date_to)
     if country is not None:
         rows = [row for row in _country_rows(fact_base, country) if not period or _overlaps(row["date"], low, high)]
-        sites = [
-            site for site in _country_sites(fact_base, country) if not period or _overlaps(site["year"], low, high)
-        ]
+        sites = country_sites(fact_base, country, low, high)
     elif period:
         rows = contributors_between(fact_base, low, high)
         given = {row["country"] for row in rows}
@@ -1033,24 +997,13 @@ def contributors(
         "no_recent": no_recent,
         "without": without,
         "sites": sites,
-        "sources": _with_sources(fact_base, rows, [{"sources": _site_sources(fact_base, country, sites)}]),
+        "sources": _with_sources(fact_base, rows, sites),
     }
 
 
 def _overlaps(date: str, low: dt.date, high: dt.date) -> bool:
     first, last = date_range(date)
     return last >= low and first <= high
-
-
-def _site_sources(fact_base: FactBase, country: str | None, sites: Sequence[SiteYear]) -> list[str]:
-    """The sources of the bases' rows behind ``sites``."""
-    wanted = {(site["year"], site["base"]) for site in sites}
-    found: dict[str, None] = {}
-    for base in fact_base.get("bases", []):
-        for row in base["presence"]:
-            if country is not None and (row["date"][:4], base["id"]) in wanted and _has_country(row, country):
-                found.update(dict.fromkeys(row["sources"]))
-    return list(found)
 
 
 # --------------------------------------------------------------------------- bases
@@ -1239,6 +1192,8 @@ class CountrySite(TypedDict):
     base: str
     name: Text
     region: Text
+    datasets: list[str]
+    """The datasets whose rows of that year name the country there, in the datasets' order."""
     geopko_troops: int | None
     """Geo-PKO's yearly table (v2.3): troops estimated from unit sizes."""
     map_troops: list[MapEstimate]
@@ -1250,23 +1205,38 @@ class CountrySite(TypedDict):
     sources: list[str]
 
 
-def country_sites(fact_base: FactBase, code: str) -> list[CountrySite]:
-    """Where one country was, year by year: for each year and site, its own figures in each dataset
-    row that names it (``bases --country CODE``'s rows), never filled in between rows."""
+def _counts_for(base: Base, row_date: str, low: dt.date, high: dt.date) -> bool:
+    """Whether a row counts for a site within ``low``-``high``: the days its date covers in that period,
+    by :func:`in_use` (so never a day after the site's closure)."""
+    first, last = date_range(row_date)
+    start, end = max(low, first), min(high, last)
+    return start <= end and in_use(base, row_date, start, end)
+
+
+def country_sites(
+    fact_base: FactBase, code: str, low: dt.date = dt.date.min, high: dt.date = dt.date.max
+) -> list[CountrySite]:
+    """Where one country was, year by year, the one rule of ``contributors --country``, ``dutch`` and
+    ``bases --country``: a site counts for a year where a dataset row of that year names the country
+    (troops, police or observers) and the row counts for the site (:func:`in_use`: within
+    ``low``-``high`` if given, never after the site's closure). Each dataset's own figures for the
+    country stay in their own field, never merged or filled in between rows."""
     found: dict[tuple[str, str], CountrySite] = {}
     for record in fact_base.get("bases", []):
         for row in record["presence"]:
-            if not _has_country(row, code):
+            if not _has_country(row, code) or not _counts_for(record, row["date"], low, high):
                 continue
             year = row["date"][:4]
             place = found.setdefault(
                 (year, record["id"]),
                 {
                     "year": year, "base": record["id"], "name": record["name"], "region": record["region"],
-                    "geopko_troops": None, "map_troops": [], "radpko_troops": None, "radpko_police": None,
-                    "radpko_observers": None, "sources": [],
+                    "datasets": [], "geopko_troops": None, "map_troops": [], "radpko_troops": None,
+                    "radpko_police": None, "radpko_observers": None, "sources": [],
                 },
             )  # fmt: skip
+            if row["dataset"] not in place["datasets"]:
+                place["datasets"].append(row["dataset"])
             troops = row["troops_by_country"].get(code)
             if row["dataset"] == "geopko-map":
                 place["map_troops"].append({"date": row["date"], "map": row.get("map"), "troops": troops})
@@ -1277,6 +1247,9 @@ def country_sites(fact_base: FactBase, code: str) -> list[CountrySite]:
                 place["radpko_police"] = row.get("police_by_country", {}).get(code)
                 place["radpko_observers"] = row.get("observers_by_country", {}).get(code)
             place["sources"] = list(dict.fromkeys([*place["sources"], *row["sources"]]))
+    for place in found.values():
+        place["datasets"].sort(key=DATASETS.index)
+        place["map_troops"].sort(key=lambda item: sort_key(item["date"]))
     return [found[key] for key in sorted(found, key=lambda key: (key[0], fold(found[key]["name"]["en"])))]
 
 

@@ -746,7 +746,9 @@ def dutch(result: DutchResult, lang: Lang) -> list[Sheet]:
             "contributions", say("contributions_nl", lang), _contribution_columns(lang),
             _contribution_rows(result["contributions"], lang),
         ),
-        _where_sheet(result["where"], lang),
+        _where_sheet(
+            result["where"], lang, key="where", title=say("dutch_where", lang), note=say("dutch_where_note", lang)
+        ),
         Sheet(
             "events", say("dutch_events", lang), (Column("id", say("id", lang), "id", show="csv"), *_columns(lang, "date", "place", "event", "sources")),
             [
@@ -778,8 +780,9 @@ def _on_maps(estimates: Sequence[MapEstimate], lang: Lang) -> str:
     return f"{shown} ({maps})"
 
 
-def _where_sheet(where: Sequence[CountrySite], lang: Lang) -> Sheet:
-    """Where a country was, year by year, each dataset's estimate in its own column."""
+def _where_sheet(where: Sequence[CountrySite], lang: Lang, key: str, title: str, note: str) -> Sheet:
+    """Where a country was, year by year, each dataset's estimate in its own column (``dutch`` and
+    ``contributors --country``: one rule, one shape, one table)."""
     rows: list[tuple[Cell, ...]] = [
         (
             place["base"], place["year"], place["name"][lang], place["region"][lang],
@@ -798,8 +801,8 @@ def _where_sheet(where: Sequence[CountrySite], lang: Lang) -> Sheet:
         Column("radpko_police", say("col.radpko_police", lang), "quantity"),
         Column("sources", say("sources", lang)),
     )
-    notes = [say("dutch_where_note", lang), say("bases_note", lang)] if rows else [say("bases_none", lang)]
-    return Sheet("where", say("dutch_where", lang), columns, rows, notes=notes)
+    notes = [note, say("bases_note", lang)] if rows else [say("bases_none", lang)]
+    return Sheet(key, title, columns, rows, notes=notes)
 
 
 def _title(title: str | None, lang: Lang) -> str:
@@ -911,27 +914,12 @@ def contributors(result: ContributorsResult, lang: Lang) -> list[Sheet]:
                 say("contributors_period_note", lang, start=result["date_from"] or "…", end=result["date_to"] or "…")
             )
         extra.append(
-            Sheet(
-                "sites",
-                say("contributors_sites", lang, country=names),
-                (
-                    Column("year", say("year", lang), "date"),
-                    Column("base", say("id", lang), "id", show="csv"),
-                    Column("site", say("col.site", lang)),
-                    Column("dataset", say("col.dataset", lang)),
-                    Column("troops", say("col.troops", lang), "quantity"),
-                ),
-                [
-                    (
-                        site["year"],
-                        site["base"],
-                        site["name"][lang],
-                        "; ".join(say(f"dataset.{dataset}", lang) for dataset in site["datasets"]),
-                        _estimate(site["troops"]),
-                    )  # fmt: skip
-                    for site in result["sites"]
-                ],
-                notes=[say("contributors_sites_note", lang)],
+            _where_sheet(
+                result["sites"],
+                lang,
+                key="sites",
+                title=say("contributors_sites", lang, country=names),
+                note=say("contributors_sites_note", lang, code=result["country"]),
             )
         )
     elif result["year"] is not None or result["date_from"] is not None or result["date_to"] is not None:

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterable
+import math
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
 
 from minusma.errors import MissingExtraError, UsageError
@@ -411,7 +412,7 @@ MAP_WIDTH, MAP_HEIGHT = 9.0, 9.0
 """Inches: 648 x 648 points in SVG, 1350 x 1350 pixels in PNG."""
 MAP_FOOT = 1.1
 """Inches below the map for the size key and the source line."""
-LAND, BORDER, SITE = "#F3F1EA", "#7A7A7A", "#0072B2"
+LAND, BORDER, SITE, REGION = "#F3F1EA", "#7A7A7A", "#0072B2", "#ABA9A2"
 POINTS_PER_TROOP = 0.12
 """A circle's area in square points per estimated soldier: Gao's 6,000 or so about 27 points across."""
 SIZE_KEY = (150, 950, 5000)
@@ -430,14 +431,23 @@ def outline() -> list[list[list[float]]]:
     return [ring for polygon in geometry["coordinates"] for ring in polygon]
 
 
+def region_borders() -> list[list[list[float]]]:
+    """The borders between Mali's regions as lines of [longitude, latitude] (Natural Earth Admin 1,
+    shipped as minusma/mali_regions.json by tools/extract_regions.py)."""
+    import json
+    from importlib.resources import files
+
+    collection = json.loads(files("minusma").joinpath("mali_regions.json").read_text(encoding="utf-8"))
+    (borders,) = [item for item in collection["features"] if item["properties"]["kind"] == "borders"]
+    return cast(list[list[list[float]]], borders["geometry"]["coordinates"])
+
+
 def _draw_map(figure: Figure, plot: MapPlot, lang: Lang) -> None:
     """Mali's outline, each site a circle whose area is its estimated strength, labelled; the key and sources below.
 
     Longitude and latitude in equal-area-looking proportions: the axes' aspect is 1/cos(17°), Mali's
     middle latitude, so the country keeps its shape without a projection library.
     """
-    import math
-
     from matplotlib.lines import Line2D
 
     bands: Any = figure.subfigures(3, 1, height_ratios=[0.6, MAP_HEIGHT - 0.6 - MAP_FOOT, MAP_FOOT], hspace=0)
@@ -447,6 +457,11 @@ def _draw_map(figure: Figure, plot: MapPlot, lang: Lang) -> None:
     for ring in outline():
         xs, ys = [point[0] for point in ring], [point[1] for point in ring]
         ax.fill(xs, ys, facecolor=LAND, edgecolor=BORDER, linewidth=1.0, gid="mali-outline")
+    for number_, line in enumerate(region_borders()):
+        ax.plot(
+            [point[0] for point in line], [point[1] for point in line], color=REGION, linewidth=0.6,
+            linestyle=(0, (4, 2)), zorder=1.5, gid=f"mali-region-border-{number_}",
+        )  # fmt: skip
     colours = _leader_colours(plot)
     sized = [site for site in plot.sites if site.troops]
     ax.scatter(
@@ -458,25 +473,15 @@ def _draw_map(figure: Figure, plot: MapPlot, lang: Lang) -> None:
     unsized = [site for site in plot.sites if not site.troops]
     if unsized:
         ax.scatter(
-            [site.longitude for site in unsized], [site.latitude for site in unsized], s=30, facecolors="white",
+            [site.longitude for site in unsized], [site.latitude for site in unsized], s=UNSIZED, facecolors="white",
             edgecolors=[colours.get(site.leader, OTHER) for site in unsized], linewidths=1.2, zorder=3,
             gid="sites-unestimated",
         )  # fmt: skip
-    for site, (dx, dy, align) in zip(plot.sites, _label_places(plot.sites, lang), strict=True):
-        label = site.name if not site.troops else f"{site.name} ~{number(site.troops, lang)}"
-        ax.annotate(
-            label, (site.longitude, site.latitude), xytext=(dx, dy + 2), textcoords="offset points", fontsize=8.5,
-            color=INK, fontweight="bold", zorder=4, horizontalalignment=align,
-        )  # fmt: skip
-        if site.countries:
-            ax.annotate(
-                site.countries, (site.longitude, site.latitude), xytext=(dx, dy - 8), textcoords="offset points",
-                fontsize=6.5, color=GREY, zorder=4, horizontalalignment=align,
-            )  # fmt: skip
     ax.set_xlim(-12.6, 4.6)
     ax.set_ylim(9.9, 25.2)
     ax.set_aspect(1 / math.cos(math.radians(17)))
     ax.set_axis_off()
+    _label_sites(figure, ax, plot, lang)
     handles = [
         Line2D(
             [], [], linestyle="none", marker="o", markersize=math.sqrt(size * POINTS_PER_TROOP), color=SITE, alpha=0.55
@@ -517,51 +522,120 @@ def _leader_colours(plot: MapPlot) -> dict[str, str]:
     return {code: colour for (code, _), colour in zip(plot.leaders, LEADER_COLOURS, strict=False)}
 
 
-DEGREE = 31.5
-"""Points per degree of longitude on the map (the height of 15.3 degrees of latitude sets the scale), to keep labels apart."""
-PLACES: tuple[tuple[float, float, str], ...] = (
-    (7, 0, "left"),
-    (-7, 0, "right"),
-    (7, 16, "left"),
-    (7, -16, "left"),
-    (-7, 16, "right"),
-    (-7, -16, "right"),
-)
-"""Where a label may stand from its site, in points: right, left, then above and below on either side."""
+UNSIZED = 30
+"""The area in square points of a site's hollow circle where there is no Geo-PKO estimate."""
+LABEL_GAP = 3.0
+"""Points between a circle's edge and its label, and kept clear around every label."""
+DIRECTIONS: tuple[tuple[float, float], ...] = (
+    (1, 0), (-1, 0), (0.7071, 0.7071), (-0.7071, 0.7071), (0.7071, -0.7071), (-0.7071, -0.7071), (0, 1), (0, -1),
+)  # fmt: skip
+"""Where a label may stand from its site, in order of preference: right, left, the four diagonals, above, below."""
+REACHES = (0.0, 12.0, 26.0, 44.0, 66.0, 92.0, 124.0)
+"""Points beyond the circle's edge (plus :data:`LABEL_GAP`) a label may be moved out to; beyond the
+first, a thin leader line joins it to its site."""
+
+Box = tuple[float, float, float, float]
 
 
-def _label_places(sites: tuple[Any, ...], lang: Lang) -> list[tuple[float, float, str]]:
-    """A place per label, the first of ``PLACES`` whose box overlaps no label placed before and no
-    other site (estimated widths: the same bytes every run, no renderer needed). Largest sites first."""
-    boxes: list[tuple[float, float, float, float]] = []
-    points = [(site.longitude * DEGREE, site.latitude * DEGREE * 1.046) for site in sites]
-    chosen: dict[int, tuple[float, float, str]] = {}
-    order = sorted(range(len(sites)), key=lambda index: -(sites[index].troops or 0))
+def _label_sites(figure: Figure, ax: Any, plot: MapPlot, lang: Lang) -> None:
+    """Each site's name (and estimate) with its countries below, as one block placed where it covers
+    no other label and no site's circle: the first free place of :data:`DIRECTIONS` at the nearest
+    of :data:`REACHES`, else the place with the least overlap; the largest sites first. Text sizes
+    come from the renderer's own measure of the laid-out text, so the result is the same bytes on
+    every run, and holds for the SVG (drawn at 72 dpi) as for the PNG: all offsets are in points."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = figure.canvas if isinstance(figure.canvas, FigureCanvasAgg) else FigureCanvasAgg(figure)
+    renderer = cast(Any, canvas).get_renderer()  # typed in Agg without annotations
+    ax.apply_aspect()
+    to_points = 72 / figure.dpi
+    centres = [
+        (float(x) * to_points, float(y) * to_points)
+        for x, y in ax.transData.transform([(site.longitude, site.latitude) for site in plot.sites])
+    ]
+    radii = [math.sqrt(site.troops * POINTS_PER_TROOP if site.troops else UNSIZED) / 2 for site in plot.sites]
+    frame = tuple(value * to_points for value in ax.figure.bbox.extents)  # the map's band, beyond the axes' box
+    placed: list[Box] = []
+    order = sorted(range(len(plot.sites)), key=lambda index: (-(plot.sites[index].troops or 0), index))
     for index in order:
-        site = sites[index]
-        x, y = points[index]
-        label = f"{site.name} ~{number(site.troops or 0, lang)}"
-        width = max(len(label) * 6.3, len(site.countries) * 3.6)
-        best: tuple[float, tuple[float, float, str], tuple[float, float, float, float]] | None = None
-        for dx, dy, align in PLACES:
-            left = x + dx if align == "left" else x + dx - width
-            box = (left, y + dy - 10, left + width, y + dy + 11)
-            clash = sum(_overlap(box, other) for other in boxes) + sum(
-                400.0 for other, (px, py) in enumerate(points)
-                if other != index and box[0] - 4 <= px <= box[2] + 4 and box[1] - 4 <= py <= box[3] + 4
+        site = plot.sites[index]
+        label = site.name if not site.troops else f"{site.name} ~{number(site.troops, lang)}"
+        lines = [
+            ax.annotate(
+                label, (site.longitude, site.latitude), xytext=(0, 0), textcoords="offset points", fontsize=8.5,
+                color=INK, fontweight="bold", zorder=4, gid=f"label-{index}",
+            )
+        ]  # fmt: skip
+        if site.countries:
+            lines.append(
+                ax.annotate(
+                    site.countries, (site.longitude, site.latitude), xytext=(0, 0), textcoords="offset points",
+                    fontsize=6.5, color=GREY, zorder=4, gid=f"label-{index}-countries",
+                )
             )  # fmt: skip
-            if best is None or clash < best[0]:
-                best = (clash, (dx, dy, align), box)
-            if clash == 0:
+        centre, radius = centres[index], radii[index]
+        # each line's extent from its own anchor (the site), in points; stacked from the block's top-left
+        extents = [_extent(line, renderer, to_points, centre) for line in lines]
+        width = max(right - left for left, _, right, _ in extents)
+        height = sum(top - bottom for _, bottom, _, top in extents) + (len(extents) - 1) * 1.0
+        chosen: tuple[float, Box, tuple[float, float], float] | None = None
+        for reach in REACHES:
+            for ux, uy in DIRECTIONS:
+                distance = radius + LABEL_GAP + reach
+                px, py = centre[0] + ux * distance, centre[1] + uy * distance
+                left = px if ux > 0.1 else px - width if ux < -0.1 else px - width / 2
+                bottom = py if uy > 0.1 else py - height if uy < -0.1 else py - height / 2
+                box = (left, bottom, left + width, bottom + height)
+                clash = _clash(box, placed, centres, radii, frame)
+                if chosen is None or clash < chosen[0]:
+                    chosen = (clash, box, (ux, uy), reach)
+                if clash == 0:
+                    break
+            if chosen is not None and chosen[0] == 0:
                 break
-        assert best is not None
-        _, (dx, dy, align), box = best
-        boxes.append(box)
-        chosen[index] = (dx, dy, align)
-    return [chosen[index] for index in range(len(sites))]
+        assert chosen is not None
+        _, box, (ux, uy), reach = chosen
+        placed.append(box)
+        top = box[3]
+        for line, (left, bottom, _, upper) in zip(lines, extents, strict=True):
+            # xytext: the anchor's offset from the site, which puts this line's box at the block's left, under the last
+            line.set_position((box[0] - centre[0] - left, top - centre[1] - upper))
+            top -= upper - bottom + 1.0
+        if reach:
+            start = (centre[0] + ux * radius, centre[1] + uy * radius)
+            end = (centre[0] + ux * (radius + LABEL_GAP + reach), centre[1] + uy * (radius + LABEL_GAP + reach))
+            ends = ax.transData.inverted().transform([(x / to_points, y / to_points) for x, y in (start, end)])
+            ax.plot(ends[:, 0], ends[:, 1], color=GREY, linewidth=0.6, zorder=3.5, gid=f"leader-{index}")
 
 
-def _overlap(first: tuple[float, float, float, float], second: tuple[float, float, float, float]) -> float:
+def _extent(line: Any, renderer: Any, to_points: float, centre: tuple[float, float]) -> Box:
+    """A text's box in points, relative to where its anchor stands (the site, before any offset)."""
+    box = line.get_window_extent(renderer)
+    return (
+        box.x0 * to_points - centre[0],
+        box.y0 * to_points - centre[1],
+        box.x1 * to_points - centre[0],
+        box.y1 * to_points - centre[1],
+    )
+
+
+def _clash(
+    box: Box, placed: Sequence[Box], centres: Sequence[tuple[float, float]], radii: Sequence[float], frame: Box
+) -> float:
+    """How badly a label's box collides: its overlap with labels placed before and with any site's
+    circle (each kept :data:`LABEL_GAP` clear), and how much of it lies outside the map's band."""
+    padded = (box[0] - LABEL_GAP, box[1] - LABEL_GAP, box[2] + LABEL_GAP, box[3] + LABEL_GAP)
+    clash = sum(_overlap(padded, other) for other in placed)
+    for (x, y), radius in zip(centres, radii, strict=True):
+        nearest_x, nearest_y = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
+        gap = math.hypot(x - nearest_x, y - nearest_y) - radius - LABEL_GAP
+        if gap < -0.01:  # a label beside its own circle touches the gap's edge: rounding is no clash
+            clash += (radius + LABEL_GAP) * -gap * 4
+    inside = _overlap(box, frame)
+    return clash + (box[2] - box[0]) * (box[3] - box[1]) - inside
+
+
+def _overlap(first: Box, second: Box) -> float:
     width = min(first[2], second[2]) - max(first[0], second[0])
     height = min(first[3], second[3]) - max(first[1], second[1])
     return width * height if width > 0 and height > 0 else 0.0

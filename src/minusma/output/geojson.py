@@ -58,5 +58,10 @@ def collection(result: dict[str, Any], lang: Lang) -> dict[str, Any]:
     }
 
 
+def document(result: dict[str, Any], lang: Lang) -> bytes:
+    """The FeatureCollection as a file's bytes, as the writer sends them down a pipe (``export DIR``)."""
+    return b"".join(json.pieces(collection(result, lang)))
+
+
 def write(view: View[Any], lang: Lang) -> None:
     json.write(View(collection(view.result, lang), None), lang)

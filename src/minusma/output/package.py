@@ -1,4 +1,5 @@
-"""The fact base as a Frictionless Data Package: ``datapackage.json`` and one CSV per table.
+"""The fact base as a Frictionless Data Package: ``datapackage.json``, one CSV per table, and the
+sites as GeoJSON (``bases.geojson``, what ``bases --format geojson`` writes).
 
 Each record kind is a table with a Table Schema: integers, booleans, codes limited to their
 values, dates as ``YYYY``/``YYYY-MM``/``YYYY-MM-DD`` strings (a date's precision is data; a
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import errno
+import hashlib
 import io
 import json
 import os
@@ -34,6 +36,7 @@ from minusma.output.cells import safe
 from minusma.output.stream import interrupts, stop, write_bytes
 
 DESCRIPTOR = "datapackage.json"
+GEOJSON = "bases.geojson"
 DATE_PATTERN = r"\d{4}(-\d{2}){0,2}"
 IDS_PATTERN = r"[a-z0-9][a-z0-9.-]*( [a-z0-9][a-z0-9.-]*)*"
 QUALIFIERS = ["exact", "about", "nearly", "more_than", "at_least"]
@@ -363,7 +366,24 @@ def _sources(fact_base: FactBase, lang: Lang) -> Table:
 # --------------------------------------------------------------------------- files
 
 
-def descriptor(fact_base: FactBase, items: Sequence[Table], lang: Lang) -> dict[str, Any]:
+def _geojson_resource(data: bytes, lang: Lang) -> dict[str, Any]:
+    """The sites' FeatureCollection as a resource that is not a table; its size and digest let a
+    reader (frictionless among them) check that the file is the one described."""
+    from minusma.output.geojson import MEDIA_TYPE
+
+    return {
+        "name": "bases_geojson",
+        "path": GEOJSON,
+        "title": say("export.bases_geojson", lang),
+        "format": "geojson",
+        "mediatype": MEDIA_TYPE,
+        "encoding": "utf-8",
+        "bytes": len(data),
+        "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
+    }
+
+
+def descriptor(fact_base: FactBase, items: Sequence[Table], lang: Lang, geojson: bytes) -> dict[str, Any]:
     header = fact_base["header"]
     description = " ".join(
         [header["description"][lang], say("as_of", lang, date=header["as_of"]), say("export.licence", lang)]
@@ -389,7 +409,8 @@ def descriptor(fact_base: FactBase, items: Sequence[Table], lang: Lang) -> dict[
                 },
             }
             for table in items
-        ],
+        ]
+        + [_geojson_resource(geojson, lang)],
     }
 
 
@@ -411,11 +432,15 @@ def _cell(value: Value) -> str:
     return str(value)
 
 
-def files(fact_base: FactBase, lang: Lang) -> dict[str, bytes]:
-    """Every file of the package by name; the descriptor comes last, so it is put in place last."""
+def files(fact_base: FactBase, lang: Lang, places: dict[str, Any]) -> dict[str, bytes]:
+    """Every file of the package by name; the descriptor comes last, so it is put in place last.
+    ``places`` is the answer of ``bases`` over the whole mission, written as GeoJSON beside the tables."""
     items = tables(fact_base, lang)
     found = {f"{table.name}.csv": _csv(table) for table in items}
-    text = json.dumps(descriptor(fact_base, items, lang), ensure_ascii=False, indent=2)
+    from minusma.output.geojson import document
+
+    geojson = found[GEOJSON] = document(places, lang)
+    text = json.dumps(descriptor(fact_base, items, lang, geojson), ensure_ascii=False, indent=2)
     found[DESCRIPTOR] = (text + "\n").encode("utf-8")
     return found
 
@@ -462,8 +487,9 @@ def _move_in(staging: Path, target: Path, names: Sequence[str]) -> None:
         raise
 
 
-def export(fact_base: FactBase, given: str, force: bool, lang: Lang) -> None:
-    """Write the package into the folder ``given``, and one line saying so on standard output."""
+def export(fact_base: FactBase, given: str, force: bool, lang: Lang, places: dict[str, Any]) -> None:
+    """Write the package into the folder ``given`` (with ``places``, a ``bases`` answer, as GeoJSON),
+    and one line saying so on standard output."""
     if not given:
         raise UsageError(Message("export.empty_path"))
     directory = Path(given)
@@ -476,7 +502,7 @@ def export(fact_base: FactBase, given: str, force: bool, lang: Lang) -> None:
     exists = target.is_dir()
     if exists and any(target.iterdir()) and not force:
         raise ExportError(Message("export.not_empty", {"path": shown}))
-    contents = files(fact_base, lang)
+    contents = files(fact_base, lang, places)
     staging: Path | None = None
     try:
         with interrupts(stop):  # Ctrl-C, SIGTERM, SIGHUP raise here, so a half-written package is cleared away
@@ -499,5 +525,5 @@ def export(fact_base: FactBase, given: str, force: bool, lang: Lang) -> None:
     finally:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
-    count = len(contents) - 1
+    count = sum(name.endswith(".csv") for name in contents)
     write_bytes((say("export.done", lang, count=count, path=shown) + "\n").encode("utf-8", "backslashreplace"))

