@@ -7,7 +7,7 @@ and runs the fast rule tests against each mutant (configuration: pyproject.toml,
     mutmut results; mutmut show NAME    # the survivors, and what each changed
 
 One worker: the machine is shared. A full run of every function of both modules (7,300 mutants,
-most of them in message ids and JSON paths of cited_facts) takes about 100 minutes here; the
+most of them in message ids and JSON paths of cited_facts) takes over 100 minutes here (100 at 6,000); the
 rule functions below take about 25 (docs/development.md, "Rule tests and mutation testing").
 """
 
