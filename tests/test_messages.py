@@ -105,7 +105,7 @@ def test_french_usage_errors_use_french_words(runner: CliRunner) -> None:
 
 
 LAYERS = {
-    "model": {"messages"},
+    "model": {"messages", "model"},
     "load": {"model", "errors", "messages", "verified", "core_schema"},
     "query": {"model", "messages"},
     "sheets": {"model", "messages"},
@@ -141,6 +141,20 @@ def test_imports_point_one_way(module: str) -> None:
                 imported = node.module.split(".")[1]
                 allowed = LAYERS[module] | (TYPES_ONLY.get(module, set()) if node in types_only else set())
                 assert imported in allowed, f"{path.name} imports minusma.{imported}"
+
+
+MODEL_TOPICS = ("dates", "records", "rules", "facts", "checks")
+"""model/'s modules in the order their arrows allow: each imports only those before it."""
+
+
+def test_model_topics_point_one_way() -> None:
+    assert sorted(path.stem for path in (SRC / "model").glob("*.py")) == sorted(("__init__", *MODEL_TOPICS))
+    for position, topic in enumerate(MODEL_TOPICS):
+        tree = ast.parse((SRC / "model" / f"{topic}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("minusma.model."):
+                imported = node.module.split(".")[2]
+                assert imported in MODEL_TOPICS[:position], f"model/{topic}.py imports minusma.model.{imported}"
 
 
 def test_every_module_but_the_table_writer_leaves_rich_alone() -> None:

@@ -1,4 +1,4 @@
-"""The command line: parse, load, ask, show, exit. Logic lives in query.py and model.py.
+"""The command line: parse, load, ask, show, exit. Logic lives in query.py and model/.
 
 The shared options (``--format``/``--json``/``--csv``, ``--lang``, ``--data``) are
 declared once, in :func:`_shared`, and every command (and the top level, so they work

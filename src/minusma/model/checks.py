@@ -1,0 +1,555 @@
+"""The cross-field checks: every rule the schema cannot express.
+
+Rules that span fields or records (totals, date order, cited sources, unique ids, mandate
+periods) live in :func:`check_fact_base`, which reports every problem instead of stopping at
+the first: errors stop a load, warnings do not. No I/O, no typer, no rich.
+"""
+
+from collections.abc import Iterator, Mapping
+from itertools import chain
+from operator import itemgetter
+from typing import (
+    TYPE_CHECKING,
+    Literal,
+    NamedTuple,
+)
+
+from minusma.messages import Message, Number
+from minusma.model.dates import (
+    date_range,
+)
+from minusma.model.facts import (
+    Cited,
+    cited_facts,
+)
+from minusma.model.records import (
+    BUDGET_KINDS,
+    MALI_LATITUDE,
+    MALI_LONGITUDE,
+    Contribution,
+    FactBase,
+    Quantity,
+    Rank,
+    StrengthClaim,
+)
+from minusma.model.rules import (
+    _PARTS,
+    ceiling_in_force,
+    ceiling_total,
+    contribution_size,
+    mandate_periods,
+    preferred_claim,
+    series_agrees,
+    series_tally,
+    stated_sum,
+    symbol_year,
+)
+
+if TYPE_CHECKING:
+    pass
+
+Severity = Literal["error", "warning"]
+
+
+class Problem(NamedTuple):
+    """One broken rule: where (a JSON path, and a line for broken JSON), what, what to do."""
+
+    severity: Severity
+    path: str
+    message: Message
+    line: int | None = None
+
+
+def _owns_id(fact: Cited) -> bool:
+    """False where the id is another record's: a ceiling carries its resolution's id, and
+    the claims of a snapshot, figure or budget year share its id (the first claim speaks for them)."""
+    if fact.kind in ("ceiling", "base row"):
+        return False
+    return fact.position == 0 or fact.kind not in ("strength", "dutch figure", "budget")
+
+
+def _id_path(fact: Cited) -> str:
+    return fact.where.split(".claims")[0] if fact.kind in ("strength", "dutch figure") else fact.path
+
+
+_ID = itemgetter("id")
+_SOURCES = itemgetter("sources")
+
+
+def _check_ids_and_citations(fact_base: FactBase) -> Iterator[Problem]:
+    """Ids are unique, every cited source exists, every source is cited.
+
+    A first pass reads the events' ids and sources in bulk (no Python call per event:
+    a 100,000-event file is mostly events); only when it finds something wrong does a
+    second walk over every fact work out where (``_locate_id_problems``)."""
+    known: dict[str, int] = {}
+    for index, source in enumerate(fact_base["sources"]):
+        if source["id"] in known:
+            yield Problem(
+                "error", f"sources[{index}].id",
+                Message("check.duplicate_source_id", {"id": source["id"], "first": f"sources[{known[source['id']]}]"}),
+            )  # fmt: skip
+        else:
+            known[source["id"]] = index
+    events = fact_base["events"]
+    others = list(cited_facts(fact_base, events=False))
+    owner_ids = [*map(_ID, events), *(fact.id for fact in others if _owns_id(fact))]
+    fact_ids = set(owner_ids)
+    cited = set(chain.from_iterable(map(_SOURCES, events)))
+    cited.update(chain.from_iterable(fact.sources for fact in others))
+    located = (
+        _locate_id_problems(fact_base, known)
+        if len(fact_ids) < len(owner_ids) or not fact_ids.isdisjoint(known) or not cited <= known.keys()
+        else ([], [])
+    )
+    yield from located[0]  # repeated ids
+    for index, erratum in enumerate(fact_base["errata"]):
+        for named in erratum.get("concerns", []):
+            if named not in fact_ids:
+                yield Problem(
+                    "error", f"errata[{index}].concerns",
+                    Message("check.unknown_fact", {"id": named}),
+                )  # fmt: skip
+    yield from located[1]  # ids shared with a source, and unknown sources
+    for index, source in enumerate(fact_base["sources"]):
+        # A report of the Secretary-General may stand uncited: the record of reports read, as issue 13
+        # asks, whether or not a figure could be taken from it.
+        if source["id"] not in cited and source.get("kind") != "report":
+            yield Problem(
+                "warning", f"sources[{index}]",
+                Message("check.uncited_source", {"id": source["id"]}),
+            )  # fmt: skip
+
+
+def _locate_id_problems(fact_base: FactBase, known: Mapping[str, int]) -> tuple[list[Problem], list[Problem]]:
+    """Where each repeated id is; then where each id shared with a source and each unknown source is
+    (reported in that order, with the errata's unknown facts between): a walk over every fact."""
+    facts = list(cited_facts(fact_base))
+    owners = [fact for fact in facts if _owns_id(fact)]
+    repeated: list[Problem] = []
+    seen: dict[str, Cited] = {}
+    for fact in owners:
+        first = seen.setdefault(fact.id, fact)
+        if first is not fact:
+            repeated.append(
+                Problem(
+                    "error",
+                    f"{_id_path(fact)}.id",
+                    Message("check.duplicate_id", {"id": fact.id, "first": _id_path(first)}),
+                )  # fmt: skip
+            )
+    misplaced = [
+        Problem("error", f"{_id_path(fact)}.id", Message("check.id_fact_and_source", {"id": fact.id}))
+        for fact in owners
+        if fact.id in known  # cite and show look an id up among facts and sources alike
+    ]
+    misplaced += [
+        Problem("error", f"{fact.path}.sources", Message("check.unknown_source", {"id": source_id}))
+        for fact in facts
+        for source_id in fact.sources
+        if source_id not in known
+    ]
+    return repeated, misplaced
+
+
+def _check_sources(fact_base: FactBase) -> Iterator[Problem]:
+    for index, source in enumerate(fact_base["sources"]):
+        if "symbol" in source and "published" in source:
+            year = symbol_year(source["symbol"])
+            # A document registered late in a year may be issued early the next (S/2021/1117, 4 January 2022).
+            if year is not None and source["published"][:4] not in (year, str(int(year) + 1)):
+                yield Problem(
+                    "error", f"sources[{index}].published",
+                    Message("check.symbol_year", {"symbol": source["symbol"], "year": year, "published": source["published"]}),
+                )  # fmt: skip
+
+
+def _check_order(path: str, start: str | None, end: str | None) -> Iterator[Problem]:
+    if start is not None and end is not None and date_range(start)[0] > date_range(end)[1]:
+        yield Problem(
+            "error", path,
+            Message("check.order", {"start": start, "end": end}),
+        )  # fmt: skip
+
+
+def _check_claims(path: str, ranks: list[Rank]) -> Iterator[Problem]:
+    preferred = ranks.count("preferred")
+    if preferred != 1:
+        yield Problem(
+            "error", path,
+            Message("check.preferred_count", {"count": preferred}),
+        )  # fmt: skip
+
+
+def _check_formulas(path: str, claim: StrengthClaim) -> Iterator[Problem]:
+    for key in ("military", "observers", "police", "uniformed", "civilians", "personnel"):
+        quantity = claim.get(key)
+        if isinstance(quantity, dict) and "formula" in quantity:
+            total = sum(int(part) for part in quantity["formula"].split(" + "))
+            if total != quantity["value"]:
+                yield Problem(
+                    "error", f"{path}.{key}.formula",
+                    Message("check.formula_sum", {"formula": quantity["formula"], "sum": Number(total), "value": Number(quantity["value"])}),
+                )  # fmt: skip
+
+
+def _check_strength(path: str, claim: StrengthClaim) -> Iterator[Problem]:
+    yield from _check_formulas(path, claim)
+    military, observers, police = claim.get("military"), claim.get("observers"), claim.get("police")
+    uniformed, civilians, personnel = claim.get("uniformed"), claim.get("civilians"), claim.get("personnel")
+    parts_sum = stated_sum(military, police)
+    if parts_sum is not None and observers is not None:
+        parts_sum = stated_sum(military, police, observers)
+    if uniformed is not None and uniformed["qualifier"] == "exact" and parts_sum is not None:
+        if parts_sum != uniformed["value"]:
+            yield Problem(
+                "error", f"{path}.uniformed",
+                Message("check.uniformed_sum", {"total": Number(uniformed["value"]), "parts": Number(parts_sum)}),
+            )  # fmt: skip
+    uniformed_value = uniformed if uniformed is not None else None
+    if uniformed_value is None and parts_sum is not None:
+        uniformed_value = Quantity(value=parts_sum, qualifier="exact")
+    whole = stated_sum(uniformed_value, civilians)
+    if personnel is not None and personnel["qualifier"] == "exact" and whole is not None:
+        if whole != personnel["value"]:
+            yield Problem(
+                "error", f"{path}.personnel",
+                Message("check.personnel_sum", {"total": Number(personnel["value"]), "parts": Number(whole)}),
+            )  # fmt: skip
+    if not any(key in claim for key in ("military", "police", "uniformed", "personnel")):
+        yield Problem(
+            "error", path,
+            Message("check.no_figure"),
+        )  # fmt: skip
+
+
+def _check_resolutions(fact_base: FactBase) -> Iterator[Problem]:
+    for index, resolution in enumerate(fact_base["resolutions"]):
+        path = f"resolutions[{index}]"
+        if "ceiling" in resolution:
+            ceiling = resolution["ceiling"]
+            if "total" in ceiling and ceiling["total"] != ceiling_total(ceiling):
+                yield Problem(
+                    "error", f"{path}.ceiling.total",
+                    Message(
+                        "check.ceiling_total",
+                        {
+                            "total": Number(ceiling["total"]), "military": Number(ceiling["military"]),
+                            "police": Number(ceiling["police"]), "sum": Number(ceiling_total(ceiling)),
+                        },
+                    ),
+                )  # fmt: skip
+        if resolution["kind"] in ("establishment", "renewal") and "mandate_end" not in resolution:
+            yield Problem(
+                "error", path,
+                Message("check.mandate_end"),
+            )  # fmt: skip
+    periods = mandate_periods(fact_base)
+    for period in periods:
+        yield from _check_order(period.path, period.start, period.end)
+    for previous, current in zip(periods, periods[1:], strict=False):
+        if previous.end is None or current.start is None:
+            continue
+        previous_end = date_range(previous.end)[1]
+        current_start = date_range(current.start)[0]
+        if current_start <= previous_end or (current.end and date_range(current.end)[1] <= previous_end):
+            yield Problem(
+                "error", current.path,
+                Message("check.mandate_overlap", {"other": previous.path, "end": previous.end}),
+            )  # fmt: skip
+        elif (current_start - previous_end).days > 1:
+            yield Problem(
+                "warning", current.path,
+                Message("check.mandate_gap", {"other": previous.path, "end": previous.end, "start": current.start}),
+            )  # fmt: skip
+        elif date_range(current.resolution["adopted"])[0] > previous_end:
+            yield Problem(
+                "warning", current.path,
+                Message(
+                    "check.mandate_late",
+                    {"adopted": current.resolution["adopted"], "other": previous.path, "end": previous.end},
+                ),
+            )  # fmt: skip
+
+
+def _check_snapshots(fact_base: FactBase) -> Iterator[Problem]:
+    for index, snapshot in enumerate(fact_base["snapshots"]):
+        path = f"snapshots[{index}]"
+        yield from _check_claims(f"{path}.claims", [claim["rank"] for claim in snapshot["claims"]])
+        resolution = ceiling_in_force(fact_base, snapshot["date"])
+        if resolution is None:
+            yield Problem(
+                "error", f"{path}.date",
+                Message("check.no_ceiling", {"date": snapshot["date"]}),
+            )  # fmt: skip
+        for claim_index, claim in enumerate(snapshot["claims"]):
+            claim_path = f"{path}.claims[{claim_index}]"
+            yield from _check_strength(claim_path, claim)
+            if resolution is None:
+                continue
+            ceiling = resolution["ceiling"]
+            limits = {"military": ceiling["military"], "police": ceiling["police"], "uniformed": ceiling_total(ceiling)}
+            for part, limit in limits.items():
+                quantity = claim.get(part)
+                if isinstance(quantity, dict) and quantity["value"] > limit:
+                    yield Problem(
+                        "warning", f"{claim_path}.{part}",
+                        Message(
+                            "check.above_ceiling",
+                            {
+                                "part": part, "value": Number(quantity["value"]), "limit": Number(limit),
+                                "resolution": resolution["number"],
+                            },
+                        ),
+                    )  # fmt: skip
+
+
+def _check_contributions(fact_base: FactBase) -> Iterator[Problem]:  # noqa: C901
+    """A country's stated parts never exceed its stated total; on one date, the countries together
+    never exceed the mission's stated total (a warning: sources count differently)."""
+    from minusma.messages.countries import COUNTRIES
+
+    by_date: dict[str, list[tuple[int, Contribution]]] = {}
+    for index, contribution in enumerate(fact_base.get("contributions", [])):
+        path = f"contributions[{index}]"
+        if contribution["country"] not in COUNTRIES:
+            yield Problem(
+                "error", f"{path}.country", Message("check.unknown_country", {"code": contribution["country"]})
+            )
+        parts = [contribution[part]["value"] for part in _PARTS if part in contribution]  # type: ignore[literal-required]
+        total = contribution.get("total")
+        if (
+            total is not None
+            and total["qualifier"] in ("exact", "at_least", "more_than")
+            and sum(parts) > total["value"]
+        ):
+            yield Problem(
+                "error", f"{path}.total",
+                Message("check.contribution_parts", {"parts": Number(sum(parts)), "total": Number(total["value"])}),
+            )  # fmt: skip
+        if (
+            "military" not in contribution
+            and "police" not in contribution
+            and total is None
+            and "staff" not in contribution
+        ):
+            yield Problem("error", path, Message("check.contribution_empty"))
+        by_date.setdefault(contribution["date"], []).append((index, contribution))
+    mission_totals = {snapshot["date"]: snapshot for snapshot in fact_base["snapshots"]}
+    for date, contributions in by_date.items():
+        snapshot = mission_totals.get(date)
+        if snapshot is None:
+            continue
+        claim = preferred_claim(snapshot["claims"])
+        stated = claim.get("personnel") or claim.get("uniformed")
+        if stated is None or stated["qualifier"] not in ("exact", "nearly"):
+            continue
+        summed = sum(contribution_size(contribution) for _, contribution in contributions)
+        if summed > stated["value"]:
+            sources = sorted({source for _, contribution in contributions for source in contribution["sources"]})
+            yield Problem(
+                "warning", f"contributions[{contributions[0][0]}]",
+                Message(
+                    "check.contributions_above_total",
+                    {
+                        "date": date, "summed": Number(summed), "total": Number(stated["value"]),
+                        "sources": ", ".join(sources), "mission_sources": ", ".join(claim["sources"]),
+                    },
+                ),
+            )  # fmt: skip
+
+
+def _check_resolution_tasks(fact_base: FactBase) -> Iterator[Problem]:
+    """Paragraph-level tasks name a resolution of the fact base, once; a task carried forward comes
+    from an earlier resolution (a lower number: the Council numbers its resolutions in order)."""
+    numbers = {resolution["id"]: resolution["number"] for resolution in fact_base["resolutions"]}
+    seen: set[str] = set()
+    for index, record in enumerate(fact_base.get("resolution_tasks", [])):
+        path = f"resolution_tasks[{index}]"
+        number = numbers.get(record["resolution"])
+        if number is None:
+            yield Problem(
+                "error", f"{path}.resolution", Message("check.tasks_resolution", {"id": record["resolution"]})
+            )
+            continue
+        if record["resolution"] in seen:
+            yield Problem("error", f"{path}.resolution", Message("check.tasks_twice", {"id": record["resolution"]}))
+        seen.add(record["resolution"])
+        for task_index, task in enumerate(record["tasks"]):
+            carried = task.get("carried_from")
+            if carried is not None and carried >= number:
+                yield Problem(
+                    "error", f"{path}.tasks[{task_index}].carried_from",
+                    Message("check.carried_from", {"from": carried, "number": number}),
+                )  # fmt: skip
+
+
+def _check_fatalities(fact_base: FactBase) -> Iterator[Problem]:  # noqa: C901
+    """Each record belongs to the mission, falls within its life (or a caveat says why not), names a
+    known country, has a UN identifier no other record has, and each revision changes something."""
+    from minusma.messages.countries import COUNTRIES
+
+    mission = fact_base["mission"]
+    first_day = date_range(mission["established"])[0]
+    last_day = date_range(mission["withdrawal_completed"])[1]
+    seen: dict[str, int] = {}
+    for index, fatality in enumerate(fact_base.get("fatalities", [])):
+        path = f"fatalities[{index}]"
+        if fatality["mission"] != mission["id"]:
+            yield Problem(
+                "error", f"{path}.mission", Message("check.fatality_mission", {"id": fatality["mission"], "mission": mission["id"]})
+            )  # fmt: skip
+        start, end = date_range(fatality["date"])
+        if (end < first_day or start > last_day) and "caveat" not in fatality:
+            yield Problem(
+                "error", f"{path}.date",
+                Message(
+                    "check.fatality_outside",
+                    {"date": fatality["date"], "start": mission["established"], "end": mission["withdrawal_completed"]},
+                ),
+            )  # fmt: skip
+        if fatality["country"] not in COUNTRIES:
+            yield Problem("error", f"{path}.country", Message("check.unknown_country", {"code": fatality["country"]}))
+        first = seen.setdefault(fatality["un_id"], index)
+        if first != index:
+            yield Problem(
+                "error", f"{path}.un_id",
+                Message("check.duplicate_un_id", {"id": fatality["un_id"], "first": f"fatalities[{first}]"}),
+            )  # fmt: skip
+        for revision_index, revision in enumerate(fatality.get("revised", ())):
+            changed = [key for key in ("row", "cause", "gender") if key in revision]
+            if not changed or any(revision[key] == fatality[key] for key in changed):
+                yield Problem("error", f"{path}.revised[{revision_index}]", Message("check.revision_unchanged"))
+
+
+def _check_series(fact_base: FactBase) -> Iterator[Problem]:
+    """A stated count of deaths that the UN's per-record series contradicts, unless the count is ranked
+    below it: a warning naming both sources (both claims stay; the series is preferred, and
+    ``casualties`` says why)."""
+    fatalities = fact_base.get("fatalities", [])
+    if not fatalities:
+        return
+    series_sources = ", ".join(sorted({source for fatality in fatalities for source in fatality["sources"]}))
+    for index, stated in enumerate(fact_base["casualties"]):
+        for count_index, count in enumerate(stated["counts"]):
+            if count["outcome"] != "killed":
+                continue
+            tally = series_tally(fatalities, stated, count["cause"])
+            if series_agrees(count["value"], tally) is False and stated.get("rank", "preferred") == "preferred":
+                yield Problem(
+                    "warning", f"casualties[{index}].counts[{count_index}]",
+                    Message(
+                        "check.series_disagrees" if tally.low == tally.high else "check.series_disagrees_range",
+                        {
+                            "id": stated["id"], "stated": Number(count["value"]["value"]),
+                            "sources": ", ".join(stated["sources"]), "low": Number(tally.low),
+                            "high": Number(tally.high), "series_sources": series_sources,
+                            "start": stated["start"], "end": stated["end"],
+                        },
+                    ),
+                )  # fmt: skip
+
+
+def _check_bases(fact_base: FactBase) -> Iterator[Problem]:
+    """A site lies inside Mali, its contingents are known countries, and its closure is an event of
+    the fact base whose date its own date contains."""
+    from minusma.messages.countries import COUNTRIES
+
+    events = {event["id"]: event for event in fact_base["events"]}
+    for index, base in enumerate(fact_base.get("bases", [])):
+        path = f"bases[{index}]"
+        longitude, latitude = base["longitude"], base["latitude"]
+        if not (
+            MALI_LONGITUDE[0] <= longitude <= MALI_LONGITUDE[1] and MALI_LATITUDE[0] <= latitude <= MALI_LATITUDE[1]
+        ):
+            yield Problem(
+                "error", f"{path}.longitude",
+                Message("check.outside_mali", {"longitude": longitude, "latitude": latitude}),
+            )  # fmt: skip
+        closed = base.get("closed")
+        if closed is not None:
+            event = events.get(closed["event"])
+            if event is None:
+                yield Problem("error", f"{path}.closed.event", Message("check.unknown_fact", {"id": closed["event"]}))
+            else:
+                first, last = date_range(closed["date"])
+                if not first <= date_range(event["date"])[0] <= last:
+                    yield Problem(
+                        "error", f"{path}.closed.date",
+                        Message("check.closure_date", {"date": closed["date"], "event": event["id"], "event_date": event["date"]}),
+                    )  # fmt: skip
+        for row_index, row in enumerate(base["presence"]):
+            for key in ("troops_by_country", "police_by_country", "observers_by_country"):
+                given: Mapping[str, object] = row.get(key, {})  # type: ignore[assignment]
+                for code in given:
+                    if code not in COUNTRIES:
+                        yield Problem(
+                            "error", f"{path}.presence[{row_index}].{key}",
+                            Message("check.unknown_country", {"code": code}),
+                        )  # fmt: skip
+
+
+def _check_budgets(fact_base: FactBase) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for index, budget in enumerate(fact_base.get("budgets", [])):
+        label = budget["fiscal_year"]
+        first = int(label[:4])
+        if int(label[5:]) != (first + 1) % 100 or first < 1:
+            yield Problem("error", f"budgets[{index}].fiscal_year", Message("check.fiscal_year", {"year": label}))
+        if label in seen:
+            yield Problem("error", f"budgets[{index}].fiscal_year", Message("check.fiscal_year_twice", {"year": label}))
+        seen.add(label)
+        for kind in BUDGET_KINDS:
+            ranks = [figure["rank"] for figure in budget["figures"] if figure["kind"] == kind]
+            if ranks:
+                yield from _check_claims(f"budgets[{index}].figures", ranks)
+
+
+def _check_places(fact_base: FactBase) -> Iterator[Problem]:
+    """An event's place is a site of the fact base."""
+    sites = {base["id"] for base in fact_base.get("bases", [])}
+    for index, event in enumerate(fact_base["events"]):
+        place = event.get("place")
+        if place is not None and place not in sites:
+            yield Problem("error", f"events[{index}].place", Message("check.unknown_place", {"id": place}))
+
+
+def check_fact_base(fact_base: FactBase) -> list[Problem]:
+    """Every cross-field rule the schema cannot express. Errors stop a load; warnings do not."""
+    problems: list[Problem] = []
+    problems += _check_bases(fact_base)
+    problems += _check_places(fact_base)
+    problems += _check_contributions(fact_base)
+    problems += _check_ids_and_citations(fact_base)
+    problems += _check_sources(fact_base)
+    problems += _check_resolutions(fact_base)
+    problems += _check_snapshots(fact_base)
+    problems += _check_resolution_tasks(fact_base)
+    problems += _check_fatalities(fact_base)
+    problems += _check_series(fact_base)
+    problems += _check_budgets(fact_base)
+    mission = fact_base["mission"]
+    mission_order = (
+        ("established", "operational"), ("operational", "mandate_ended"),
+        ("mandate_ended", "withdrawal_completed"), ("withdrawal_completed", "liquidation_from"),
+    )  # fmt: skip
+    for first, second in mission_order:
+        problems += _check_order(f"mission.{second}", mission[first], mission[second])  # type: ignore[literal-required]
+    for index, leader in enumerate(fact_base["leaders"]):
+        problems += _check_order(f"leaders[{index}]", leader.get("start"), leader.get("end"))
+    for index, casualties in enumerate(fact_base["casualties"]):
+        problems += _check_order(f"casualties[{index}]", casualties["start"], casualties["end"])
+    for index, phase in enumerate(fact_base["netherlands"]["phases"]):
+        problems += _check_order(f"netherlands.phases[{index}]", phase["start"], phase.get("end"))
+    for index, figure in enumerate(fact_base["netherlands"]["figures"]):
+        problems += _check_claims(f"netherlands.figures[{index}].claims", [claim["rank"] for claim in figure["claims"]])
+    resolution_ids = {resolution["id"] for resolution in fact_base["resolutions"]}
+    if fact_base["mandate"]["tasks_resolution"] not in resolution_ids:
+        problems.append(
+            Problem(
+                "error",
+                "mandate.tasks_resolution",
+                Message("check.tasks_resolution", {"id": fact_base["mandate"]["tasks_resolution"]}),
+            )  # fmt: skip
+        )
+    return problems
