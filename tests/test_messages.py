@@ -112,6 +112,7 @@ LAYERS = {
     "errors": {"model", "messages"},
     "output": {"messages", "sheets", "errors", "output", "model"},
     "messages": {"messages"},
+    "typer_adapt": {"errors", "messages", "output"},
 }
 
 
