@@ -112,6 +112,7 @@ LAYERS = {
     "errors": {"model", "messages"},
     "output": {"messages", "sheets", "errors", "output", "model"},
     "messages": {"messages"},
+    "typer_adapt": {"errors", "messages", "output"},
 }
 TYPES_ONLY = {"sheets": {"query"}, "output": {"query"}}
 """Arrows for the type checker alone (under ``if TYPE_CHECKING:``): a layout or a writer names the

@@ -2,7 +2,9 @@
 
 The shared options (``--format``/``--json``/``--csv``, ``--lang``, ``--data``) are
 declared once, in :func:`_shared`, and every command (and the top level, so they work
-before the command name too) takes them through :class:`Command` and :class:`Group`.
+before the command name too) takes them through :class:`Command` and :class:`Group`; how
+those bend Typer (help in the run's language, usage errors in the tool's words) is in
+``typer_adapt.py``, the one module that touches Typer's and Click's private parts.
 A command body is glue: it names its question and its layout as functions, so the type
 checker matches them. Exit codes are in ``errors.py``; :func:`run` is the one place that
 turns errors into messages and codes.
@@ -10,7 +12,6 @@ turns errors into messages and codes.
 
 from __future__ import annotations
 
-import copy
 import os
 import re
 import sys
@@ -19,78 +20,39 @@ from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, TypeVar, cast
 
 import typer
-import typer.core
-from typer import _click as click
 
 from minusma import __version__, output, query, sheets
 from minusma.errors import FactBaseError, MinusmaError, MissingExtraError, NotFoundError, UsageError
 from minusma.load import load
 from minusma.load import validate as validate_file
-from minusma.messages import LANGS, Lang, LanguageName, Listed, Message, catalogue, say
+from minusma.messages import LANGS, Lang, LanguageName, Listed, Message, say
 from minusma.model import CATEGORIES, SCHEMA_VERSION, Category, DateError, FactBase, parse_partial_date
 from minusma.output import WRITERS, Format, Kind
 from minusma.output.cells import safe
 from minusma.output.stream import ReaderGone, Stopped, write_text
 from minusma.sheets import Bars, MapPlot, Plot, Sheet
+from minusma.typer_adapt import (
+    ARGUMENTS,
+    Command,
+    Context,
+    Group,
+    Hooks,
+    NoArgsIsHelp,
+    Parameter,
+    ParseError,
+    current_context,
+    declared_params,
+    install,
+    resolve_lang,
+    run_lang,
+    shown_as,
+    usage_frame,
+    usage_message,
+)
+from minusma.typer_adapt import help_text as _help
 
 if TYPE_CHECKING:
     from minusma.query import TimelineResult
-
-
-def resolve_lang(option: str | None, environ: Mapping[str, str] = os.environ) -> Lang:
-    """--lang, else MINUSMA_LANG, else the first set of LC_ALL, LC_MESSAGES, LANG (POSIX order)."""
-    for chosen in (option, environ.get("MINUSMA_LANG")):
-        for lang in LANGS:
-            if chosen == lang:
-                return lang
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = environ.get(name)
-        if value:
-            prefix = value.lower()[:2]
-            return cast(Lang, prefix) if prefix in LANGS and prefix != "en" else "en"
-    return "en"
-
-
-def _argv_lang(argv: Sequence[str]) -> str | None:
-    """``--lang X`` anywhere on the command line, read before parsing so that --help follows it."""
-    for index, word in enumerate(argv):
-        if word == "--lang" and index + 1 < len(argv):
-            return argv[index + 1]
-        if word.startswith("--lang="):
-            return word.partition("=")[2]
-    return None
-
-
-_ARGUMENTS: list[str] = []
-"""The arguments of the run (:func:`run` sets them), for words shown before the options are parsed."""
-
-
-def run_lang(arguments: Sequence[str] | None = None) -> Lang:
-    """The language of this run's help and usage messages: --lang anywhere on its command line
-    (``arguments``, by default the run's), else MINUSMA_LANG and the locale; an unknown --lang
-    is reported once parsed, in this language."""
-    return resolve_lang(_argv_lang(_ARGUMENTS if arguments is None else arguments))
-
-
-_HELP_MARK = "minusma-help:"
-_HELP_TEXTS: list[tuple[str, Mapping[str, object], Callable[[], Mapping[str, object]] | None]] = []
-
-
-def _help(key: str, lazy: Callable[[], Mapping[str, object]] | None = None, **values: object) -> str:
-    """A help text, said in the run's language when shown (Typer takes help at import, before
-    any --lang is known): a mark that :func:`_localise` turns into the words. ``lazy`` gives
-    values read when shown: the lists of formats and languages, from their registries."""
-    _HELP_TEXTS.append((key, values, lazy))
-    return f"{_HELP_MARK}{len(_HELP_TEXTS) - 1}"
-
-
-def _localise(item: Any) -> None:
-    """Put a parameter's or a command's help in the run's language (keeping its mark, for the next run)."""
-    mark = getattr(item, "_minusma_help", None) or item.help
-    if isinstance(mark, str) and mark.startswith(_HELP_MARK):
-        key, values, lazy = _HELP_TEXTS[int(mark[len(_HELP_MARK) :])]
-        item._minusma_help = mark
-        item.help = say(f"help.{key}", run_lang(), **values, **(lazy() if lazy is not None else {}))
 
 
 def _language_codes() -> dict[str, object]:
@@ -134,34 +96,28 @@ def _shared(
     """The options every command takes, declared once (the signature is the declaration)."""
 
 
-def _shared_params() -> list[click.Parameter]:
-    holder = typer.Typer(add_completion=False)  # the completion options belong to the top level alone
-    holder.command()(_shared)
-    return [param for param in typer.main.get_command(holder).params if param.name != "help"]
-
-
-SHARED_PARAMS = _shared_params()
+SHARED_PARAMS = declared_params(_shared)
 _FORMAT_FLAGS = {"output_format", "as_json", "as_csv"}
 
 
 @cache
-def _shared_for(command: str | None, formats: tuple[Format, ...]) -> list[click.Parameter]:
+def _shared_for(command: str | None, formats: tuple[Format, ...]) -> list[Parameter]:
     """The shared options as a command's --help shows them: --format lists the formats it can
     print, and a flag for a format it cannot print (or the only one it prints) is not listed.
     They are still accepted, so that using one gets the message that says why not."""
     if not formats:  # the top level: every command's formats
         return SHARED_PARAMS
-    shown: list[click.Parameter] = []
+    shown: list[Parameter] = []
     for param in SHARED_PARAMS:
         if param.name in _FORMAT_FLAGS:
-            param = copy.copy(param)
             flag = {"output_format": None, "as_json": "json", "as_csv": "csv"}[param.name or ""]
-            param.hidden = len(formats) == 1 or (flag is not None and flag not in formats)  # type: ignore[attr-defined]
+            hidden = len(formats) == 1 or (flag is not None and flag not in formats)
+            help = None
             if flag is None:
                 key = "format_of_troops" if command in PRINTS and "chart" in PRINTS[command].kinds else "format_of"
                 chart = Listed(output.formats("chart"), "and")
-                param.help = _help(key, formats=", ".join(formats), default=formats[0], chart=chart)  # type: ignore[attr-defined]
-                param._minusma_help = None  # type: ignore[attr-defined]
+                help = _help(key, formats=", ".join(formats), default=formats[0], chart=chart)
+            param = shown_as(param, hidden, help)
         shown.append(param)
     return shown
 
@@ -170,7 +126,7 @@ SHARED_NAMES = tuple(param.name for param in SHARED_PARAMS if param.name)
 _SETTINGS = "minusma.settings"
 
 
-def _stash(ctx: click.Context) -> None:
+def _stash(ctx: Context) -> None:
     """Move the shared options out of a command's own parameters; the command's win over the top level's."""
     given = ctx.meta.setdefault(_SETTINGS, {})
     for name in SHARED_NAMES:
@@ -184,127 +140,7 @@ def _stash(ctx: click.Context) -> None:
                 given[name] = value
 
 
-class _Shared:
-    """What Command and Group add to Typer's classes: the shared options and words in the user's language."""
-
-    params: list[click.Parameter]
-    name: str | None
-
-    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
-        for param in self.params:  # Typer's completion options, in the help language
-            if param.name in ("install_completion", "show_completion"):
-                param.help = say(f"help.completion_{param.name.split('_')[0]}", run_lang())  # type: ignore[attr-defined]
-        own = [*self.params, *_shared_for(self.name, formats_of(self.name or ""))]
-        for param in own:
-            _localise(param)
-        help_option = self.get_help_option(ctx)  # type: ignore[attr-defined]
-        if help_option is not None:
-            help_option.help = say("help.help_option", run_lang())
-            help_option.callback = _show_help
-            own.append(help_option)
-        for param in own:
-            if getattr(param, "_runtime_param", _ABSENT) is None and _as_given(param):
-                param._runtime_param = _AS_GIVEN  # type: ignore[attr-defined]
-        return own
-
-    def format_usage(self, ctx: click.Context, formatter: Any) -> None:
-        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
-        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=say("usage.prefix", run_lang()) + " ")
-
-    def format_help_text(self, ctx: click.Context, formatter: Any) -> None:
-        _localise(self)
-        super().format_help_text(ctx, formatter)  # type: ignore[misc]
-
-    def get_short_help_str(self, limit: int = 45) -> str:
-        _localise(self)
-        return super().get_short_help_str(limit)  # type: ignore[misc,no-any-return]
-
-
-_ABSENT = object()
-
-
-class _AsGiven:
-    """Typer's coercion for a parameter whose value the command line already gives in its type.
-
-    Typer (0.29) converts every parameter through a pydantic TypeAdapter, built for each one on
-    first use: for this tool's parameters (str, bool, lists of str) that turns a string into the
-    same string, and importing pydantic and building the adapters took 75 ms of a 160 ms start,
-    though the shipped fact base needs no validation. Any other type keeps Typer's own coercion.
-    """
-
-    def coerce(self, value: Any, param: click.Parameter, ctx: click.Context) -> Any:
-        many = param.multiple or param.nargs == -1
-        if value is None:
-            return () if many else None  # as Typer gives it
-        return list(value) if many else value
-
-
-_AS_GIVEN = _AsGiven()
-
-
-def _as_given(param: click.Parameter) -> bool:
-    descriptor = getattr(param, "type_descriptor", None)
-    return (
-        descriptor is not None
-        and getattr(descriptor, "file_annotation", None) is None
-        and (descriptor.annotation in (str, bool, list[str]))
-    )
-
-
-def _show_help(ctx: click.Context, param: click.Parameter, value: bool) -> None:
-    """Help goes out like every other output, whole even on a non-blocking stdout."""
-    if value and not ctx.resilient_parsing:
-        write_text(ctx.get_help() + "\n")
-        ctx.exit()
-
-
-class Command(_Shared, typer.core.TyperCommand):
-    def invoke(self, ctx: click.Context) -> Any:
-        _stash(ctx)
-        try:
-            return super().invoke(ctx)
-        except UsageError as error:
-            error.ctx = ctx  # for the usage line of the message
-            raise
-
-
-class Group(_Shared, typer.core.TyperGroup):
-    def invoke(self, ctx: click.Context) -> Any:
-        _stash(ctx)
-        return super().invoke(ctx)
-
-    def main(self, args: Sequence[str] | None = None, *more: Any, **extra: Any) -> Any:
-        """Standalone (a test's CliRunner, ``app()``), every error goes through :func:`run` like the console script's."""
-        if extra.pop("standalone_mode", True):
-            sys.exit(run(args))
-        extra["standalone_mode"] = False
-        return super().main(args, *more, **extra)
-
-
-def _translate(message: str) -> str:
-    """Typer's own words in help pages (section titles, 'default:', 'required') in the help language."""
-    key = {
-        "Arguments": "help.section.Arguments", "Options": "help.section.Options", "Commands": "help.section.Commands",
-        "default: {default}": "help.default", "required": "help.required", "env var: {var}": "help.env_var",
-    }.get(message)  # fmt: skip
-    if key is None:
-        return message
-    return catalogue(run_lang())[key]  # unformatted: Typer fills {default} and {var} itself
-
-
-typer.core._ = _translate  # type: ignore[attr-defined]
-
-
-def _usage_name(argument: typer.core.TyperArgument) -> str:
-    """``DATE`` for a required argument, ``[ID]`` for an optional one: Click's convention, no braces."""
-    name = argument.display_name_raw
-    return name if argument.required else f"[{name}]"
-
-
-# Help shows words (DATE, CATEGORY, N), not Python types (<str>, <list[str]>, <int range>).
-typer.core.TyperArgument.display_type_rich = lambda self, ctx: None  # type: ignore[method-assign]
-typer.core.TyperOption.display_type_rich = lambda self, ctx: self.metavar or (self.name or "").upper()  # type: ignore[method-assign]
-typer.core.TyperArgument._usage_display_name = _usage_name  # type: ignore[method-assign,assignment]
+install(Hooks(shared=lambda name: _shared_for(name, formats_of(name or "")), keep=_stash, run=lambda args: run(args)))
 
 app = typer.Typer(
     name="minusma",
@@ -331,7 +167,8 @@ class Settings(NamedTuple):
 def settings(fits: Sequence[Format] | None = None) -> Settings:
     """The shared options of this run, checked: one format, one that this command can print
     (``fits``, by default the formats the command was registered with)."""
-    ctx = click.globals.get_current_context()
+    ctx = current_context()
+    assert ctx is not None  # called by a command, while it runs
     if fits is None:
         fits = formats_of(ctx.command.name or "") or output.formats("tables")
     given: dict[str, Any] = ctx.meta.get(_SETTINGS, {})
@@ -474,7 +311,7 @@ def _check_range(date_from: str | None, date_to: str | None) -> None:
 
 
 def _usage_lang() -> Lang:
-    ctx = click.globals.get_current_context(silent=True)
+    ctx = current_context(silent=True)
     given = ctx.meta.get(_SETTINGS, {}).get("lang") if ctx is not None else None
     if given is None and ctx is not None:
         given = ctx.params.get("lang") or (ctx.parent.params.get("lang") if ctx.parent else None)
@@ -953,72 +790,25 @@ def _stderr(text: str) -> None:
         pass  # nowhere left to say it; the exit code still does
 
 
-def usage_message(error: click.exceptions.UsageError, lang: Lang) -> str:
-    """The parser's complaint in the tool's words, in ``lang``."""
-    if isinstance(error, click.exceptions.NoSuchOption):
-        message = say("usage.no_such_option", lang, name=safe(error.option_name, lines=False))
-        if error.possibilities:
-            message = say("usage.did_you_mean", lang, message=message, names=", ".join(sorted(error.possibilities)))
-        return message
-    if isinstance(error, click.exceptions.MissingParameter):
-        param = error.param
-        name = (param.metavar or param.name or "?") if param is not None else "?"
-        kind = "argument" if isinstance(param, typer.core.TyperArgument) else "option"
-        if kind == "option" and param is not None and param.opts:
-            name = param.opts[0]
-        return say(f"usage.missing_{kind}", lang, name=name)
-    if isinstance(error, click.exceptions.BadParameter):
-        hint = error.param_hint or (error.param.get_error_hint() if error.param else None)
-        hint_text = hint if isinstance(hint, str) else " / ".join(hint) if hint else "?"
-        return say("usage.invalid_value", lang, name=hint_text, message=error.message)
-    if isinstance(error, click.exceptions.BadOptionUsage) and "requires an argument" in error.message:
-        return say("usage.needs_value", lang, name=safe(error.option_name, lines=False))
-    text = error.message
-    extra = re.fullmatch(r"Got unexpected extra arguments?(?:\(s\))? \((.*)\)", text, re.DOTALL)
-    if extra:
-        return say("usage.extra_arguments", lang, arguments=safe(extra[1], lines=False))
-    if text.startswith("No such command"):
-        found = re.match(r"No such command '(.*?)'\.(?: Did you mean (.*)\?)?$", text, re.S)
-        name = found[1] if found else text
-        commands = ", ".join(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
-        message = say("usage.no_such_command", lang, name=safe(name, lines=False), commands=commands)
-        if found and found[2]:
-            message = say("usage.did_you_mean", lang, message=message.rstrip("."), names=found[2])
-        return message
-    if text == "Missing command.":
-        return say("usage.missing_command", lang)
-    return safe(text, lines=False)
-
-
-def _usage_frame(ctx: click.Context | None, message: str, lang: Lang) -> str:
-    lines = []
-    if ctx is not None:
-        lines.append(ctx.get_usage())
-        lines.append(say("usage.try", lang, command=ctx.command_path))
-        lines.append("")
-    lines.append(say("usage.error", lang, message=message))
-    return "\n".join(lines) + "\n"
-
-
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the command line; every error a user can cause becomes a message and an exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    _ARGUMENTS[:] = arguments
+    ARGUMENTS[:] = arguments
     lang = run_lang()
     try:
         code = app(args=arguments, prog_name="minusma", standalone_mode=False)
         return code if isinstance(code, int) else 0
-    except click.exceptions.NoArgsIsHelpError as error:
+    except NoArgsIsHelp as error:
         _stderr(error.format_message() + "\n")
         return 2
-    except click.exceptions.UsageError as error:
-        _stderr(_usage_frame(error.ctx, usage_message(error, lang), lang))
+    except ParseError as error:
+        _stderr(usage_frame(error.ctx, usage_message(error, lang, app), lang))
         return 2
     except MissingExtraError as error:  # nothing wrong with the command line: no usage lines
         _stderr(f"minusma: {error.said(_usage_lang())}\n")
         return error.exit_code
     except UsageError as error:
-        _stderr(_usage_frame(error.ctx, error.said(lang), lang))
+        _stderr(usage_frame(error.ctx, error.said(lang), lang))
         return 2
     except FactBaseError as error:
         report_problems(error, _usage_lang())

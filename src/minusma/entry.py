@@ -28,8 +28,8 @@ def main() -> None:
         _signal.signal(stop, _interrupted)  # before the heavy imports below
     if sys.stdout is None:  # started with standard output closed
         if sys.stderr is not None:
-            from minusma.cli import run_lang  # --lang, MINUSMA_LANG or the locale
             from minusma.messages import say
+            from minusma.typer_adapt import run_lang  # --lang, MINUSMA_LANG or the locale
 
             _write_stderr(f"minusma: {say('stdout_closed', run_lang(sys.argv[1:]))}\n")
         _leave(1)
@@ -54,7 +54,7 @@ def _internal(details: str) -> str:
     from minusma.messages import say
 
     try:
-        from minusma.cli import run_lang
+        from minusma.typer_adapt import run_lang
 
         return say("internal", run_lang(sys.argv[1:]), error=details)
     except Exception:  # noqa: BLE001  # a message about a bug must not fail on another

@@ -3,6 +3,23 @@
 A table that cannot fit the terminal without cutting a number is drawn as one
 block of ``label: value`` lines per row instead, so ``COLUMNS=20`` still shows
 every figure whole.
+
+Two layouts share the rules of what a table is (which kinds stay whole or align right, the
+gap, a block's labels and lines, word wrapping for blocks and references, longest words):
+:class:`Adaptive` for up to ``LARGE`` rows, drawn by Rich's Table, and :class:`LongTable` for
+more, laid out in linear time. They are not one engine, because on the same sheet they choose
+different layouts, and output stays as it is: the short tables of the README's examples and
+the long ones users see today (``sources``, ``casualties``, any sheet over 100 rows). A short table's text columns give way widest first
+(:func:`_fit`) and wrap as Rich wraps (at any Unicode space, folding a word wider than the
+column); a long table's give way in proportion to their room above their minimum and wrap at
+plain spaces only (:func:`_wrap`), and its sources column may break between references
+(``[1][2][3][4]`` / ``[5]``). A short table's text column is never narrower than the longest id
+or URL in it; a long table's may be (the id stays whole and runs past the column). A short
+table's blocks put a label above its value where the two do not fit side by side; a long
+table's keep values at least 10 wide, beside labels as wide as the widest column's. A tab takes
+no cell in a short table (Rich's measure, :func:`_width`) and one in a long table
+(:func:`_cells`). Making either follow the other changes output, so it is left to an issue of
+its own.
 """
 
 from __future__ import annotations
@@ -166,6 +183,19 @@ NARROWEST = 20
 """Tables are drawn at least this wide: a narrower terminal wraps the lines itself, but no figure is cut."""
 _GAP = 2
 """Spaces between two table columns."""
+_BETWEEN = " " * _GAP
+_RIGHT = ("number", "quantity", "percent")
+"""Column kinds aligned to the right."""
+
+
+def _label(column: Column) -> str:
+    """A column's label in a block of ``label: value`` lines."""
+    return f"{column.block_header or column.header}:"
+
+
+def _in_block(column: Column, value: str) -> bool:
+    """Whether a cell has a line in its row's block: not when empty, nor a bar (its figure is in the next column)."""
+    return value not in ("", "-") and column.kind != "bar"
 
 
 def _width(text: str) -> int:
@@ -258,7 +288,7 @@ class Adaptive:
         for column, width in zip(self.columns, widths, strict=True):
             table.add_column(
                 RichText(column.header),
-                justify="right" if column.kind in ("number", "quantity", "percent") else "left",
+                justify="right" if column.kind in _RIGHT else "left",
                 no_wrap=column.kind in _WHOLE,
                 overflow="fold",
                 width=width,
@@ -274,9 +304,9 @@ class Blocks:
     def __init__(self, columns: list[Column], words: list[list[str]]) -> None:
         self.rows = [
             [
-                (f"{column.block_header or column.header}:", value, column.kind in _WHOLE)
+                (_label(column), value, column.kind in _WHOLE)
                 for column, value in zip(columns, row, strict=True)
-                if value not in ("", "-") and column.kind != "bar"
+                if _in_block(column, value)
             ]
             for row in words
         ]
@@ -313,9 +343,9 @@ class Blocks:
 
 
 LARGE = 100
+"""Rows above which a sheet is laid out by :class:`LongTable` (linear time) rather than Rich's Table."""
 ROWS_AT_A_TIME = 5_000
 """Rows of a long table laid out at a time."""
-"""Rows above which a sheet is laid out by :class:`LongTable` (linear time) rather than Rich's Table."""
 
 
 class LongTable:
@@ -352,7 +382,7 @@ class LongTable:
         for index, column in enumerate(columns):
             if column.key in _REFERENCES:  # "[1][2][3]" may break between its references
                 minimum[index] = max([len(column.header), *map(len, _REFERENCE.findall(joined[index]))])
-        gaps = 2 * (len(columns) - 1)
+        gaps = _GAP * (len(columns) - 1)
         if sum(minimum) + gaps > width:
             yield from self._blocks(console, width)
             return
@@ -370,14 +400,14 @@ class LongTable:
                 excess -= cut
                 if excess <= 0:
                     break
-        right = {index for index, column in enumerate(columns) if column.kind in ("number", "quantity", "percent")}
+        right = {index for index, column in enumerate(columns) if column.kind in _RIGHT}
         bold = Style(bold=True)
         yield Segment(_line([column.header for column in columns], widths, right), bold)
         yield Segment.line()
         yield Segment(("─" if console.encoding.lower().startswith("utf") else "-") * (sum(widths) + gaps))
         yield Segment.line()
         # A row whose characters each take one cell is padded by one str.format call.
-        template = "  ".join(
+        template = _BETWEEN.join(
             f"{{{index}:{'>' if index in right else '<'}{width}}}" for index, width in enumerate(widths)
         )
         wraps = {
@@ -405,14 +435,14 @@ class LongTable:
     def _blocks(self, console: Console, width: int) -> RenderResult:
         """One block of ``label: value`` lines per row; text wraps under its value, ids and URLs stay whole."""
         bold = Style(bold=True)
-        labels = [f"{column.block_header or column.header}:" for column in self.columns]
+        labels = [_label(column) for column in self.columns]
         label_width = max(map(cell_len, labels))
         value_width = max(10, width - label_width - 1)
         for number, row in enumerate(self.words()):
             if number:
                 yield Segment.line()
             for column, label, value in zip(self.columns, labels, row, strict=True):
-                if value in ("", "-") or column.kind == "bar":
+                if not _in_block(column, value):
                     continue
                 lines = [value] if column.kind in _WHOLE else _wrap(value, value_width)
                 yield Segment(label.ljust(label_width), bold)
@@ -509,7 +539,7 @@ def _line(parts: Sequence[str], widths: list[int], right: set[int]) -> str:
             continue
         space = " " * (width - _cells(part))
         padded.append(space + part if index in right else part + space)
-    return "  ".join(padded).rstrip()
+    return _BETWEEN.join(padded).rstrip()
 
 
 _REFERENCES = ("sources", "claimed_in")
