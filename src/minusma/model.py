@@ -608,8 +608,10 @@ class Contribution(TypedDict):
     Each part is absent where the source is silent; ``total`` only where the source
     states it (it may count people the parts leave out, such as experts). ``basis`` marks a
     figure that is not a stated count: ``yearly_mean`` is a mean over a year of the UN's monthly
-    figures (RADPKO's, summed over its sites by tools/import_bases.py); absent, the figure is
-    one a source states.
+    figures (RADPKO's, summed over its sites by tools/import_bases.py); ``unit_sizes`` is Geo-PKO's
+    count of a country's units on the UN's maps at their nominal sizes, summed over the sites of a
+    year (by the same import); absent, the figure is one a source states. Where a country has
+    several on one date, ``BASIS_PREFERENCE`` says which stands for it; all of them stay.
     """
 
     id: Id
@@ -716,6 +718,18 @@ Estimate = Literal["unit_sizes", "yearly_mean"]
 """How a dataset's figures are estimated, never headcounts: Geo-PKO counts units on the UN's maps at
 their nominal sizes (a company about 150, a battalion about 950); RADPKO averages the UN's monthly
 deployment figures over a year."""
+BASIS_PREFERENCE: tuple[str, ...] = ("stated", "yearly_mean", "unit_sizes")
+"""Which of a country's figures on one date stands for it, best first: a figure a source states
+counts people on a day; RADPKO's yearly mean averages the UN's own monthly counts of each contingent;
+Geo-PKO's estimate counts units on maps at nominal sizes, the coarsest (a company is about 150
+whatever its real strength). The others stay, shown beside it, never added to it."""
+
+
+def basis_rank(contribution: Contribution) -> int:
+    """A contribution's place in ``BASIS_PREFERENCE``: 0 for a stated figure."""
+    return BASIS_PREFERENCE.index(contribution.get("basis", "stated"))
+
+
 UnitType = Literal[
     "infantry",
     "reserve",
@@ -1502,6 +1516,13 @@ def _check_contributions(fact_base: FactBase) -> Iterator[Problem]:  # noqa: C90
         ):
             yield Problem("error", path, Message("check.contribution_empty"))
         by_date.setdefault(contribution["date"], []).append((index, contribution))
+    for date, found in by_date.items():  # one figure per country and date, the preferred (query._newer's rule)
+        best: dict[str, tuple[int, Contribution]] = {}
+        for index, contribution in found:
+            known = best.get(contribution["country"])
+            if known is None or basis_rank(contribution) <= basis_rank(known[1]):  # ties: the later, as _newer
+                best[contribution["country"]] = (index, contribution)
+        by_date[date] = sorted(best.values(), key=lambda item: item[0])
     mission_totals = {snapshot["date"]: snapshot for snapshot in fact_base["snapshots"]}
     for date, contributions in by_date.items():
         snapshot = mission_totals.get(date)

@@ -741,7 +741,7 @@ def dutch(result: DutchResult, lang: Lang) -> list[Sheet]:
         ),
         Sheet(
             "contributions", say("contributions_nl", lang), _contribution_columns(lang),
-            _contribution_rows(result["contributions"], lang),
+            _contribution_rows(result["contributions"], lang), notes=_basis_note(result["contributions"], lang),
         ),
         _where_sheet(result["where"], lang),
         Sheet(
