@@ -575,7 +575,10 @@ class FigureClaim(TypedDict):
 
 @_strict
 class Figure(TypedDict):
-    """A number about the Dutch contribution, with every source's claim."""
+    """A number about the Dutch contribution that is not what was deployed on a date (a total over the
+    years, a peak over a period, a plan, deaths, patrols), with every source's claim. What the
+    Netherlands had deployed on a date is a ``Contribution`` (country NLD): ``dutch`` and
+    ``contributors`` both show it, from the one record."""
 
     id: Id
     date: NotRequired[PartialDate]
