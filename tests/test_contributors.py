@@ -128,3 +128,51 @@ def test_no_contingent_outside_the_mission_s_life(facts: FactBase) -> None:
         result = query.contributors(facts, at=day)
         assert result["contributors"] == [] and result["status_text"] is not None
     assert query.contributors(facts)["read_as"] == "2023-06-30"  # without --at: the mandate's last day
+
+
+# --------------------------------------------------------------------------- the Dutch figures are contributions
+
+
+@pytest.mark.parametrize(
+    ("ident", "date", "total", "sources", "note"),
+    [
+        ("nl-2016-09", "2016-09", {"value": 375, "qualifier": "exact"}, ["ad-2016"], "Dutch blue helmets in Mali"),
+        ("nl-2017", "2017", {"value": 290, "qualifier": "exact"}, ["nhd-apaches-2017"], "to stay for the year"),
+        ("nl-2018", "2018", {"value": 250, "qualifier": "about"}, ["hln-2017", "landmacht-2017"], "Kamp Castor"),
+    ],
+)
+def test_a_dutch_figure_of_a_date_is_one_contribution_record_both_commands_show(
+    facts: FactBase, runner: CliRunner, ident: str, date: str, total: dict[str, Any], sources: list[str], note: str
+) -> None:
+    """The figures `dutch` once kept apart, moved with their id, date precision, qualifier and sources."""
+    (record,) = [item for item in facts["contributions"] if item["id"] == ident]
+    assert (record["country"], record["date"], record["total"], record["sources"]) == ("NLD", date, total, sources)
+    assert "basis" not in record and note in record["note"]["en"] and set(record["note"]) == set(LANGS)
+    assert ident not in {figure["id"] for figure in facts["netherlands"]["figures"]}
+    dutch = json.loads(runner.invoke(app, ["dutch", "--json"]).stdout)
+    country = json.loads(runner.invoke(app, ["contributors", "--country", "NLD", "--json"]).stdout)
+    assert [row for row in dutch["contributions"] if row["id"] == ident] == [
+        row for row in country["contributors"] if row["id"] == ident
+    ]
+    assert ident in {row["id"] for row in dutch["contributions"]}
+    assert set(sources) <= {source["id"] for source in dutch["sources"]}
+
+
+def test_the_dutch_figures_left_are_no_deployment_on_a_date(facts: FactBase) -> None:
+    """A total over the years, a plan, a peak over a period, deaths, patrols, people, extensions."""
+    assert [figure["id"] for figure in facts["netherlands"]["figures"]] == [
+        "nl-total-served", "nl-planned-2013", "nl-peak", "nl-deaths", "nl-patrols", "nl-helicopter-people",
+        "nl-extensions",
+    ]  # fmt: skip
+
+
+def test_dutch_and_one_country_show_each_figures_note_in_every_language(facts: FactBase, runner: CliRunner) -> None:
+    (record,) = [item for item in facts["contributions"] if item["id"] == "nl-2017"]
+    for lang in LANGS:
+        for args in (["dutch"], ["contributors", "--country", "NLD"]):
+            rows = list(csv.DictReader(io.StringIO(runner.invoke(app, [*args, "--csv", "--lang", lang]).stdout)))
+            (row,) = [row for row in rows if row["id"] == "nl-2017"]
+            assert row["note"] == record["note"][lang]  # type: ignore[typeddict-item]
+            assert (row["total"], row["total_qualifier"], row["date"]) == ("290", "exact", "2017")
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["contributors", "--year", "2017", "--csv"]).stdout)))
+    assert "note" not in rows[0]  # many countries: no note column

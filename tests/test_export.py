@@ -375,3 +375,15 @@ def test_fatalities_and_bases_keep_their_values(
     assert resource["schema"]["foreignKeys"] == [
         {"fields": ["base"], "reference": {"resource": "bases", "fields": ["id"]}}
     ]
+
+
+def test_each_contribution_says_its_basis(runner: CliRunner, tmp_path: Path, shipped_data: dict[str, Any]) -> None:
+    """An estimate is never exported as if a source stated it: the basis column, checked against its enum."""
+    export(runner, str(tmp_path / "package"))
+    found = {row["id"]: row["basis"] for row in rows(tmp_path / "package" / "contributions.csv")}
+    assert found == {item["id"]: item.get("basis", "stated") for item in shipped_data["contributions"]}
+    assert set(found.values()) == {"stated", "yearly_mean", "unit_sizes"}
+    descriptor = json.loads((tmp_path / "package" / "datapackage.json").read_text(encoding="utf-8"))
+    (table,) = [resource for resource in descriptor["resources"] if resource["name"] == "contributions"]
+    (field,) = [field for field in table["schema"]["fields"] if field["name"] == "basis"]
+    assert field["constraints"] == {"enum": ["stated", "yearly_mean", "unit_sizes"], "required": True}

@@ -78,7 +78,9 @@ def test_every_yearly_figure_is_marked_an_estimate_and_years_are_2014_to_2019(fa
         assert item.get("basis") == "yearly_mean"
         assert all(item[part]["qualifier"] == "about" for part in ("military", "police", "total") if part in item)  # type: ignore[literal-required]
         assert "caveat" in item and item["sources"] == ["radpko-bases-yearly"]
-    stated = [item for item in facts["contributions"] if not item["id"].startswith("contrib-radpko-")]
+    stated = [
+        item for item in facts["contributions"] if not item["id"].startswith(("contrib-radpko-", "contrib-geopko-"))
+    ]
     assert all("basis" not in item for item in stated)  # stated figures are never marked as means
 
 
@@ -95,6 +97,114 @@ def test_yearly_figures_round_once_after_summing_and_drop_no_one(
     made = importer.contributions()
     assert [item["id"] for item in made] == ["contrib-radpko-tcd-2015"]
     assert made[0]["total"] == {"value": 1, "qualifier": "about"} and "police" not in made[0]
+
+
+def _geopko_sums(year: str) -> dict[str, int]:
+    """A year's troops per country, summed from the TCCMap copy with the csv module and a split on
+    ", " (not the import's pattern); "size unknown" adds nothing."""
+    sums: dict[str, int] = {}
+    with open(SOURCES / "geopko" / "geopko-v2.3-TCCMap-minusma.csv", encoding="utf-8", newline="") as file:
+        for row in csv.DictReader(file):
+            if row["year"] != year:
+                continue
+            for part in row["year.overview"].split(", "):
+                name, _, size = part.rpartition(" (")
+                if size.rstrip(")").isdigit():
+                    sums[name] = sums.get(name, 0) + int(size.rstrip(")"))
+    return sums
+
+
+@pytest.mark.parametrize(
+    ("year", "name", "code"), [("2016", "Chad", "TCD"), ("2021", "Egypt", "EGY"), ("2014", "Netherlands", "NLD")]
+)
+def test_the_geopko_yearly_figures_are_sums_over_its_sites(facts: FactBase, year: str, name: str, code: str) -> None:
+    record = next(item for item in facts["contributions"] if item["id"] == f"contrib-geopko-{code.lower()}-{year}")
+    assert record["date"] == year and record.get("basis") == "unit_sizes" and record["country"] == code
+    assert record["military"] == {"value": _geopko_sums(year)[name], "qualifier": "about"}
+    assert set(record) == {"id", "country", "date", "basis", "military", "caveat", "sources"}  # troops only
+    assert record["sources"] == ["geopko-v2.3-tccmap"]
+    assert "950" in record["caveat"]["en"] and "not a headcount" in record["caveat"]["en"]
+
+
+def test_the_caveat_says_how_high_the_sums_run_measured_not_typed(facts: FactBase) -> None:
+    means = {
+        (item["country"], item["date"]): item["military"]["value"]
+        for item in facts["contributions"]
+        if item["id"].startswith("contrib-radpko-") and "military" in item
+    }
+    estimates = [item for item in facts["contributions"] if item["id"].startswith("contrib-geopko-")]
+    ratios = sorted(
+        item["military"]["value"] / means[item["country"], item["date"]]
+        for item in estimates
+        if (item["country"], item["date"]) in means
+    )
+    middle = len(ratios) // 2
+    median = ratios[middle] if len(ratios) % 2 else (ratios[middle - 1] + ratios[middle]) / 2
+    assert f"a median {median:.1f} times" in estimates[0]["caveat"]["en"] and median > 1
+    assert f"{median:.1f}".replace(".", ",") in estimates[0]["caveat"]["fr"]
+    assert all(item["caveat"] == estimates[0]["caveat"] for item in estimates)
+
+
+def test_without_radpko_to_compare_the_caveat_drops_its_last_sentence(importer: ModuleType) -> None:
+    sites = [{"presence": [{"date": "2021", "dataset": "geopko-yearly", "troops_by_country": {"TCD": 950}}]}]
+    (made,) = importer.geopko_contributions(sites)
+    assert made["caveat"]["en"].endswith("a site where Geo-PKO gives no size is not counted.")
+    assert all("{" not in text and "median" not in text for text in made["caveat"].values())
+
+
+def test_every_geopko_figure_is_an_estimate_for_every_year_of_the_file(facts: FactBase) -> None:
+    derived = [item for item in facts["contributions"] if item["id"].startswith("contrib-geopko-")]
+    assert {item["date"] for item in derived} == {str(year) for year in range(2014, 2025)}
+    assert all(item.get("basis") == "unit_sizes" and item["military"]["qualifier"] == "about" for item in derived)
+    assert "multinational" not in {item["country"] for item in derived}
+    for year in ("2020", "2021", "2022"):  # the years RADPKO does not reach
+        assert len({item["country"] for item in derived if item["date"] == year}) >= 26, year
+    assert len({item["country"] for item in derived if item["date"] == "2014"}) == 19  # 20 names, one multinational
+
+
+def test_a_size_unknown_stays_at_its_site_and_adds_nothing(facts: FactBase) -> None:
+    """Indonesia is at Timbuktu in 2015 with no size (its only site): the site keeps it without a figure, and
+    there is no Geo-PKO figure for it that year; Egypt's unknown size at Kidal in 2016 adds nothing to its sum."""
+    timbuktu = next(base for base in facts["bases"] if base["id"] == "base-tombouctou")
+    row = next(row for row in timbuktu["presence"] if row["date"] == "2015" and row["dataset"] == "geopko-yearly")
+    assert "IDN" in row["troops_by_country"] and row["troops_by_country"]["IDN"] is None
+    assert not [item for item in facts["contributions"] if item["id"] == "contrib-geopko-idn-2015"]
+    kidal = next(base for base in facts["bases"] if base["id"] == "base-kidal")
+    row = next(row for row in kidal["presence"] if row["date"] == "2016" and row["dataset"] == "geopko-yearly")
+    assert row["troops_by_country"]["EGY"] is None
+    egypt = next(item for item in facts["contributions"] if item["id"] == "contrib-geopko-egy-2016")
+    assert egypt["military"]["value"] == _geopko_sums("2016")["Egypt"]
+
+
+def test_an_unreadable_geopko_size_stops_the_import(importer: ModuleType) -> None:
+    assert importer._yearly_size("950", "x") == 950 and importer._yearly_size("size unknown", "x") is None
+    assert importer._yearly_size("0", "x") == 0
+    with pytest.raises(SystemExit, match="unreadable size"):
+        importer._yearly_size("about 950", "Gao 2020")
+
+
+def test_geopko_sums_leave_out_unknown_sizes_multinational_units_and_zero(importer: ModuleType) -> None:
+    def row(date: str, troops: dict[str, int | None]) -> dict[str, Any]:
+        return {"date": date, "dataset": "geopko-yearly", "troops_by_country": troops}
+
+    sites = [
+        {
+            "presence": [
+                row("2020", {"TCD": 950, "TGO": None, "multinational": 150, "NER": 0}),
+                row("2021", {"TCD": 35}),
+            ]
+        },
+        {
+            "presence": [
+                row("2020", {"TCD": 150, "TGO": None}),
+                {**row("2020", {"TCD": 999}), "dataset": "radpko-yearly"},
+            ]
+        },
+    ]
+    made = importer.geopko_contributions(sites)
+    assert [(item["id"], item["military"]["value"]) for item in made] == [
+        ("contrib-geopko-tcd-2020", 1100), ("contrib-geopko-tcd-2021", 35)
+    ]  # fmt: skip
 
 
 def test_the_copies_are_the_files_provenance_describes() -> None:

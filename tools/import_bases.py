@@ -4,8 +4,8 @@
     python tools/import_bases.py --check    # exit 1 if the fact base is not what the import gives
 
 Reads only the copies under data/sources/ (their checksums must match provenance.json), changes
-only the top-level key ``bases``, the contributions whose id starts ``contrib-radpko-`` (replaced,
-after the stated ones) and the dataset sources they cite (replaced in place, or appended),
+only the top-level key ``bases``, the contributions whose id starts ``contrib-radpko-`` or
+``contrib-geopko-`` (replaced, after the stated ones) and the dataset sources they cite (replaced in place, or appended),
 and writes the file as the project writes it (two-space indent, UTF-8). Running it twice gives the
 same bytes; a test holds it to that.
 
@@ -27,6 +27,13 @@ What the import decides, and why:
   observers: RADPKO's ``_pko`` column) in a year are the sums over the sites of its yearly means,
   rounded once after summing and marked "about". RADPKO's file gives women only per site, not per
   country, so no women's figure is derived. A country whose summed total rounds to no one is left out.
+- Each country's yearly Geo-PKO estimates (``contributions`` marked ``basis: unit_sizes``, ids
+  ``contrib-geopko-``): the troops the v2.3 yearly rows give it, summed over the sites, from the
+  ``bases`` records of the same run (one reading of the file feeds both). Troops only: Geo-PKO gives
+  no per-country police. A site where the dataset says "size unknown" keeps the country with no
+  figure and adds nothing to the sum. The sums run well above RADPKO's means for the same country and
+  year; the caveat says by how much, measured here (the median ratio), not typed in. ``contributors`` prefers a stated figure to a RADPKO yearly
+  mean, and a yearly mean to a Geo-PKO estimate, on the same date (``model.BASIS_PREFERENCE``).
 """
 
 from __future__ import annotations
@@ -167,6 +174,16 @@ def _count(text: str) -> int | None:
     return int(text) if text.isdigit() else None
 
 
+def _yearly_size(text: str, where: str) -> int | None:
+    """A country's estimate in a Geo-PKO yearly overview ("Chad (950)"), or None where the dataset says
+    "size unknown": the country is listed there, with no figure (never dropped, never guessed)."""
+    if text.isdigit():
+        return int(text)
+    if text == "size unknown":
+        return None
+    raise SystemExit(f"{where}: unreadable size {text!r}")
+
+
 def _check_files() -> list[dict[str, Any]]:
     provenance: list[dict[str, Any]] = json.loads(PROVENANCE.read_text(encoding="utf-8"))["files"]
     for record in provenance:
@@ -244,11 +261,11 @@ def _yearly_rows(location: str) -> list[dict[str, Any]]:
             continue
         year = row["year"]
         countries: dict[str, int | None] = {}
-        for match in re.finditer(r"([^,(]+?) \((\d+)\)", row["year.overview"]):
+        for match in re.finditer(r"([^,(]+?) \(([^)]*)\)", row["year.overview"]):
             code = COUNTRIES[match.group(1).strip()]
             if code in countries:
                 raise SystemExit(f"{location} {year}: {code} twice")
-            countries[code] = int(match.group(2))
+            countries[code] = _yearly_size(match.group(2), f"{location} {year}")
         year_front = front.get(year, [])
         units = {unit for column, unit in TROOP_TYPE_COLUMNS.items() if year in types and types[year][column] != "0"}
         if _agreed(year_front, "Reserve") not in (None, "0"):
@@ -332,6 +349,67 @@ def contributions() -> list[dict[str, Any]]:
     return found
 
 
+GEOPKO_CAVEAT = {
+    "en": "Geo-PKO's estimate from the UN's deployment maps, summed over the sites it lists for the year: each unit counted at its nominal size (a battalion about 950, a company about 150), not a headcount; troops only; a site where Geo-PKO gives no size is not counted. These sums run high: where RADPKO also gives the country and year (2014-2019), they are a median {ratio} times its yearly mean of troops.",
+    "nl": "Schatting van Geo-PKO uit de inzetkaarten van de VN, opgeteld over de locaties die het voor dat jaar noemt: elke eenheid geteld op haar nominale omvang (een bataljon ongeveer 950, een compagnie ongeveer 150), geen telling; alleen militairen; een locatie waarvoor Geo-PKO geen omvang geeft, telt niet mee. Deze sommen vallen hoog uit: waar RADPKO hetzelfde land en jaar geeft (2014-2019), zijn ze in de mediaan {ratio} keer het jaargemiddelde aan militairen van RADPKO.",
+    "fr": "Estimation de Geo-PKO tirée des cartes de déploiement de l’ONU, additionnée sur les sites qu’il recense pour l’année : chaque unité comptée à son effectif nominal (un bataillon environ 950, une compagnie environ 150), non un décompte ; militaires seulement ; un site pour lequel Geo-PKO ne donne pas d’effectif n’est pas compté. Ces sommes sont élevées : là où RADPKO donne aussi le pays et l’année (2014-2019), elles valent en médiane {ratio} fois sa moyenne annuelle de militaires.",
+}  # fmt: skip
+"""``{ratio}`` is measured by the import on the records it makes (``_ratio``), never typed in."""
+GEOPKO_CONTRIBUTION = "contrib-geopko-"
+"""The id prefix of the contributions summed from Geo-PKO's yearly rows (replaced on every run)."""
+
+
+def _ratio(estimates: dict[tuple[str, str], int], means: list[dict[str, Any]]) -> float | None:
+    """The median of Geo-PKO's sum over RADPKO's mean of troops, over the countries and years both give."""
+    import statistics
+
+    ratios = [
+        estimates[item["country"], item["date"]] / item["military"]["value"]
+        for item in means
+        if (item["country"], item["date"]) in estimates and "military" in item
+    ]
+    return statistics.median(ratios) if ratios else None
+
+
+def _caveat(ratio: float | None) -> dict[str, str]:
+    if ratio is None:  # nothing to compare with: the caveat without its last sentence
+        return {lang: text.rsplit(". ", 1)[0] + "." for lang, text in GEOPKO_CAVEAT.items()}
+    shown = f"{ratio:.1f}"
+    return {
+        lang: text.format(ratio=shown if lang == "en" else shown.replace(".", ","))
+        for lang, text in GEOPKO_CAVEAT.items()
+    }
+
+
+def geopko_contributions(
+    sites: list[dict[str, Any]], means: list[dict[str, Any]] | None = None
+) -> list[dict[str, Any]]:
+    """Each country's troops in a year, summed over the Geo-PKO v2.3 yearly rows of the sites (the
+    ``bases`` records this import writes, so both come from one reading of the file): one record per
+    country and year, marked ``basis: unit_sizes``. A country whose sizes are all unknown that year
+    has no figure to sum and gets no record; the multinational units are no country's."""
+    sums: dict[tuple[str, str], int] = {}
+    for site in sites:
+        for row in site["presence"]:
+            if row["dataset"] != "geopko-yearly":
+                continue
+            for code, troops in row["troops_by_country"].items():
+                if code != "multinational" and troops is not None:
+                    sums[code, row["date"]] = sums.get((code, row["date"]), 0) + troops
+    caveat = _caveat(_ratio(sums, means or []))
+    found = []
+    for (code, year), troops in sorted(sums.items(), key=lambda item: (item[0][1], item[0][0])):
+        if troops < 1:
+            continue
+        record: dict[str, Any] = {"id": f"{GEOPKO_CONTRIBUTION}{code.lower()}-{year}", "country": code, "date": year}
+        record["basis"] = "unit_sizes"
+        record["military"] = {"value": troops, "qualifier": "about"}
+        record["caveat"] = dict(caveat)
+        record["sources"] = [SOURCE_IDS[TCC]]
+        found.append(record)
+    return found
+
+
 def _folded(text: str) -> str:
     """Lower case without accents: 'gao' is no other spelling of 'Gao', nor 'Mopti/Sevare' of 'Mopti/Sévaré'."""
     import unicodedata
@@ -385,8 +463,13 @@ def imported(fact_base: dict[str, Any]) -> dict[str, Any]:
     kept = [kept_accessed(new_sources.pop(source["id"], source), source) for source in fact_base["sources"]]
     result["sources"] = kept + list(new_sources.values())
     result["bases"] = bases()
-    stated = [item for item in fact_base.get("contributions", []) if not item["id"].startswith(RADPKO_CONTRIBUTION)]
-    result["contributions"] = stated + contributions()
+    stated = [
+        item
+        for item in fact_base.get("contributions", [])
+        if not item["id"].startswith((RADPKO_CONTRIBUTION, GEOPKO_CONTRIBUTION))
+    ]
+    means = contributions()
+    result["contributions"] = stated + means + geopko_contributions(result["bases"], means)
     return result
 
 

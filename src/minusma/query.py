@@ -23,6 +23,7 @@ from typing_extensions import TypedDict
 
 from minusma.messages import LANGS, Message, number, say
 from minusma.model import (
+    BASIS_PREFERENCE,
     CATEGORIES,
     DATASETS,
     FATALITY_CAUSES,
@@ -60,6 +61,7 @@ from minusma.model import (
     Task,
     Term,
     Text,
+    basis_rank,
     ceiling_in_force,
     ceiling_total,
     cited_facts,
@@ -803,7 +805,7 @@ def _row(contribution: Contribution) -> ContributorRow:
 
 def _country_rows(fact_base: FactBase, code: str) -> list[ContributorRow]:
     found = [_row(item) for item in fact_base.get("contributions", []) if item["country"] == code]
-    return sorted(found, key=lambda row: (sort_key(row["date"]), row["basis"] != "stated"))
+    return sorted(found, key=lambda row: (sort_key(row["date"]), BASIS_PREFERENCE.index(row["basis"])))
 
 
 FRESH = dt.timedelta(days=2 * 365)
@@ -812,14 +814,15 @@ contingent as if it served in 2019."""
 
 
 def _newer(item: Contribution, known: Contribution | None) -> bool:
-    """The later date wins; on the same date a stated figure wins over a dataset's estimate, and of
-    two of the same kind the later in the file (a correction is appended after what it corrects)."""
+    """The later date wins; on the same date the better basis (``BASIS_PREFERENCE``: a stated figure,
+    then a RADPKO yearly mean, then a Geo-PKO estimate), and of two of the same basis the later in the
+    file (a correction is appended after what it corrects)."""
     if known is None:
         return True
     mine, theirs = sort_key(item["date"]), sort_key(known["date"])
     if mine != theirs:
         return mine > theirs
-    return "basis" not in item or "basis" in known
+    return basis_rank(item) <= basis_rank(known)
 
 
 def _latest_on(fact_base: FactBase, day: dt.date) -> dict[str, Contribution]:
@@ -879,8 +882,10 @@ def contributors_between(fact_base: FactBase, low: dt.date, high: dt.date) -> li
         largest[row["country"]] = max(largest.get(row["country"], 0), row["size"])
     return sorted(
         found,
-        key=lambda row: (-largest[row["country"]], row["country"], sort_key(row["date"]), row["basis"] != "stated"),
-    )
+        key=lambda row: (
+            -largest[row["country"]], row["country"], sort_key(row["date"]), BASIS_PREFERENCE.index(row["basis"])
+        ),
+    )  # fmt: skip
 
 
 def _country_codes(fact_base: FactBase, records: str) -> set[str]:

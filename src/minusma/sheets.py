@@ -743,8 +743,8 @@ def dutch(result: DutchResult, lang: Lang) -> list[Sheet]:
             figure_rows,
         ),
         Sheet(
-            "contributions", say("contributions_nl", lang), _contribution_columns(lang),
-            _contribution_rows(result["contributions"], lang),
+            "contributions", say("contributions_nl", lang), _contribution_columns(lang, notes=True),
+            _contribution_rows(result["contributions"], lang, notes=True), notes=_basis_note(result["contributions"], lang),
         ),
         _where_sheet(
             result["where"], lang, key="where", title=say("dutch_where", lang), note=say("dutch_where_note", lang)
@@ -861,17 +861,19 @@ def leaders(result: LeadersResult, lang: Lang) -> list[Sheet]:
     ]
 
 
-def _contribution_columns(lang: Lang) -> tuple[Column, ...]:
+def _contribution_columns(lang: Lang, notes: bool = False) -> tuple[Column, ...]:
+    """``notes``: a Note column, where one country's figures are listed (``dutch``, ``contributors
+    --country``) and a figure's note says what it counts ("to stay for the year")."""
     return (
         Column("id", say("id", lang), "id", show="csv"),
         *_columns(
             lang, "country", "date", "basis", ("military", "quantity"), ("police", "quantity"), ("staff", "quantity"),
-            ("total", "quantity"), "sources",
+            ("total", "quantity"), *(("note",) if notes else ()), "sources",
         ),
     )  # fmt: skip
 
 
-def _contribution_rows(rows: Sequence[ContributorRow], lang: Lang) -> list[tuple[Cell, ...]]:
+def _contribution_rows(rows: Sequence[ContributorRow], lang: Lang, notes: bool = False) -> list[tuple[Cell, ...]]:
     return [
         (
             row["id"],
@@ -882,6 +884,7 @@ def _contribution_rows(rows: Sequence[ContributorRow], lang: Lang) -> list[tuple
             row.get("police"),
             row.get("staff"),
             row.get("total"),
+            *((text(row.get("note"), lang),) if notes else ()),
             _ids(row["sources"]),
         )  # fmt: skip
         for row in rows
@@ -961,12 +964,13 @@ def contributors(result: ContributorsResult, lang: Lang) -> list[Sheet]:
                     notes=[say("contributors_no_recent_note", lang, start=result["window_start"] or "…")],
                 )
             )
+    one_country = result["country"] is not None
     return [
         Sheet(
             "contributors",
             title,
-            _contribution_columns(lang),
-            _contribution_rows(result["contributors"], lang),
+            _contribution_columns(lang, notes=one_country),
+            _contribution_rows(result["contributors"], lang, notes=one_country),
             notes=notes + _basis_note(result["contributors"], lang) + _as_of_note(result["as_of"], lang),
         ),
         *extra,

@@ -390,7 +390,7 @@ MESSAGES: dict[str, str] = {
     "basis.stated": "stated",
     "basis.unit_sizes": "estimate (Geo-PKO unit sizes)",
     "basis.yearly_mean": "yearly mean (RADPKO)",
-    "contributors_basis_note": "Basis: 'stated' is a figure a source gives; 'yearly mean (RADPKO)' is RADPKO's mean over the year of the UN's monthly figures, summed over its sites: an estimate, not a headcount, never added to stated figures.",
+    "contributors_basis_note": "Basis: 'stated' is a figure a source gives; 'yearly mean (RADPKO)' is RADPKO's mean over the year of the UN's monthly figures, summed over its sites; 'estimate (Geo-PKO unit sizes)' is Geo-PKO's count of a country's units on the UN's deployment maps at their nominal sizes (a battalion about 950, a company about 150), summed over the sites of the year, troops only, and running high (each figure's caveat says by how much). Both are estimates, not headcounts, never added to stated figures. Where a country has several figures for one date, a stated figure is preferred, then a yearly mean, then a unit-size estimate (a count over an average, an average of the UN's counts over units at nominal size); the others are shown beside it.",
     "contributors_latest": "Latest figure",
     "contributors_window": "The window: a figure counts for {date} if it is dated on or before that day and its period ends on or after {start} (two years earlier); a country whose latest figure is older is listed below as having no recent figure.",
     "contributors_no_recent": "No recent figure",

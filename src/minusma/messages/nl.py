@@ -390,7 +390,7 @@ MESSAGES: dict[str, str] = {
     "basis.stated": "opgegeven",
     "basis.unit_sizes": "schatting (eenheidsgrootte Geo-PKO)",
     "basis.yearly_mean": "jaargemiddelde (RADPKO)",
-    "contributors_basis_note": "Grondslag: 'opgegeven' is een cijfer dat een bron noemt; 'jaargemiddelde (RADPKO)' is het gemiddelde van RADPKO over het jaar van de maandcijfers van de VN, opgeteld over de locaties: een schatting, geen telling, nooit bij opgegeven cijfers opgeteld.",
+    "contributors_basis_note": "Grondslag: 'opgegeven' is een cijfer dat een bron noemt; 'jaargemiddelde (RADPKO)' is het gemiddelde van RADPKO over het jaar van de maandcijfers van de VN, opgeteld over de locaties; 'schatting (eenheidsgrootte Geo-PKO)' telt de eenheden van een land op de inzetkaarten van de VN op hun nominale omvang (een bataljon ongeveer 950, een compagnie ongeveer 150), opgeteld over de locaties van het jaar, alleen militairen, en hoog uitvallend (de kanttekening bij elk cijfer zegt hoeveel). Beide zijn schattingen, geen tellingen, nooit bij opgegeven cijfers opgeteld. Heeft een land op één datum meerdere cijfers, dan gaat een opgegeven cijfer voor, dan een jaargemiddelde, dan een schatting uit eenheidsgroottes (een telling boven een gemiddelde, een gemiddelde van de tellingen van de VN boven eenheden op nominale omvang); de andere staan ernaast.",
     "contributors_latest": "Laatste cijfer",
     "contributors_window": "Het venster: een cijfer telt voor {date} als het op of vóór die dag gedateerd is en de periode ervan op of na {start} eindigt (twee jaar eerder); een land waarvan het laatste cijfer ouder is, staat hieronder zonder recent cijfer.",
     "contributors_no_recent": "Geen recent cijfer",

@@ -127,6 +127,7 @@ from minusma.model.records import (
     json_schema,
 )
 from minusma.model.rules import (
+    BASIS_PREFERENCE,
     INCIDENT_MINIMUM,
     ClaimT,
     EndBasis,
@@ -136,6 +137,7 @@ from minusma.model.rules import (
     Tally,
     Term,
     _day_after,
+    basis_rank,
     ceiling_in_force,
     ceiling_total,
     contribution_size,
@@ -157,6 +159,8 @@ from minusma.model.rules import (
 )
 
 __all__ = [
+    "BASIS_PREFERENCE",
+    "basis_rank",
     "LANGS",
     "Lang",
     "Message",

@@ -34,6 +34,7 @@ from minusma.model.records import (
 )
 from minusma.model.rules import (
     _PARTS,
+    basis_rank,
     ceiling_in_force,
     ceiling_total,
     contribution_size,
@@ -335,6 +336,13 @@ def _check_contributions(fact_base: FactBase) -> Iterator[Problem]:  # noqa: C90
         ):
             yield Problem("error", path, Message("check.contribution_empty"))
         by_date.setdefault(contribution["date"], []).append((index, contribution))
+    for date, found in by_date.items():  # one figure per country and date, the preferred (query._newer's rule)
+        best: dict[str, tuple[int, Contribution]] = {}
+        for index, contribution in found:
+            known = best.get(contribution["country"])
+            if known is None or basis_rank(contribution) <= basis_rank(known[1]):  # ties: the later, as _newer
+                best[contribution["country"]] = (index, contribution)
+        by_date[date] = sorted(best.values(), key=lambda item: item[0])
     mission_totals = {snapshot["date"]: snapshot for snapshot in fact_base["snapshots"]}
     for date, contributions in by_date.items():
         snapshot = mission_totals.get(date)

@@ -475,7 +475,10 @@ class FigureClaim(TypedDict):
 
 @_strict
 class Figure(TypedDict):
-    """A number about the Dutch contribution, with every source's claim."""
+    """A number about the Dutch contribution that is not what was deployed on a date (a total over the
+    years, a peak over a period, a plan, deaths, patrols), with every source's claim. What the
+    Netherlands had deployed on a date is a ``Contribution`` (country NLD): ``dutch`` and
+    ``contributors`` both show it, from the one record."""
 
     id: Id
     date: NotRequired[PartialDate]
@@ -508,8 +511,10 @@ class Contribution(TypedDict):
     Each part is absent where the source is silent; ``total`` only where the source
     states it (it may count people the parts leave out, such as experts). ``basis`` marks a
     figure that is not a stated count: ``yearly_mean`` is a mean over a year of the UN's monthly
-    figures (RADPKO's, summed over its sites by tools/import_bases.py); absent, the figure is
-    one a source states.
+    figures (RADPKO's, summed over its sites by tools/import_bases.py); ``unit_sizes`` is Geo-PKO's
+    count of a country's units on the UN's maps at their nominal sizes, summed over the sites of a
+    year (by the same import); absent, the figure is one a source states. Where a country has
+    several on one date, ``BASIS_PREFERENCE`` says which stands for it; all of them stay.
     """
 
     id: Id

@@ -346,3 +346,15 @@ def deadly_days(fatalities: Sequence[Fatality], minimum: int = INCIDENT_MINIMUM)
         if fatality["cause"] == "malicious_act" and precision(fatality["date"]) == "day":
             by_day.setdefault(fatality["date"], []).append(fatality["country"])
     return [(day, sorted(countries)) for day, countries in sorted(by_day.items()) if len(countries) >= minimum]
+
+
+BASIS_PREFERENCE: tuple[str, ...] = ("stated", "yearly_mean", "unit_sizes")
+"""Which of a country's figures on one date stands for it, best first: a figure a source states
+counts people on a day; RADPKO's yearly mean averages the UN's own monthly counts of each contingent;
+Geo-PKO's estimate counts units on maps at nominal sizes, the coarsest (a company is about 150
+whatever its real strength). The others stay, shown beside it, never added to it."""
+
+
+def basis_rank(contribution: Contribution) -> int:
+    """A contribution's place in ``BASIS_PREFERENCE``: 0 for a stated figure."""
+    return BASIS_PREFERENCE.index(contribution.get("basis", "stated"))

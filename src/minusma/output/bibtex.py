@@ -95,7 +95,7 @@ def url(text: str) -> str:
 LANGUAGE_NAMES = {
     "ar": "arabic", "da": "danish", "de": "german", "en": "english", "es": "spanish", "fr": "french",
     "ha": "hausa", "it": "italian", "nl": "dutch", "pl": "polish", "pt": "portuguese", "ru": "russian",
-    "sv": "swedish", "sw": "swahili", "tr": "turkish", "zh": "chinese",
+    "no": "norsk", "sv": "swedish", "sw": "swahili", "tr": "turkish", "zh": "chinese",
 }  # fmt: skip
 """ISO 639-1 codes as biblatex's ``langid`` names them (babel and polyglossia's language names)."""
 

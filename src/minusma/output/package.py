@@ -31,7 +31,7 @@ from typing import Any, NamedTuple, cast
 
 from minusma.errors import ExportError, OutputError, UsageError
 from minusma.messages import LANGS, Lang, Message, os_reason, say
-from minusma.model import CATEGORIES, FATALITY_CAUSES, PERSONNEL, FactBase, Text, ceiling_total
+from minusma.model import BASIS_PREFERENCE, CATEGORIES, FATALITY_CAUSES, PERSONNEL, FactBase, Text, ceiling_total
 from minusma.output.cells import safe
 from minusma.output.stream import interrupts, stop, write_bytes
 
@@ -264,12 +264,17 @@ def _contributions(fact_base: FactBase, lang: Lang) -> Table:
     parts = ("military", "police", "staff", "total")
     fields = [
         _field("id", required=True, unique=True), _field("country", required=True, pattern="[A-Z]{3}"),
-        _date("date", lang, required=True), *(field for part in parts for field in _quantity(part, lang)),
-        *_texts("note"), *_texts("caveat"), _ids("sources", lang),
+        _date("date", lang, required=True),
+        {  # an estimate is never exported as if a source stated it
+            **_field("basis", required=True, enum=list(BASIS_PREFERENCE)),
+            "description": say("contributors_basis_note", lang),
+        },
+        *(field for part in parts for field in _quantity(part, lang)), *_texts("note"), *_texts("caveat"),
+        _ids("sources", lang),
     ]  # fmt: skip
     rows = [
         {
-            "id": item["id"], "country": item["country"], "date": item["date"],
+            "id": item["id"], "country": item["country"], "date": item["date"], "basis": item.get("basis", "stated"),
             **{key: value for part in parts for key, value in _amount(part, item.get(part)).items()},  # type: ignore[arg-type]
             **_text("note", item.get("note")), **_text("caveat", item.get("caveat")),
             "sources": _joined(item["sources"]),
