@@ -45,7 +45,8 @@ class MissionDates(TypedDict):
 
 
 class BudgetTotal(TypedDict):
-    """The approved amounts added over the fiscal years that have one: what ``about`` says of money."""
+    """The approved amounts added over the fiscal years that have one, to the precision of the roughest of
+    them (``query.added``): what ``about`` says of money."""
 
     approved: Amount | None
     years_with_amount: int
