@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 from minusma.cli import app
 from minusma.messages import LANGS
 from minusma.model import check_fact_base, date_range, fiscal_year_of, fiscal_year_range, fiscal_years
-from minusma.query import spent_share
+from minusma.query import added, precision, spent_share
 
 
 def run_json(runner: CliRunner, *args: str) -> Any:
@@ -73,7 +73,7 @@ def test_the_mission_spans_eleven_fiscal_years() -> None:
 )
 def test_the_share_spent(approved: tuple[int, str], spent: tuple[int, str], expected: object) -> None:
     as_amount = lambda pair: {"value": pair[0], "qualifier": pair[1]}  # noqa: E731
-    assert spent_share(as_amount(approved), as_amount(spent)) == expected  # type: ignore[arg-type]
+    assert spent_share(as_amount(approved), as_amount(spent)) == expected
 
 
 def test_no_share_without_both_figures() -> None:
@@ -95,21 +95,23 @@ def test_every_fiscal_year_is_listed_and_a_missing_one_is_not_filled(runner: Cli
     document = run_json(runner, "budget")
     assert labels(document) == [f"{year}/{(year + 1) % 100:02d}" for year in range(2013, 2024)] + ["liquidation"]
     empty = [year["fiscal_year"] for year in document["years"] if not year["figures"]]
-    assert empty == ["2015/16", "2021/22", "2022/23", "liquidation"]
+    assert empty == ["2015/16", "2022/23", "liquidation"]
     for year in document["years"]:
         if not year["figures"]:
             assert year["approved"] is None and year["expenditure"] is None and year["spent"] is None
     total = document["total"]
     assert (total["years_with_amount"], total["fiscal_years"], total["first"], total["last"]) == (
-        8,
+        9,
         11,
         "2013/14",
         "2023/24",
     )
     assert total["approved"]["qualifier"] == "about"
-    assert total["approved"]["value"] == sum(
-        year["approved"]["value"] for year in document["years"] if year["approved"]
-    )
+    # the sum of the preferred approved amounts, to the hundred million: its roughest part is
+    # 2017/18's "about $1.1 billion"
+    exact_sum = sum(year["approved"]["value"] for year in document["years"] if year["approved"])
+    assert exact_sum == 8_742_581_200
+    assert total["approved"]["value"] == 8_700_000_000
 
 
 def test_conflicting_figures_are_both_kept_with_one_preferred(runner: CliRunner) -> None:
@@ -126,9 +128,10 @@ def test_conflicting_figures_are_both_kept_with_one_preferred(runner: CliRunner)
 
 def test_the_about_line_states_the_total_and_the_years(runner: CliRunner) -> None:
     about = run_json(runner, "about")["budget"]
-    assert (about["years_with_amount"], about["fiscal_years"]) == (8, 11)
+    assert (about["years_with_amount"], about["fiscal_years"]) == (9, 11)
     result = runner.invoke(app, ["about", "--csv"])
-    assert "7,571,581,200" in result.stdout and "8 of 11" in result.stdout
+    assert "about US$8,700,000,000" in result.stdout and "9 of 11" in result.stdout
+    assert "8,742,581,200" not in result.stdout  # no false precision from rounded parts
 
 
 # --------------------------------------------------------------------------- --from / --to
@@ -333,3 +336,53 @@ def test_budget_in_every_table_format_and_language_reads_back(lang: str) -> None
     table = minusma("budget", "--format", "table", "--lang", lang, "--no-pager")
     assert "2018/19" in table
     assert len(document["years"]) == 12
+
+
+# --------------------------------------------------------------------------- a total's precision
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "unit"),
+    [
+        (1_100_000_000, "about", 100_000_000),  # "$1.1 billion"
+        (830_700_000, "about", 100_000),  # "$830.7 million"
+        (1_107_318_900, "exact", 1),
+        (1_107_318_900, "about", 100),
+        (1_200_000_000, "more_than", 100_000_000),
+        (7, "about", 1),
+        (10, "about", 10),
+        (0, "about", 1),
+    ],
+)
+def test_an_amount_is_given_to_the_unit_its_digits_show(value: int, qualifier: str, unit: int) -> None:
+    assert precision({"value": value, "qualifier": qualifier}) == unit
+
+
+@pytest.mark.parametrize(
+    ("amounts", "expected"),
+    [
+        ([(1_107_318_900, "exact"), (1_138_457_900, "exact")], (2_245_776_800, "exact")),
+        ([(1_100_000_000, "about"), (1_107_318_900, "exact")], (2_200_000_000, "about")),
+        ([(100, "about"), (49, "exact")], (100, "about")),  # 149: the day before the half
+        ([(100, "about"), (50, "exact")], (200, "about")),  # 150: the half rounds up
+        ([(100, "about"), (51, "exact")], (200, "about")),
+        ([(0, "about"), (0, "exact")], (0, "about")),
+        ([(590_000_000, "about")], (590_000_000, "about")),
+    ],
+)
+def test_a_total_of_rounded_amounts_is_no_more_precise_than_its_roughest_part(
+    amounts: list[tuple[int, str]], expected: tuple[int, str]
+) -> None:
+    parts = [{"value": value, "qualifier": qualifier} for value, qualifier in amounts]
+    assert added(parts) == {"value": expected[0], "qualifier": expected[1]}
+
+
+def test_budget_2021_22_two_approved_figures_one_preferred(runner: CliRunner) -> None:
+    years = {year["fiscal_year"]: year for year in run_json(runner, "budget")["years"]}
+    approved = [figure for figure in years["2021/22"]["figures"] if figure["kind"] == "approved"]
+    assert sorted((figure["amount"]["value"], figure["amount"]["qualifier"]) for figure in approved) == [
+        (1_171_000_000, "about"),
+        (1_200_000_000, "more_than"),
+    ]
+    assert years["2021/22"]["approved"] == {"value": 1_171_000_000, "qualifier": "about"}
+    assert years["2021/22"]["expenditure"] is None and years["2021/22"]["spent"] is None

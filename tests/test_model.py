@@ -339,7 +339,11 @@ def test_the_year_a_un_symbol_carries(symbol: str, year: str | None) -> None:
 
 @pytest.mark.parametrize("symbol", ["S/RES/2100 (2013)", "SC/15341", "SG/A/1404", "S/2018/541", "A/RES/77/1"])
 def test_un_symbols_of_the_usual_forms_load(write_fact_base: Callable[..., Path], symbol: str) -> None:
-    assert problems_of(write_fact_base, lambda data: data["sources"][0].update(symbol=symbol)) == []
+    def with_symbol(data: dict[str, Any]) -> None:
+        data["sources"][0].pop("published", None)  # the symbol alone: its year cannot clash with a date
+        data["sources"][0].update(symbol=symbol)
+
+    assert problems_of(write_fact_base, with_symbol) == []
 
 
 @pytest.mark.parametrize("symbol", ["sc/15341", "SC 15341", "S/RES/2100 (13)", "SC/", "S/RES/2100 (2013) "])

@@ -2156,8 +2156,32 @@ def _budget_year(label: str, start: dt.date, end: dt.date | None, records: Seque
     }
 
 
+def precision(amount: Amount) -> int:
+    """The unit an amount is given to: 1 for an exact one; for a rounded one (``about``, ``more than``...)
+    the largest power of ten that divides it, so ``about 1,100,000,000`` ($1.1 billion) is given to the
+    100 million. Zero has no digits to read a precision from: 1."""
+    value = amount["value"]
+    unit = 1
+    if amount["qualifier"] != "exact" and value > 0:
+        while value % (unit * 10) == 0:
+            unit *= 10
+    return unit
+
+
+def added(amounts: Sequence[Amount]) -> Amount:
+    """Amounts added, to the precision of the least precise of them (a sum of rounded figures is no more
+    precise than its roughest part): exact only when every part is, otherwise ``about`` the sum rounded
+    half up to that part's unit."""
+    total = sum(amount["value"] for amount in amounts)
+    if all(amount["qualifier"] == "exact" for amount in amounts):
+        return {"value": total, "qualifier": "exact"}
+    unit = max(precision(amount) for amount in amounts)
+    return {"value": (total + unit // 2) // unit * unit, "qualifier": "about"}
+
+
 class BudgetTotal(TypedDict):
-    """The approved amounts added over the fiscal years that have one: what ``about`` says of money."""
+    """The approved amounts added over the fiscal years that have one, to the precision of the roughest of
+    them (``query.added``): what ``about`` says of money."""
 
     approved: Amount | None
     years_with_amount: int
@@ -2170,10 +2194,7 @@ def _total(years: Sequence[BudgetYear]) -> BudgetTotal:
     counted = [year for year in years if year["fiscal_year"] != LIQUIDATION]
     found = [year for year in counted if year["approved"] is not None]
     amounts = [cast("Amount", year["approved"]) for year in found]
-    approved: Amount | None = None
-    if amounts:
-        exact = all(amount["qualifier"] == "exact" for amount in amounts)
-        approved = {"value": sum(amount["value"] for amount in amounts), "qualifier": "exact" if exact else "about"}
+    approved: Amount | None = added(amounts) if amounts else None
     return {
         "approved": approved,
         "years_with_amount": len(found),

@@ -636,7 +636,7 @@ MESSAGES: dict[str, str] = {
     "map.source": "Sources: Geo-PKO (Cil, Fjelde, Hultman & Nilsson 2020), RADPKO (Hunnicutt & Nomikos 2020); boundaries and regions: Natural Earth (public domain). Made with minusma.",
     "budget_total": "Budget",
     "usd": "US${n}",
-    "budget_total_line": "{amount} approved in the {years} of {of} fiscal years ({first} to {last}) with a cited amount; see minusma budget",
+    "budget_total_line": "{amount} approved in the {years} of {of} fiscal years ({first} to {last}) with a cited amount (their sum, no more precise than its roughest part); see minusma budget",
     "budget_total_none": "No approved amount is cited for any of the {of} fiscal years",
     "budget_liquidation": "liquidation",
     "budget_found.one": "{count} figure",

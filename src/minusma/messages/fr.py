@@ -636,7 +636,7 @@ MESSAGES: dict[str, str] = {
     "map.source": "Sources : Geo-PKO (Cil, Fjelde, Hultman et Nilsson 2020), RADPKO (Hunnicutt et Nomikos 2020) ; frontières et régions : Natural Earth (domaine public). Réalisé avec minusma.",
     "budget_total": "Budget",
     "usd": "{n} $ US",
-    "budget_total_line": "{amount} approuvés pour les {years} exercices sur {of} ({first} à {last}) dont un montant est sourcé ; voir minusma budget",
+    "budget_total_line": "{amount} approuvés pour les {years} exercices sur {of} ({first} à {last}) dont un montant est sourcé (leur somme, pas plus précise que sa partie la plus approximative) ; voir minusma budget",
     "budget_total_none": "Aucun montant approuvé n'est sourcé pour les {of} exercices",
     "budget_liquidation": "liquidation",
     "budget_found.one": "{count} montant",

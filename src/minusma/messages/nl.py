@@ -636,7 +636,7 @@ MESSAGES: dict[str, str] = {
     "map.source": "Bronnen: Geo-PKO (Cil, Fjelde, Hultman & Nilsson 2020), RADPKO (Hunnicutt & Nomikos 2020); grenzen en regio's: Natural Earth (publiek domein). Gemaakt met minusma.",
     "budget_total": "Budget",
     "usd": "US${n}",
-    "budget_total_line": "{amount} goedgekeurd in de {years} van {of} begrotingsjaren ({first} tot {last}) met een bedrag uit een bron; zie minusma budget",
+    "budget_total_line": "{amount} goedgekeurd in de {years} van {of} begrotingsjaren ({first} tot {last}) met een bedrag uit een bron (hun som, niet preciezer dan het grofste deel); zie minusma budget",
     "budget_total_none": "Voor geen van de {of} begrotingsjaren is een goedgekeurd bedrag uit een bron bekend",
     "budget_liquidation": "liquidatie",
     "budget_found.one": "{count} bedrag",
