@@ -268,3 +268,20 @@ def test_search_says_what_it_found_and_where() -> None:
         ],
         "sources": [source(), source("src-c")],
     }
+
+
+def _site(identifier: str, name: str, *spellings: str) -> dict[str, Any]:
+    row = {"date": "2014", "dataset": "geopko-yearly", "estimate": "unit_sizes", "troops_by_country": {"TCD": 1}}
+    return {
+        "id": identifier, "name": text(name), "spellings": list(spellings), "region": text("Region"),
+        "longitude": 0.0, "latitude": 16.27, "presence": [row | {"sources": [SOURCE]}], "sources": [SOURCE],
+    }  # fmt: skip
+
+
+def test_an_event_found_by_its_place_shows_its_own_words_and_one_found_by_its_caveat_the_caveat() -> None:
+    placed = {**_caveated("placed", "2014-01-01", "camp attacked", "blue heron"), "place": "base-gao"}
+    data = tiny(events=[placed], bases=[_site("base-gao", "Gao", "Gao-ville"), _site("base-kidal", "Kidal")])
+    assert keys(data) == []
+    # the event's own words, not its place's names (nor its caveat); the site itself is found by its names
+    assert _shown(data, "gao") == [("base-gao", 7, "Gao-ville"), ("placed", 4, "camp attacked")]
+    assert _shown(data, "blue heron") == [("placed", 5, "blue heron")]  # found by its own words: shown as found
