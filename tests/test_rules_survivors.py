@@ -10,11 +10,12 @@ from typing import Any
 import pytest
 
 from minusma import query
-from minusma.model import check_fact_base
+from minusma.model import check_fact_base, country_names
 from rules_facts import (
     SOURCE,
     claim,
     contribution,
+    day,
     event,
     facts,
     keys,
@@ -285,3 +286,123 @@ def test_an_event_found_by_its_place_shows_its_own_words_and_one_found_by_its_ca
     # the event's own words, not its place's names (nor its caveat); the site itself is found by its names
     assert _shown(data, "gao") == [("base-gao", 7, "Gao-ville"), ("placed", 4, "camp attacked")]
     assert _shown(data, "blue heron") == [("placed", 5, "blue heron")]  # found by its own words: shown as found
+
+
+# --------------------------------------------------------------------------- contributors: window, ties, periods
+# contributors_on leaves its rules to helpers (the latest figure, the window): these pin them.
+
+
+def _on(at: str, *items: dict[str, Any]) -> list[tuple[str, str, int]]:
+    rows = query.contributors_on(facts(tiny(contributions=list(items))), day(at))
+    return [(row["country"], row["id"], row["size"]) for row in rows]
+
+
+def _mean(identifier: str, country: str, date: str, value: int) -> dict[str, Any]:
+    return contribution(identifier, country, date, total=q(value), basis="yearly_mean")
+
+
+def test_a_figure_dated_after_the_day_does_not_hide_the_ones_after_it_in_the_file() -> None:
+    assert _on(
+        "2019-06-30",
+        contribution("later", "TCD", "2019-07-01", total=q(9)),
+        contribution("tcd", "TCD", "2019-06-30", total=q(5)),
+        contribution("ner", "NER", "2019-06", total=q(3)),
+    ) == [("TCD", "tcd", 5), ("NER", "ner", 3)]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "standing"),
+    [
+        ("stated", "stated", "second"),  # a correction is appended after what it corrects
+        ("estimate", "estimate", "second"),
+        ("stated", "estimate", "first"),  # a stated figure wins over an estimate of its date, in either order
+        ("estimate", "stated", "second"),
+    ],
+)
+def test_of_two_figures_of_one_date_a_stated_one_wins_else_the_later_in_the_file(
+    first: str, second: str, standing: str
+) -> None:
+    def made(name: str, kind: str, value: int) -> dict[str, Any]:
+        return _mean(name, "TCD", "2019", value) if kind == "estimate" else contribution(name, "TCD", "2019", total=q(value))  # fmt: skip
+
+    assert _on("2019-12-31", made("first", first, 1), made("second", second, 2)) == [
+        ("TCD", standing, 1 if standing == "first" else 2)
+    ]
+
+
+def test_a_country_without_a_recent_figure_is_named_with_its_latest_date() -> None:
+    # on 2019-06-30 a figure stands if its period ends on or after 2017-06-30, two years before
+    data = facts(
+        tiny(
+            contributions=[
+                contribution("tcd", "TCD", "2017-06-29", total=q(5)),  # a day too old
+                contribution("ner-old", "NER", "2015", total=q(1)),
+                contribution("ner", "NER", "2016-05", total=q(3)),  # the latest, and too old
+                contribution("bfa", "BFA", "2017-06-30", total=q(2)),  # the last day that stands
+                contribution("sen", "SEN", "2017-06", total=q(2)),  # a month that ends on that day
+                contribution("gin", "GIN", "2019-07", total=q(7)),  # not yet begun
+            ]
+        )
+    )
+    assert query.no_recent_figure(data, day("2019-06-30")) == [
+        {"country": "NER", "names": country_names("NER"), "latest": "2016-05"},
+        {"country": "TCD", "names": country_names("TCD"), "latest": "2017-06-29"},
+    ]
+    assert [row["country"] for row in query.contributors_on(data, day("2019-06-30"))] == ["BFA", "SEN"]
+
+
+def test_contributors_between_two_days_are_the_figures_whose_periods_overlap_them() -> None:
+    data = facts(
+        tiny(
+            contributions=[
+                contribution("before", "TCD", "2017-12-31", total=q(90)),  # ends the day before
+                contribution("first-day", "TCD", "2018-01-01", total=q(4)),
+                contribution("month", "NER", "2017-12", total=q(1)),  # does not reach the first day
+                contribution("year", "NER", "2018", total=q(2)),  # reaches both ends
+                contribution("last-day", "SEN", "2018-06-30", total=q(3)),
+                contribution("after", "SEN", "2018-07-01", total=q(90)),  # begins the day after
+                contribution("june", "BFA", "2018-06", total=q(5)),  # begins before the last day
+                _mean("mean", "BFA", "2018-06", 6),
+                contribution("stated", "GIN", "2018-03", total=q(6)),
+            ]
+        )
+    )
+    rows = query.contributors_between(data, day("2018-01-01"), day("2018-06-30"))
+    # the country with the largest figure first, ties by code; each country's figures by date,
+    # a stated figure before an estimate of the same date
+    assert [(row["id"], row["basis"]) for row in rows] == [
+        ("june", "stated"), ("mean", "yearly_mean"), ("stated", "stated"), ("first-day", "stated"),
+        ("last-day", "stated"), ("year", "stated"),
+    ]  # fmt: skip
+
+
+def test_contributors_between_order_a_countrys_figures_by_date() -> None:
+    data = facts(
+        tiny(
+            contributions=[
+                _mean("mean", "TCD", "2018-02", 3),
+                contribution("late", "TCD", "2018-03-01", total=q(1)),
+                contribution("early", "TCD", "2018-01", total=q(2)),
+                contribution("stated", "TCD", "2018-02", total=q(1)),
+            ]
+        )
+    )
+    rows = query.contributors_between(data, day("2018-01-01"), day("2018-12-31"))
+    assert [row["id"] for row in rows] == ["early", "stated", "mean", "late"]
+
+
+def test_contributors_between_rank_a_country_by_its_largest_figure_zero_included() -> None:
+    def between(*items: dict[str, Any]) -> list[str]:
+        rows = query.contributors_between(facts(tiny(contributions=list(items))), day("2018-01-01"), day("2018-12-31"))
+        return [row["id"] for row in rows]
+
+    largest_first = [
+        contribution("tcd-big", "TCD", "2018-01", total=q(6)),
+        contribution("ner", "NER", "2018-02", total=q(4)),
+        contribution("tcd-small", "TCD", "2018-03", total=q(1)),
+    ]
+    assert between(*largest_first) == ["tcd-big", "tcd-small", "ner"]
+    assert between(contribution("bfa", "BFA", "2018", total=q(0)), contribution("tcd", "TCD", "2018", total=q(1))) == [
+        "tcd", "bfa",
+    ]  # fmt: skip
+    assert query.contributors_between(facts(tiny()), day("2018-01-01"), day("2018-12-31")) == []  # none recorded

@@ -23,8 +23,9 @@ RULES = {
         "_check_claims", "_check_order", "stated_sum", "ceiling_total", "contribution_size", "_check_contributions",
     ],
     "query": [
-        "combine", "deployed", "fill_rate", "contributors_on", "_status", "_latest_snapshot", "search", "_match",
-        "cite", "concerning", "cited_sources", "periods",
+        "combine", "deployed", "fill_rate", "contributors_on", "_newer", "_latest_on", "window_start",
+        "no_recent_figure", "contributors_between", "_status", "_latest_snapshot", "search", "_match", "cite",
+        "concerning", "cited_sources", "periods",
     ],
 }  # fmt: skip
 
