@@ -1,7 +1,9 @@
 """The edges the last mutation run found unpinned (docs/development.md, "Rule tests and mutation
 testing"): a second bad record after one a check passes over, a month-precision adoption, the exact
-values a message names, a contribution of police only, an erratum that names no fact, and which of a
-fact's texts search shows. Each test states what the rule does, through the public functions."""
+values a message names, a contribution of police only, an erratum that names no fact, which of a
+fact's texts search shows; and the contributors' rules (the latest figure, ties of one date, the
+window, periods) that mutation testing did not reach. Each test states what the rule does, through
+the public functions."""
 
 from __future__ import annotations
 
@@ -49,7 +51,7 @@ def test_every_claim_of_a_snapshot_before_any_ceiling_is_still_checked() -> None
                 claim(military=q(1)),
                 claim("normal", military=q(100), police=q(20), uniformed=q(121)),
                 claim("normal", civilians=q(3)),
-            )  # fmt: skip
+            )
         ]
     )
     assert keys(data) == [
