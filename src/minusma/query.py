@@ -1781,10 +1781,14 @@ def fold(text: str) -> str:
     return _MARKS.sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
+_APART = "\x00"
+"""Keeps texts apart when they are scanned together: no text of a fact base holds it."""
+
+
 def _match(query: str, words: list[str], candidates: Sequence[Text]) -> tuple[int, Text] | None:
-    """Score a fact: 3 per text holding the whole phrase, plus 1 per query word; None when a
-    word is missing. Also the text to show: the one with the phrase, else with most words."""
-    folded = [(text, " ".join(fold(text[lang]) for lang in LANGS)) for text in candidates]
+    """Score a fact: 3 per text holding the whole phrase in one of its languages, plus 1 per query
+    word; None when a word is missing. Also the text to show: the one with the phrase, else with most words."""
+    folded = [(text, _APART.join(fold(text[lang]) for lang in LANGS)) for text in candidates]  # no phrase spans two
     joined = " ".join(haystack for _, haystack in folded)
     if not all(word in joined for word in words):
         return None
@@ -1793,8 +1797,6 @@ def _match(query: str, words: list[str], candidates: Sequence[Text]) -> tuple[in
     return 3 * phrases + len(words), best
 
 
-_APART = "\x00"
-"""Keeps texts apart when they are scanned together: no text of a fact base holds it."""
 _SIMPLE_RANGES = ((0x20, 0x7F), (0xA0, 0x250), (0x2010, 0x2028), (0x202F, 0x2030), (0x2030, 0x205F))
 """Where the characters of English, Dutch and French texts lie: ASCII, the Latin letters, punctuation."""
 
