@@ -484,6 +484,8 @@ MESSAGES: dict[str, str] = {
     "count.sources.other": "{count} bronnen",
     "image_to_terminal": "--format {format} tekent een afbeelding, en die wordt nooit naar een terminal geschreven: stuur de uitvoer naar een bestand (> {file}) of geef --output {file}",
     "needs_extra": "--format {format} heeft matplotlib nodig, een optioneel onderdeel van minusma: {install}",
+    "binary_to_terminal": "--format {format} schrijft een binair bestand, en dat wordt nooit naar een terminal geschreven: stuur de uitvoer naar een bestand (> {file}) of geef --output {file}",
+    "needs_library": "--format {format} heeft {library} nodig, een optioneel onderdeel van minusma: {install}",
     "chart.key.span": "een datum die alleen op de maand of het jaar bekend is: de streep beslaat die periode",
     "whole_mission": "hele missie",
     "check.unknown_country": "'{code}' is geen landcode die minusma kent (ISO 3166-1 alpha-3, zoals TCD); verbeter haar, of voeg het land en zijn namen toe aan src/minusma/messages/countries.py",
