@@ -47,8 +47,6 @@ NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 WIDEST, NARROWEST = 60, 6
 """Column widths, in characters: a long text wraps in a column this wide."""
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NOT_XML = re.compile("[\ufffe\uffff]")
-"""Characters XML 1.0 cannot hold that :func:`safe` leaves (it escapes controls and lone surrogates)."""
 
 
 def write(view: View[Any], lang: Lang) -> None:
@@ -67,8 +65,7 @@ def write(view: View[Any], lang: Lang) -> None:
 
 def text(value: str) -> str:
     """Text from a fact base, the catalogue or argv as a cell holds it: escapes for what XML or a terminal cannot take."""
-    shown = safe(value)
-    return shown if _NOT_XML.search(shown) is None else _NOT_XML.sub(lambda found: f"\\u{ord(found[0]):04x}", shown)
+    return safe(value)  # control characters, lone surrogates and U+FFFE/U+FFFF as escapes: XML holds none of them
 
 
 class Part(NamedTuple):
