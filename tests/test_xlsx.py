@@ -264,3 +264,44 @@ def test_other_paths_do_not_import_openpyxl() -> None:
     assert result.returncode == 0, result.stderr
     imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.decode().splitlines() if "|" in line}
     assert "minusma.cli" in imported and not {name for name in imported if name.split(".")[0] == "openpyxl"}
+
+
+# --------------------------------------------------------------------------- Excel's limits
+
+
+def test_a_text_longer_than_a_cell_holds_is_cut_and_says_so(
+    write_fact_base: Callable[..., Path], runner: CliRunner
+) -> None:
+    from minusma.output.xlsx import CELL_LONGEST
+
+    long = "Gao " * 10_000 + "\U0001f600" * 10  # 40,000 characters; an emoji counts twice in Excel's limit
+    path = write_fact_base(lambda data: data["events"][0].update(text=dict.fromkeys(data["events"][0]["text"], long)))
+    book = _book(runner, "timeline", "--data", str(path), "--lang", "nl")
+    [cut] = [cell.value for row in book.worksheets[0].iter_rows() for cell in row if len(str(cell.value)) > 1000]
+    assert len(cut.encode("utf-16-le")) // 2 <= CELL_LONGEST
+    assert cut.endswith("… (afgekort op 32.767 tekens, het maximum van een Excel-cel; --json heeft de hele tekst)")
+    assert long.startswith(cut[: cut.index("…")])
+
+
+@pytest.mark.parametrize(("rows", "refused"), [(6, False), (7, True)])
+def test_a_table_longer_than_a_worksheet_is_refused(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, rows: int, refused: bool
+) -> None:
+    """At Excel's limit, scaled down: a worksheet of ROWS_MOST rows holds the header, the rows, a gap
+    and up to four lines below (the about sheet has one note: 1 + rows + 1 + 4 + 1)."""
+    from minusma.output import xlsx
+
+    monkeypatch.setattr(xlsx, "ROWS_MOST", 13)
+    laid_out = __import__("minusma.sheets", fromlist=["about"]).about
+    monkeypatch.setattr(
+        "minusma.sheets.about",
+        lambda result, lang: [
+            each._replace(rows=each.rows[:rows], notes=each.notes[:1]) for each in laid_out(result, lang)
+        ],
+    )
+    result = runner.invoke(app, ["about", "--format", "xlsx"])
+    if refused:
+        assert result.exit_code == 2 and result.stdout_bytes == b""
+        assert "has 7 rows, more than the 13 an Excel worksheet holds; use --csv or --json" in result.stderr
+    else:
+        assert result.exit_code == 0, result.output

@@ -486,6 +486,8 @@ MESSAGES: dict[str, str] = {
     "needs_extra": "--format {format} needs matplotlib, an optional part of minusma: {install}",
     "binary_to_terminal": "--format {format} writes a binary file, which is never written to a terminal: redirect it (> {file}) or give --output {file}",
     "needs_library": "--format {format} needs {library}, an optional part of minusma: {install}",
+    "xlsx.too_many_rows": "--format xlsx: the table '{sheet}' has {rows} rows, more than the {limit} an Excel worksheet holds; use --csv or --json",
+    "xlsx.cut": "… (cut at {limit} characters, the most an Excel cell holds; --json has the whole text)",
     "chart.key.span": "a date known only to the month or year: the bar spans it",
     "whole_mission": "whole mission",
     "check.unknown_country": "'{code}' is not a country code minusma knows (ISO 3166-1 alpha-3, such as TCD); correct it, or add the country and its names to src/minusma/messages/countries.py",

@@ -486,6 +486,8 @@ MESSAGES: dict[str, str] = {
     "needs_extra": "--format {format} nécessite matplotlib, une partie optionnelle de minusma : {install}",
     "binary_to_terminal": "--format {format} produit un fichier binaire, qui n’est jamais écrit dans un terminal : redirigez la sortie vers un fichier (> {file}) ou indiquez --output {file}",
     "needs_library": "--format {format} nécessite {library}, une partie optionnelle de minusma : {install}",
+    "xlsx.too_many_rows": "--format xlsx : le tableau « {sheet} » a {rows} lignes, plus que les {limit} qu’une feuille Excel peut contenir ; utilisez --csv ou --json",
+    "xlsx.cut": "… (coupé à {limit} caractères, le maximum d’une cellule Excel ; --json donne le texte entier)",
     "chart.key.span": "une date connue seulement au mois ou à l’année : la barre couvre cette période",
     "whole_mission": "toute la mission",
     "check.unknown_country": "«\u202f{code}\u202f» n’est pas un code de pays connu de minusma (ISO 3166-1 alpha-3, comme TCD)\xa0; corrigez-le, ou ajoutez le pays et ses noms à src/minusma/messages/countries.py",

@@ -486,6 +486,8 @@ MESSAGES: dict[str, str] = {
     "needs_extra": "--format {format} heeft matplotlib nodig, een optioneel onderdeel van minusma: {install}",
     "binary_to_terminal": "--format {format} schrijft een binair bestand, en dat wordt nooit naar een terminal geschreven: stuur de uitvoer naar een bestand (> {file}) of geef --output {file}",
     "needs_library": "--format {format} heeft {library} nodig, een optioneel onderdeel van minusma: {install}",
+    "xlsx.too_many_rows": "--format xlsx: de tabel '{sheet}' heeft {rows} rijen, meer dan de {limit} die een Excel-werkblad bevat; gebruik --csv of --json",
+    "xlsx.cut": "… (afgekort op {limit} tekens, het maximum van een Excel-cel; --json heeft de hele tekst)",
     "chart.key.span": "een datum die alleen op de maand of het jaar bekend is: de streep beslaat die periode",
     "whole_mission": "hele missie",
     "check.unknown_country": "'{code}' is geen landcode die minusma kent (ISO 3166-1 alpha-3, zoals TCD); verbeter haar, of voeg het land en zijn namen toe aan src/minusma/messages/countries.py",

@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from minusma.errors import MissingExtraError, UsageError
-from minusma.messages import Lang, Message, say
+from minusma.messages import Lang, Message, number, say
 from minusma.output.cells import SYMBOLS, any_figure, any_qualified, format_cell, has_qualifier, is_computed, safe
 from minusma.output.document import References, columns, header
 from minusma.output.stream import is_terminal, write_bytes
@@ -44,6 +44,10 @@ INSTALL = "pip install 'minusma[xlsx]'"
 NAME_LONGEST = 31
 """The most characters (UTF-16 units) Excel takes in a worksheet's name."""
 NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+ROWS_MOST = 1_048_576
+"""The most rows an Excel worksheet holds, the header's included."""
+CELL_LONGEST = 32_767
+"""The most characters (UTF-16 units) an Excel cell holds; Excel repairs a workbook with a longer one by cutting it."""
 WIDEST, NARROWEST = 60, 6
 """Column widths, in characters: a long text wraps in a column this wide."""
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -165,6 +169,10 @@ def workbook(sheets: Sequence[Sheet], result: Any, lang: Lang) -> bytes:
     for sheet in sheets:
         worksheet = book.create_sheet(sheet_name(sheet.title, sheet.key, used))
         shown = parts(sheet, lang)
+        if 1 + len(sheet.rows) + 1 + 4 + len(sheet.notes) > ROWS_MOST:  # header, rows, a gap, what stands below
+            raise UsageError(
+                Message("xlsx.too_many_rows", {"sheet": text(sheet.title), "rows": len(sheet.rows), "limit": ROWS_MOST})
+            )
         rows: list[list[tuple[str | int | float | None, str | None]]] = []
         for row in sheet.rows:
             rows.append([value(sheet.columns[part.column], row[part.column], part.part, lang) for part in shown])
@@ -172,14 +180,14 @@ def workbook(sheets: Sequence[Sheet], result: Any, lang: Lang) -> bytes:
                 if sheet.columns[part.column].key == "sources" and isinstance(row[part.column], str):
                     references.cite(str(row[part.column]))  # numbered as the documents number them
         if shown:
-            _table(worksheet, [part.header for part in shown], rows, bold)
+            _table(worksheet, [part.header for part in shown], rows, bold, lang)
         below = [sheet.title, sheet.intro or ""]
         if sheet.rows and shown and any_qualified(sheet):
             below.append(say("legend", lang))
         if sheet.rows and shown and any_figure(sheet, is_computed):
             below.append(say("computed_note", lang))
         below += sheet.notes
-        _below(worksheet, len(rows) + 3 if shown else 1, [line for line in below if line], bold)
+        _below(worksheet, len(rows) + 3 if shown else 1, [line for line in below if line], bold, lang)
     listed = references.listed()
     if listed or not sheets:
         worksheet = book.create_sheet(sheet_name(say("sources", lang), "sources", used))
@@ -189,12 +197,17 @@ def workbook(sheets: Sequence[Sheet], result: Any, lang: Lang) -> bytes:
             headers,
             [[(item.id, None), (item.title, None), (item.publisher, None), (item.url, None)] for item in listed],
             bold,
+            lang,
         )
     return _saved(book)
 
 
 def _table(
-    worksheet: Worksheet, headers: list[str], rows: list[list[tuple[str | int | float | None, str | None]]], bold: Any
+    worksheet: Worksheet,
+    headers: list[str],
+    rows: list[list[tuple[str | int | float | None, str | None]]],
+    bold: Any,
+    lang: Lang,
 ) -> None:
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
@@ -203,14 +216,14 @@ def _table(
     widths = [len(name) for name in headers]
     for position, name in enumerate(headers, start=1):
         cell = worksheet.cell(row=1, column=position)
-        _put(cell, name)
+        _put(cell, name, lang)
         cell.font = bold
     for row_number, row in enumerate(rows, start=2):
         for position, (shown, number_format) in enumerate(row, start=1):
             if shown is None:
                 continue
             cell = worksheet.cell(row=row_number, column=position)
-            _put(cell, shown)
+            _put(cell, shown, lang)
             if number_format is not None:
                 cell.number_format = number_format
             if isinstance(shown, str):
@@ -226,24 +239,38 @@ def _table(
     worksheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
 
 
-def _below(worksheet: Worksheet, first_row: int, lines: list[str], bold: Any) -> None:
+def _below(worksheet: Worksheet, first_row: int, lines: list[str], bold: Any, lang: Lang) -> None:
     """The title, introduction, legend and notes under the table, one paragraph a row; the title bold."""
     for offset, line in enumerate(lines):
         cell = worksheet.cell(row=first_row + offset, column=1)
-        _put(cell, line)
+        _put(cell, line, lang)
         if offset == 0:
             cell.font = bold
 
 
-def _put(cell: Any, shown: str | int | float) -> None:
-    """Set a cell: text always as text, never a formula, whatever it starts with."""
+def _put(cell: Any, shown: str | int | float, lang: Lang) -> None:
+    """Set a cell: text always as text, never a formula, whatever it starts with; a text longer than
+    a cell holds is cut, and says so."""
     if not isinstance(shown, str):
         cell.value = shown
         return
-    cell.value = text(shown)
+    cell.value = _fitting(text(shown), lang)
     cell.data_type = "s"
     if shown.startswith(FORMULA_START):
         cell.quotePrefix = True  # edited in Excel or LibreOffice, it stays text
+
+
+def _fitting(shown: str, lang: Lang) -> str:
+    if len(shown) * 2 <= CELL_LONGEST:  # surely short enough: no need to count UTF-16 units
+        return shown
+    if len(shown.encode("utf-16-le")) // 2 <= CELL_LONGEST:
+        return shown
+    said = say("xlsx.cut", lang, limit=number(CELL_LONGEST, lang))
+    room = CELL_LONGEST - len(said.encode("utf-16-le")) // 2
+    kept = shown[:room]
+    while len(kept.encode("utf-16-le")) // 2 > room:
+        kept = kept[:-1]
+    return kept + said
 
 
 EPOCH = (1980, 1, 1, 0, 0, 0)
