@@ -305,3 +305,12 @@ def test_a_table_longer_than_a_worksheet_is_refused(
         assert "has 7 rows, more than the 13 an Excel worksheet holds; use --csv or --json" in result.stderr
     else:
         assert result.exit_code == 0, result.output
+
+
+def test_a_sheet_without_rows_is_its_title_and_words(runner: CliRunner) -> None:
+    """As in Markdown and HTML: no header row over nothing; the title stands first."""
+    book = _book(runner, "at", "2016-07-06")
+    first = book.worksheets[0]
+    assert first.auto_filter.ref is None and first.freeze_panes is None
+    assert first["A1"].value == "MINUSMA on 2016-07-06" and first["A1"].font.bold
+    assert first["A2"].value == "The mission was operating under its mandate."

@@ -15,7 +15,7 @@ columns the document formats show (Markdown, HTML), each cell typed:
   marked to stay one when edited. Characters XML cannot hold, control characters and bidi
   overrides are shown as escapes (``\\x1b``), as in every other format.
 
-Under each table, after an empty row (from the first row, on a sheet without one): the sheet's full title (a worksheet's name holds at most
+Under each table, after an empty row (from the first row, on a sheet without rows): the sheet's full title (a worksheet's name holds at most
 31 characters), its introduction, the legend of the qualifiers and its notes. The same result
 gives the same bytes: no creation time in the file or its entries. A workbook is never written
 to a terminal: redirect it, or give ``--output``.
@@ -179,7 +179,8 @@ def workbook(sheets: Sequence[Sheet], result: Any, lang: Lang) -> bytes:
             for part in shown:
                 if sheet.columns[part.column].key == "sources" and isinstance(row[part.column], str):
                     references.cite(str(row[part.column]))  # numbered as the documents number them
-        if shown:
+        tabled = bool(shown and rows)  # as in the documents: a sheet without rows is its title and words
+        if tabled:
             _table(worksheet, [part.header for part in shown], rows, bold, lang)
         below = [sheet.title, sheet.intro or ""]
         if sheet.rows and shown and any_qualified(sheet):
@@ -187,7 +188,7 @@ def workbook(sheets: Sequence[Sheet], result: Any, lang: Lang) -> bytes:
         if sheet.rows and shown and any_figure(sheet, is_computed):
             below.append(say("computed_note", lang))
         below += sheet.notes
-        _below(worksheet, len(rows) + 3 if shown else 1, [line for line in below if line], bold, lang)
+        _below(worksheet, len(rows) + 3 if tabled else 1, [line for line in below if line], bold, lang)
     listed = references.listed()
     if listed or not sheets:
         worksheet = book.create_sheet(sheet_name(say("sources", lang), "sources", used))
