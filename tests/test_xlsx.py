@@ -314,3 +314,24 @@ def test_a_sheet_without_rows_is_its_title_and_words(runner: CliRunner) -> None:
     assert first.auto_filter.ref is None and first.freeze_panes is None
     assert first["A1"].value == "MINUSMA on 2016-07-06" and first["A1"].font.bold
     assert first["A2"].value == "The mission was operating under its mandate."
+
+
+def test_a_sources_address_is_a_link_and_nothing_else_is(
+    write_fact_base: Callable[..., Path], runner: CliRunner
+) -> None:
+    def hostile(data: dict[str, Any]) -> None:
+        data["sources"][0]["title"] = "javascript:alert(1)"
+        data["sources"][1]["url"] = "https://example.org/a'b<c>"
+
+    path = write_fact_base(hostile)
+    book = _book(runner, "troops", "--compare", "--data", str(path))
+    sources = book.worksheets[-1]
+    addresses = _column(sources, "URL")
+    assert addresses and all(cell.hyperlink.target == cell.value for cell in addresses)
+    others = [cell for row in sources.iter_rows() for cell in row if cell.column != 4 or cell.row == 1]
+    assert not [cell for cell in others if cell.hyperlink]
+    assert not [cell for row in book.worksheets[0].iter_rows() for cell in row if cell.hyperlink]
+    listing = _book(runner, "sources", "--data", str(path)).worksheets[0]
+    linked = [cell for row in listing.iter_rows() for cell in row if cell.hyperlink]
+    assert linked and all(cell.hyperlink.target == cell.value and cell.value.startswith("http") for cell in linked)
+    assert "https://example.org/a'b<c>" in {cell.value for cell in linked}

@@ -1,6 +1,7 @@
 """Excel workbooks (``.xlsx``), written with openpyxl (the optional ``xlsx`` extra).
 
-One worksheet per sheet of the result, and a last one listing the sources its rows cite. Each
+One worksheet per sheet of the result, and a last one listing the sources its rows cite, each
+address a link. Each
 worksheet is a table from its first cell: a bold header row, frozen and with a filter, the
 columns the document formats show (Markdown, HTML), each cell typed:
 
@@ -26,7 +27,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from minusma.errors import MissingExtraError, UsageError
@@ -48,6 +49,8 @@ ROWS_MOST = 1_048_576
 """The most rows an Excel worksheet holds, the header's included."""
 CELL_LONGEST = 32_767
 """The most characters (UTF-16 units) an Excel cell holds; Excel repairs a workbook with a longer one by cutting it."""
+_LINK = re.compile(r"https?://[!#-~]{1,2000}")
+"""An address that becomes a link: http or https, printable ASCII without spaces or quotes, short enough for Excel."""
 WIDEST, NARROWEST = 60, 6
 """Column widths, in characters: a long text wraps in a column this wide."""
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -181,7 +184,8 @@ def workbook(sheets: Sequence[Sheet], result: Any, lang: Lang) -> bytes:
                     references.cite(str(row[part.column]))  # numbered as the documents number them
         tabled = bool(shown and rows)  # as in the documents: a sheet without rows is its title and words
         if tabled:
-            _table(worksheet, [part.header for part in shown], rows, bold, lang)
+            links = {position for position, part in enumerate(shown, 1) if sheet.columns[part.column].kind == "url"}
+            _table(worksheet, [part.header for part in shown], rows, bold, lang, links)
         below = [sheet.title, sheet.intro or ""]
         if sheet.rows and shown and any_qualified(sheet):
             below.append(say("legend", lang))
@@ -199,6 +203,7 @@ def workbook(sheets: Sequence[Sheet], result: Any, lang: Lang) -> bytes:
             [[(item.id, None), (item.title, None), (item.publisher, None), (item.url, None)] for item in listed],
             bold,
             lang,
+            links={4},
         )
     return _saved(book)
 
@@ -209,6 +214,7 @@ def _table(
     rows: list[list[tuple[str | int | float | None, str | None]]],
     bold: Any,
     lang: Lang,
+    links: Collection[int] = (),
 ) -> None:
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
@@ -227,6 +233,8 @@ def _table(
             _put(cell, shown, lang)
             if number_format is not None:
                 cell.number_format = number_format
+            if position in links and isinstance(shown, str) and _LINK.fullmatch(shown):
+                cell.hyperlink = shown  # a source's address, one click away
             if isinstance(shown, str):
                 longest = max(map(len, shown.split("\n")))
                 if "\n" in shown or longest > WIDEST:
