@@ -59,6 +59,27 @@ def _check_images_need_the_extra(bin_dir: Path, elsewhere: Path) -> None:
     assert result.stdout == ""
 
 
+def _check_workbooks_need_the_extra(bin_dir: Path, elsewhere: Path) -> None:
+    """Installed without the xlsx extra (no openpyxl): a workbook is a usage error naming the install command."""
+    result = subprocess.run(
+        [bin_dir / "minusma", "about", "--format", "xlsx", "--output", "about.xlsx"], capture_output=True, text=True,
+        cwd=elsewhere, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    assert "pip install 'minusma[xlsx]'" in result.stderr
+    assert not (elsewhere / "about.xlsx").exists()
+
+
+def test_the_wheel_names_its_optional_extras(built: dict[str, Path]) -> None:
+    with zipfile.ZipFile(built["wheel"]) as wheel:
+        metadata = next(wheel.read(name).decode() for name in wheel.namelist() if name.endswith(".dist-info/METADATA"))
+    assert {"Provides-Extra: charts", "Provides-Extra: xlsx"} <= set(metadata.splitlines())
+    assert any(
+        line.startswith("Requires-Dist: openpyxl") and "extra == 'xlsx'" in line.replace('"', "'")
+        for line in metadata.splitlines()
+    )
+
+
 @pytest.mark.parametrize("kind", ["wheel", "sdist_wheel"])
 def test_the_wheel_carries_the_fact_base(built: dict[str, Path], kind: str) -> None:
     with zipfile.ZipFile(built[kind]) as wheel:
@@ -80,6 +101,7 @@ def test_installed_wheel_sdist_wheel_and_editable_all_work_from_another_folder(
     _run(fresh_venv / "python", "-m", "pip", "install", "--quiet", built["wheel"])
     _check_installed(fresh_venv, tmp_path)
     _check_images_need_the_extra(fresh_venv, tmp_path)
+    _check_workbooks_need_the_extra(fresh_venv, tmp_path)
     _run(
         fresh_venv / "python", "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", built["sdist_wheel"]
     )

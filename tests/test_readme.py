@@ -233,7 +233,7 @@ def test_each_command_in_the_task_table_works(command: str, tmp_path: Path) -> N
 def test_the_task_table_covers_what_a_newcomer_asks() -> None:
     asked = " ".join(TASKS)
     for part in ("minusma at ", "minusma dutch", "--format ris", "--chart --format svg", "--lang fr",
-                 "contributors --year", "--csv", "| jq", "minusma validate", "minusma casualties",
+                 "contributors --year", "--csv", "--format xlsx", "| jq", "minusma validate", "minusma casualties",
                  "minusma bases", "mandate --resolution"):  # fmt: skip
         assert part in asked.replace("\\|", "|"), part
 

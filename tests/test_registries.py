@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, get_args
 
+import openpyxl
 import pytest
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
@@ -81,7 +82,7 @@ def test_a_writer_registered_at_run_time_prints_every_table_command(
     through it: the same rows as its CSV, read back by a TSV reader."""
     assert tsv in formats_of(name)
     shown = " ".join(runner.invoke(app, [name, "--help"]).stdout.split())
-    assert f"html, {tsv}" in shown
+    assert f"{formats('tables')[-2]}, {tsv}" in shown  # after the shipped writers of tables
     result = runner.invoke(app, [name, *_arguments(name, tmp_path), "--format", tsv])
     assert result.exit_code == 0, result.output
     rows = list(csv.reader(io.StringIO(result.stdout), delimiter="\t"))
@@ -94,7 +95,9 @@ def test_a_writer_registered_at_run_time_is_in_the_top_level_help_and_nowhere_it
     runner: CliRunner, tsv: str
 ) -> None:
     shown = " ".join(runner.invoke(app, ["--help"]).stdout.split())
-    assert "md (Markdown), html or tsv;" in shown
+    before = formats("tables")[-2]
+    gloss = WRITERS[before].gloss
+    assert f"{before}{f' ({gloss})' if gloss else ''} or tsv;" in shown
     for name in sorted(set(PRINTS) - set(TABLE_COMMANDS)):
         assert tsv not in formats_of(name)
     result = runner.invoke(app, ["cite", "--format", tsv])
@@ -104,7 +107,7 @@ def test_a_writer_registered_at_run_time_is_in_the_top_level_help_and_nowhere_it
 def test_the_formats_help_lists_come_from_the_registry(runner: CliRunner) -> None:
     """Without a toy, the help texts list exactly the registry's formats of each kind."""
     shown = " ".join(runner.invoke(app, ["--help"]).stdout.split())
-    tables = [f"{name} (Markdown)" if name == "md" else name for name in formats("tables")]
+    tables = [f"{name} ({WRITERS[name].gloss})" if WRITERS[name].gloss else name for name in formats("tables")]
     assert f"Output format: {', '.join(tables[:-1])} or {tables[-1]};" in shown
     assert f"cite: {', '.join(formats('citations'))} or json" in shown
     for name in PRINTS:
@@ -164,14 +167,36 @@ def _html_headings(text: str) -> list[str]:
     return [heading.strip() for heading in parser.headings]
 
 
-READ_BACK: dict[str, Callable[[str], Any]] = {
-    "table": lambda text: text.splitlines()[0],
-    "json": json.loads,
-    "csv": lambda text: list(csv.reader(io.StringIO(text, newline=""))),
-    "md": _md_headings,
-    "html": _html_headings,
+def _xlsx_titles(data: bytes) -> list[str]:
+    """Each worksheet's title: the bold line under its table (the filter's range says where the table
+    ends; a sheet of text alone starts with it), else its name (the list of sources); every table
+    starts at A1 with a bold, frozen header."""
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    titles = []
+    for worksheet in book.worksheets:
+        last_row = -1
+        if worksheet.auto_filter.ref:
+            assert worksheet.freeze_panes == "A2" and worksheet["A1"].font.bold, worksheet.title
+            last_row = int(str(worksheet.auto_filter.ref).rsplit(":", 1)[-1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+        title = worksheet.cell(row=last_row + 2, column=1)
+        assert title.value is None or title.font.bold
+        titles.append(worksheet.title if title.value is None else title.value)
+    return titles
+
+
+def _text(read: Callable[[str], Any]) -> Callable[[bytes], Any]:
+    return lambda data: read(data.decode("utf-8"))
+
+
+READ_BACK: dict[str, Callable[[bytes], Any]] = {
+    "table": _text(lambda text: text.splitlines()[0]),
+    "json": _text(json.loads),
+    "csv": _text(lambda text: list(csv.reader(io.StringIO(text, newline="")))),
+    "md": _text(_md_headings),
+    "html": _text(_html_headings),
+    "xlsx": _xlsx_titles,
 }
-"""Each writer of tables read back by an independent parser: a new writer adds its reader here."""
+"""Each writer of tables read back by an independent parser from the bytes it wrote: a new writer adds its reader here."""
 
 
 def test_every_writer_of_tables_has_a_reader() -> None:
@@ -180,14 +205,15 @@ def test_every_writer_of_tables_has_a_reader() -> None:
 
 @pytest.mark.parametrize("name", TABLE_COMMANDS)
 def test_every_command_in_every_writer_of_tables_reads_back_alike(runner: CliRunner, name: str, tmp_path: Path) -> None:
-    """The same sheets in every format: Markdown's headings are HTML's headings and captions, the
-    table's first line is the first of them, CSV is rectangular with a table column, JSON parses."""
+    """The same sheets in every format: Markdown's headings are HTML's headings and captions and the
+    workbook's titles, the table's first line is the first of them, CSV is rectangular with a table
+    column, JSON parses."""
     read: dict[str, Any] = {}
     for format in formats("tables"):
         result = runner.invoke(app, [name, *_arguments(name, tmp_path), "--format", format], env={"COLUMNS": "400"})
         assert result.exit_code in (0, 1) and result.stdout, (format, result.output)  # validate exits 1 on errors
-        read[format] = READ_BACK[format](result.stdout)
-    assert read["md"] and read["md"] == read["html"]
+        read[format] = READ_BACK[format](result.stdout_bytes)
+    assert read["md"] and read["md"] == read["html"] == read["xlsx"]
     assert read["table"] == read["md"][0]
     header, *rows = read["csv"]
     assert header[0] == "table" and all(len(row) == len(header) for row in rows)

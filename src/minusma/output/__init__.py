@@ -42,6 +42,7 @@ WRITERS: dict[Format, Writer] = {
     "csv": Writer("minusma.output.csv", "tables"),
     "md": Writer("minusma.output.md", "tables", gloss="Markdown"),
     "html": Writer("minusma.output.html", "tables"),
+    "xlsx": Writer("minusma.output.xlsx", "tables", gloss="Excel workbook"),
     "timelinejs": Writer("minusma.output.timelinejs", "story"),
     "text": Writer("minusma.output.text", "citations"),
     "csl-json": Writer("minusma.output.csl_json", "citations"),

@@ -26,6 +26,7 @@ import unicodedata
 from typing import Any
 
 from minusma.messages import Lang
+from minusma.output.cells import safe
 from minusma.output.citation import Reference, references
 from minusma.output.stream import write_bytes
 from minusma.output.view import View
@@ -82,8 +83,9 @@ def _letter(char: str) -> str:
 
 
 def escape(text: str) -> str:
-    """``text`` as the value of a BibTeX field: LaTeX specials escaped, accents as commands."""
-    return "".join(_letter(char) for char in unicodedata.normalize("NFC", text))
+    """``text`` as the value of a BibTeX field: LaTeX specials escaped, accents as commands; a control
+    character, a line separator (U+2028, U+2029) or U+FFFF shown as its escape (``\\u2028``), as in every format."""
+    return "".join(_letter(char) for char in unicodedata.normalize("NFC", safe(text, lines=False)))
 
 
 def url(text: str) -> str:

@@ -19,6 +19,9 @@ _UNSAFE.update({code: f"\\u{code:04x}" for code in (*range(0x202A, 0x202F), *ran
 # Line and paragraph separators: readers that split lines the Unicode way (Python's splitlines,
 # some RIS and CSV readers) would see a new line, and a forged tag or row after it.
 _UNSAFE.update({code: f"\\u{code:04x}" for code in (0x2028, 0x2029)})
+# The noncharacters U+FFFE and U+FFFF: XML 1.0 cannot hold them, so an SVG or a workbook with one
+# does not open, and a UTF-16 reader takes U+FFFE for a byte-order mark.
+_UNSAFE.update({code: f"\\u{code:04x}" for code in (0xFFFE, 0xFFFF)})
 # A byte that was not valid in the system's encoding (argv, file names) arrives as a lone surrogate
 # (surrogateescape): show the byte, ``\xe9``. Any other lone surrogate is no character either.
 _UNSAFE.update({code: f"\\x{code - 0xDC00:02x}" for code in range(0xDC80, 0xDD00)})
@@ -26,8 +29,10 @@ _UNSAFE.update({code: f"\\u{code:04x}" for code in (*range(0xD800, 0xDC80), *ran
 _PARAGRAPH = {key: value for key, value in _UNSAFE.items() if key not in (0x09, 0x0A)}
 
 
-_UNSAFE_FOUND = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_UNSAFE_LINE_FOUND = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNSAFE_FOUND = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
+_UNSAFE_LINE_FOUND = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 
 
 def safe(text: str, *, lines: bool = True) -> str:

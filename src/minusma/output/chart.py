@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
 from minusma.errors import MissingExtraError, UsageError
 from minusma.messages import Lang, Message, number
 from minusma.model import date_range
-from minusma.output.cells import SYMBOLS
+from minusma.output.cells import SYMBOLS, safe
 from minusma.output.stream import is_terminal, write_bytes
 from minusma.output.view import View
 from minusma.sheets import Bars, ChartSize, MapPlot, Mark, Plot, Series
@@ -130,6 +130,8 @@ def render(plot: Plot | Bars | MapPlot, lang: Lang, image: Image) -> bytes:
     import matplotlib
     from matplotlib.figure import Figure
 
+    plot = _shown(plot)
+
     with matplotlib.rc_context():
         matplotlib.rcdefaults()  # not the user's matplotlibrc: the same bytes on every machine
         matplotlib.rcParams.update(cast(Any, RC))
@@ -152,6 +154,19 @@ def render(plot: Plot | Bars | MapPlot, lang: Lang, image: Image) -> bytes:
             FigureCanvasAgg(figure)
             figure.savefig(buffer, format="png", dpi=figure.dpi, metadata={"Software": None, "Title": plot.title})
     return buffer.getvalue()
+
+
+def _shown(value: Any) -> Any:
+    """``value`` (a plot, and everything in it) with every word as the other formats show it: control
+    characters, line separators and what XML cannot hold (U+FFFF, which would leave the SVG unreadable)
+    as escapes. A clean word is returned as it is, so names and keys stay what they were."""
+    if isinstance(value, str):
+        return safe(value)
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        return type(value)(*map(_shown, value))
+    if isinstance(value, tuple | list):
+        return type(value)(map(_shown, value))
+    return value
 
 
 # --------------------------------------------------------------------------- drawing
