@@ -1,7 +1,11 @@
 """Extract Mali's outline from world-atlas's TopoJSON into src/minusma/mali.json (the map's boundary).
 
-    npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
-    python tools/extract_mali.py package/countries-50m.json
+    python tools/extract_mali.py            # rewrites src/minusma/mali.json
+    python tools/extract_mali.py --check    # exit 1 if mali.json is not what the extraction gives
+
+Reads only the copy data/sources/boundaries/world-atlas-2.0.2/countries-50m.json, the package's
+file unchanged (its checksum must match data/sources/boundaries/provenance.json, which says where
+it came from). A test holds the result to the bytes shipped.
 
 world-atlas 2.0.2 (Mike Bostock, ISC licence) redistributes Natural Earth's Admin 0 country
 boundaries, version 4.1.0 (public domain), as TopoJSON. This decodes the arcs of the feature whose
@@ -17,7 +21,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "minusma" / "mali.json"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/, also when a test loads this file
+from importing import checked_copy  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCES = REPO / "data" / "sources" / "boundaries"
+SOURCE = "world-atlas-2.0.2/countries-50m.json"
+OUT = REPO / "src" / "minusma" / "mali.json"
 
 
 def _arcs(topology: dict[str, Any]) -> list[list[tuple[float, float]]]:
@@ -42,8 +52,8 @@ def _ring(indexes: list[int], arcs: list[list[tuple[float, float]]]) -> list[lis
     return [list(point) for point in points]
 
 
-def main(path: str) -> int:
-    raw = Path(path).read_bytes()
+def extracted(raw: bytes) -> str:
+    """mali.json's text from the bytes of world-atlas's countries-50m.json."""
     topology = json.loads(raw)
     arcs = _arcs(topology)
     (mali,) = [item for item in topology["objects"]["countries"]["geometries"] if item["properties"]["name"] == "Mali"]
@@ -61,9 +71,19 @@ def main(path: str) -> int:
         },
         "geometry": {"type": mali["type"], "coordinates": coordinates},
     }
-    OUT.write_text(json.dumps(feature, separators=(",", ":")) + "\n", encoding="utf-8")
+    return json.dumps(feature, separators=(",", ":")) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    new = extracted(checked_copy(SOURCES, SOURCE))
+    if "--check" in argv:
+        if OUT.read_text(encoding="utf-8") != new:
+            print("src/minusma/mali.json differs from what tools/extract_mali.py gives", file=sys.stderr)
+            return 1
+        return 0
+    OUT.write_text(new, encoding="utf-8")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(sys.argv[1:]))

