@@ -213,3 +213,133 @@ def test_the_map_draws_the_borders_between_regions() -> None:
     assert len(drawn) == len(region_borders()) >= 8
     text = " ".join("".join(element.itertext()) for element in root.iter(f"{SVG}text"))
     assert "regions: Natural Earth" in text
+
+
+# --------------------------------------------------------------------------- the regions' names
+
+
+def _region_names(root: ElementTree.Element) -> dict[int, tuple[str, Box]]:
+    """Each region name drawn: its number in mali_regions.json, its text and its ink box."""
+    found = {}
+    for group in root.iter(f"{SVG}g"):
+        matched = re.fullmatch(r"region-name-(\d+)", group.get("id", ""))
+        if matched is not None:
+            (text,) = group.iter(f"{SVG}text")
+            found[int(matched[1])] = (text.text or "", _ink(text))
+    return found
+
+
+def _to_degrees(root: ElementTree.Element, plot: sheets.MapPlot) -> Any:
+    """SVG units to [longitude, latitude], fitted from the circles of the sites farthest apart east-west and
+    north-south: the map is a linear scale on each axis."""
+    drawn = [site for site in plot.sites if site.troops] + [site for site in plot.sites if not site.troops]
+    circles = _circles(root)
+    by_longitude = sorted(range(len(drawn)), key=lambda index: drawn[index].longitude)
+    by_latitude = sorted(range(len(drawn)), key=lambda index: drawn[index].latitude)
+    east, west, north, south = by_longitude[-1], by_longitude[0], by_latitude[-1], by_latitude[0]
+    x_scale = (drawn[east].longitude - drawn[west].longitude) / (circles[east][0] - circles[west][0])
+    y_scale = (drawn[north].latitude - drawn[south].latitude) / (circles[north][1] - circles[south][1])
+
+    def convert(x: float, y: float) -> tuple[float, float]:
+        return (
+            drawn[east].longitude + (x - circles[east][0]) * x_scale,
+            drawn[north].latitude + (y - circles[north][1]) * y_scale,
+        )
+
+    return convert
+
+
+def _region_rings() -> list[tuple[str, list[list[list[float]]]]]:
+    return [
+        (item["properties"]["name"], item["geometry"]["coordinates"])
+        for item in _regions()["features"]
+        if item["properties"]["kind"] == "region"
+    ]
+
+
+EVERY_REGION = {"Timbuktu", "Kidal", "Gao", "Kayes", "Sikasso", "Mopti", "Ségou", "Koulikoro", "Bamako"}
+
+
+@pytest.mark.parametrize(
+    ("at", "lang", "timbuktu"),
+    [
+        (None, "en", "Timbuktu"),
+        ("2016-06", "nl", "Timboektoe"),
+        ("2019", "fr", "Tombouctou"),
+        ("2023-06", "en", "Timbuktu"),
+    ],
+)
+def test_region_names_stand_inside_their_regions_under_the_sites_and_clear_of_their_labels(
+    at: str | None, lang: str, timbuktu: str
+) -> None:
+    facts = load()
+    plot = sheets.bases_map(query.bases(facts, at=at), lang, query.region_names(facts))  # type: ignore[arg-type]
+    root = ElementTree.fromstring(_svg(plot, lang))
+    names = _region_names(root)
+    rings = _region_rings()
+    # the fact base's words where it names the region (Timbuktu in each language), Natural Earth's otherwise
+    assert {text for text, _ in names.values()} == EVERY_REGION - {"Bamako", "Timbuktu"} | {timbuktu}
+    assert all(rings[number][0] != "Bamako" for number in names)  # the district is smaller than its name
+    convert = _to_degrees(root, plot)
+    labels, circles = _labels(root), _circles(root)
+    for number, (text, box) in names.items():
+        for x, y in ((box[0], box[1]), (box[2], box[1]), (box[0], box[3]), (box[2], box[3])):
+            assert _inside(convert(x, y), rings[number][1]), (text, box)  # wholly inside its own region
+        assert not any(_overlap(box, label) for label in labels.values()), text
+        assert not any(_covers(box, circle) for circle in circles), text
+    for (_, first), (_, second) in itertools.combinations(names.values(), 2):
+        assert not _overlap(first, second)
+    order = [group.get("id", "") for group in root.iter(f"{SVG}g")]
+    last_name = max(order.index(f"region-name-{number}") for number in names)
+    assert last_name < order.index("sites-estimated") < order.index("label-0")  # drawn first: under the sites
+
+
+def test_a_region_name_moves_off_a_site_at_its_label_point_or_is_left_out() -> None:
+    """A site with a long label on each region's label point: every name drawn still covers no label and
+    no circle, and stands inside its region."""
+    from minusma.output.chart import regions
+
+    sites = tuple(
+        sheets.MapSite(f"A long site name {index}", region.label_point[0], region.label_point[1], 950, "Chad", "TCD")
+        for index, region in enumerate(regions())
+    )
+    plot = sheets.MapPlot("bases", "Crowd", sites, "size", "source", "as of", (("TCD", "Chad"),), "key", "other")
+    root = ElementTree.fromstring(_svg(plot))
+    names = _region_names(root)
+    assert names and {text for text, _ in names.values()} <= EVERY_REGION  # no fact base: Natural Earth's names
+    labels, circles = _labels(root), _circles(root)
+    convert = _to_degrees(root, plot)
+    rings = _region_rings()
+    for number, (text, box) in names.items():
+        assert not any(_overlap(box, label) for label in labels.values()), text
+        assert not any(_covers(box, circle) for circle in circles), text
+        middle = convert((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+        assert _inside(middle, rings[number][1]), text
+        point = regions()[number].label_point
+        assert math.dist(middle, point) > 0.05, text  # moved off its label point, where the site stands
+
+
+def test_region_names_come_from_the_plot_and_escape_like_every_word() -> None:
+    from minusma.model import Text
+
+    result = query.bases(load(), at="2019")
+    renamed: dict[str, Text] = {"Kayes": {"en": "Kayes\x1b[31m", "nl": "Kayes", "fr": "Kayes"}}
+    root = ElementTree.fromstring(_svg(sheets.bases_map(result, "en", renamed)))
+    texts = {text for text, _ in _region_names(root).values()}
+    assert "Kayes\\x1b[31m" in texts and "Timbuktu" in texts  # escaped as elsewhere; the rest Natural Earth's
+    assert not any("\x1b" in text for text in texts)
+
+
+def test_the_installed_command_names_the_regions_in_french(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    out = tmp_path / "carte.svg"
+    done = subprocess.run(
+        [sys.executable, "-m", "minusma", "bases", "--chart", "--format", "svg", "--lang", "fr", "--base", "Gao",
+         "--output", str(out)],
+        capture_output=True, text=True, check=False, cwd=tmp_path,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    names = {text for text, _ in _region_names(ElementTree.fromstring(out.read_bytes())).values()}
+    assert "Tombouctou" in names and "Timbuktu" not in names  # one site asked for, every region named

@@ -101,3 +101,77 @@ def test_each_shipped_file_names_the_copy_it_came_from(
     assert properties["source_sha256"] == provenance[copy]["sha256"]
     record = provenance[copy]
     assert f"{record['package']} {record['package_version']}" in properties["source"]
+
+
+# --------------------------------------------------------------------------- where a region's name goes
+
+
+def _inside(x: float, y: float, rings: list[list[list[float]]]) -> bool:
+    """Winding number over every ring, nonzero inside (not the extractor's even-odd rule)."""
+    winding = 0
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False):
+            side = (x2 - x1) * (y - y1) - (x - x1) * (y2 - y1)
+            if y1 <= y < y2 and side > 0:
+                winding += 1
+            elif y2 <= y < y1 and side < 0:
+                winding -= 1
+    return winding != 0
+
+
+def _square(left: float, bottom: float, right: float, top: float) -> list[list[float]]:
+    return [[left, bottom], [right, bottom], [right, top], [left, top], [left, bottom]]
+
+
+def test_each_region_carries_a_label_point_inside_it() -> None:
+    collection = json.loads((PACKAGE / "mali_regions.json").read_text(encoding="utf-8"))
+    regions = [item for item in collection["features"] if item["properties"]["kind"] == "region"]
+    assert len(regions) == 9
+    for item in regions:
+        assert item["geometry"]["type"] == "Polygon"
+        x, y = item["properties"]["label_point"]
+        outer, *holes = item["geometry"]["coordinates"]
+        assert _inside(x, y, [outer]) and not any(_inside(x, y, [hole]) for hole in holes), item["properties"]
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_the_label_point_is_the_centroid_whichever_way_the_ring_runs(reverse: bool) -> None:
+    module = _tool("extract_regions")
+    ring = _square(0, 0, 4, 2)
+    assert module.label_point([ring[::-1] if reverse else ring]) == [2.0, 1.0]
+    triangle = [[0, 0], [3, 0], [0, 3], [0, 0]]
+    assert module.label_point([triangle[::-1] if reverse else triangle]) == [1.0, 1.0]
+
+
+def test_a_hole_moves_the_centroid_away_from_it() -> None:
+    module = _tool("extract_regions")
+    # a 10x10 square less a 2x2 hole in its left half: the centroid moves right, still outside the hole
+    point = module.label_point([_square(0, 0, 10, 10), _square(2, 4, 4, 6)[::-1]])
+    assert point == [round((100 * 5 - 4 * 3) / 96, 3), 5.0]
+
+
+def test_where_the_centroid_falls_outside_the_middle_of_the_widest_stretch_inside() -> None:
+    module = _tool("extract_regions")
+    # a U: arms 0-2 and 6-10 wide at x, joined below y=2; its centroid (y about 3.9) lies between the arms
+    u_shape = [[0, 0], [10, 0], [10, 10], [6, 10], [6, 2], [2, 2], [2, 10], [0, 10], [0, 0]]
+    x, y = module.label_point([u_shape])
+    assert 2 < y < 10 and x == 8.0  # in the wider right arm, at the centroid's latitude
+    # a hole at the middle of a square: two equal stretches, the first (western) one taken
+    assert module.label_point([_square(0, 0, 10, 10), _square(4, 4, 6, 6)]) == [2.0, 5.0]
+
+
+def test_the_bamako_district_has_its_border_drawn() -> None:
+    """Bamako and Koulikoro share the id ML.KK in the source: the border between them is still a border."""
+    collection = json.loads((PACKAGE / "mali_regions.json").read_text(encoding="utf-8"))
+    (bamako,) = [item for item in collection["features"] if item["properties"].get("name") == "Bamako"]
+    (borders,) = [item for item in collection["features"] if item["properties"]["kind"] == "borders"]
+    drawn = {tuple(point) for line in borders["geometry"]["coordinates"] for point in line}
+    assert all(tuple(point) in drawn for point in bamako["geometry"]["coordinates"][0])
+
+
+def test_a_polygons_area_is_its_outer_ring_less_its_holes_either_way_round() -> None:
+    """What picks the polygon of a MultiPolygon region its name goes in: the largest."""
+    module = _tool("extract_regions")
+    assert module._area([_square(0, 0, 10, 10), _square(2, 4, 4, 6)]) == 96
+    assert module._area([_square(0, 0, 10, 10)[::-1], _square(2, 4, 4, 6)]) == 96
+    assert module._area([_square(0, 0, 1, 1)]) == 1

@@ -52,6 +52,7 @@ from minusma.typer_adapt import (
 from minusma.typer_adapt import help_text as _help
 
 if TYPE_CHECKING:
+    from minusma.model import Text
     from minusma.query import TimelineResult
 
 
@@ -505,7 +506,10 @@ def bases(
     base: Annotated[str | None, typer.Option("--base", metavar="NAME", help=_help("bases_base"))] = None,
     chart: Annotated[bool, typer.Option("--chart", help=_help("bases_chart"))] = False,
 ) -> None:
+    regions: dict[str, Text] = {}  # the map names every region, whichever sites the question keeps
+
     def ask(fact_base: FactBase) -> Any:
+        regions.update(query.region_names(fact_base))
         code = None
         if country is not None:
             code = query.find_country(fact_base, country) or query.find_base_country(fact_base, country)
@@ -528,7 +532,10 @@ def bases(
         return query.bases(fact_base, at=at, country=code, base=site)
 
     if chart:
-        show(ask, sheets.bases, fits=("table", *output.formats("chart")), chart=sheets.bases_map)
+        show(
+            ask, sheets.bases, fits=("table", *output.formats("chart")),
+            chart=lambda result, lang: sheets.bases_map(result, lang, regions),
+        )  # fmt: skip
     else:
         show(ask, sheets.bases, fits=output.formats("tables", "places"))
 

@@ -1048,6 +1048,15 @@ def find_base(fact_base: FactBase, wanted: str) -> Base | None:
     return None
 
 
+def region_names(fact_base: FactBase) -> dict[str, Text]:
+    """The Malian regions the sites name, each in every language, by its English name (the name the
+    map's boundary data gives); the first site naming a region gives its words."""
+    names: dict[str, Text] = {}
+    for base in fact_base.get("bases", []):
+        names.setdefault(base["region"]["en"], base["region"])
+    return names
+
+
 def find_base_country(fact_base: FactBase, wanted: str) -> str | None:
     """A country the sites' rows name (some contributed no figure ``contributors`` holds), by code or name."""
     codes: set[str] = set()

@@ -489,10 +489,14 @@ class MapPlot(NamedTuple):
     """Each country that has the largest estimate somewhere, with its name: the colour key, in order."""
     leader_label: str = ""
     other_label: str = ""
+    region_names: tuple[tuple[str, str], ...] = ()
+    """Each region the fact base names, by its English name (the boundary data's), as this language writes
+    it; a region the fact base does not name keeps the boundary data's name."""
 
 
-def bases_map(result: BasesResult, lang: Lang) -> MapPlot:
-    """The sites of a ``bases`` result by their coordinates, sized by the largest Geo-PKO estimate."""
+def bases_map(result: BasesResult, lang: Lang, regions: Mapping[str, Text] | None = None) -> MapPlot:
+    """The sites of a ``bases`` result by their coordinates, sized by the largest Geo-PKO estimate;
+    ``regions`` (:func:`minusma.query.region_names`) names Mali's regions in the fact base's words."""
     title = say("map.title_at", lang, date=result["at"]) if result["at"] is not None else say("map.title", lang)
     if result["base"] is not None or result["country"] is not None:
         title = bases(result, lang)[0].title
@@ -515,6 +519,7 @@ def bases_map(result: BasesResult, lang: Lang) -> MapPlot:
     return MapPlot(
         "bases", title, sites, say("map.size", lang), say("map.source", lang), say("as_of", lang, date=result["as_of"]),
         leaders, say("map.leader", lang), say("map.other", lang),
+        tuple((english, names[lang]) for english, names in (regions or {}).items()),
     )  # fmt: skip
 
 

@@ -446,6 +446,34 @@ def outline() -> list[list[list[float]]]:
     return [ring for polygon in geometry["coordinates"] for ring in polygon]
 
 
+class Region(NamedTuple):
+    """One of Mali's regions as the boundary data gives it."""
+
+    name: str
+    """Natural Earth's name (in English)."""
+    label_point: tuple[float, float]
+    """Where its name goes, as [longitude, latitude]: a point inside it (tools/extract_regions.py)."""
+    rings: list[list[list[float]]]
+
+
+def regions() -> list[Region]:
+    """Mali's regions, in the order of minusma/mali_regions.json (Natural Earth Admin 1)."""
+    import json
+    from importlib.resources import files
+
+    collection = json.loads(files("minusma").joinpath("mali_regions.json").read_text(encoding="utf-8"))
+    found = []
+    for item in collection["features"]:
+        if item["properties"]["kind"] != "region":
+            continue
+        geometry = item["geometry"]
+        polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        rings = [ring for polygon in polygons for ring in polygon]
+        longitude, latitude = item["properties"]["label_point"]
+        found.append(Region(item["properties"]["name"], (longitude, latitude), rings))
+    return found
+
+
 def region_borders() -> list[list[list[float]]]:
     """The borders between Mali's regions as lines of [longitude, latitude] (Natural Earth Admin 1,
     shipped as minusma/mali_regions.json by tools/extract_regions.py)."""
@@ -496,7 +524,8 @@ def _draw_map(figure: Figure, plot: MapPlot, lang: Lang) -> None:
     ax.set_ylim(9.9, 25.2)
     ax.set_aspect(1 / math.cos(math.radians(17)))
     ax.set_axis_off()
-    _label_sites(figure, ax, plot, lang)
+    room = _label_sites(figure, ax, plot, lang)
+    avoided: list[Box] = []
     handles = [
         Line2D(
             [], [], linestyle="none", marker="o", markersize=math.sqrt(size * POINTS_PER_TROOP), color=SITE, alpha=0.55
@@ -517,10 +546,14 @@ def _draw_map(figure: Figure, plot: MapPlot, lang: Lang) -> None:
         if len(shown) < len(plot.leaders):
             keys.append(Line2D([], [], linestyle="none", marker="o", markersize=7, color=OTHER, alpha=0.55))
             names.append(plot.other_label)
-        ax.legend(  # the map's empty north-west corner: the foot holds the size key and the sources
+        key = ax.legend(  # the map's empty north-west corner: the foot holds the size key and the sources
             keys, names, loc="upper left", bbox_to_anchor=(0.0, 1.0), ncols=1, fontsize=7.5, frameon=False,
             title=plot.leader_label, title_fontsize=8, alignment="left",
-        ).set_gid("legend-leaders")  # fmt: skip
+        )  # fmt: skip
+        key.set_gid("legend-leaders")
+        extent = key.get_window_extent(room.renderer)
+        avoided.append(tuple(value * room.to_points for value in extent.extents))
+    _label_regions(ax, plot, room, avoided)
     foot.text(0.02, 0.12, plot.source_line, fontsize=7.5, color=GREY, gid="source-line", wrap=True)
     foot.text(0.98, 0.02, plot.as_of, fontsize=7.5, color=GREY, horizontalalignment="right", gid="as-of")
 
@@ -552,7 +585,19 @@ first, a thin leader line joins it to its site."""
 Box = tuple[float, float, float, float]
 
 
-def _label_sites(figure: Figure, ax: Any, plot: MapPlot, lang: Lang) -> None:
+class Room(NamedTuple):
+    """What the site labels took, for the region names to keep clear of; lengths in points."""
+
+    placed: list[Box]
+    """The site labels' boxes."""
+    centres: list[tuple[float, float]]
+    radii: list[float]
+    frame: Box
+    renderer: Any
+    to_points: float
+
+
+def _label_sites(figure: Figure, ax: Any, plot: MapPlot, lang: Lang) -> Room:
     """Each site's name (and estimate) with its countries below, as one block placed where it covers
     no other label and no site's circle: the first free place of :data:`DIRECTIONS` at the nearest
     of :data:`REACHES`, else the place with the least overlap; the largest sites first. Text sizes
@@ -621,6 +666,75 @@ def _label_sites(figure: Figure, ax: Any, plot: MapPlot, lang: Lang) -> None:
             end = (centre[0] + ux * (radius + LABEL_GAP + reach), centre[1] + uy * (radius + LABEL_GAP + reach))
             ends = ax.transData.inverted().transform([(x / to_points, y / to_points) for x, y in (start, end)])
             ax.plot(ends[:, 0], ends[:, 1], color=GREY, linewidth=0.6, zorder=3.5, gid=f"leader-{index}")
+    return Room(placed, centres, radii, frame, renderer, to_points)
+
+
+REGION_TEXT = "#9A988F"
+"""A region's name: lighter than a site's countries, darker than the borders."""
+REGION_REACHES = (0.0, 8.0, 16.0, 28.0, 44.0)
+"""Points a region's name may be moved from its label point (in :data:`DIRECTIONS`), to stay clear of the sites."""
+REGION_MARGIN = 5.0
+"""Points a region's name keeps clear of a site's label and circle beyond :data:`LABEL_GAP`: far enough
+not to be read as a line of the site's label."""
+
+
+def _label_regions(ax: Any, plot: MapPlot, room: Room, avoided: Sequence[Box]) -> None:
+    """Each region's name, small and light under the sites, centred on its label point, else moved the
+    least (:data:`REGION_REACHES`) to where it covers no site label, no circle, nothing in ``avoided``
+    and no other region's name, and lies wholly inside its region; where no place does (the Bamako
+    district, smaller than its name), the name is left out: the site's label names the city."""
+    shown = dict(plot.region_names)
+    placed = [*room.placed, *avoided]
+    for number_, region in enumerate(regions()):
+        text = ax.annotate(
+            shown.get(region.name, region.name), region.label_point, xytext=(0, 0), textcoords="offset points",
+            fontsize=7.5, color=REGION_TEXT, zorder=2, gid=f"region-name-{number_}",
+        )  # fmt: skip
+        x, y = ax.transData.transform(region.label_point)
+        centre = (float(x) * room.to_points, float(y) * room.to_points)
+        left, bottom, right, top = _extent(text, room.renderer, room.to_points, centre)
+        width, height = right - left, top - bottom
+        chosen: Box | None = None
+        for reach in REGION_REACHES:
+            for ux, uy in DIRECTIONS if reach else ((0.0, 0.0),):
+                px, py = centre[0] + ux * reach, centre[1] + uy * reach
+                start = px if ux > 0.1 else px - width if ux < -0.1 else px - width / 2
+                low = py if uy > 0.1 else py - height if uy < -0.1 else py - height / 2
+                box = (start, low, start + width, low + height)
+                wide = (box[0] - REGION_MARGIN, box[1] - REGION_MARGIN, box[2] + REGION_MARGIN, box[3] + REGION_MARGIN)
+                if _within(ax, box, region.rings, room.to_points) and not _clash(
+                    wide, placed, room.centres, room.radii, room.frame
+                ):
+                    chosen = box
+                    break
+            if chosen is not None:
+                break
+        if chosen is None:
+            text.remove()
+            continue
+        placed.append(chosen)
+        text.set_position((chosen[0] - centre[0] - left, chosen[3] - centre[1] - top))
+
+
+def _within(ax: Any, box: Box, rings: Sequence[Sequence[Sequence[float]]], to_points: float) -> bool:
+    """Whether a box (in points) lies inside a region: its corners and points along its edges, each
+    inside the rings by the even-odd rule."""
+    steps = 6
+    edge = [
+        (box[0] + (box[2] - box[0]) * step / steps, box[1] + (box[3] - box[1]) * side)
+        for step in range(steps + 1) for side in (0, 1)
+    ] + [(box[0] + (box[2] - box[0]) * side, (box[1] + box[3]) / 2) for side in (0, 1)]  # fmt: skip
+    points = ax.transData.inverted().transform([(x / to_points, y / to_points) for x, y in edge])
+    return all(_inside(float(x), float(y), rings) for x, y in points)
+
+
+def _inside(x: float, y: float, rings: Sequence[Sequence[Sequence[float]]]) -> bool:
+    inside = False
+    for ring in rings:
+        for (x1, y1), (x2, y2) in zip(ring, ring[1:], strict=False):
+            if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+                inside = not inside
+    return inside
 
 
 def _extent(line: Any, renderer: Any, to_points: float, centre: tuple[float, float]) -> Box:
