@@ -273,7 +273,7 @@ def test_region_names_stand_inside_their_regions_under_the_sites_and_clear_of_th
     at: str | None, lang: str, timbuktu: str
 ) -> None:
     facts = load()
-    plot = sheets.bases_map(query.bases(facts, at=at), lang, query.region_names(facts))  # type: ignore[arg-type]
+    plot = sheets.bases_map(query.bases(facts, at=at), lang, query.region_names(facts))
     root = ElementTree.fromstring(_svg(plot, lang))
     names = _region_names(root)
     rings = _region_rings()
@@ -343,3 +343,14 @@ def test_the_installed_command_names_the_regions_in_french(tmp_path: Path) -> No
     assert done.returncode == 0, done.stderr
     names = {text for text, _ in _region_names(ElementTree.fromstring(out.read_bytes())).values()}
     assert "Tombouctou" in names and "Timbuktu" not in names  # one site asked for, every region named
+
+
+def test_region_names_come_from_the_sites_the_first_naming_a_region_giving_its_words() -> None:
+    from bases_facts import a_site
+
+    first, second, third = a_site("2015"), a_site("2016"), a_site("2017")
+    second["region"] = {"en": "Gao", "nl": "Gao (tweede)", "fr": "Gao"}
+    third["region"] = {"en": "Timbuktu", "nl": "Timboektoe", "fr": "Tombouctou"}
+    names = query.region_names({"bases": [first, second, third]})
+    assert names == {"Gao": first["region"], "Timbuktu": third["region"]}
+    assert query.region_names({}) == {}
