@@ -122,7 +122,7 @@ def test_conflicting_figures_are_both_kept_with_one_preferred(runner: CliRunner)
     assert years["2014/15"]["approved"] == {"value": 830_700_000, "qualifier": "about"}
     assert {figure["kind"] for figure in years["2014/15"]["figures"]} == {"approved", "commitment"}
     kinds = sorted(figure["kind"] for figure in years["2018/19"]["figures"])
-    assert kinds == ["approved", "approved", "expenditure"]
+    assert kinds == ["approved", "approved", "approved", "expenditure"]
     assert years["2013/14"]["approved"]["value"] == 602_000_000  # the whole year, not the first six months
 
 
@@ -426,3 +426,21 @@ def test_budget_2017_18_the_newspapers_1_12_billion_is_preferred_over_1_1(runner
     preferred = next(figure for figure in approved if figure["rank"] == "preferred")
     assert preferred["sources"] == ["lexpression-2017-07-pko-budget"]
     assert "reason" in preferred
+
+
+def test_budget_2018_19_jeune_afriques_1_099_billion_is_a_third_claim_not_preferred(runner: CliRunner) -> None:
+    approved = [figure for figure in _figures(runner, "2018/19") if figure["kind"] == "approved"]
+    ranks = {figure["amount"]["value"]: figure["rank"] for figure in approved}
+    assert ranks == {1_107_318_900: "preferred", 1_074_718_900: "normal", 1_099_000_000: "normal"}
+    third = next(figure for figure in approved if figure["amount"]["value"] == 1_099_000_000)
+    assert third["amount"]["qualifier"] == "about" and third["sources"] == ["jeuneafrique-2018-pko-budget"]
+
+
+def test_budget_2023_24_afriquactus_560_million_is_kept_beside_the_uns_590(runner: CliRunner) -> None:
+    figures = _figures(runner, "2023/24")
+    ranks = {figure["amount"]["value"]: figure["rank"] for figure in figures if figure["kind"] == "approved"}
+    assert ranks == {590_000_000: "preferred", 560_000_000: "normal"}
+    preferred = next(figure for figure in figures if figure["rank"] == "preferred")
+    assert "reason" in preferred and "un-press-gaab-4423" in preferred["sources"]
+    years = {year["fiscal_year"]: year for year in run_json(runner, "budget")["years"]}
+    assert years["2023/24"]["approved"] == {"value": 590_000_000, "qualifier": "about"}
