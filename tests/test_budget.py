@@ -95,43 +95,43 @@ def test_every_fiscal_year_is_listed_and_a_missing_one_is_not_filled(runner: Cli
     document = run_json(runner, "budget")
     assert labels(document) == [f"{year}/{(year + 1) % 100:02d}" for year in range(2013, 2024)] + ["liquidation"]
     empty = [year["fiscal_year"] for year in document["years"] if not year["figures"]]
-    assert empty == ["2015/16", "2022/23", "liquidation"]
+    assert empty == ["2022/23", "liquidation"]
     for year in document["years"]:
         if not year["figures"]:
             assert year["approved"] is None and year["expenditure"] is None and year["spent"] is None
     total = document["total"]
     assert (total["years_with_amount"], total["fiscal_years"], total["first"], total["last"]) == (
-        9,
+        10,
         11,
         "2013/14",
         "2023/24",
     )
     assert total["approved"]["qualifier"] == "about"
-    # the sum of the preferred approved amounts, to the hundred million: its roughest part is
-    # 2017/18's "about $1.1 billion"
+    # the sum of the preferred approved amounts, to ten million: its roughest parts are 2017/18's
+    # "1.12 billion" and 2023/24's "$590 million"
     exact_sum = sum(year["approved"]["value"] for year in document["years"] if year["approved"])
-    assert exact_sum == 8_742_581_200
-    assert total["approved"]["value"] == 8_700_000_000
+    assert exact_sum == 9_731_581_200
+    assert total["approved"]["value"] == 9_730_000_000
 
 
 def test_conflicting_figures_are_both_kept_with_one_preferred(runner: CliRunner) -> None:
     years = {year["fiscal_year"]: year for year in run_json(runner, "budget")["years"]}
     approved = [figure for figure in years["2014/15"]["figures"] if figure["kind"] == "approved"]
-    assert sorted(figure["amount"]["value"] for figure in approved) == [830_700_000, 895_530_000]
+    assert sorted(figure["amount"]["value"] for figure in approved) == [830_700_000, 895_534_000]
     assert [figure["rank"] for figure in approved].count("preferred") == 1
     assert years["2014/15"]["approved"] == {"value": 830_700_000, "qualifier": "about"}
     assert {figure["kind"] for figure in years["2014/15"]["figures"]} == {"approved", "commitment"}
     kinds = sorted(figure["kind"] for figure in years["2018/19"]["figures"])
-    assert kinds == ["approved", "approved", "expenditure"]
+    assert kinds == ["approved", "approved", "approved", "expenditure"]
     assert years["2013/14"]["approved"]["value"] == 602_000_000  # the whole year, not the first six months
 
 
 def test_the_about_line_states_the_total_and_the_years(runner: CliRunner) -> None:
     about = run_json(runner, "about")["budget"]
-    assert (about["years_with_amount"], about["fiscal_years"]) == (9, 11)
+    assert (about["years_with_amount"], about["fiscal_years"]) == (10, 11)
     result = runner.invoke(app, ["about", "--csv"])
-    assert "about US$8,700,000,000" in result.stdout and "9 of 11" in result.stdout
-    assert "8,742,581,200" not in result.stdout  # no false precision from rounded parts
+    assert "about US$9,730,000,000" in result.stdout and "10 of 11" in result.stdout
+    assert "9,731,581,200" not in result.stdout  # no false precision from rounded parts
 
 
 # --------------------------------------------------------------------------- --from / --to
@@ -386,3 +386,61 @@ def test_budget_2021_22_two_approved_figures_one_preferred(runner: CliRunner) ->
     ]
     assert years["2021/22"]["approved"] == {"value": 1_171_000_000, "qualifier": "about"}
     assert years["2021/22"]["expenditure"] is None and years["2021/22"]["spent"] is None
+
+
+def _figures(runner: CliRunner, fiscal_year: str) -> list[Any]:
+    years = {year["fiscal_year"]: year for year in run_json(runner, "budget")["years"]}
+    return list(years[fiscal_year]["figures"])
+
+
+def test_budget_2015_16_the_french_release_on_the_years_peacekeeping_budgets(runner: CliRunner) -> None:
+    (figure,) = _figures(runner, "2015/16")
+    assert (figure["kind"], figure["rank"], figure["amount"]) == (
+        "approved",
+        "preferred",
+        {"value": 969_000_000, "qualifier": "about"},
+    )
+    assert figure["sources"] == ["un-press-ag-11657-fr"]
+
+
+def test_budget_2014_15_amounts_to_the_dollar_from_the_french_release(runner: CliRunner) -> None:
+    figures = _figures(runner, "2014/15")
+    by_value = {figure["amount"]["value"]: figure for figure in figures}
+    approved = by_value[895_534_000]
+    assert (approved["kind"], approved["rank"], approved["amount"]["qualifier"]) == ("approved", "normal", "exact")
+    assert approved["sources"][0] == "un-press-agab-4159-fr"
+    commitment = by_value[80_336_300]
+    assert (commitment["kind"], commitment["rank"], commitment["amount"]["qualifier"]) == (
+        "commitment",
+        "preferred",
+        "exact",
+    )
+    assert commitment["sources"][0] == "un-press-agab-4159-fr"
+    assert 895_530_000 not in by_value and 80_330_000 not in by_value  # the rounded forms are gone
+
+
+def test_budget_2017_18_the_newspapers_1_12_billion_is_preferred_over_1_1(runner: CliRunner) -> None:
+    approved = [figure for figure in _figures(runner, "2017/18") if figure["kind"] == "approved"]
+    ranks = {(figure["amount"]["value"], figure["amount"]["qualifier"]): figure["rank"] for figure in approved}
+    assert ranks == {(1_120_000_000, "about"): "preferred", (1_100_000_000, "about"): "normal"}
+    preferred = next(figure for figure in approved if figure["rank"] == "preferred")
+    assert preferred["sources"] == ["lexpression-2017-07-pko-budget"]
+    assert "reason" in preferred
+
+
+def test_budget_2018_19_jeune_afriques_1_099_billion_is_a_third_claim_not_preferred(runner: CliRunner) -> None:
+    approved = [figure for figure in _figures(runner, "2018/19") if figure["kind"] == "approved"]
+    ranks = {figure["amount"]["value"]: figure["rank"] for figure in approved}
+    assert ranks == {1_107_318_900: "preferred", 1_074_718_900: "normal", 1_099_000_000: "normal"}
+    third = next(figure for figure in approved if figure["amount"]["value"] == 1_099_000_000)
+    assert third["amount"]["qualifier"] == "about" and third["sources"] == ["jeuneafrique-2018-pko-budget"]
+
+
+def test_budget_2023_24_afriquactus_560_million_is_kept_beside_the_uns_590(runner: CliRunner) -> None:
+    figures = _figures(runner, "2023/24")
+    ranks = {figure["amount"]["value"]: figure["rank"] for figure in figures if figure["kind"] == "approved"}
+    assert ranks == {590_000_000: "preferred", 560_000_000: "normal"}
+    preferred = next(figure for figure in figures if figure["rank"] == "preferred")
+    assert "reason" in preferred and "un-press-gaab-4423" in preferred["sources"]
+    years = {year["fiscal_year"]: year for year in run_json(runner, "budget")["years"]}
+    assert years["2023/24"]["approved"] == {"value": 590_000_000, "qualifier": "about"}
