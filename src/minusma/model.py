@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from itertools import chain
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from typing import (
     TYPE_CHECKING,
     Annotated,
@@ -904,6 +904,14 @@ class Cited(NamedTuple):
         return self.leading + tuple(self.record[key] for key in self.text_keys if key in self.record)
 
 
+_EVENT_TEXTS = ("text", "caveat")
+
+
+def cited_event(index: int, event: Event) -> Cited:
+    """The fact of ``events[index]``, as :func:`cited_facts` yields it (after the mission, before the rest)."""
+    return Cited("event", event["id"], "events[{}]", index, event["date"], event, _EVENT_TEXTS, event["sources"])
+
+
 def cited_facts(fact_base: FactBase, *, events: bool = True) -> Iterator[Cited]:
     """Every fact that cites a source, in file order. Search, ``sources`` and checks use this.
 
@@ -914,9 +922,8 @@ def cited_facts(fact_base: FactBase, *, events: bool = True) -> Iterator[Cited]:
         "mission", mission["id"], "mission", 0, mission["established"], mission,
         ("summary", "status", "headquarters"), mission["sources"],
     )  # fmt: skip
-    event_keys = ("text", "caveat")
     for index, event in enumerate(fact_base["events"] if events else ()):
-        yield Cited("event", event["id"], "events[{}]", index, event["date"], event, event_keys, event["sources"])
+        yield cited_event(index, event)
     for index, resolution in enumerate(fact_base["resolutions"]):
         yield Cited(
             "resolution", resolution["id"], "resolutions[{}]", index, resolution["adopted"], resolution,
@@ -1046,6 +1053,7 @@ def _id_path(fact: Cited) -> str:
 
 _ID = itemgetter("id")
 _SOURCES = itemgetter("sources")
+_PLACE = methodcaller("get", "place")
 
 
 def _check_ids_and_citations(fact_base: FactBase) -> Iterator[Problem]:
@@ -1681,11 +1689,16 @@ def _check_series(fact_base: FactBase) -> Iterator[Problem]:
     if not fatalities:
         return
     series_sources = ", ".join(sorted({source for fatality in fatalities for source in fatality["sources"]}))
+    tallies: dict[tuple[object, ...], Tally] = {}  # counts over the same period and scope walk the series once
     for index, stated in enumerate(fact_base["casualties"]):
         for count_index, count in enumerate(stated["counts"]):
             if count["outcome"] != "killed":
                 continue
-            tally = series_tally(fatalities, stated, count["cause"])
+            scope = stated.get("personnel")
+            key = (stated["start"], stated["end"], stated.get("country"), scope and tuple(scope), count["cause"])
+            tally = tallies.get(key)
+            if tally is None:
+                tally = tallies[key] = series_tally(fatalities, stated, count["cause"])
             if series_agrees(count["value"], tally) is False and stated.get("rank", "preferred") == "preferred":
                 yield Problem(
                     "warning", f"casualties[{index}].counts[{count_index}]",
@@ -1706,8 +1719,11 @@ def _check_bases(fact_base: FactBase) -> Iterator[Problem]:
     the fact base whose date its own date contains."""
     from minusma.messages.countries import COUNTRIES
 
-    events = {event["id"]: event for event in fact_base["events"]}
-    for index, base in enumerate(fact_base.get("bases", [])):
+    bases = fact_base.get("bases", [])
+    closing = any("closed" in base for base in bases)
+    # In C, and only when a site closes: the last event of each id, as the comprehension it replaces kept
+    events = dict(zip(map(_ID, fact_base["events"]), fact_base["events"], strict=True)) if closing else {}
+    for index, base in enumerate(bases):
         path = f"bases[{index}]"
         longitude, latitude = base["longitude"], base["latitude"]
         if not (
@@ -1759,6 +1775,10 @@ def _check_budgets(fact_base: FactBase) -> Iterator[Problem]:
 def _check_places(fact_base: FactBase) -> Iterator[Problem]:
     """An event's place is a site of the fact base."""
     sites = {base["id"] for base in fact_base.get("bases", [])}
+    named = set(map(_PLACE, fact_base["events"]))  # one pass in C; the walk below only says where
+    named.discard(None)
+    if named <= sites:
+        return
     for index, event in enumerate(fact_base["events"]):
         place = event.get("place")
         if place is not None and place not in sites:

@@ -12,7 +12,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from itertools import accumulate, chain
 from operator import itemgetter
@@ -49,6 +49,7 @@ from minusma.model import (
     Text,
     ceiling_in_force,
     ceiling_total,
+    cited_event,
     cited_facts,
     contribution_size,
     country_names,
@@ -1432,15 +1433,15 @@ _finder = cache(_Finder)
 """The one finder of a run, made on first search."""
 
 
-def _candidates(groups: Sequence[Sequence[Text]], words: list[str]) -> Iterable[int]:
-    """The facts (their positions) that may hold every word; :func:`_match` decides."""
+def _candidates(raw: Sequence[str], words: list[str]) -> Iterable[int]:
+    """The facts (their positions) that may hold every word, given each fact's texts as one string
+    (:func:`_raw`); :func:`_match` decides."""
     finder = _finder()
     patterns = [finder.pattern(word) for word in words]
     if not all(patterns):
-        return range(len(groups))  # a word of other characters: every fact is looked at
-    raw = [_APART.join([text[lang] for text in group for lang in LANGS]) for group in groups]
+        return range(len(raw))  # a word of other characters: every fact is looked at
     whole = _APART.join(raw)
-    starts = list(accumulate((len(part) + 1 for part in raw), initial=0))
+    starts = list(accumulate(map((1).__add__, map(len, raw)), initial=0))  # where each fact starts in ``whole``
 
     def facts(found: Iterable[re.Match[str]]) -> set[int]:
         return {bisect_right(starts, match.start()) - 1 for match in found}
@@ -1470,33 +1471,82 @@ def _place_of(fact: Cited, named: Mapping[str, Text]) -> tuple[Text, ...]:
     return (named[place],) if isinstance(place, str) and place in named else ()
 
 
+def _raw(group: Sequence[Text]) -> str:
+    """A fact's texts, every language, as one string to scan."""
+    return _APART.join([text[lang] for text in group for lang in LANGS])
+
+
+_TEXT_IN_EVERY_LANGUAGE = itemgetter(*LANGS)
+_TEXT_ONLY = len(Event.__required_keys__)
+"""The keys of an event with no caveat and no place: its only words are its text."""
+
+
+class _Searchable:
+    """Every fact with words, in the order of ``cited_facts``, and its texts (the place's names too).
+
+    Events, most of a large fact base, are not made into facts until one is a candidate: an event
+    with only its text is scanned as that text's languages, joined as :func:`_raw` joins them
+    (300,000 texts at 100,000 events, one Python step per event instead of five)."""
+
+    def __init__(self, fact_base: FactBase, named: Mapping[str, Text]) -> None:
+        others = [(fact, fact.texts) for fact in cited_facts(fact_base, events=False)]
+        others = [(fact, group) for fact, group in others if group]  # ceilings and bare figures carry no words
+        self.named = named
+        self.events = fact_base["events"]
+        # cited_facts yields the mission, then the events, then the rest
+        self.head = others[:1] if others and others[0][0].kind == "mission" else []
+        self.tail = others[len(self.head) :]
+        joined, plain = _APART.join, _TEXT_IN_EVERY_LANGUAGE
+        self.raw = [_raw(group) for _, group in self.head]
+        self.raw += [
+            joined(plain(event["text"])) if len(event) == _TEXT_ONLY else _raw(self._event(index, event)[1])
+            for index, event in enumerate(self.events)
+        ]
+        self.raw += [_raw(group) for _, group in self.tail]
+
+    def _event(self, index: int, event: Event) -> tuple[Cited, tuple[Text, ...]]:
+        fact = cited_event(index, event)
+        return fact, fact.texts + _place_of(fact, self.named)
+
+    def __getitem__(self, position: int) -> tuple[Cited, tuple[Text, ...]]:
+        if position < len(self.head):
+            return self.head[position]
+        position -= len(self.head)
+        if position < len(self.events):
+            return self._event(position, self.events[position])
+        return self.tail[position - len(self.events)]
+
+
+def _found(fact_base: FactBase, query: str, words: list[str]) -> Iterator[tuple[Cited, int, Text]]:
+    """Each fact holding every word, in file order, with its score and the text to show."""
+    searchable = _Searchable(fact_base, _place_names(fact_base))
+    place_names = {id(names) for names in searchable.named.values()}
+    for position in _candidates(searchable.raw, words):
+        fact, group = searchable[position]
+        found = _match(query, words, group)
+        if found is not None:
+            score, shown = found
+            if fact.texts and id(shown) in place_names:
+                shown = fact.texts[0]  # found by its place: show the event's own words
+            yield fact, score, shown
+
+
 def search(fact_base: FactBase, text: str, limit: int | None = None) -> SearchResult:
     """Every fact whose words (either language) contain all the query's words, best first."""
     query = " ".join(fold(text).split())
     words = query.split()
-    hits: list[Hit] = []
-    named = _place_names(fact_base) if words else {}
-    searchable = [(fact, fact.texts + _place_of(fact, named)) for fact in cited_facts(fact_base)] if words else []
-    facts = [fact for fact, group in searchable if group]  # ceilings and bare figures carry their words in notes
-    groups = [group for _, group in searchable if group]
-    for position in _candidates(groups, words) if words else ():
-        fact = facts[position]
-        found = _match(query, words, groups[position])
-        if found is not None:
-            score, shown = found
-            if fact.texts and any(shown is text for text in named.values()):
-                shown = fact.texts[0]  # found by its place: show the event's own words
-            hits.append(
-                {
-                    "kind": fact.kind,
-                    "id": fact.id,
-                    "path": fact.path,
-                    "date": fact.date,
-                    "score": score,
-                    "text": shown,
-                    "sources": list(fact.sources),
-                }  # fmt: skip
-            )
+    hits: list[Hit] = [
+        {
+            "kind": fact.kind,
+            "id": fact.id,
+            "path": fact.path,
+            "date": fact.date,
+            "score": score,
+            "text": shown,
+            "sources": list(fact.sources),
+        }  # fmt: skip
+        for fact, score, shown in (_found(fact_base, query, words) if words else ())
+    ]
     hits.sort(key=lambda hit: (-hit["score"], sort_key(hit["date"] or "9999")))
     if limit is not None:
         hits = hits[:limit]
