@@ -167,6 +167,22 @@ def test_search_finds_text_that_folds_to_the_words_in_any_script(facts: FactBase
     assert sorted((hit["id"], hit["score"]) for hit in hits) == _brute_force(changed, wanted)
 
 
+@pytest.mark.parametrize("scanned", [1, 2, 7, 97])
+@pytest.mark.parametrize("text", ["Kidal", "gao", "mali", "peacekeepers killed", "Ménaka", "ΣΟΦΙΑ", "2013"])
+def test_search_scanned_in_slices_finds_what_folding_every_fact_finds(
+    facts: FactBase, text: str, scanned: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The texts are scanned a slice of facts at a time: a slice's edge (the mission, the events, the
+    facts after them, an event with a caveat or a place) loses and gains no fact, and the order stays."""
+    changed = copy.deepcopy(facts)
+    changed["events"][1]["text"] = dict.fromkeys(LANGS, "ΣΟΦΙΑ")  # a text the scan leaves to folding
+    monkeypatch.setattr(query, "_SCANNED", scanned)
+    hits = query.search(changed, text)["hits"]
+    assert sorted((hit["id"], hit["score"]) for hit in hits) == _brute_force(changed, text)
+    monkeypatch.setattr(query, "_SCANNED", 1_000_000)
+    assert query.search(changed, text)["hits"] == hits
+
+
 def test_sources_count_the_facts_that_cite_them(facts: FactBase) -> None:
     counts = {item["id"]: item["cited_by"] for item in query.sources(facts)["sources"]}
     single = query.source(facts, "un-press-2690")

@@ -1056,12 +1056,13 @@ _SOURCES = itemgetter("sources")
 _PLACE = methodcaller("get", "place")
 
 
-def _check_ids_and_citations(fact_base: FactBase) -> Iterator[Problem]:
+def _check_ids_and_citations(fact_base: FactBase, events_by_id: Mapping[str, Event]) -> Iterator[Problem]:
     """Ids are unique, every cited source exists, every source is cited.
 
     A first pass reads the events' ids and sources in bulk (no Python call per event:
     a 100,000-event file is mostly events); only when it finds something wrong does a
-    second walk over every fact work out where (``_locate_id_problems``)."""
+    second walk over every fact work out where (``_locate_id_problems``).
+    ``events_by_id`` is :func:`_events_by_id`."""
     known: dict[str, int] = {}
     for index, source in enumerate(fact_base["sources"]):
         if source["id"] in known:
@@ -1073,13 +1074,15 @@ def _check_ids_and_citations(fact_base: FactBase) -> Iterator[Problem]:
             known[source["id"]] = index
     events = fact_base["events"]
     others = list(cited_facts(fact_base, events=False))
-    owner_ids = [*map(_ID, events), *(fact.id for fact in others if _owns_id(fact))]
-    fact_ids = set(owner_ids)
+    other_ids = [fact.id for fact in others if _owns_id(fact)]
+    fact_ids = set(events_by_id)  # the events' ids, hashed once already
+    fact_ids.update(other_ids)
     cited = set(chain.from_iterable(map(_SOURCES, events)))
     cited.update(chain.from_iterable(fact.sources for fact in others))
+    repeated = len(fact_ids) < len(events) + len(other_ids)
     located = (
         _locate_id_problems(fact_base, known)
-        if len(fact_ids) < len(owner_ids) or not fact_ids.isdisjoint(known) or not cited <= known.keys()
+        if repeated or not fact_ids.isdisjoint(known) or not cited <= known.keys()
         else ([], [])
     )
     yield from located[0]  # repeated ids
@@ -1714,16 +1717,19 @@ def _check_series(fact_base: FactBase) -> Iterator[Problem]:
                 )  # fmt: skip
 
 
-def _check_bases(fact_base: FactBase) -> Iterator[Problem]:
+def _events_by_id(fact_base: FactBase) -> dict[str, Event]:
+    """Each event by its id (the last of a repeated one), made in C: one pass over the largest list,
+    shared by the checks that need the events' ids."""
+    events = fact_base["events"]
+    return dict(zip(map(_ID, events), events, strict=True))
+
+
+def _check_bases(fact_base: FactBase, events: Mapping[str, Event]) -> Iterator[Problem]:
     """A site lies inside Mali, its contingents are known countries, and its closure is an event of
-    the fact base whose date its own date contains."""
+    the fact base whose date its own date contains. ``events`` is :func:`_events_by_id`."""
     from minusma.messages.countries import COUNTRIES
 
-    bases = fact_base.get("bases", [])
-    closing = any("closed" in base for base in bases)
-    # In C, and only when a site closes: the last event of each id, as the comprehension it replaces kept
-    events = dict(zip(map(_ID, fact_base["events"]), fact_base["events"], strict=True)) if closing else {}
-    for index, base in enumerate(bases):
+    for index, base in enumerate(fact_base.get("bases", [])):
         path = f"bases[{index}]"
         longitude, latitude = base["longitude"], base["latitude"]
         if not (
@@ -1788,10 +1794,11 @@ def _check_places(fact_base: FactBase) -> Iterator[Problem]:
 def check_fact_base(fact_base: FactBase) -> list[Problem]:
     """Every cross-field rule the schema cannot express. Errors stop a load; warnings do not."""
     problems: list[Problem] = []
-    problems += _check_bases(fact_base)
+    events_by_id = _events_by_id(fact_base)
+    problems += _check_bases(fact_base, events_by_id)
     problems += _check_places(fact_base)
     problems += _check_contributions(fact_base)
-    problems += _check_ids_and_citations(fact_base)
+    problems += _check_ids_and_citations(fact_base, events_by_id)
     problems += _check_sources(fact_base)
     problems += _check_resolutions(fact_base)
     problems += _check_snapshots(fact_base)

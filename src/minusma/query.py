@@ -332,8 +332,8 @@ def timeline(
 ) -> TimelineResult:
     """Events in order; an event is kept when its period overlaps ``date_from``..``date_to``.
 
-    Filtered and their sources gathered in file order, then sorted: walking a million events
-    in date order, scattered in memory, took three times as long."""
+    Filtered and their sources and places gathered in file order, then sorted: walking a million
+    events in date order, scattered in memory, took three times as long."""
     events = _events(fact_base)
     if date_from or date_to or categories:
         low, high = _bounds(date_from, date_to)
@@ -346,12 +346,13 @@ def timeline(
             and date_range(event["date"])[0] <= high
         ]
     cited = set(chain.from_iterable(map(_event_sources, events)))
+    named = places(fact_base, events)
     events.sort(key=_event_date)
     return {
         "as_of": fact_base["header"]["as_of"],
         "filters": {"date_from": date_from, "date_to": date_to, "categories": list(categories)},
         "events": events,
-        "places": places(fact_base, events),
+        "places": named,
         "sources": cited_sources(fact_base, cited),
     }
 
@@ -1433,21 +1434,32 @@ _finder = cache(_Finder)
 """The one finder of a run, made on first search."""
 
 
-def _candidates(raw: Sequence[str], words: list[str]) -> Iterable[int]:
-    """The facts (their positions) that may hold every word, given each fact's texts as one string
-    (:func:`_raw`); :func:`_match` decides."""
+def _candidates(searchable: _Searchable, words: list[str]) -> Iterable[int]:
+    """The facts (their positions) that may hold every word; :func:`_match` decides.
+
+    The texts are scanned a slice of facts at a time, each slice as one string: a word cannot run
+    from one fact into the next (``_APART`` is no letter), and the memory of one slice serves the
+    next (one string of every text took 70 MB at 100,000 events, most of its time page faults)."""
     finder = _finder()
     patterns = [finder.pattern(word) for word in words]
     if not all(patterns):
-        return range(len(raw))  # a word of other characters: every fact is looked at
-    whole = _APART.join(raw)
-    starts = list(accumulate(map((1).__add__, map(len, raw)), initial=0))  # where each fact starts in ``whole``
+        return range(len(searchable))  # a word of other characters: every fact is looked at
+    candidates: list[int] = []
+    for first in range(0, len(searchable), _SCANNED):
+        raw = searchable.raw(first, first + _SCANNED)
+        whole = _APART.join(raw)
+        starts = list(accumulate(map((1).__add__, map(len, raw)), initial=0))  # where each fact starts
 
-    def facts(found: Iterable[re.Match[str]]) -> set[int]:
-        return {bisect_right(starts, match.start()) - 1 for match in found}
+        def facts(found: Iterable[re.Match[str]], starts: list[int] = starts, first: int = first) -> set[int]:
+            return {first + bisect_right(starts, match.start()) - 1 for match in found}
 
-    found = set.intersection(*(facts(pattern.finditer(whole)) for pattern in patterns if pattern is not None))
-    return sorted(found | facts(finder.other.finditer(whole)))
+        found = set.intersection(*(facts(pattern.finditer(whole)) for pattern in patterns if pattern is not None))
+        candidates += sorted(found | facts(finder.other.finditer(whole)))
+    return candidates
+
+
+_SCANNED = 5_000
+"""Facts scanned together by :func:`_candidates`."""
 
 
 SEARCH_MAX_CHARACTERS = 500
@@ -1496,13 +1508,21 @@ class _Searchable:
         # cited_facts yields the mission, then the events, then the rest
         self.head = others[:1] if others and others[0][0].kind == "mission" else []
         self.tail = others[len(self.head) :]
+
+    def __len__(self) -> int:
+        return len(self.head) + len(self.events) + len(self.tail)
+
+    def raw(self, start: int, stop: int) -> list[str]:
+        """The texts of the facts at positions ``start`` to ``stop``, each fact's as one string (:func:`_raw`)."""
+        head, events = len(self.head), len(self.events)
         joined, plain = _APART.join, _TEXT_IN_EVERY_LANGUAGE
-        self.raw = [_raw(group) for _, group in self.head]
-        self.raw += [
+        found = [_raw(group) for _, group in self.head[start:stop]]
+        found += [
             joined(plain(event["text"])) if len(event) == _TEXT_ONLY else _raw(self._event(index, event)[1])
-            for index, event in enumerate(self.events)
+            for index, event in enumerate(self.events[max(0, start - head) : max(0, stop - head)], max(0, start - head))
         ]
-        self.raw += [_raw(group) for _, group in self.tail]
+        found += [_raw(group) for _, group in self.tail[max(0, start - head - events) : max(0, stop - head - events)]]
+        return found
 
     def _event(self, index: int, event: Event) -> tuple[Cited, tuple[Text, ...]]:
         fact = cited_event(index, event)
@@ -1521,7 +1541,7 @@ def _found(fact_base: FactBase, query: str, words: list[str]) -> Iterator[tuple[
     """Each fact holding every word, in file order, with its score and the text to show."""
     searchable = _Searchable(fact_base, _place_names(fact_base))
     place_names = {id(names) for names in searchable.named.values()}
-    for position in _candidates(searchable.raw, words):
+    for position in _candidates(searchable, words):
         fact, group = searchable[position]
         found = _match(query, words, group)
         if found is not None:
