@@ -154,12 +154,45 @@ def test_search_finds_what_folding_every_fact_finds(facts: FactBase, texts: list
     assert sorted((hit["id"], hit["score"]) for hit in hits) == _brute_force(changed, wanted)
 
 
+LATIN1 = st.text(alphabet=st.sampled_from("aeiKkdlMn ÉéèêëçñøßÆæÿµ\u00a0ªº×÷¿ı’"), min_size=1, max_size=24)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(LATIN1, min_size=1, max_size=6), st.data())
+def test_search_of_latin1_texts_as_bytes_finds_what_folding_finds(
+    facts: FactBase, texts: list[str], data: st.DataObject
+) -> None:
+    """A slice written in Latin-1 is scanned as bytes (folded by a table): ß, µ, ø, ª and the like,
+    whose folded form is not one ASCII letter, are found or left exactly as folding each text would."""
+    changed = copy.deepcopy(facts)
+    for index, text in enumerate(texts):
+        ways = (text, text.upper(), f"{text} {index}")
+        changed["events"][index]["text"] = {lang: ways[number % 3] for number, lang in enumerate(LANGS)}
+    source = data.draw(st.sampled_from(texts))
+    start = data.draw(st.integers(0, max(0, len(source) - 1)))
+    wanted = data.draw(st.one_of(st.just(source[start : start + 5]), LATIN1))
+    scanned = query._SCANNED
+    query._SCANNED = 1  # a slice per fact: these events' texts are each a Latin-1 slice
+    try:
+        hits = query.search(changed, wanted)["hits"]
+    finally:
+        query._SCANNED = scanned
+    assert sorted((hit["id"], hit["score"]) for hit in hits) == _brute_force(changed, wanted)
+
+
 @pytest.mark.parametrize(
     ("text", "wanted"),
     [("Straße", "strasse"), ("ﬁnal report", "final"), ("e\u0301te\u0301", "ete"), ("ΣΟΦΙΑ", "σοφια"),
-     ("Ménaka", "MENAKA"), ("12\u202f640", "12 640"), ("Œuvre", "œuvre"), ("İstanbul", "istanbul")],
+     ("Ménaka", "MENAKA"), ("12\u202f640", "12 640"), ("Œuvre", "œuvre"), ("İstanbul", "istanbul"),
+     ("GROẞE Straße", "grosse strasse"), ("Eß", "ess"), ("\u00b5g", "μg"), ("ª", "a")],
 )  # fmt: skip
-def test_search_finds_text_that_folds_to_the_words_in_any_script(facts: FactBase, text: str, wanted: str) -> None:
+@pytest.mark.parametrize(
+    "scanned", [1, 5_000]
+)  # the event alone in its slice: scanned as Latin-1 bytes where it can be
+def test_search_finds_text_that_folds_to_the_words_in_any_script(
+    facts: FactBase, text: str, wanted: str, scanned: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(query, "_SCANNED", scanned)
     changed = copy.deepcopy(facts)
     changed["events"][0]["text"] = {lang: text if lang == "en" else "-" for lang in LANGS}
     hits = query.search(changed, wanted)["hits"]

@@ -1422,12 +1422,35 @@ class _Finder:
                     self.folds.setdefault(folded, []).append(character)
         simple = "".join(sorted(character for found in self.folds.values() for character in found))
         self.other = re.compile(f"[^{re.escape(simple)}{_APART}]")
+        # A text of Latin-1 characters is also scanned as bytes (C, a byte at a time, no pattern per
+        # position): the simple ones deleted leave only the others; each simple one whose folded form
+        # is ASCII becomes that form, every other byte stays itself and matches no letter of an ASCII word.
+        self.simple_bytes = (simple + _APART).encode("latin-1", errors="ignore")
+        table = bytearray(range(256))
+        for folded, found in self.folds.items():
+            if folded.isascii():
+                for character in found:
+                    if ord(character) < len(table):
+                        table[ord(character)] = ord(folded)
+        self.fold_table = bytes(table)
 
     def pattern(self, word: str) -> re.Pattern[str] | None:
         """The text that folds to ``word``, or None for a word that no simple text folds to."""
         if not all(letter in self.folds for letter in word):
             return None
         return re.compile("".join(f"[{re.escape(''.join(self.folds[letter]))}]" for letter in word))
+
+    def in_latin1(self, whole: str, words: list[str]) -> tuple[list[re.Pattern[bytes]], bytes, bool] | None:
+        """For ``whole`` written in Latin-1 and words all ASCII: the words as patterns of bytes, ``whole``
+        folded as bytes, and whether it holds any character that is not simple; else None."""
+        if not all(word.isascii() for word in words):
+            return None
+        try:
+            encoded = whole.encode("latin-1")
+        except UnicodeEncodeError:
+            return None
+        literals = [re.compile(re.escape(word.encode("ascii"))) for word in words]
+        return literals, encoded.translate(self.fold_table), bool(encoded.translate(None, self.simple_bytes))
 
 
 _finder = cache(_Finder)
@@ -1450,11 +1473,17 @@ def _candidates(searchable: _Searchable, words: list[str]) -> Iterable[int]:
         whole = _APART.join(raw)
         starts = list(accumulate(map((1).__add__, map(len, raw)), initial=0))  # where each fact starts
 
-        def facts(found: Iterable[re.Match[str]], starts: list[int] = starts, first: int = first) -> set[int]:
+        def facts(found: Iterable[re.Match[Any]], starts: list[int] = starts, first: int = first) -> set[int]:
             return {first + bisect_right(starts, match.start()) - 1 for match in found}
 
-        found = set.intersection(*(facts(pattern.finditer(whole)) for pattern in patterns if pattern is not None))
-        candidates += sorted(found | facts(finder.other.finditer(whole)))
+        latin1 = finder.in_latin1(whole, words)
+        if latin1 is None:
+            found = set.intersection(*(facts(pattern.finditer(whole)) for pattern in patterns if pattern is not None))
+            candidates += sorted(found | facts(finder.other.finditer(whole)))
+            continue
+        literals, folded, any_other = latin1
+        found = set.intersection(*(facts(literal.finditer(folded)) for literal in literals))
+        candidates += sorted(found | facts(finder.other.finditer(whole)) if any_other else found)
     return candidates
 
 
