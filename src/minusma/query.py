@@ -1384,7 +1384,9 @@ def fold(text: str) -> str:
 def _match(query: str, words: list[str], candidates: Sequence[Text]) -> tuple[int, Text] | None:
     """Score a fact: 3 per text holding the whole phrase, plus 1 per query word; None when a
     word is missing. Also the text to show: the one with the phrase, else with most words."""
-    folded = [(text, " ".join(fold(text[lang]) for lang in LANGS)) for text in candidates]
+    # Folding changes no character by what stands next to it (casefold has no context, and NFKD
+    # reorders only marks, which a space stops): the languages joined are folded in one call.
+    folded = [(text, fold(" ".join(_TEXT_IN_EVERY_LANGUAGE(text)))) for text in candidates]
     joined = " ".join(haystack for _, haystack in folded)
     if not all(word in joined for word in words):
         return None
