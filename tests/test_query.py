@@ -154,17 +154,73 @@ def test_search_finds_what_folding_every_fact_finds(facts: FactBase, texts: list
     assert sorted((hit["id"], hit["score"]) for hit in hits) == _brute_force(changed, wanted)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(PHRASE, st.text()), min_size=1, max_size=4))
+def test_folding_texts_joined_by_spaces_is_folding_each(texts: list[str]) -> None:
+    """search folds a fact's languages joined by spaces in one call: the same as folding each."""
+    assert query.fold(" ".join(texts)) == " ".join(map(query.fold, texts))
+
+
+LATIN1 = st.text(alphabet=st.sampled_from("aeiKkdlMn ÉéèêëçñøßÆæÿµ\u00a0ªº×÷¿ı’"), min_size=1, max_size=24)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(LATIN1, min_size=1, max_size=6), st.data())
+def test_search_of_latin1_texts_as_bytes_finds_what_folding_finds(
+    facts: FactBase, texts: list[str], data: st.DataObject
+) -> None:
+    """A slice written in Latin-1 is scanned as bytes (folded by a table): ß, µ, ø, ª and the like,
+    whose folded form is not one ASCII letter, are found or left exactly as folding each text would."""
+    changed = copy.deepcopy(facts)
+    for index, text in enumerate(texts):
+        ways = (text, text.upper(), f"{text} {index}")
+        changed["events"][index]["text"] = {lang: ways[number % 3] for number, lang in enumerate(LANGS)}
+    source = data.draw(st.sampled_from(texts))
+    start = data.draw(st.integers(0, max(0, len(source) - 1)))
+    wanted = data.draw(st.one_of(st.just(source[start : start + 5]), LATIN1))
+    scanned = query._SCANNED
+    query._SCANNED = 1  # a slice per fact: these events' texts are each a Latin-1 slice
+    try:
+        hits = query.search(changed, wanted)["hits"]
+    finally:
+        query._SCANNED = scanned
+    assert sorted((hit["id"], hit["score"]) for hit in hits) == _brute_force(changed, wanted)
+
+
 @pytest.mark.parametrize(
     ("text", "wanted"),
     [("Straße", "strasse"), ("ﬁnal report", "final"), ("e\u0301te\u0301", "ete"), ("ΣΟΦΙΑ", "σοφια"),
-     ("Ménaka", "MENAKA"), ("12\u202f640", "12 640"), ("Œuvre", "œuvre"), ("İstanbul", "istanbul")],
+     ("Ménaka", "MENAKA"), ("12\u202f640", "12 640"), ("Œuvre", "œuvre"), ("İstanbul", "istanbul"),
+     ("GROẞE Straße", "grosse strasse"), ("Eß", "ess"), ("\u00b5g", "μg"), ("ª", "a")],
 )  # fmt: skip
-def test_search_finds_text_that_folds_to_the_words_in_any_script(facts: FactBase, text: str, wanted: str) -> None:
+@pytest.mark.parametrize(
+    "scanned", [1, 5_000]
+)  # the event alone in its slice: scanned as Latin-1 bytes where it can be
+def test_search_finds_text_that_folds_to_the_words_in_any_script(
+    facts: FactBase, text: str, wanted: str, scanned: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(query, "_SCANNED", scanned)
     changed = copy.deepcopy(facts)
     changed["events"][0]["text"] = {lang: text if lang == "en" else "-" for lang in LANGS}
     hits = query.search(changed, wanted)["hits"]
     assert changed["events"][0]["id"] in {hit["id"] for hit in hits}
     assert sorted((hit["id"], hit["score"]) for hit in hits) == _brute_force(changed, wanted)
+
+
+@pytest.mark.parametrize("scanned", [1, 2, 7, 97])
+@pytest.mark.parametrize("text", ["Kidal", "gao", "mali", "peacekeepers killed", "Ménaka", "ΣΟΦΙΑ", "2013"])
+def test_search_scanned_in_slices_finds_what_folding_every_fact_finds(
+    facts: FactBase, text: str, scanned: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The texts are scanned a slice of facts at a time: a slice's edge (the mission, the events, the
+    facts after them, an event with a caveat or a place) loses and gains no fact, and the order stays."""
+    changed = copy.deepcopy(facts)
+    changed["events"][1]["text"] = dict.fromkeys(LANGS, "ΣΟΦΙΑ")  # a text the scan leaves to folding
+    monkeypatch.setattr(query, "_SCANNED", scanned)
+    hits = query.search(changed, text)["hits"]
+    assert sorted((hit["id"], hit["score"]) for hit in hits) == _brute_force(changed, text)
+    monkeypatch.setattr(query, "_SCANNED", 1_000_000)
+    assert query.search(changed, text)["hits"] == hits
 
 
 def test_sources_count_the_facts_that_cite_them(facts: FactBase) -> None:

@@ -13,7 +13,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from itertools import accumulate, chain
 from operator import itemgetter
@@ -64,6 +64,7 @@ from minusma.model import (
     basis_rank,
     ceiling_in_force,
     ceiling_total,
+    cited_event,
     cited_facts,
     contribution_size,
     country_names,
@@ -332,8 +333,8 @@ def timeline(
 ) -> TimelineResult:
     """Events in order; an event is kept when its period overlaps ``date_from``..``date_to``.
 
-    Filtered and their sources gathered in file order, then sorted: walking a million events
-    in date order, scattered in memory, took three times as long."""
+    Filtered and their sources and places gathered in file order, then sorted: walking a million
+    events in date order, scattered in memory, took three times as long."""
     events = _events(fact_base)
     if date_from or date_to or categories:
         low, high = _bounds(date_from, date_to)
@@ -346,12 +347,13 @@ def timeline(
             and date_range(event["date"])[0] <= high
         ]
     cited = set(chain.from_iterable(map(_event_sources, events)))
+    named = places(fact_base, events)
     events.sort(key=_event_date)
     return {
         "as_of": fact_base["header"]["as_of"],
         "filters": {"date_from": date_from, "date_to": date_to, "categories": list(categories)},
         "events": events,
-        "places": places(fact_base, events),
+        "places": named,
         "sources": cited_sources(fact_base, cited),
     }
 
@@ -1797,7 +1799,10 @@ _APART = "\x00"
 def _match(query: str, words: list[str], candidates: Sequence[Text]) -> tuple[int, Text] | None:
     """Score a fact: 3 per text holding the whole phrase in one of its languages, plus 1 per query
     word; None when a word is missing. Also the text to show: the one with the phrase, else with most words."""
-    folded = [(text, _APART.join(fold(text[lang]) for lang in LANGS)) for text in candidates]  # no phrase spans two
+    # Folding changes no character by what stands next to it (casefold has no context, and NFKD
+    # reorders only marks, which a starter such as _APART stops): a text's languages are folded in
+    # one call, joined by _APART so that no phrase spans two of them.
+    folded = [(text, fold(_APART.join(_TEXT_IN_EVERY_LANGUAGE(text)))) for text in candidates]
     joined = " ".join(haystack for _, haystack in folded)
     if not all(word in joined for word in words):
         return None
@@ -1833,6 +1838,17 @@ class _Finder:
                     self.folds.setdefault(folded, []).append(character)
         simple = "".join(sorted(character for found in self.folds.values() for character in found))
         self.other = re.compile(f"[^{re.escape(simple)}{_APART}]")
+        # A text of Latin-1 characters is also scanned as bytes (C, a byte at a time, no pattern per
+        # position): the simple ones deleted leave only the others; each simple one whose folded form
+        # is ASCII becomes that form, every other byte stays itself and matches no letter of an ASCII word.
+        self.simple_bytes = (simple + _APART).encode("latin-1", errors="ignore")
+        table = bytearray(range(256))
+        for folded, found in self.folds.items():
+            if folded.isascii():
+                for character in found:
+                    if ord(character) < len(table):
+                        table[ord(character)] = ord(folded)
+        self.fold_table = bytes(table)
 
     def pattern(self, word: str) -> re.Pattern[str] | None:
         """The text that folds to ``word``, or None for a word that no simple text folds to."""
@@ -1840,26 +1856,55 @@ class _Finder:
             return None
         return re.compile("".join(f"[{re.escape(''.join(self.folds[letter]))}]" for letter in word))
 
+    def in_latin1(self, whole: str, words: list[str]) -> tuple[list[re.Pattern[bytes]], bytes, bool] | None:
+        """For ``whole`` written in Latin-1 and words all ASCII: the words as patterns of bytes, ``whole``
+        folded as bytes, and whether it holds any character that is not simple; else None."""
+        if not all(word.isascii() for word in words):
+            return None
+        try:
+            encoded = whole.encode("latin-1")
+        except UnicodeEncodeError:
+            return None
+        literals = [re.compile(re.escape(word.encode("ascii"))) for word in words]
+        return literals, encoded.translate(self.fold_table), bool(encoded.translate(None, self.simple_bytes))
+
 
 _finder = cache(_Finder)
 """The one finder of a run, made on first search."""
 
 
-def _candidates(groups: Sequence[Sequence[Text]], words: list[str]) -> Iterable[int]:
-    """The facts (their positions) that may hold every word; :func:`_match` decides."""
+def _candidates(searchable: _Searchable, words: list[str]) -> Iterable[int]:
+    """The facts (their positions) that may hold every word; :func:`_match` decides.
+
+    The texts are scanned a slice of facts at a time, each slice as one string: a word cannot run
+    from one fact into the next (``_APART`` is no letter), and the memory of one slice serves the
+    next (one string of every text took 70 MB at 100,000 events, most of its time page faults)."""
     finder = _finder()
     patterns = [finder.pattern(word) for word in words]
     if not all(patterns):
-        return range(len(groups))  # a word of other characters: every fact is looked at
-    raw = [_APART.join([text[lang] for text in group for lang in LANGS]) for group in groups]
-    whole = _APART.join(raw)
-    starts = list(accumulate((len(part) + 1 for part in raw), initial=0))
+        return range(len(searchable))  # a word of other characters: every fact is looked at
+    candidates: list[int] = []
+    for first in range(0, len(searchable), _SCANNED):
+        raw = searchable.raw(first, first + _SCANNED)
+        whole = _APART.join(raw)
+        starts = list(accumulate(map((1).__add__, map(len, raw)), initial=0))  # where each fact starts
 
-    def facts(found: Iterable[re.Match[str]]) -> set[int]:
-        return {bisect_right(starts, match.start()) - 1 for match in found}
+        def facts(found: Iterable[re.Match[Any]], starts: list[int] = starts, first: int = first) -> set[int]:
+            return {first + bisect_right(starts, match.start()) - 1 for match in found}
 
-    found = set.intersection(*(facts(pattern.finditer(whole)) for pattern in patterns if pattern is not None))
-    return sorted(found | facts(finder.other.finditer(whole)))
+        latin1 = finder.in_latin1(whole, words)
+        if latin1 is None:
+            found = set.intersection(*(facts(pattern.finditer(whole)) for pattern in patterns if pattern is not None))
+            candidates += sorted(found | facts(finder.other.finditer(whole)))
+            continue
+        literals, folded, any_other = latin1
+        found = set.intersection(*(facts(literal.finditer(folded)) for literal in literals))
+        candidates += sorted(found | facts(finder.other.finditer(whole)) if any_other else found)
+    return candidates
+
+
+_SCANNED = 5_000
+"""Facts scanned together by :func:`_candidates`."""
 
 
 SEARCH_MAX_CHARACTERS = 500
@@ -1883,6 +1928,74 @@ def _place_of(fact: Cited, named: Mapping[str, Text]) -> tuple[Text, ...]:
     return (named[place],) if isinstance(place, str) and place in named else ()
 
 
+def _raw(group: Sequence[Text]) -> str:
+    """A fact's texts, every language, as one string to scan."""
+    return _APART.join([text[lang] for text in group for lang in LANGS])
+
+
+_TEXT_IN_EVERY_LANGUAGE = itemgetter(*LANGS)
+_TEXT_ONLY = len(Event.__required_keys__)
+"""The keys of an event with no caveat and no place: its only words are its text."""
+
+
+class _Searchable:
+    """Every fact with words, in the order of ``cited_facts``, and its texts (the place's names too).
+
+    Events, most of a large fact base, are not made into facts until one is a candidate: an event
+    with only its text is scanned as that text's languages, joined as :func:`_raw` joins them
+    (300,000 texts at 100,000 events, one Python step per event instead of five)."""
+
+    def __init__(self, fact_base: FactBase, named: Mapping[str, Text]) -> None:
+        others = [(fact, fact.texts) for fact in cited_facts(fact_base, events=False)]
+        others = [(fact, group) for fact, group in others if group]  # ceilings and bare figures carry no words
+        self.named = named
+        self.events = fact_base["events"]
+        # cited_facts yields the mission, then the events, then the rest
+        self.head = others[:1] if others and others[0][0].kind == "mission" else []
+        self.tail = others[len(self.head) :]
+
+    def __len__(self) -> int:
+        return len(self.head) + len(self.events) + len(self.tail)
+
+    def raw(self, start: int, stop: int) -> list[str]:
+        """The texts of the facts at positions ``start`` to ``stop``, each fact's as one string (:func:`_raw`)."""
+        head, events = len(self.head), len(self.events)
+        joined, plain = _APART.join, _TEXT_IN_EVERY_LANGUAGE
+        found = [_raw(group) for _, group in self.head[start:stop]]
+        found += [
+            joined(plain(event["text"])) if len(event) == _TEXT_ONLY else _raw(self._event(index, event)[1])
+            for index, event in enumerate(self.events[max(0, start - head) : max(0, stop - head)], max(0, start - head))
+        ]
+        found += [_raw(group) for _, group in self.tail[max(0, start - head - events) : max(0, stop - head - events)]]
+        return found
+
+    def _event(self, index: int, event: Event) -> tuple[Cited, tuple[Text, ...]]:
+        fact = cited_event(index, event)
+        return fact, fact.texts + _place_of(fact, self.named)
+
+    def __getitem__(self, position: int) -> tuple[Cited, tuple[Text, ...]]:
+        if position < len(self.head):
+            return self.head[position]
+        position -= len(self.head)
+        if position < len(self.events):
+            return self._event(position, self.events[position])
+        return self.tail[position - len(self.events)]
+
+
+def _found(fact_base: FactBase, query: str, words: list[str]) -> Iterator[tuple[Cited, int, Text]]:
+    """Each fact holding every word, in file order, with its score and the text to show."""
+    searchable = _Searchable(fact_base, _place_names(fact_base))
+    place_names = {id(names) for names in searchable.named.values()}
+    for position in _candidates(searchable, words):
+        fact, group = searchable[position]
+        found = _match(query, words, group)
+        if found is not None:
+            score, shown = found
+            if fact.texts and id(shown) in place_names:
+                shown = fact.texts[0]  # found by its place: show the event's own words
+            yield fact, score, shown
+
+
 class Hit(TypedDict):
     kind: str
     id: str
@@ -1904,29 +2017,18 @@ def search(fact_base: FactBase, text: str, limit: int | None = None) -> SearchRe
     """Every fact whose words (either language) contain all the query's words, best first."""
     query = " ".join(fold(text).split())
     words = query.split()
-    hits: list[Hit] = []
-    named = _place_names(fact_base) if words else {}
-    searchable = [(fact, fact.texts + _place_of(fact, named)) for fact in cited_facts(fact_base)] if words else []
-    facts = [fact for fact, group in searchable if group]  # ceilings and bare figures carry their words in notes
-    groups = [group for _, group in searchable if group]
-    for position in _candidates(groups, words) if words else ():
-        fact = facts[position]
-        found = _match(query, words, groups[position])
-        if found is not None:
-            score, shown = found
-            if fact.texts and any(shown is text for text in named.values()):
-                shown = fact.texts[0]  # found by its place: show the event's own words
-            hits.append(
-                {
-                    "kind": fact.kind,
-                    "id": fact.id,
-                    "path": fact.path,
-                    "date": fact.date,
-                    "score": score,
-                    "text": shown,
-                    "sources": list(fact.sources),
-                }  # fmt: skip
-            )
+    hits: list[Hit] = [
+        {
+            "kind": fact.kind,
+            "id": fact.id,
+            "path": fact.path,
+            "date": fact.date,
+            "score": score,
+            "text": shown,
+            "sources": list(fact.sources),
+        }  # fmt: skip
+        for fact, score, shown in (_found(fact_base, query, words) if words else ())
+    ]
     hits.sort(key=lambda hit: (-hit["score"], sort_key(hit["date"] or "9999")))
     if limit is not None:
         hits = hits[:limit]

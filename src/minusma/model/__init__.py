@@ -32,6 +32,7 @@ from minusma.model.dates import (
 )
 from minusma.model.facts import (
     Cited,
+    cited_event,
     cited_facts,
 )
 from minusma.model.records import (
@@ -292,6 +293,7 @@ __all__ = [
     "symbol_year",
     "terms",
     "Cited",
+    "cited_event",
     "cited_facts",
     "Problem",
     "Severity",

@@ -7,7 +7,7 @@ the first: errors stop a load, warnings do not. No I/O, no typer, no rich.
 
 from collections.abc import Iterator, Mapping
 from itertools import chain
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from typing import (
     TYPE_CHECKING,
     Literal,
@@ -27,6 +27,7 @@ from minusma.model.records import (
     MALI_LATITUDE,
     MALI_LONGITUDE,
     Contribution,
+    Event,
     FactBase,
     Quantity,
     Rank,
@@ -34,6 +35,7 @@ from minusma.model.records import (
 )
 from minusma.model.rules import (
     _PARTS,
+    Tally,
     basis_rank,
     ceiling_in_force,
     ceiling_total,
@@ -75,14 +77,16 @@ def _id_path(fact: Cited) -> str:
 
 _ID = itemgetter("id")
 _SOURCES = itemgetter("sources")
+_PLACE = methodcaller("get", "place")
 
 
-def _check_ids_and_citations(fact_base: FactBase) -> Iterator[Problem]:
+def _check_ids_and_citations(fact_base: FactBase, events_by_id: Mapping[str, Event]) -> Iterator[Problem]:
     """Ids are unique, every cited source exists, every source is cited.
 
     A first pass reads the events' ids and sources in bulk (no Python call per event:
     a 100,000-event file is mostly events); only when it finds something wrong does a
-    second walk over every fact work out where (``_locate_id_problems``)."""
+    second walk over every fact work out where (``_locate_id_problems``).
+    ``events_by_id`` is :func:`_events_by_id`."""
     known: dict[str, int] = {}
     for index, source in enumerate(fact_base["sources"]):
         if source["id"] in known:
@@ -94,13 +98,15 @@ def _check_ids_and_citations(fact_base: FactBase) -> Iterator[Problem]:
             known[source["id"]] = index
     events = fact_base["events"]
     others = list(cited_facts(fact_base, events=False))
-    owner_ids = [*map(_ID, events), *(fact.id for fact in others if _owns_id(fact))]
-    fact_ids = set(owner_ids)
+    other_ids = [fact.id for fact in others if _owns_id(fact)]
+    fact_ids = set(events_by_id)  # the events' ids, hashed once already
+    fact_ids.update(other_ids)
     cited = set(chain.from_iterable(map(_SOURCES, events)))
     cited.update(chain.from_iterable(fact.sources for fact in others))
+    repeated = len(fact_ids) < len(events) + len(other_ids)
     located = (
         _locate_id_problems(fact_base, known)
-        if len(fact_ids) < len(owner_ids) or not fact_ids.isdisjoint(known) or not cited <= known.keys()
+        if repeated or not fact_ids.isdisjoint(known) or not cited <= known.keys()
         else ([], [])
     )
     yield from located[0]  # repeated ids
@@ -438,11 +444,16 @@ def _check_series(fact_base: FactBase) -> Iterator[Problem]:
     if not fatalities:
         return
     series_sources = ", ".join(sorted({source for fatality in fatalities for source in fatality["sources"]}))
+    tallies: dict[tuple[object, ...], Tally] = {}  # counts over the same period and scope walk the series once
     for index, stated in enumerate(fact_base["casualties"]):
         for count_index, count in enumerate(stated["counts"]):
             if count["outcome"] != "killed":
                 continue
-            tally = series_tally(fatalities, stated, count["cause"])
+            scope = stated.get("personnel")
+            key = (stated["start"], stated["end"], stated.get("country"), scope and tuple(scope), count["cause"])
+            tally = tallies.get(key)
+            if tally is None:
+                tally = tallies[key] = series_tally(fatalities, stated, count["cause"])
             if series_agrees(count["value"], tally) is False and stated.get("rank", "preferred") == "preferred":
                 yield Problem(
                     "warning", f"casualties[{index}].counts[{count_index}]",
@@ -458,12 +469,18 @@ def _check_series(fact_base: FactBase) -> Iterator[Problem]:
                 )  # fmt: skip
 
 
-def _check_bases(fact_base: FactBase) -> Iterator[Problem]:
+def _events_by_id(fact_base: FactBase) -> dict[str, Event]:
+    """Each event by its id (the last of a repeated one), made in C: one pass over the largest list,
+    shared by the checks that need the events' ids."""
+    events = fact_base["events"]
+    return dict(zip(map(_ID, events), events, strict=True))
+
+
+def _check_bases(fact_base: FactBase, events: Mapping[str, Event]) -> Iterator[Problem]:
     """A site lies inside Mali, its contingents are known countries, and its closure is an event of
-    the fact base whose date its own date contains."""
+    the fact base whose date its own date contains. ``events`` is :func:`_events_by_id`."""
     from minusma.messages.countries import COUNTRIES
 
-    events = {event["id"]: event for event in fact_base["events"]}
     for index, base in enumerate(fact_base.get("bases", [])):
         path = f"bases[{index}]"
         longitude, latitude = base["longitude"], base["latitude"]
@@ -516,6 +533,10 @@ def _check_budgets(fact_base: FactBase) -> Iterator[Problem]:
 def _check_places(fact_base: FactBase) -> Iterator[Problem]:
     """An event's place is a site of the fact base."""
     sites = {base["id"] for base in fact_base.get("bases", [])}
+    named = set(map(_PLACE, fact_base["events"]))  # one pass in C; the walk below only says where
+    named.discard(None)
+    if named <= sites:
+        return
     for index, event in enumerate(fact_base["events"]):
         place = event.get("place")
         if place is not None and place not in sites:
@@ -525,10 +546,11 @@ def _check_places(fact_base: FactBase) -> Iterator[Problem]:
 def check_fact_base(fact_base: FactBase) -> list[Problem]:
     """Every cross-field rule the schema cannot express. Errors stop a load; warnings do not."""
     problems: list[Problem] = []
-    problems += _check_bases(fact_base)
+    events_by_id = _events_by_id(fact_base)
+    problems += _check_bases(fact_base, events_by_id)
     problems += _check_places(fact_base)
     problems += _check_contributions(fact_base)
-    problems += _check_ids_and_citations(fact_base)
+    problems += _check_ids_and_citations(fact_base, events_by_id)
     problems += _check_sources(fact_base)
     problems += _check_resolutions(fact_base)
     problems += _check_snapshots(fact_base)

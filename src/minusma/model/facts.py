@@ -14,6 +14,7 @@ from typing import (
 
 from minusma.messages import LANGS
 from minusma.model.records import (
+    Event,
     FactBase,
     Text,
 )
@@ -54,6 +55,14 @@ class Cited(NamedTuple):
         return self.leading + tuple(self.record[key] for key in self.text_keys if key in self.record)
 
 
+_EVENT_TEXTS = ("text", "caveat")
+
+
+def cited_event(index: int, event: Event) -> Cited:
+    """The fact of ``events[index]``, as :func:`cited_facts` yields it (after the mission, before the rest)."""
+    return Cited("event", event["id"], "events[{}]", index, event["date"], event, _EVENT_TEXTS, event["sources"])
+
+
 def cited_facts(fact_base: FactBase, *, events: bool = True) -> Iterator[Cited]:
     """Every fact that cites a source, in file order. Search, ``sources`` and checks use this.
 
@@ -64,9 +73,8 @@ def cited_facts(fact_base: FactBase, *, events: bool = True) -> Iterator[Cited]:
         "mission", mission["id"], "mission", 0, mission["established"], mission,
         ("summary", "status", "headquarters"), mission["sources"],
     )  # fmt: skip
-    event_keys = ("text", "caveat")
     for index, event in enumerate(fact_base["events"] if events else ()):
-        yield Cited("event", event["id"], "events[{}]", index, event["date"], event, event_keys, event["sources"])
+        yield cited_event(index, event)
     for index, resolution in enumerate(fact_base["resolutions"]):
         yield Cited(
             "resolution", resolution["id"], "resolutions[{}]", index, resolution["adopted"], resolution,
