@@ -83,6 +83,23 @@ CONTRACTS: dict[tuple[str, ...], set[str]] = {
         "sources",
     },
     ("errata",): {"as_of", "errata", "sources"},
+    ("contributors",): {
+        "as_of",
+        "at",
+        "read_as",
+        "window_start",
+        "date_from",
+        "date_to",
+        "year",
+        "country",
+        "status_text",
+        "contributors",
+        "no_recent",
+        "without",
+        "sites",
+        "sources",
+    },
+    ("bases",): {"as_of", "at", "read_as", "country", "base", "sites", "rows", "sources"},
     ("budget",): {"as_of", "filters", "years", "total", "sources"},
     ("sources",): {"as_of", "sources"},
     ("sources", "un-press-2690"): {"as_of", "source", "facts"},
@@ -107,6 +124,7 @@ CONTRACTS: dict[tuple[str, ...], set[str]] = {
     },
     ("validate",): {"file", "valid", "errors", "warnings", "problems"},
     ("cite", "res-2100"): {"as_of", "requested", "sources"},
+    ("show", "res-2100"): {"as_of", "id", "kind", "path", "record", "sources", "errata"},
     ("mandate", "--resolution", "2100"): {
         "as_of",
         "id",
@@ -123,6 +141,19 @@ CONTRACTS: dict[tuple[str, ...], set[str]] = {
 @pytest.mark.parametrize("args", list(CONTRACTS), ids=[" ".join(args) for args in CONTRACTS])
 def test_json_top_level_keys_are_the_documented_contract(runner: CliRunner, args: tuple[str, ...]) -> None:
     assert set(run_json(runner, *args)) == CONTRACTS[args]
+
+
+JSON_COMMANDS = sorted(name for name in PRINTS if "json" in formats_of(name) and name != "schema")
+"""Every command whose --json is a contract (``schema`` prints the fact base's JSON Schema)."""
+
+
+def test_every_command_s_json_keys_are_pinned_and_documented() -> None:
+    """A new command adds its keys to CONTRACTS and its row to the guide's table of keys: this fails until it does."""
+    assert set(JSON_COMMANDS) <= {args[0] for args in CONTRACTS}
+    guide = (Path(__file__).resolve().parents[1] / "docs" / "guide.md").read_text(encoding="utf-8")
+    table = guide.split("The top-level keys of each command")[1].split("\n\n")[1]
+    documented = {row.split("`")[1].split()[0] for row in table.splitlines() if row.startswith("| `")}
+    assert set(JSON_COMMANDS) <= documented
 
 
 def test_nested_json_shapes_are_pinned(runner: CliRunner) -> None:

@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from minusma.cli import app
+from minusma.messages import LANGS
 from minusma.output.csv import span
 
 # (as written, first day, last day): each precision, and the ends of months, leap years and years
@@ -53,7 +54,7 @@ def test_timeline_dates_read_back_with_their_days(runner: CliRunner, write_fact_
     def mutate(data: dict[str, Any]) -> None:
         sources = data["events"][0]["sources"]
         for number, (written, _, _) in enumerate(DATES):
-            text = dict.fromkeys(("en", "nl", "fr"), f"Test event {number}")
+            text = dict.fromkeys(LANGS, f"Test event {number}")
             data["events"].append(
                 {"id": f"ev-test-{number}", "date": written, "category": "context", "text": text, "sources": sources}
             )

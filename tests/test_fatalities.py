@@ -240,7 +240,7 @@ def test_the_mission_s_life_bounds_a_record(write_fact_base: Callable[..., Path]
     for date, fails in (("2013-04-24", True), ("2013-04-25", False), ("2023-12-31", False), ("2024-01-01", True), ("2013-04", False), ("2013-03", True)):  # fmt: skip
         problems = _problems(_fatalities_base(write_fact_base, [_fatality(date)]))
         assert (("error", "fatalities[0].date", "check.fatality_outside") in problems) == fails, date
-    caveat = {"en": "Kept as given.", "nl": "Zoals gegeven.", "fr": "Tel que donné."}
+    caveat = dict.fromkeys(LANGS, "Kept as given.")
     assert _problems(_fatalities_base(write_fact_base, [_fatality("2024-01-01", caveat=caveat)])) == []
 
 
@@ -274,7 +274,7 @@ def _stated(start: str, end: str, value: int, cause: str = "any", qualifier: str
     record: dict[str, Any] = {
         "id": "cas-test", "start": start, "end": end,
         "counts": [{"outcome": "killed", "cause": cause, "value": {"value": value, "qualifier": qualifier}}],
-        "note": {"en": "x", "nl": "x", "fr": "x"}, "sources": ["altair-2015"], **extra,
+        "note": dict.fromkeys(LANGS, "x"), "sources": ["altair-2015"], **extra,
     }  # fmt: skip
     return record  # type: ignore[return-value]
 

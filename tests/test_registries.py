@@ -58,12 +58,13 @@ def _write_tsv(view: View[Any], lang: Lang) -> None:
 
 @pytest.fixture
 def tsv(monkeypatch: pytest.MonkeyPatch) -> str:
-    """A format no release has, registered the way docs/development.md says: one module, one line in WRITERS."""
+    """A format no release has, registered the way docs/development.md says: one module, one line in WRITERS.
+    Its name is one no writer will take (a real ``tsv`` writer must not collide with the toy)."""
     module = types.ModuleType("toy_tsv_writer")
     module.write = _write_tsv  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "toy_tsv_writer", module)
-    monkeypatch.setitem(WRITERS, "tsv", Writer("toy_tsv_writer", "tables"))
-    return "tsv"
+    monkeypatch.setitem(WRITERS, "toytsv", Writer("toy_tsv_writer", "tables"))
+    return "toytsv"
 
 
 TABLE_COMMANDS = sorted(name for name, prints in PRINTS.items() if "tables" in prints.kinds)
@@ -97,7 +98,7 @@ def test_a_writer_registered_at_run_time_is_in_the_top_level_help_and_nowhere_it
     shown = " ".join(runner.invoke(app, ["--help"]).stdout.split())
     before = formats("tables")[-2]
     gloss = WRITERS[before].gloss
-    assert f"{before}{f' ({gloss})' if gloss else ''} or tsv;" in shown
+    assert f"{before}{f' ({gloss})' if gloss else ''} or {tsv};" in shown
     for name in sorted(set(PRINTS) - set(TABLE_COMMANDS)):
         assert tsv not in formats_of(name)
     result = runner.invoke(app, ["cite", "--format", tsv])

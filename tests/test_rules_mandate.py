@@ -9,7 +9,7 @@ import pytest
 
 from minusma import query
 from minusma.model import _day_after, ceiling_in_force, mandate_periods, preferred_claim, stated_sum
-from rules_facts import ceiling, claim, facts, keys, q, resolution, said, snapshot, tiny
+from rules_facts import ceiling, claim, facts, keys, q, resolution, said, snapshot, text, tiny
 
 ESTABLISHMENT = resolution("res-1", 2100, "2013-04-25", "establishment", "2013-07-01", "2014-06-30")
 
@@ -285,7 +285,7 @@ def test_the_preferred_claim_is_the_first_ranked_preferred_else_the_first() -> N
 
 
 def test_a_figure_claims_preferred_count_is_checked() -> None:
-    figure = {"id": "fig", "label": {"en": "l", "nl": "l", "fr": "l"}, "claims": [
+    figure = {"id": "fig", "label": text("l"), "claims": [
         {"rank": "normal", "value": q(1), "sources": ["src-a"]},
     ]}  # fmt: skip
     data = tiny()

@@ -106,9 +106,10 @@ def _in_office(day: str, lang: Any) -> tuple[str, dict[str, str]]:
 
 IN_OFFICE = {"en": ("In office", "yes", "possibly: "), "nl": ("In functie", "ja", "mogelijk: "),
              "fr": ("En fonction", "oui", "peut-être: ")}  # fmt: skip
+"""The words as checked by a reader of each language; a new language adds its line or is not pinned here."""
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", IN_OFFICE)
 @pytest.mark.parametrize(
     ("day", "shown"),
     [
@@ -127,7 +128,7 @@ def test_at_says_a_leader_is_in_office_not_just_yes(lang: Any, day: str, shown: 
     assert bikimo == (IN_OFFICE[lang][1] if shown else None)
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", IN_OFFICE)
 def test_at_says_why_a_leader_may_be_in_office(lang: Any) -> None:
     # Kazura's term ends in 2014-12, known only to the month: after its first day he may have left.
     _, cells = _in_office("2014-12-02", lang)

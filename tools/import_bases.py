@@ -49,6 +49,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/, also when a test loads this file
 from importing import kept_accessed  # noqa: E402
 
+from minusma.messages import LANGS  # noqa: E402
+
 HERE = Path(__file__).resolve().parents[1] / "data" / "sources"
 FACT_BASE = HERE.parent / "minusma.json"
 PROVENANCE = HERE / "provenance.json"
@@ -375,10 +377,7 @@ def _caveat(ratio: float | None) -> dict[str, str]:
     if ratio is None:  # nothing to compare with: the caveat without its last sentence
         return {lang: text.rsplit(". ", 1)[0] + "." for lang, text in GEOPKO_CAVEAT.items()}
     shown = f"{ratio:.1f}"
-    return {
-        lang: text.format(ratio=shown if lang == "en" else shown.replace(".", ","))
-        for lang, text in GEOPKO_CAVEAT.items()
-    }
+    return {lang: text.format(ratio=shown.replace(".", LANGS[lang].decimal)) for lang, text in GEOPKO_CAVEAT.items()}
 
 
 def geopko_contributions(

@@ -122,7 +122,7 @@ def _caveats(row: dict[str, str], country: str) -> list[dict[str, str]]:
 
 
 def _joined(caveats: list[dict[str, str]]) -> dict[str, str]:
-    return {lang: " ".join(caveat[lang] for caveat in caveats) for lang in ("en", "nl", "fr")}
+    return {lang: " ".join(caveat[lang] for caveat in caveats) for lang in caveats[0]}
 
 
 def _mapped(table: dict[str, str], value: str, column: str, row: dict[str, str]) -> str:
