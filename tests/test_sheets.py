@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from minusma import query, sheets
 from minusma.load import load
-from minusma.messages import LANGS
+from minusma.messages import LANGS, Lang, say
 from minusma.model import FactBase
 from minusma.output.cells import format_cell, machine, safe
 from minusma.sheets import Bar, Coded, Column, Noted
@@ -137,3 +140,16 @@ def test_at_says_why_a_leader_may_be_in_office(lang: Any) -> None:
     assert "2014-12" in kazura
     _, cells = _in_office("2014-12-01", lang)
     assert next(cell for name, cell in cells.items() if "Kazura" in name) == IN_OFFICE[lang][1]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_related_resolution_s_kind_reads_as_its_kind_not_as_the_table_s_title(lang: Lang) -> None:
+    """The kind cell of 2085, 2359 and 2391 says "related" in the run's language (``kind.related``),
+    not the title of their table ("Related resolutions"), which once shared the bare key."""
+    command = [str(Path(sys.executable).parent / "minusma"), "--lang", lang, "mandate", "--format", "md"]
+    shown = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    rows = [line for line in shown.splitlines() if line.startswith(("| 2085 |", "| 2359 |", "| 2391 |"))]
+    assert len(rows) == 3
+    for row in rows:
+        assert row.split(" | ")[1] == say("kind.related", lang)
+    assert say("kind.related", lang) != say("related", lang)

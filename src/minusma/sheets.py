@@ -616,7 +616,7 @@ def _period_rows(periods: Sequence[Period], lang: Lang) -> list[tuple[Cell, ...]
     return [
         (
             period["resolution"],
-            _coded(period["kind"], period["kind"], lang),
+            _coded(period["kind"], f"kind.{period['kind']}", lang),
             period["adopted"],
             period["start"] or "-",
             period["end"] or "-",
