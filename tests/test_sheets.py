@@ -153,3 +153,14 @@ def test_a_related_resolution_s_kind_reads_as_its_kind_not_as_the_table_s_title(
     for row in rows:
         assert row.split(" | ")[1] == say("kind.related", lang)
     assert say("kind.related", lang) != say("related", lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_about_says_its_leaders_are_the_first_ones(lang: Lang) -> None:
+    """``about`` names the first head of mission and force commander, and its labels say so: "Head of
+    mission: Koenders" alone reads as if he led the mission throughout."""
+    command = [str(Path(sys.executable).parent / "minusma"), "--lang", lang, "about", "--format", "md"]
+    shown = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    assert f"| {say('about.first.head_of_mission', lang)} | Bert Koenders" in shown
+    assert f"| {say('about.first.force_commander', lang)} | Jean Bosco Kazura" in shown
+    assert f"| {say('head_of_mission', lang)} |" not in shown

@@ -186,7 +186,7 @@ def about(result: AboutResult, lang: Lang) -> list[Sheet]:
     ]
     for leader in result["leaders"]:
         term = _term(leader, lang)
-        rows.append((say(leader["role"], lang), f"{leader['name']} ({text(leader['nationality'], lang)}), {term}"))
+        rows.append((say(f"about.first.{leader['role']}", lang), f"{leader['name']} ({text(leader['nationality'], lang)}), {term}"))
     rows.append((say("budget_total", lang), budget_total(result["budget"], lang)))
     rows += [
         (say("schema_version", lang), result["schema_version"]),

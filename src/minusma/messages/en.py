@@ -108,6 +108,8 @@ MESSAGES: dict[str, str] = {
     "yes": "yes",
     "head_of_mission": "Head of mission",
     "force_commander": "Force commander",
+    "about.first.head_of_mission": "First head of mission",
+    "about.first.force_commander": "First force commander",
     "preferred": "preferred",
     "normal": "normal",
     "deprecated": "deprecated",

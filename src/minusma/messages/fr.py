@@ -108,6 +108,8 @@ MESSAGES: dict[str, str] = {
     "yes": "oui",
     "head_of_mission": "Chef de mission",
     "force_commander": "Commandant de la force",
+    "about.first.head_of_mission": "Premier chef de mission",
+    "about.first.force_commander": "Premier commandant de la force",
     "preferred": "retenue",
     "normal": "normale",
     "deprecated": "écartée",

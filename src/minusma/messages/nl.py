@@ -108,6 +108,8 @@ MESSAGES: dict[str, str] = {
     "yes": "ja",
     "head_of_mission": "Missiehoofd",
     "force_commander": "Troepencommandant",
+    "about.first.head_of_mission": "Eerste missiehoofd",
+    "about.first.force_commander": "Eerste troepencommandant",
     "preferred": "voorkeur",
     "normal": "normaal",
     "deprecated": "verworpen",
