@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import textwrap
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
 
@@ -220,7 +221,7 @@ def _draw(figure: Figure, plot: Plot, lang: Lang, layout: Layout = LAYOUTS[Chart
         color=INK, gid="title",
     )  # fmt: skip
     _legends(head, foot, plot, layout)
-    foot.text(
+    credit = foot.text(
         0.01, 0.06 / layout.foot, plot.source_line, fontsize=layout.text, color=GREY, gid="source-line", wrap=True
     )
     as_of = foot.text(
@@ -229,6 +230,11 @@ def _draw(figure: Figure, plot: Plot, lang: Lang, layout: Layout = LAYOUTS[Chart
     if layout.series_columns == 1:  # a narrow column: the date above the credit, which takes the whole width
         as_of.set_position((0.01, (0.12 + layout.text / 72 * 2.6) / layout.foot))
         as_of.set_horizontalalignment("left")
+    else:
+        renderer = _renderer(foot)
+        if as_of.get_window_extent(renderer).overlaps(credit.get_window_extent(renderer)):
+            # a long credit (French, Dutch) reaches the date: the date goes a line up, at the right
+            as_of.set_position((0.99, (0.06 + layout.text / 72 * 1.5) / layout.foot))
 
 
 def _milestones(axes: Any, plot: Plot, layout: Layout) -> None:
@@ -370,10 +376,40 @@ def _legends(head: SubFigure, foot: SubFigure, plot: Plot, layout: Layout) -> No
         Line2D([], [], color=INK, linewidth=1, marker="|", markersize=6),
         Line2D([], [], color=GREY, linewidth=1, linestyle=(0, (4, 3))),
     ]
-    foot.legend(
-        looks, list(plot.keys), loc="upper left", bbox_to_anchor=(0.005, 1.0), ncols=layout.key_columns,
-        fontsize=layout.text, labelspacing=0.3,
-    ).set_gid("legend-marks")  # fmt: skip
+    labels = list(plot.keys)
+    renderer = _renderer(foot)
+    right = foot.bbox.x1
+    for _ in range(len(labels) * 3):  # a long key (Dutch, French) is wrapped where it would run off the image
+        key = foot.legend(
+            looks, labels, loc="upper left", bbox_to_anchor=(0.005, 1.0), ncols=layout.key_columns,
+            fontsize=layout.text, labelspacing=0.3,
+        )  # fmt: skip
+        key.draw(renderer)  # lays the key out (on the measuring canvas): its texts take their places
+        over = [
+            (index, text.get_window_extent(renderer))
+            for index, text in enumerate(key.get_texts())
+            if text.get_window_extent(renderer).x1 > right
+        ]
+        if not over:
+            break
+        key.remove()  # a figure keeps every legend made: only the last one stays
+        index, box = over[0]
+        keep = (right - box.x0) / box.width * 0.97  # the share of its width that fits
+        lines = labels[index].split("\n")
+        longest = max(lines, key=len)
+        labels[index] = "\n".join(
+            textwrap.fill(line, max(8, int(len(longest) * keep))) if line == longest else line for line in lines
+        )
+    key.set_gid("legend-marks")
+
+
+def _renderer(figure: Figure | SubFigure) -> Any:
+    """The Agg renderer that measures laid-out text (the same for the SVG: lengths are taken in points)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    root = figure.figure
+    canvas = root.canvas if isinstance(root.canvas, FigureCanvasAgg) else FigureCanvasAgg(root)
+    return cast(Any, canvas).get_renderer()
 
 
 def _dates(ax: Axes, start: dt.date, end: dt.date) -> None:
