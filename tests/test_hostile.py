@@ -521,3 +521,25 @@ def test_a_search_text_cannot_forge_a_line(runner: CliRunner, query: str) -> Non
     assert result.stdout.splitlines()[0] == "Search results for '" + " ".join(query.split()) + "'"
     assert len(result.stdout.splitlines()) == 2  # the title and "no fact matches"
     assert json.loads(runner.invoke(app, ["search", query, "--json"]).stdout)["query"] == query
+
+
+EMPTY_NAMES = [
+    ["contributors", "--country"], ["bases", "--country"], ["bases", "--base"], ["casualties", "--country"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+@pytest.mark.parametrize("option", EMPTY_NAMES)
+@pytest.mark.parametrize("value", ["", "   "])
+def test_an_empty_name_is_a_usage_error_like_an_empty_search(option: list[str], value: str, lang: str) -> None:
+    """`contributors --country ''` said "no contributions from ''" (exit 1, "nothing found"), where `search ''`,
+    `--data ''`, `--output ''` and `export ''` are usage errors (exit 2): an empty name names nothing to look for."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "minusma", "--lang", lang, *option, value],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2, (done.returncode, done.stderr)
+    assert option[-1] in done.stderr and "Traceback" not in done.stderr and done.stdout == ""

@@ -586,6 +586,7 @@ MESSAGES: dict[str, str] = {
     "help.casualties_chart": "Draw deaths per year by cause: bars at a terminal, an image with --format svg or png.",
     "bad_by": "'{value}' is not a grouping. Use one of: {choices}.",
     "bad_size": "'{value}' is not a chart size. Use one of: {choices}.",
+    "empty_name": "the value is empty; give a name or a code to look for.",
     "kind.base": "site",
     "kind.base row": "site row",
     "help.bases": "Where MINUSMA was: its sites with their coordinates and who was there, from the Geo-PKO and RADPKO datasets (estimates, not headcounts).\n\nExample: minusma bases --base Gao",

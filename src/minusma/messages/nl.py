@@ -586,6 +586,7 @@ MESSAGES: dict[str, str] = {
     "help.casualties_chart": "Teken doden per jaar per oorzaak: balken in de terminal, een afbeelding met --format svg of png.",
     "bad_by": "'{value}' is geen groepering. Gebruik een van: {choices}.",
     "bad_size": "'{value}' is geen grafiekformaat. Gebruik een van: {choices}.",
+    "empty_name": "de waarde is leeg; geef een naam of een code om naar te zoeken.",
     "kind.base": "locatie",
     "kind.base row": "regel van een locatie",
     "help.bases": "Waar MINUSMA was: de locaties met coördinaten en wie er was, uit de datasets Geo-PKO en RADPKO (schattingen, geen tellingen).\n\nVoorbeeld: minusma bases --base Gao",
