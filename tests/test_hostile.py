@@ -543,3 +543,22 @@ def test_an_empty_name_is_a_usage_error_like_an_empty_search(option: list[str], 
     )  # fmt: skip
     assert done.returncode == 2, (done.returncode, done.stderr)
     assert option[-1] in done.stderr and "Traceback" not in done.stderr and done.stdout == ""
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("en", "19.46139"), ("nl", "19,46139"), ("fr", "19,46139")])
+def test_a_coordinate_in_a_table_is_written_as_the_language_writes_decimals(lang: str, shown: str) -> None:
+    """Dutch and French tables wrote 99,9% and 1.107.318.900 (nl) but a latitude as 19.46139: one table, two
+    decimal marks. The machine formats (CSV, JSON, GeoJSON) keep the point."""
+    import subprocess
+    import sys
+
+    def run(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "minusma", "--lang", lang, "bases", "--base", "Aguelhok", *args],
+            capture_output=True, text=True, check=False, env={**os.environ, "COLUMNS": "200"},
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    assert shown in run("--no-pager") and shown in run("--format", "md") and shown in run("--format", "html")
+    assert "19.46139" in run("--csv") and "19.46139" in run("--json")
