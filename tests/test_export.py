@@ -387,3 +387,18 @@ def test_each_contribution_says_its_basis(runner: CliRunner, tmp_path: Path, shi
     (table,) = [resource for resource in descriptor["resources"] if resource["name"] == "contributions"]
     (field,) = [field for field in table["schema"]["fields"] if field["name"] == "basis"]
     assert field["constraints"] == {"enum": ["stated", "yearly_mean", "unit_sizes"], "required": True}
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+@pytest.mark.parametrize("name", ["d" * 300, "a/" + "d" * 300 + "/b"])
+def test_a_folder_name_too_long_for_the_system_is_an_error_that_says_so(tmp_path: Path, name: str, lang: str) -> None:
+    """`export` of a 300-byte name was an internal error (exit 3): the check whether it exists already raised
+    "File name too long" before the part that reports a system's refusal."""
+    done = subprocess.run(
+        [sys.executable, "-m", "minusma", "--lang", lang, "export", name],
+        capture_output=True, text=True, check=False, cwd=tmp_path,
+    )  # fmt: skip
+    assert done.returncode in (1, 4), (done.returncode, done.stderr)
+    assert "internal" not in done.stderr and "intern" not in done.stderr and "Traceback" not in done.stderr
+    assert done.stderr.startswith("minusma: ") and done.stdout == ""
+    assert list(tmp_path.iterdir()) == []
