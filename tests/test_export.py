@@ -402,3 +402,19 @@ def test_a_folder_name_too_long_for_the_system_is_an_error_that_says_so(tmp_path
     assert "internal" not in done.stderr and "intern" not in done.stderr and "Traceback" not in done.stderr
     assert done.stderr.startswith("minusma: ") and done.stdout == ""
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_a_file_where_the_parent_folder_should_be_is_named_as_a_file_not_as_missing(tmp_path: Path, lang: str) -> None:
+    """`export afile/pkg` said "the folder afile does not exist" while afile was there, a file."""
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "minusma", "--lang", lang, "export", "afile/pkg"],
+        capture_output=True, text=True, check=False, cwd=tmp_path,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    expected = {"en": "afile exists and is not a folder", "nl": "afile", "fr": "afile"}[lang]
+    assert expected in done.stderr
+    from minusma.messages import say
+
+    assert done.stderr.strip() == "minusma: " + say("export.not_folder", lang, path="afile")  # type: ignore[arg-type]

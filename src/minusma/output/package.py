@@ -503,6 +503,8 @@ def export(fact_base: FactBase, given: str, force: bool, lang: Lang, places: dic
         target = directory.resolve()
         if target.exists() and not target.is_dir():
             raise ExportError(Message("export.not_folder", {"path": shown}))
+        if directory.parent.exists() and not directory.parent.is_dir():  # a file where its folder should be
+            raise ExportError(Message("export.not_folder", {"path": safe(str(directory.parent), lines=False)}))
         if not target.parent.is_dir():
             raise ExportError(Message("export.no_parent", {"path": safe(str(directory.parent), lines=False)}))
         exists = target.is_dir()
