@@ -224,3 +224,17 @@ def test_a_yearly_means_total_above_its_parts_is_explained_where_the_table_shows
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert OBSERVERS[lang] in " ".join(done.stdout.split())
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_one_countrys_year_is_noted_as_that_year_not_as_a_range_from_it_to_itself(lang: str) -> None:
+    """`contributors --country TCD --year 2016` noted "Only figures dated from 2016 to 2016" ("du 2016 au 2016")."""
+    done = subprocess.run(
+        [sys.executable, "-m", "minusma", "--lang", lang, "contributors", "--country", "TCD", "--year", "2016",
+         "--no-pager"],
+        capture_output=True, text=True, check=False, env={"COLUMNS": "300", "PATH": ""},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    text = " ".join(done.stdout.split())
+    assert "2016 to 2016" not in text and "2016 tot 2016" not in text and "2016 au 2016" not in text
+    assert " ".join(say("contributors_year_only_note", lang, year="2016").split()) in text  # type: ignore[arg-type]

@@ -917,7 +917,9 @@ def contributors(result: ContributorsResult, lang: Lang) -> list[Sheet]:
         names = country_names(result["country"])[lang]
         title = say("contributors_country", lang, country=names)
         notes = [say("contributors_country_note", lang)]
-        if result["date_from"] is not None or result["date_to"] is not None:
+        if result["year"] is not None:
+            notes.append(say("contributors_year_only_note", lang, year=result["year"]))
+        elif result["date_from"] is not None or result["date_to"] is not None:
             notes.append(
                 say("contributors_period_note", lang, start=result["date_from"] or "…", end=result["date_to"] or "…")
             )

@@ -399,6 +399,7 @@ MESSAGES: dict[str, str] = {
     "contributors_period": "Contributions from {start} to {end}",
     "contributors_year_note": "Every figure dated in the period, by country and date ({countries} countries); a year or a month counts where it overlaps the period. Sources count differently (troops, police, staff, experts).",
     "contributors_period_note": "Only figures dated from {start} to {end}.",
+    "contributors_year_only_note": "Only figures dated in {year}.",
     "contributors_without": "Countries with no figure in the period",
     "contributors_without_note": "Countries with figures at other times but none dated in the period; 'Latest figure' is the latest on or before its end, if any.",
     "contributors_sites": "Where {country} was, by year",

@@ -399,6 +399,7 @@ MESSAGES: dict[str, str] = {
     "contributors_period": "Contributions du {start} au {end}",
     "contributors_year_note": "Chaque chiffre daté dans la période, par pays et par date ({countries} pays)\xa0; une année ou un mois compte s’il recoupe la période. Les sources ne comptent pas de la même façon (troupes, police, état-major, experts).",
     "contributors_period_note": "Uniquement les chiffres datés du {start} au {end}.",
+    "contributors_year_only_note": "Uniquement les chiffres datés de {year}.",
     "contributors_without": "Pays sans chiffre dans la période",
     "contributors_without_note": "Pays ayant des chiffres à d’autres moments mais aucun daté dans la période\xa0; «\xa0Dernier chiffre\xa0» est le dernier à sa fin ou avant, s’il y en a un.",
     "contributors_sites": "Où se trouvait {country}, par année",

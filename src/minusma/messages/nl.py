@@ -399,6 +399,7 @@ MESSAGES: dict[str, str] = {
     "contributors_period": "Bijdragen van {start} tot {end}",
     "contributors_year_note": "Elk cijfer gedateerd in de periode, per land en datum ({countries} landen); een jaar of maand telt waar het de periode overlapt. Bronnen tellen verschillend (troepen, politie, staf, experts).",
     "contributors_period_note": "Alleen cijfers gedateerd van {start} tot {end}.",
+    "contributors_year_only_note": "Alleen cijfers gedateerd in {year}.",
     "contributors_without": "Landen zonder cijfer in de periode",
     "contributors_without_note": "Landen met cijfers op andere momenten maar geen in de periode; 'Laatste cijfer' is het laatste op of vóór het einde ervan, als er een is.",
     "contributors_sites": "Waar {country} was, per jaar",
