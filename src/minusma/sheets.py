@@ -1757,8 +1757,9 @@ def budget_total(total: BudgetTotal, lang: Lang) -> str:
     """The line ``about`` shows: the approved amounts added, and how many fiscal years have one."""
     if total["approved"] is None:
         return say("budget_total_none", lang, of=total["fiscal_years"])
+    key = f"budget_total_line.{LANGS[lang].plural(total['years_with_amount'])}"  # one amount is no sum
     return say(
-        "budget_total_line", lang, amount=_dollars(total["approved"], lang), years=total["years_with_amount"],
+        key, lang, amount=_dollars(total["approved"], lang), years=total["years_with_amount"],
         of=total["fiscal_years"], first=total["first"], last=total["last"],
     )  # fmt: skip
 
