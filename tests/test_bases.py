@@ -296,3 +296,32 @@ def test_the_command_in_a_real_process(tmp_path: Path) -> None:
     made = run("bases", "--chart", "--format", "svg", "--output", str(tmp_path / "bases.svg"))
     assert made.returncode == 0, made.stderr
     assert ElementTree.parse(tmp_path / "bases.svg").getroot().tag == "{http://www.w3.org/2000/svg}svg"
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "fr"])
+@pytest.mark.parametrize("at", ["2016", "2016-06", "2016-06-30"])
+def test_a_title_for_a_year_or_month_does_not_read_as_one_day(lang: str, at: str) -> None:
+    """`bases --at 2016` was titled "Sites in use on 2016" ("op 2016", "le 2016"), a day's wording for a
+    year; the option means any time in it. The table's title and the map's both."""
+    import subprocess
+    import sys
+    import xml.etree.ElementTree as ElementTree
+
+    def run(*args: str) -> subprocess.CompletedProcess[bytes]:
+        done = subprocess.run(
+            [sys.executable, "-m", "minusma", "--lang", lang, "bases", "--at", at, *args],
+            capture_output=True, check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        return done
+
+    title = run("--no-pager").stdout.decode().splitlines()[0]
+    svg = ElementTree.fromstring(run("--chart", "--format", "svg").stdout)
+    (map_title,) = [
+        "".join(group.itertext()).strip()
+        for group in svg.iter("{http://www.w3.org/2000/svg}g")
+        if group.get("id") == "title"
+    ]
+    for shown in (title, map_title):
+        assert at in shown
+        assert not any(f"{word} {at}" in shown for word in ("on", "op", "le")), shown

@@ -35,7 +35,7 @@ def _font(bold: bool) -> Any:
 def _ink(text: ElementTree.Element) -> Box:
     """Where a text's glyphs are drawn, in SVG units (y down): advances across, glyph bounds up and down."""
     style = dict(part.split(": ", 1) for part in text.get("style", "").split("; "))
-    assert style["text-anchor"] == "start"
+    assert style.get("text-anchor", "start") == "start"  # SVG's default: a multi-line text's lines name none
     size = float(style["font-size"].removesuffix("px"))
     font = _font(style.get("font-weight") == "700")
     scale = size / font["head"].unitsPerEm
@@ -44,6 +44,9 @@ def _ink(text: ElementTree.Element) -> Box:
     highs = [glyphs[name].yMax for name in names if hasattr(glyphs[name], "yMax")]
     lows = [glyphs[name].yMin for name in names if hasattr(glyphs[name], "yMin")]
     x, y = float(text.get("x", "0")), float(text.get("y", "0"))
+    moved = re.fullmatch(r"translate\((\S+) (\S+)\)", text.get("transform", ""))
+    if text.get("x") is None and moved is not None:  # a multi-line text's lines are placed by a translation
+        x, y = float(moved[1]), float(moved[2])
     return (x, y - max(highs) * scale, x + sum(metrics[name][0] for name in names) * scale, y - min(lows) * scale)
 
 
@@ -354,3 +357,41 @@ def test_region_names_come_from_the_sites_the_first_naming_a_region_giving_its_w
     names = query.region_names({"bases": [first, second, third]})
     assert names == {"Gao": first["region"], "Timbuktu": third["region"]}
     assert query.region_names({}) == {}
+
+
+# --------------------------------------------------------------------------- the colour key
+
+
+def _outline_points(root: ElementTree.Element) -> list[tuple[float, float]]:
+    """Mali's outline in SVG units, every segment walked at half a unit: a long straight border (the
+    north-west's) has few vertices, and a box can sit across it between them."""
+    points: list[tuple[float, float]] = []
+    for group in root.iter(f"{SVG}g"):
+        if group.get("id") != "mali-outline":
+            continue
+        for path in group.iter(f"{SVG}path"):
+            numbers = [float(value) for value in re.findall(r"-?\d+(?:\.\d+)?", path.get("d", ""))]
+            vertices = list(zip(numbers[0::2], numbers[1::2], strict=True))
+            for (x1, y1), (x2, y2) in itertools.pairwise(vertices):
+                steps = max(1, int(math.dist((x1, y1), (x2, y2)) * 2))
+                points.extend((x1 + (x2 - x1) * step / steps, y1 + (y2 - y1) * step / steps) for step in range(steps))
+    assert points
+    return points
+
+
+@pytest.mark.parametrize(
+    ("at", "lang"), [(None, "en"), (None, "nl"), (None, "fr"), ("2016-06", "fr"), ("2023-06", "nl"), ("2014", "en")]
+)
+def test_the_colour_key_and_its_title_stay_clear_of_malis_outline(at: str | None, lang: str) -> None:
+    """The key stands in the empty north-west corner: its title (the longest line) did run over the border."""
+    facts = load()
+    plot = sheets.bases_map(query.bases(facts, at=at), lang, query.region_names(facts))  # type: ignore[arg-type]
+    root = ElementTree.fromstring(_svg(plot, lang))
+    (key,) = [group for group in root.iter(f"{SVG}g") if group.get("id") == "legend-leaders"]
+    texts = list(key.iter(f"{SVG}text"))
+    assert len(texts) >= 2  # its title and at least one country
+    outline = _outline_points(root)
+    for text in texts:
+        box = _ink(text)
+        crossing = [(x, y) for x, y in outline if box[0] <= x <= box[2] and box[1] <= y <= box[3]]
+        assert not crossing, (text.text, box, crossing[:3])

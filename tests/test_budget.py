@@ -130,7 +130,7 @@ def test_the_about_line_states_the_total_and_the_years(runner: CliRunner) -> Non
     about = run_json(runner, "about")["budget"]
     assert (about["years_with_amount"], about["fiscal_years"]) == (10, 11)
     result = runner.invoke(app, ["about", "--csv"])
-    assert "about US$9,730,000,000" in result.stdout and "10 of 11" in result.stdout
+    assert "about US$9,730,000,000" in result.stdout and "10 of the 11" in result.stdout
     assert "9,731,581,200" not in result.stdout  # no false precision from rounded parts
 
 
@@ -444,3 +444,24 @@ def test_budget_2023_24_afriquactus_560_million_is_kept_beside_the_uns_590(runne
     assert "reason" in preferred and "un-press-gaab-4423" in preferred["sources"]
     years = {year["fiscal_year"]: year for year in run_json(runner, "budget")["years"]}
     assert years["2023/24"]["approved"] == {"value": 590_000_000, "qualifier": "about"}
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_the_about_line_for_one_fiscal_year_with_an_amount_speaks_of_one(
+    shipped_data: dict[str, Any], tmp_path: Path, lang: str
+) -> None:
+    """With one fiscal year cited, `about` read "approved in the 1 of 11 fiscal years ... (their sum, no more
+    precise than its roughest part)": a sum of one amount, and "the 1 of 11"."""
+    data = dict(shipped_data)
+    data["budgets"] = [item for item in shipped_data["budgets"] if item["fiscal_year"] == "2019/20"]
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "minusma", "--lang", lang, "--data", str(path), "about", "--no-pager"],
+        capture_output=True, text=True, check=False, env={"COLUMNS": "300", "PATH": ""},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    text = " ".join(done.stdout.split())
+    said = {"en": "1 of the 11 fiscal years", "nl": "1 van de 11 begrotingsjaren", "fr": "1 des 11 exercices"}[lang]
+    assert said in text
+    assert not any(word in text for word in ("their sum", "hun som", "leur somme", "the 1 of", "de 1 van", "les 1"))

@@ -110,3 +110,48 @@ def test_a_mission_ending_on_the_calendars_last_day_still_charts(
     )  # fmt: skip
     assert (result.returncode, result.stderr) == (0, b"")
     assert result.stdout.startswith(b"<?xml" if format == "svg" else b"\x89PNG")
+
+
+OPTION_EXTREMES = ("0001", "0001-01", "0001-01-01", "0002", "0002-12-31", "9998", "9999", "9999-12", "9999-12-31")
+DATE_OPTIONS = [
+    ["contributors", "--at"], ["contributors", "--year"], ["contributors", "--from"], ["contributors", "--to"],
+    ["contributors", "--country", "TCD", "--from"], ["bases", "--at"], ["bases", "--chart", "--format", "svg", "--at"],
+    ["bases", "--format", "geojson", "--at"], ["casualties", "--at"], ["casualties", "--from"], ["casualties", "--to"],
+    ["budget", "--from"], ["budget", "--to"], ["at"], ["timeline", "--from"], ["timeline", "--to"],
+    ["troops", "--compare", "--from"], ["troops", "--compare", "--to"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("extreme", OPTION_EXTREMES)
+def test_a_date_asked_at_the_calendars_edge_is_an_answer_or_a_usage_error(extreme: str) -> None:
+    """`contributors --at 0001` subtracted its two-year window from 0001-01-01: an internal error (exit 3)."""
+    runner = CliRunner()
+    crashes = []
+    for option in DATE_OPTIONS:
+        if option == ["contributors", "--year"] and len(extreme) != 4:
+            continue  # a year only: anything else is a usage error before any date arithmetic
+        result = runner.invoke(app, [*option, extreme, "--no-pager"])
+        if result.exit_code not in (0, 1, 2) or not isinstance(result.exception, SystemExit | None):
+            crashes.append((" ".join(option), result.exit_code, repr(result.exception)))
+    assert crashes == []
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "fr"])
+def test_the_installed_command_answers_contributors_on_the_calendars_first_day(lang: str) -> None:
+    result = _process("--lang", lang, "contributors", "--at", "0001-01-01", "--json")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["contributors"] == [] and document["window_start"] == "0001-01-01"
+
+
+def test_the_freshness_window_stops_at_the_calendars_first_day() -> None:
+    import datetime as dt
+
+    from minusma.query import FRESH, window_start
+
+    edge = dt.date.min + FRESH
+    assert window_start(edge) == dt.date.min  # the day it still fits
+    assert window_start(edge + dt.timedelta(days=1)) == dt.date.min + dt.timedelta(days=1)  # the day after
+    assert window_start(edge - dt.timedelta(days=1)) == dt.date.min  # the day before: no earlier day
+    assert window_start(dt.date.min) == dt.date.min
+    assert window_start(dt.date(2016, 6, 30)) == dt.date(2016, 6, 30) - FRESH

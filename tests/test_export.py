@@ -387,3 +387,34 @@ def test_each_contribution_says_its_basis(runner: CliRunner, tmp_path: Path, shi
     (table,) = [resource for resource in descriptor["resources"] if resource["name"] == "contributions"]
     (field,) = [field for field in table["schema"]["fields"] if field["name"] == "basis"]
     assert field["constraints"] == {"enum": ["stated", "yearly_mean", "unit_sizes"], "required": True}
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+@pytest.mark.parametrize("name", ["d" * 300, "a/" + "d" * 300 + "/b"])
+def test_a_folder_name_too_long_for_the_system_is_an_error_that_says_so(tmp_path: Path, name: str, lang: str) -> None:
+    """`export` of a 300-byte name was an internal error (exit 3): the check whether it exists already raised
+    "File name too long" before the part that reports a system's refusal."""
+    done = subprocess.run(
+        [sys.executable, "-m", "minusma", "--lang", lang, "export", name],
+        capture_output=True, text=True, check=False, cwd=tmp_path,
+    )  # fmt: skip
+    assert done.returncode in (1, 4), (done.returncode, done.stderr)
+    assert "internal" not in done.stderr and "intern" not in done.stderr and "Traceback" not in done.stderr
+    assert done.stderr.startswith("minusma: ") and done.stdout == ""
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_a_file_where_the_parent_folder_should_be_is_named_as_a_file_not_as_missing(tmp_path: Path, lang: str) -> None:
+    """`export afile/pkg` said "the folder afile does not exist" while afile was there, a file."""
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "minusma", "--lang", lang, "export", "afile/pkg"],
+        capture_output=True, text=True, check=False, cwd=tmp_path,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    expected = {"en": "afile exists and is not a folder", "nl": "afile", "fr": "afile"}[lang]
+    assert expected in done.stderr
+    from minusma.messages import say
+
+    assert done.stderr.strip() == "minusma: " + say("export.not_folder", lang, path="afile")  # type: ignore[arg-type]

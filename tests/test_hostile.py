@@ -521,3 +521,44 @@ def test_a_search_text_cannot_forge_a_line(runner: CliRunner, query: str) -> Non
     assert result.stdout.splitlines()[0] == "Search results for '" + " ".join(query.split()) + "'"
     assert len(result.stdout.splitlines()) == 2  # the title and "no fact matches"
     assert json.loads(runner.invoke(app, ["search", query, "--json"]).stdout)["query"] == query
+
+
+EMPTY_NAMES = [
+    ["contributors", "--country"], ["bases", "--country"], ["bases", "--base"], ["casualties", "--country"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+@pytest.mark.parametrize("option", EMPTY_NAMES)
+@pytest.mark.parametrize("value", ["", "   "])
+def test_an_empty_name_is_a_usage_error_like_an_empty_search(option: list[str], value: str, lang: str) -> None:
+    """`contributors --country ''` said "no contributions from ''" (exit 1, "nothing found"), where `search ''`,
+    `--data ''`, `--output ''` and `export ''` are usage errors (exit 2): an empty name names nothing to look for."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "minusma", "--lang", lang, *option, value],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2, (done.returncode, done.stderr)
+    assert option[-1] in done.stderr and "Traceback" not in done.stderr and done.stdout == ""
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("en", "19.46139"), ("nl", "19,46139"), ("fr", "19,46139")])
+def test_a_coordinate_in_a_table_is_written_as_the_language_writes_decimals(lang: str, shown: str) -> None:
+    """Dutch and French tables wrote 99,9% and 1.107.318.900 (nl) but a latitude as 19.46139: one table, two
+    decimal marks. The machine formats (CSV, JSON, GeoJSON) keep the point."""
+    import subprocess
+    import sys
+
+    def run(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "minusma", "--lang", lang, "bases", "--base", "Aguelhok", *args],
+            capture_output=True, text=True, check=False, env={**os.environ, "COLUMNS": "200"},
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    assert shown in run("--no-pager") and shown in run("--format", "md") and shown in run("--format", "html")
+    assert "19.46139" in run("--csv") and "19.46139" in run("--json")

@@ -411,6 +411,13 @@ def _check_size(value: str | None) -> str | None:
     return value.lower()
 
 
+def _check_name(value: str | None) -> str | None:
+    """A name to look for (a country, a site): an empty one names nothing, as an empty search does."""
+    if value is not None and not value.strip():
+        raise typer.BadParameter(say("empty_name", _usage_lang()))
+    return value
+
+
 @command("troops", kinds=("tables", "chart"))
 def troops(
     compare: Annotated[bool, typer.Option("--compare", help=_help("compare"))] = False,
@@ -468,7 +475,9 @@ def contributors(
     date_to: Annotated[
         str | None, typer.Option("--to", callback=_check_date, metavar="DATE", help=_help("contributors_to"))
     ] = None,
-    country: Annotated[str | None, typer.Option("--country", metavar="COUNTRY", help=_help("country"))] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", metavar="COUNTRY", callback=_check_name, help=_help("country"))
+    ] = None,
 ) -> None:
     given = [name for name, value in (("--at", at), ("--year", year)) if value is not None]
     given += [name for name, value in (("--from", date_from), ("--to", date_to)) if value is not None][:1]
@@ -502,8 +511,12 @@ def bases(
     at: Annotated[
         str | None, typer.Option("--at", callback=_check_date, metavar="DATE", help=_help("bases_at"))
     ] = None,
-    country: Annotated[str | None, typer.Option("--country", metavar="COUNTRY", help=_help("bases_country"))] = None,
-    base: Annotated[str | None, typer.Option("--base", metavar="NAME", help=_help("bases_base"))] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", metavar="COUNTRY", callback=_check_name, help=_help("bases_country"))
+    ] = None,
+    base: Annotated[
+        str | None, typer.Option("--base", metavar="NAME", callback=_check_name, help=_help("bases_base"))
+    ] = None,
     chart: Annotated[bool, typer.Option("--chart", help=_help("bases_chart"))] = False,
 ) -> None:
     regions: dict[str, Text] = {}  # the map names every region, whichever sites the question keeps
@@ -588,7 +601,7 @@ def casualties(
         str | None, typer.Option("--at", callback=_check_date, metavar="DATE", help=_help("casualties_at"))
     ] = None,
     country: Annotated[
-        str | None, typer.Option("--country", metavar="COUNTRY", help=_help("casualties_country"))
+        str | None, typer.Option("--country", metavar="COUNTRY", callback=_check_name, help=_help("casualties_country"))
     ] = None,
     by: Annotated[
         str | None,

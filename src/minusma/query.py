@@ -839,8 +839,9 @@ def _latest_on(fact_base: FactBase, day: dt.date) -> dict[str, Contribution]:
 
 
 def window_start(day: dt.date) -> dt.date:
-    """The first day a figure's period may end on and still stand for ``day``."""
-    return day - FRESH
+    """The first day a figure's period may end on and still stand for ``day`` (the calendar's first day at
+    the latest: a day asked within two years of it has no earlier one)."""
+    return day - FRESH if day - dt.date.min >= FRESH else dt.date.min
 
 
 def contributors_on(fact_base: FactBase, day: dt.date) -> list[ContributorRow]:

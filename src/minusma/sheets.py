@@ -186,7 +186,12 @@ def about(result: AboutResult, lang: Lang) -> list[Sheet]:
     ]
     for leader in result["leaders"]:
         term = _term(leader, lang)
-        rows.append((say(f"about.first.{leader['role']}", lang), f"{leader['name']} ({text(leader['nationality'], lang)}), {term}"))
+        rows.append(
+            (
+                say(f"about.first.{leader['role']}", lang),
+                f"{leader['name']} ({text(leader['nationality'], lang)}), {term}",
+            )
+        )
     rows.append((say("budget_total", lang), budget_total(result["budget"], lang)))
     rows += [
         (say("schema_version", lang), result["schema_version"]),
@@ -917,7 +922,9 @@ def contributors(result: ContributorsResult, lang: Lang) -> list[Sheet]:
         names = country_names(result["country"])[lang]
         title = say("contributors_country", lang, country=names)
         notes = [say("contributors_country_note", lang)]
-        if result["date_from"] is not None or result["date_to"] is not None:
+        if result["year"] is not None:
+            notes.append(say("contributors_year_only_note", lang, year=result["year"]))
+        elif result["date_from"] is not None or result["date_to"] is not None:
             notes.append(
                 say("contributors_period_note", lang, start=result["date_from"] or "…", end=result["date_to"] or "…")
             )
@@ -1755,8 +1762,9 @@ def budget_total(total: BudgetTotal, lang: Lang) -> str:
     """The line ``about`` shows: the approved amounts added, and how many fiscal years have one."""
     if total["approved"] is None:
         return say("budget_total_none", lang, of=total["fiscal_years"])
+    key = f"budget_total_line.{LANGS[lang].plural(total['years_with_amount'])}"  # one amount is no sum
     return say(
-        "budget_total_line", lang, amount=_dollars(total["approved"], lang), years=total["years_with_amount"],
+        key, lang, amount=_dollars(total["approved"], lang), years=total["years_with_amount"],
         of=total["fiscal_years"], first=total["first"], last=total["last"],
     )  # fmt: skip
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from operator import attrgetter
 from typing import cast
 
-from minusma.messages import Lang, number, percent, say
+from minusma.messages import LANGS, Lang, number, percent, say
 from minusma.sheets import Bar, Cell, Coded, Column, Noted, PartFill, Sheet
 
 _UNSAFE = {code: f"\\x{code:02x}" for code in (*range(0x00, 0x20), *range(0x7F, 0xA0))}
@@ -105,6 +105,8 @@ def format_cell(column: Column, cell: Cell, lang: Lang, unicode: bool = True, co
         return worded
     if isinstance(cell, int) and column.kind == "number" and column.key not in ("id", "resolution", "line"):
         return number(cell, lang)
+    if isinstance(cell, float) and column.kind == "number":  # a coordinate: the language's decimal mark
+        return str(cell).replace(".", LANGS[lang].decimal)
     return str(cell)
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import textwrap
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
 
@@ -220,7 +221,7 @@ def _draw(figure: Figure, plot: Plot, lang: Lang, layout: Layout = LAYOUTS[Chart
         color=INK, gid="title",
     )  # fmt: skip
     _legends(head, foot, plot, layout)
-    foot.text(
+    credit = foot.text(
         0.01, 0.06 / layout.foot, plot.source_line, fontsize=layout.text, color=GREY, gid="source-line", wrap=True
     )
     as_of = foot.text(
@@ -229,6 +230,11 @@ def _draw(figure: Figure, plot: Plot, lang: Lang, layout: Layout = LAYOUTS[Chart
     if layout.series_columns == 1:  # a narrow column: the date above the credit, which takes the whole width
         as_of.set_position((0.01, (0.12 + layout.text / 72 * 2.6) / layout.foot))
         as_of.set_horizontalalignment("left")
+    else:
+        renderer = _renderer(foot)
+        if as_of.get_window_extent(renderer).overlaps(credit.get_window_extent(renderer)):
+            # a long credit (French, Dutch) reaches the date: the date goes a line up, at the right
+            as_of.set_position((0.99, (0.06 + layout.text / 72 * 1.5) / layout.foot))
 
 
 def _milestones(axes: Any, plot: Plot, layout: Layout) -> None:
@@ -370,10 +376,40 @@ def _legends(head: SubFigure, foot: SubFigure, plot: Plot, layout: Layout) -> No
         Line2D([], [], color=INK, linewidth=1, marker="|", markersize=6),
         Line2D([], [], color=GREY, linewidth=1, linestyle=(0, (4, 3))),
     ]
-    foot.legend(
-        looks, list(plot.keys), loc="upper left", bbox_to_anchor=(0.005, 1.0), ncols=layout.key_columns,
-        fontsize=layout.text, labelspacing=0.3,
-    ).set_gid("legend-marks")  # fmt: skip
+    labels = list(plot.keys)
+    renderer = _renderer(foot)
+    right = foot.bbox.x1
+    for _ in range(len(labels) * 3):  # a long key (Dutch, French) is wrapped where it would run off the image
+        key = foot.legend(
+            looks, labels, loc="upper left", bbox_to_anchor=(0.005, 1.0), ncols=layout.key_columns,
+            fontsize=layout.text, labelspacing=0.3,
+        )  # fmt: skip
+        key.draw(renderer)  # lays the key out (on the measuring canvas): its texts take their places
+        over = [
+            (index, text.get_window_extent(renderer))
+            for index, text in enumerate(key.get_texts())
+            if text.get_window_extent(renderer).x1 > right
+        ]
+        if not over:
+            break
+        key.remove()  # a figure keeps every legend made: only the last one stays
+        index, box = over[0]
+        keep = (right - box.x0) / box.width * 0.97  # the share of its width that fits
+        lines = labels[index].split("\n")
+        longest = max(lines, key=len)
+        labels[index] = "\n".join(
+            textwrap.fill(line, max(8, int(len(longest) * keep))) if line == longest else line for line in lines
+        )
+    key.set_gid("legend-marks")
+
+
+def _renderer(figure: Figure | SubFigure) -> Any:
+    """The Agg renderer that measures laid-out text (the same for the SVG: lengths are taken in points)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    root = figure.figure
+    canvas = root.canvas if isinstance(root.canvas, FigureCanvasAgg) else FigureCanvasAgg(root)
+    return cast(Any, canvas).get_renderer()
 
 
 def _dates(ax: Axes, start: dt.date, end: dt.date) -> None:
@@ -546,10 +582,20 @@ def _draw_map(figure: Figure, plot: MapPlot, lang: Lang) -> None:
         if len(shown) < len(plot.leaders):
             keys.append(Line2D([], [], linestyle="none", marker="o", markersize=7, color=OTHER, alpha=0.55))
             names.append(plot.other_label)
-        key = ax.legend(  # the map's empty north-west corner: the foot holds the size key and the sources
-            keys, names, loc="upper left", bbox_to_anchor=(0.0, 1.0), ncols=1, fontsize=7.5, frameon=False,
-            title=plot.leader_label, title_fontsize=8, alignment="left",
-        )  # fmt: skip
+        outline_points = _outline_points(ax, room.to_points)
+        words = plot.leader_label.split()
+        for lines in range(1, len(words) + 1):  # the title on as few lines as keep the key clear of the border
+            per_line = math.ceil(len(words) / lines)
+            title = "\n".join(" ".join(words[start : start + per_line]) for start in range(0, len(words), per_line))
+            key = ax.legend(  # the map's empty north-west corner: the foot holds the size key and the sources
+                keys, names, loc="upper left", bbox_to_anchor=(0.0, 1.0), ncols=1, fontsize=7.5, frameon=False,
+                title=title, title_fontsize=8, alignment="left",
+            )  # fmt: skip
+            key.draw(room.renderer)  # lays the key out (on the measuring canvas): its texts take their places
+            texts = [key.get_title(), *key.get_texts()]
+            boxes = [_extent(text, room.renderer, room.to_points, (0.0, 0.0)) for text in texts]
+            if not any(_holds(box, outline_points) for box in boxes):
+                break
         key.set_gid("legend-leaders")
         extent = key.get_window_extent(room.renderer)
         avoided.append(tuple(value * room.to_points for value in extent.extents))
@@ -726,6 +772,24 @@ def _within(ax: Any, box: Box, rings: Sequence[Sequence[Sequence[float]]], to_po
     ] + [(box[0] + (box[2] - box[0]) * side, (box[1] + box[3]) / 2) for side in (0, 1)]  # fmt: skip
     points = ax.transData.inverted().transform([(x / to_points, y / to_points) for x, y in edge])
     return all(_inside(float(x), float(y), rings) for x, y in points)
+
+
+def _outline_points(ax: Any, to_points: float) -> list[tuple[float, float]]:
+    """Mali's outline in points, each segment walked at a point's step: a long straight border (the
+    north-west's) has few vertices, and a text can lie across it between them."""
+    points: list[tuple[float, float]] = []
+    for ring in outline():
+        shown = [(float(x) * to_points, float(y) * to_points) for x, y in ax.transData.transform(ring)]
+        for (x1, y1), (x2, y2) in zip(shown, shown[1:], strict=False):
+            steps = max(1, math.ceil(math.dist((x1, y1), (x2, y2))))
+            points.extend((x1 + (x2 - x1) * step / steps, y1 + (y2 - y1) * step / steps) for step in range(steps))
+    return points
+
+
+def _holds(box: Box, points: Sequence[tuple[float, float]]) -> bool:
+    """Whether any of the points lies in the box, kept :data:`LABEL_GAP` clear."""
+    left, bottom, right, top = box[0] - LABEL_GAP, box[1] - LABEL_GAP, box[2] + LABEL_GAP, box[3] + LABEL_GAP
+    return any(left <= x <= right and bottom <= y <= top for x, y in points)
 
 
 def _inside(x: float, y: float, rings: Sequence[Sequence[Sequence[float]]]) -> bool:

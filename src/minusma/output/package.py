@@ -499,14 +499,19 @@ def export(fact_base: FactBase, given: str, force: bool, lang: Lang, places: dic
         raise UsageError(Message("export.empty_path"))
     directory = Path(given)
     shown = safe(given, lines=False)
-    target = directory.resolve()
-    if target.exists() and not target.is_dir():
-        raise ExportError(Message("export.not_folder", {"path": shown}))
-    if not target.parent.is_dir():
-        raise ExportError(Message("export.no_parent", {"path": safe(str(directory.parent), lines=False)}))
-    exists = target.is_dir()
-    if exists and any(target.iterdir()) and not force:
-        raise ExportError(Message("export.not_empty", {"path": shown}))
+    try:  # a name too long for the system, a folder that cannot be read: refused before anything is written
+        target = directory.resolve()
+        if target.exists() and not target.is_dir():
+            raise ExportError(Message("export.not_folder", {"path": shown}))
+        if directory.parent.exists() and not directory.parent.is_dir():  # a file where its folder should be
+            raise ExportError(Message("export.not_folder", {"path": safe(str(directory.parent), lines=False)}))
+        if not target.parent.is_dir():
+            raise ExportError(Message("export.no_parent", {"path": safe(str(directory.parent), lines=False)}))
+        exists = target.is_dir()
+        if exists and any(target.iterdir()) and not force:
+            raise ExportError(Message("export.not_empty", {"path": shown}))
+    except OSError as error:
+        raise OutputError(Message("export.failed", {"path": shown, "reason": os_reason(error)})) from None
     contents = files(fact_base, lang, places)
     staging: Path | None = None
     try:
