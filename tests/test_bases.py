@@ -325,3 +325,58 @@ def test_a_title_for_a_year_or_month_does_not_read_as_one_day(lang: str, at: str
     for shown in (title, map_title):
         assert at in shown
         assert not any(f"{word} {at}" in shown for word in ("on", "op", "le")), shown
+
+
+# --------------------------------------------------------------------------- validate: rows outside the site's life
+
+
+def _row_warnings(facts: FactBase, base: dict[str, object] | object) -> list[tuple[str, str]]:
+    from minusma.model import check_fact_base
+
+    found = check_fact_base(with_sites(facts, base))  # type: ignore[arg-type]
+    keys = ("check.presence_after_closure", "check.presence_before_mission")
+    return [(problem.severity, problem.message.key) for problem in found if problem.message.key in keys]
+
+
+@pytest.mark.parametrize(
+    ("closed", "row", "warned"),
+    [
+        ("2023-10-21", "2023-10-21", False),  # the closure's day
+        ("2023-10-21", "2023-10-22", True),  # the day after
+        ("2023-10-21", "2023-10", False),  # a month that holds the closure
+        ("2023-10-21", "2023-11", True),
+        ("2023-10", "2023-10-31", False),  # known to the month: all of it may be before
+        ("2023-10", "2023-11-01", True),
+        ("2023-10", "2023", False),  # a year that holds the closure
+        ("2023-10", "2024", True),
+    ],
+)
+def test_validate_warns_of_a_row_wholly_after_its_sites_closure(
+    facts: FactBase, closed: str, row: str, warned: bool
+) -> None:
+    assert _row_warnings(facts, a_site(row, closed=closed)) == (
+        [("warning", "check.presence_after_closure")] if warned else []
+    )
+
+
+@pytest.mark.parametrize(
+    ("row", "warned"),
+    [
+        ("2013-04-24", True),  # the day before the mission was established (2013-04-25)
+        ("2013-04-25", False),  # the day
+        ("2013-04", False),  # the month that holds it
+        ("2013-03", True),
+        ("2013", False),
+        ("2012", True),
+    ],
+)
+def test_validate_warns_of_a_row_wholly_before_the_mission(facts: FactBase, row: str, warned: bool) -> None:
+    assert facts["mission"]["established"] == "2013-04-25"
+    assert _row_warnings(facts, a_site(row)) == ([("warning", "check.presence_before_mission")] if warned else [])
+
+
+def test_the_shipped_sites_have_no_row_outside_their_life(facts: FactBase) -> None:
+    from minusma.model import check_fact_base
+
+    keys = ("check.presence_after_closure", "check.presence_before_mission")
+    assert [problem for problem in check_fact_base(facts) if problem.message.key in keys] == []

@@ -497,6 +497,8 @@ MESSAGES: dict[str, str] = {
     "check.unknown_country": "'{code}' is not a country code minusma knows (ISO 3166-1 alpha-3, such as TCD); correct it, or add the country and its names to src/minusma/messages/countries.py",
     "check.outside_mali": "lies outside Mali (longitude {longitude}, latitude {latitude}); check that longitude and latitude are not swapped or mistyped",
     "check.closure_date": "closes on {date}, but the event it cites ({event}) is dated {event_date}; give the event's date or a period that contains it",
+    "check.presence_after_closure": "is dated {date}, after the site closed ({closed}); a row after its site's closure is never shown: check the row's date or the closure",
+    "check.presence_before_mission": "is dated {date}, before the mission was established ({established}); check the row's date",
     "contributors_outside": "Outside the mission's life: {status}",
     "event.strength": "Deployed strength: {figures}.",
     "event.casualties": "Casualties since {start}: {figures}.",

@@ -477,10 +477,13 @@ def _events_by_id(fact_base: FactBase) -> dict[str, Event]:
 
 
 def _check_bases(fact_base: FactBase, events: Mapping[str, Event]) -> Iterator[Problem]:
-    """A site lies inside Mali, its contingents are known countries, and its closure is an event of
-    the fact base whose date its own date contains. ``events`` is :func:`_events_by_id`."""
+    """A site lies inside Mali, its contingents are known countries, its closure is an event of the
+    fact base whose date its own date contains, and (warnings) no row of it lies wholly after its
+    closure or wholly before the mission was established. ``events`` is :func:`_events_by_id`."""
     from minusma.messages.countries import COUNTRIES
 
+    mission_established = fact_base["mission"]["established"]
+    established = date_range(mission_established)[0]
     for index, base in enumerate(fact_base.get("bases", [])):
         path = f"bases[{index}]"
         longitude, latitude = base["longitude"], base["latitude"]
@@ -503,7 +506,19 @@ def _check_bases(fact_base: FactBase, events: Mapping[str, Event]) -> Iterator[P
                         "error", f"{path}.closed.date",
                         Message("check.closure_date", {"date": closed["date"], "event": event["id"], "event_date": event["date"]}),
                     )  # fmt: skip
+        closed_after = date_range(closed["date"])[1] if closed is not None else None
         for row_index, row in enumerate(base["presence"]):
+            row_first, row_last = date_range(row["date"])
+            if closed_after is not None and row_first > closed_after:  # wholly after the closure
+                yield Problem(
+                    "warning", f"{path}.presence[{row_index}].date",
+                    Message("check.presence_after_closure", {"date": row["date"], "closed": closed["date"]}),  # type: ignore[index]
+                )  # fmt: skip
+            if row_last < established:  # wholly before the mission
+                yield Problem(
+                    "warning", f"{path}.presence[{row_index}].date",
+                    Message("check.presence_before_mission", {"date": row["date"], "established": mission_established}),
+                )  # fmt: skip
             for key in ("troops_by_country", "police_by_country", "observers_by_country"):
                 given: Mapping[str, object] = row.get(key, {})  # type: ignore[assignment]
                 for code in given:
