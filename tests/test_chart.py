@@ -6,8 +6,6 @@ from __future__ import annotations
 import ast
 import json
 import os
-import pty
-import shutil
 import struct
 import subprocess
 import sys
@@ -19,6 +17,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from installed import in_terminal, minusma_command
 from minusma.cli import app
 from minusma.messages import LANGS, Lang, number, say
 
@@ -187,18 +186,13 @@ def test_png_is_a_png_of_the_fixed_size(runner: CliRunner) -> None:
 # --------------------------------------------------------------------------- processes
 
 
-def _minusma() -> list[str]:
-    script = shutil.which("minusma", path=str(Path(sys.executable).parent))
-    return [script] if script else [sys.executable, "-m", "minusma"]
-
-
 @pytest.mark.parametrize("image", ["svg", "png"])
 def test_the_same_input_gives_the_same_bytes(image: str) -> None:
     runs = []
     for seed in ("1", "2", "random"):
         environment = {**os.environ, "PYTHONHASHSEED": seed}
         result = subprocess.run(
-            [*_minusma(), "troops", "--chart", "--format", image, "--lang", "fr"],
+            [*minusma_command(), "troops", "--chart", "--format", image, "--lang", "fr"],
             capture_output=True, env=environment, check=False,
         )  # fmt: skip
         assert result.returncode == 0, result.stderr
@@ -209,36 +203,16 @@ def test_the_same_input_gives_the_same_bytes(image: str) -> None:
         assert b"<dc:date>" not in runs[0]
 
 
-def _in_terminal(*args: str, cwd: Path) -> tuple[int, str]:
-    """Run minusma with a pseudo-terminal as standard output (and input and errors)."""
-    pid, descriptor = pty.fork()
-    if pid == 0:  # the child
-        os.chdir(cwd)
-        os.execv(_minusma()[0], [*_minusma(), *args])
-    output = b""
-    while True:
-        try:
-            chunk = os.read(descriptor, 65536)
-        except OSError:  # the child is gone
-            break
-        if not chunk:
-            break
-        output += chunk
-    _, status = os.waitpid(pid, 0)
-    os.close(descriptor)
-    return os.waitstatus_to_exitcode(status), output.decode("utf-8", "replace")
-
-
 @pytest.mark.parametrize("image", ["svg", "png"])
 def test_an_image_is_never_written_to_a_terminal(image: str, tmp_path: Path) -> None:
-    code, shown = _in_terminal("troops", "--chart", "--format", image, cwd=tmp_path)
+    code, shown = in_terminal("troops", "--chart", "--format", image, cwd=tmp_path)
     assert code == 2, shown
     assert f"> troops.{image}" in shown and f"--output troops.{image}" in shown
     assert "<svg" not in shown and "PNG" not in shown and "Traceback" not in shown
 
 
 def test_at_a_terminal_output_writes_the_file(tmp_path: Path) -> None:
-    code, shown = _in_terminal("troops", "--chart", "--format", "svg", "--output", "troops.svg", cwd=tmp_path)
+    code, shown = in_terminal("troops", "--chart", "--format", "svg", "--output", "troops.svg", cwd=tmp_path)
     assert code == 0, shown
     assert shown == ""
     assert ElementTree.parse(tmp_path / "troops.svg").getroot().tag == f"{SVG}svg"

@@ -13,7 +13,6 @@ import io
 import json
 import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ElementTree
 import zlib
 from collections.abc import Callable
@@ -25,6 +24,7 @@ import pytest
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
+from installed import minusma_command
 from minusma import query
 from minusma.cli import app
 from minusma.load import validate
@@ -368,13 +368,8 @@ class _Cells(HTMLParser):
             self.cells[-1] += data
 
 
-def _minusma() -> list[str]:
-    found = shutil.which("minusma", path=str(Path(sys.executable).parent))
-    return [found] if found else [sys.executable, "-m", "minusma"]
-
-
 def _run(*args: str) -> bytes:
-    result = subprocess.run([*_minusma(), *args], capture_output=True, timeout=120, check=False)
+    result = subprocess.run([*minusma_command(), *args], capture_output=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr.decode()
     return result.stdout
 

@@ -5,10 +5,7 @@ and a clear message where the optional extra is missing."""
 from __future__ import annotations
 
 import io
-import os
-import pty
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -20,13 +17,9 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
+from installed import in_terminal, minusma_command
 from minusma.cli import app
 from minusma.output.xlsx import NAME_LONGEST, sheet_name
-
-
-def _minusma() -> list[str]:
-    script = shutil.which("minusma", path=str(Path(sys.executable).parent))
-    return [script] if script else [sys.executable, "-m", "minusma"]
 
 
 def _book(runner: CliRunner, *args: str) -> openpyxl.Workbook:
@@ -203,41 +196,21 @@ def test_worksheet_names_are_unique_whatever_their_case() -> None:
 # --------------------------------------------------------------------------- where it goes
 
 
-def _in_terminal(*args: str, cwd: Path) -> tuple[int, str]:
-    """Run minusma with a pseudo-terminal as standard output (and input and errors)."""
-    pid, descriptor = pty.fork()
-    if pid == 0:  # the child
-        os.chdir(cwd)
-        os.execv(_minusma()[0], [*_minusma(), *args])
-    output = b""
-    while True:
-        try:
-            chunk = os.read(descriptor, 65536)
-        except OSError:  # the child is gone
-            break
-        if not chunk:
-            break
-        output += chunk
-    _, status = os.waitpid(pid, 0)
-    os.close(descriptor)
-    return os.waitstatus_to_exitcode(status), output.decode("utf-8", "replace")
-
-
 def test_a_workbook_is_never_written_to_a_terminal(tmp_path: Path) -> None:
-    code, shown = _in_terminal("about", "--format", "xlsx", cwd=tmp_path)
+    code, shown = in_terminal("about", "--format", "xlsx", cwd=tmp_path)
     assert code == 2, shown
     assert "> about.xlsx" in shown and "--output about.xlsx" in shown and "PK" not in shown
     assert list(tmp_path.iterdir()) == []
 
 
 def test_the_installed_command_writes_a_workbook_to_a_file(tmp_path: Path) -> None:
-    code, shown = _in_terminal("timeline", "--format", "xlsx", "--lang", "fr", "--output", "t.xlsx", cwd=tmp_path)
+    code, shown = in_terminal("timeline", "--format", "xlsx", "--lang", "fr", "--output", "t.xlsx", cwd=tmp_path)
     assert code == 0 and shown == "", shown
     book = openpyxl.load_workbook(tmp_path / "t.xlsx")
     assert [cell.value for cell in book.worksheets[0][1]][:2] == ["Date", "Catégorie"]
     assert book.worksheets[-1].title == "Sources"
     piped = subprocess.run(
-        [*_minusma(), "timeline", "--format", "xlsx", "--lang", "fr"], capture_output=True, check=False
+        [*minusma_command(), "timeline", "--format", "xlsx", "--lang", "fr"], capture_output=True, check=False
     )
     assert piped.returncode == 0 and piped.stdout == (tmp_path / "t.xlsx").read_bytes()
 

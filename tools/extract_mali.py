@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/, also when a test loads this file
-from importing import checked_copy  # noqa: E402
+from importing import checked_copy, write_or_check  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = REPO / "data" / "sources" / "boundaries"
@@ -75,14 +75,7 @@ def extracted(raw: bytes) -> str:
 
 
 def main(argv: list[str]) -> int:
-    new = extracted(checked_copy(SOURCES, SOURCE))
-    if "--check" in argv:
-        if OUT.read_text(encoding="utf-8") != new:
-            print("src/minusma/mali.json differs from what tools/extract_mali.py gives", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(new, encoding="utf-8")
-    return 0
+    return write_or_check(OUT, extracted(checked_copy(SOURCES, SOURCE)), argv, "tools/extract_mali.py")
 
 
 if __name__ == "__main__":

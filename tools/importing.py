@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -35,3 +36,16 @@ def checked_copy(folder: Path, path: str) -> bytes:
     if digest != record["sha256"]:
         raise SystemExit(f"{path}: not the file provenance.json describes (sha256 {digest})")
     return raw
+
+
+def write_or_check(out: Path, new: str, argv: list[str], script: str) -> int:
+    """Write ``new`` to ``out``, or with ``--check`` in ``argv`` compare without writing: 1 if it differs."""
+    if "--check" in argv:
+        if out.read_text(encoding="utf-8") != new:
+            repo = Path(__file__).resolve().parents[1]
+            shown = out.relative_to(repo) if out.is_relative_to(repo) else out
+            print(f"{shown} differs from what {script} gives", file=sys.stderr)
+            return 1
+        return 0
+    out.write_text(new, encoding="utf-8")
+    return 0
