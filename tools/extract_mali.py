@@ -22,26 +22,12 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/, also when a test loads this file
-from importing import checked_copy, write_or_check  # noqa: E402
+from importing import checked_copy, topojson_arcs, write_or_check  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = REPO / "data" / "sources" / "boundaries"
 SOURCE = "world-atlas-2.0.2/countries-50m.json"
 OUT = REPO / "src" / "minusma" / "mali.json"
-
-
-def _arcs(topology: dict[str, Any]) -> list[list[tuple[float, float]]]:
-    scale_x, scale_y = topology["transform"]["scale"]
-    shift_x, shift_y = topology["transform"]["translate"]
-    decoded = []
-    for arc in topology["arcs"]:
-        x = y = 0
-        points = []
-        for dx, dy in arc:
-            x, y = x + dx, y + dy
-            points.append((round(x * scale_x + shift_x, 3), round(y * scale_y + shift_y, 3)))
-        decoded.append(points)
-    return decoded
 
 
 def _ring(indexes: list[int], arcs: list[list[tuple[float, float]]]) -> list[list[float]]:
@@ -55,7 +41,7 @@ def _ring(indexes: list[int], arcs: list[list[tuple[float, float]]]) -> list[lis
 def extracted(raw: bytes) -> str:
     """mali.json's text from the bytes of world-atlas's countries-50m.json."""
     topology = json.loads(raw)
-    arcs = _arcs(topology)
+    arcs = topojson_arcs(topology, 3)
     (mali,) = [item for item in topology["objects"]["countries"]["geometries"] if item["properties"]["name"] == "Mali"]
     if mali["type"] == "Polygon":
         coordinates: Any = [_ring(ring, arcs) for ring in mali["arcs"]]

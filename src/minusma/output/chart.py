@@ -19,6 +19,7 @@ import io
 import math
 import textwrap
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
 
 from minusma.errors import MissingExtraError, UsageError
@@ -492,12 +493,18 @@ class Region(NamedTuple):
     rings: list[list[list[float]]]
 
 
-def regions() -> list[Region]:
-    """Mali's regions, in the order of minusma/mali_regions.json (Natural Earth Admin 1)."""
+@cache
+def _regions_file() -> dict[str, Any]:
+    """minusma/mali_regions.json, read and parsed once per run (the regions and their borders share it)."""
     import json
     from importlib.resources import files
 
-    collection = json.loads(files("minusma").joinpath("mali_regions.json").read_text(encoding="utf-8"))
+    return cast(dict[str, Any], json.loads(files("minusma").joinpath("mali_regions.json").read_text(encoding="utf-8")))
+
+
+def regions() -> list[Region]:
+    """Mali's regions, in the order of minusma/mali_regions.json (Natural Earth Admin 1)."""
+    collection = _regions_file()
     found = []
     for item in collection["features"]:
         if item["properties"]["kind"] != "region":
@@ -513,10 +520,7 @@ def regions() -> list[Region]:
 def region_borders() -> list[list[list[float]]]:
     """The borders between Mali's regions as lines of [longitude, latitude] (Natural Earth Admin 1,
     shipped as minusma/mali_regions.json by tools/extract_regions.py)."""
-    import json
-    from importlib.resources import files
-
-    collection = json.loads(files("minusma").joinpath("mali_regions.json").read_text(encoding="utf-8"))
+    collection = _regions_file()
     (borders,) = [item for item in collection["features"] if item["properties"]["kind"] == "borders"]
     return cast(list[list[list[float]]], borders["geometry"]["coordinates"])
 
