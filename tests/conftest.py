@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,10 @@ from typer.testing import CliRunner
 for _name in ("MINUSMA_LANG", "MINUSMA_DATA", "LC_ALL", "LC_MESSAGES"):
     os.environ.pop(_name, None)
 os.environ["LANG"] = "C.UTF-8"
+# The cache of validated files (load.cache_dir) in a folder of this run's own, not the user's:
+# every run of the suite starts with nothing remembered, and runs of it never share entries.
+os.environ.pop("MINUSMA_NO_CACHE", None)
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="minusma-test-cache-")
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "data" / "minusma.json"

@@ -37,6 +37,9 @@ VARIABLES = [
     ("COLUMNS", "The terminal width for tables (a value that is not a positive number counts as unset)."),
     ("NO_COLOR", "No colour in tables."),
     ("MINUSMA_DEBUG", "Set to 1 to see the traceback of an internal error (exit status 3)."),
+    ("MINUSMA_NO_CACHE", "Set to 1 to validate a fact base on every run instead of keeping the files validated "
+     "before (see FILES)."),
+    ("XDG_CACHE_HOME", "Where the validated files are kept (an absolute path; default ~/.cache)."),
 ]  # fmt: skip
 
 
@@ -154,6 +157,10 @@ def page() -> str:
         ".SH FILES",
         "The fact base shipped with minusma is data/minusma.json in the source;",
         "\\fBminusma schema\\fR prints its JSON Schema.",
+        ".PP",
+        "\\fI$XDG_CACHE_HOME/minusma/validated/\\fR (else \\fI~/.cache/minusma/validated/\\fR):",
+        "the last 4 fact bases given with \\-\\-data or MINUSMA_DATA that passed validation, kept",
+        "validated so that the next run on the same bytes need not validate them again; safe to delete.",
         ".SH SEE ALSO",
         "\\fBjq\\fR(1), \\fBless\\fR(1).",
         ".PP",

@@ -2,10 +2,13 @@
 
 A fact base loads only when it is valid JSON of the schema and keeps every rule in
 ``model.check_fact_base``; otherwise :class:`FactBaseError` carries every problem.
+A file that passed before is read from the cache of validated files (:func:`cache_dir`),
+the only thing minusma writes that the user did not ask for.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -17,7 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
-from pydantic_core import ErrorDetails, SchemaValidator, ValidationError, from_json
+from pydantic_core import ErrorDetails, PydanticSerializationError, SchemaValidator, ValidationError, from_json, to_json
 
 from minusma.errors import FactBaseError
 from minusma.messages import LANGS, LanguageName, Listed, Message, Number, catalogue, os_reason
@@ -311,16 +314,117 @@ def load(path: str | Path | None = None) -> FactBase:
     or a shipped file that was edited, is validated in full. Raises FactBaseError.
     """
     name, data = _read(path)
-    if len(data) == SHIPPED_SIZE and hashlib.sha256(data).hexdigest() == SHIPPED_SHA256:
+    digest = hashlib.sha256(data).hexdigest()
+    if len(data) == SHIPPED_SIZE and digest == SHIPPED_SHA256:
         document = from_json(data)
         if "$schema" in document:  # validation renames the key to the model's field name
             document["schema_ref"] = document.pop("$schema")
         return cast(FactBase, document)
+    remembered = _remembered(digest)
+    if remembered is not None:
+        return remembered
     fact_base, problems = parse(data, name)
     errors = [problem for problem in problems if problem.severity == "error"]
     if fact_base is None or errors:
         raise FactBaseError(name, errors)
+    _remember(digest, fact_base)
     return fact_base
+
+
+CACHE_LIMIT = 4
+"""How many validated files the cache keeps; the least recently used are forgotten first."""
+_SLICE = 5000
+
+
+def cache_dir() -> Path | None:
+    """Where ``load`` keeps the files it has validated, or ``None`` with MINUSMA_NO_CACHE set.
+
+    ``$XDG_CACHE_HOME/minusma/validated`` (an absolute XDG_CACHE_HOME only, as the XDG
+    specification says), else ``~/.cache/minusma/validated``.
+    """
+    if os.environ.get("MINUSMA_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "minusma" / "validated"
+
+
+@cache
+def _validator_tag() -> bytes:
+    """A digest of the code that decides whether a file is valid: a change to it forgets every file."""
+    from minusma import __version__
+
+    tag = hashlib.sha256(__version__.encode())
+    here = Path(__file__).resolve().parent
+    for part in [here / "load.py", here / "core_schema.py", *sorted((here / "model").glob("*.py"))]:
+        tag.update(part.read_bytes())
+    return tag.digest()
+
+
+def _entry(digest: str) -> Path | None:
+    """The cache entry of a file's digest, named by the digest and the validator's tag."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        return folder / hashlib.sha256(_validator_tag() + bytes.fromhex(digest)).hexdigest()
+    except OSError:  # the package's own files unreadable: no cache
+        return None
+
+
+def _remembered(digest: str) -> FactBase | None:
+    """The fact base as validation returned it, if these exact bytes passed validation by this code before.
+
+    An entry is the SHA-256 of the validated fact base, a newline, and the fact base as compact
+    JSON (its keys in the model's order, as validation leaves them); an entry whose content does
+    not match its digest is ignored.
+    """
+    entry = _entry(digest)
+    if entry is None:
+        return None
+    try:
+        with open(entry, "rb") as file:
+            check, stored = file.read(65), file.read()  # the digest's 64 hex digits and a newline, then the JSON
+    except OSError:  # none yet, or a cache that cannot be read: validate
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(entry)  # used now: the last to be forgotten
+    if check != hashlib.sha256(stored).hexdigest().encode() + b"\n":
+        return None
+    return cast(FactBase, from_json(stored, cache_strings="keys"))  # the fastest here: values vary more than keys
+
+
+def _remember(digest: str, fact_base: FactBase) -> None:
+    """Keep a validated fact base; quietly nothing where the cache cannot be written."""
+    entry = _entry(digest)
+    if entry is None:
+        return
+    staged = entry.with_name(f".{entry.name}.{os.getpid()}")
+    try:
+        parts = [b"{"]
+        for place, (key, value) in enumerate(fact_base.items()):
+            parts.append(b"," * bool(place) + to_json(key) + b":")
+            if isinstance(value, list):
+                slices = [to_json(value[start : start + _SLICE])[1:-1] for start in range(0, len(value), _SLICE)]
+                parts.append(b"[" + b",".join(slices) + b"]")
+            else:
+                parts.append(to_json(value))
+        parts.append(b"}")
+        stored = b"".join(parts)
+        entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with open(staged, "wb") as file:
+            file.write(hashlib.sha256(stored).hexdigest().encode() + b"\n")
+            file.write(stored)
+        os.replace(staged, entry)
+        entries = list(os.scandir(entry.parent))  # a run killed while writing leaves a staged file: forgotten too
+        if len(entries) > CACHE_LIMIT:
+            entries.sort(key=lambda found: found.stat().st_mtime_ns)
+            for old in entries[: len(entries) - CACHE_LIMIT]:
+                os.unlink(old.path)
+    except (OSError, PydanticSerializationError):  # read-only home, full disk, a lone surrogate: validate next time
+        with contextlib.suppress(OSError):
+            os.unlink(staged)
 
 
 def validate(path: str | Path | None = None) -> tuple[str, list[Problem]]:

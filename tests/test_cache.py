@@ -1,0 +1,169 @@
+"""The cache of validated files: a file whose exact bytes passed validation before is read without
+validating it again, with output identical to a validated run, and any change validates it anew."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+from tests.installed import minusma_command
+
+from minusma import load
+from minusma.errors import FactBaseError
+from minusma.model import FactBase
+
+
+def _run(*args: str, cache: Path | None) -> subprocess.CompletedProcess[str]:
+    env = {key: value for key, value in os.environ.items() if key != "MINUSMA_NO_CACHE"}
+    if cache is None:
+        env["MINUSMA_NO_CACHE"] = "1"
+    else:
+        env["XDG_CACHE_HOME"] = str(cache)
+    return subprocess.run([*minusma_command(), *args], capture_output=True, text=True, env=env, check=False)
+
+
+def _entries(cache: Path) -> list[Path]:
+    folder = cache / "minusma" / "validated"
+    return sorted(folder.iterdir()) if folder.is_dir() else []
+
+
+def _integer_coordinates(data: dict[str, Any]) -> None:
+    data["bases"][0]["longitude"] = int(data["bases"][0]["longitude"])
+    data["bases"][0]["latitude"] = int(data["bases"][0]["latitude"])
+
+
+def test_second_run_reads_the_remembered_file_and_prints_the_same(
+    tmp_path: Path, write_fact_base: Callable[..., Path]
+) -> None:
+    path = write_fact_base(_integer_coordinates)
+    cache = tmp_path / "cache"
+    for command in (["timeline", "--json"], ["bases", "--json"], ["about"]):
+        validated = _run(*command, "--data", str(path), cache=None)
+        first = _run(*command, "--data", str(path), cache=cache)
+        second = _run(*command, "--data", str(path), cache=cache)
+        assert validated.returncode == first.returncode == second.returncode == 0, second.stderr
+        assert validated.stdout == first.stdout == second.stdout
+    assert len(_entries(cache)) == 1  # one file, remembered once
+    bases = json.loads(_run("bases", "--json", "--data", str(path), cache=cache).stdout)
+    assert isinstance(bases["sites"][0]["longitude"], float)  # 0 in the file, 0.0 as validated
+
+
+def test_a_changed_file_is_validated_again(tmp_path: Path, write_fact_base: Callable[..., Path]) -> None:
+    path = write_fact_base()  # compact JSON: not the shipped bytes
+    cache = tmp_path / "cache"
+    assert _run("timeline", "--data", str(path), cache=cache).returncode == 0
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["events"][0]["date"] = "2013-02-30"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    broken = _run("timeline", "--data", str(path), cache=cache)
+    assert broken.returncode == 1
+    assert "2013-02-30" in broken.stderr
+
+
+def test_an_invalid_file_is_not_remembered(tmp_path: Path, write_fact_base: Callable[..., Path]) -> None:
+    path = write_fact_base(lambda data: data["events"][0].update(date="2013-02-30"))
+    cache = tmp_path / "cache"
+    assert _run("timeline", "--data", str(path), cache=cache).returncode == 1
+    assert _entries(cache) == []
+    assert _run("timeline", "--data", str(path), cache=cache).returncode == 1
+
+
+def test_no_cache_when_told_or_when_it_cannot_be_written(tmp_path: Path, write_fact_base: Callable[..., Path]) -> None:
+    path = write_fact_base()  # compact JSON: not the shipped bytes
+    assert _run("timeline", "--data", str(path), cache=None).returncode == 0
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    result = _run("timeline", "--data", str(path), cache=blocked)
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_the_shipped_file_needs_no_entry(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    assert _run("about", cache=cache).returncode == 0
+    assert _entries(cache) == []
+
+
+def test_a_remembered_file_skips_validation(
+    tmp_path: Path, write_fact_base: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("MINUSMA_NO_CACHE", raising=False)
+    path = write_fact_base()  # compact JSON: not the shipped bytes
+    validated = load.load(path)
+
+    def no_parse(data: bytes, name: str) -> Any:
+        raise AssertionError("validated twice")
+
+    monkeypatch.setattr(load, "parse", no_parse)
+    assert load.load(path) == validated
+    monkeypatch.setenv("MINUSMA_NO_CACHE", "1")
+    with pytest.raises(AssertionError, match="validated twice"):
+        load.load(path)
+
+
+def test_a_cache_entry_does_not_vouch_for_other_code(
+    tmp_path: Path, write_fact_base: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("MINUSMA_NO_CACHE", raising=False)
+    path = write_fact_base()  # compact JSON: not the shipped bytes
+    load.load(path)
+    monkeypatch.setattr(load, "_validator_tag", lambda: b"another version of the checks")
+    monkeypatch.setattr(
+        load, "check_fact_base", lambda fact_base: [load.Problem("error", "events", load.Message("read.empty"))]
+    )
+    with pytest.raises(FactBaseError):
+        load.load(path)
+
+
+@pytest.mark.parametrize(("remembered", "kept"), [(2, 2), (3, 3), (4, 3)])
+def test_the_least_recently_used_entries_are_forgotten_beyond_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, remembered: int, kept: int
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("MINUSMA_NO_CACHE", raising=False)
+    monkeypatch.setattr(load, "CACHE_LIMIT", 3)
+    digests = [f"{number:064x}" for number in range(remembered)]
+    for age, digest in enumerate(digests):
+        load._remember(digest, cast(FactBase, {"events": [{"n": age}]}))
+        entry = load._entry(digest)
+        assert entry is not None
+        os.utime(entry, ns=(age * 10**9, age * 10**9))
+    assert len(_entries(tmp_path)) == kept
+    found = [load._remembered(digest) for digest in digests]
+    assert found == [None] * (remembered - kept) + [
+        {"events": [{"n": age}]} for age in range(remembered - kept, remembered)
+    ]
+
+
+def test_an_entry_that_does_not_match_its_digest_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("MINUSMA_NO_CACHE", raising=False)
+    digest = "ab" * 32
+    load._remember(digest, cast(FactBase, {"events": [1, 2]}))
+    entry = load._entry(digest)
+    assert entry is not None and load._remembered(digest) == {"events": [1, 2]}
+    entry.write_bytes(entry.read_bytes().replace(b"[1,2]", b"[1,3]"))
+    assert load._remembered(digest) is None
+
+
+@pytest.mark.parametrize(
+    ("xdg", "expected"),
+    [
+        ("/abs/cache", "/abs/cache/minusma/validated"),
+        ("relative", "HOME/.cache/minusma/validated"),
+        ("", "HOME/.cache/minusma/validated"),
+    ],
+)
+def test_cache_folder_follows_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, xdg: str, expected: str) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    monkeypatch.delenv("MINUSMA_NO_CACHE", raising=False)
+    assert load.cache_dir() == Path(expected.replace("HOME", str(tmp_path)))
+    monkeypatch.setenv("MINUSMA_NO_CACHE", "1")
+    assert load.cache_dir() is None
