@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import copy
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +24,7 @@ os.environ["LANG"] = "C.UTF-8"
 # every run of the suite starts with nothing remembered, and runs of it never share entries.
 os.environ.pop("MINUSMA_NO_CACHE", None)
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="minusma-test-cache-")
+atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], ignore_errors=True)
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "data" / "minusma.json"
