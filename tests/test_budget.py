@@ -110,7 +110,7 @@ def test_every_fiscal_year_is_listed_and_a_missing_one_is_not_filled(runner: Cli
     # the sum of the preferred approved amounts, to ten million: its roughest parts are 2017/18's
     # "1.12 billion" and 2023/24's "$590 million"
     exact_sum = sum(year["approved"]["value"] for year in document["years"] if year["approved"])
-    assert exact_sum == 9_731_581_200
+    assert exact_sum == 9_732_193_700
     assert total["approved"]["value"] == 9_730_000_000
 
 
@@ -377,14 +377,21 @@ def test_a_total_of_rounded_amounts_is_no_more_precise_than_its_roughest_part(
     assert added(parts) == {"value": expected[0], "qualifier": expected[1]}
 
 
-def test_budget_2021_22_two_approved_figures_one_preferred(runner: CliRunner) -> None:
+def test_budget_2021_22_three_approved_figures_maliwebs_exact_one_preferred(runner: CliRunner) -> None:
+    """budget-2021-22: maliweb's 1,171,612,500 (maliweb-2021-08-mandat) is le360's "1,171 million" to the
+    dollar, so it is preferred; le360's rounded figure and TF1's "more than 1.2 billion" stay as claims."""
     years = {year["fiscal_year"]: year for year in run_json(runner, "budget")["years"]}
     approved = [figure for figure in years["2021/22"]["figures"] if figure["kind"] == "approved"]
-    assert sorted((figure["amount"]["value"], figure["amount"]["qualifier"]) for figure in approved) == [
-        (1_171_000_000, "about"),
-        (1_200_000_000, "more_than"),
-    ]
-    assert years["2021/22"]["approved"] == {"value": 1_171_000_000, "qualifier": "about"}
+    ranks = {(figure["amount"]["value"], figure["amount"]["qualifier"]): figure["rank"] for figure in approved}
+    assert ranks == {
+        (1_171_000_000, "about"): "normal",
+        (1_200_000_000, "more_than"): "normal",
+        (1_171_612_500, "exact"): "preferred",
+    }
+    preferred = next(figure for figure in approved if figure["rank"] == "preferred")
+    assert preferred["sources"] == ["maliweb-2021-08-mandat"] and "reason" in preferred
+    assert all("reason" not in figure for figure in approved if figure["rank"] == "normal")
+    assert years["2021/22"]["approved"] == {"value": 1_171_612_500, "qualifier": "exact"}
     assert years["2021/22"]["expenditure"] is None and years["2021/22"]["spent"] is None
 
 

@@ -87,3 +87,30 @@ def test_every_contributor_withdrawal_of_2022_23_is_in_the_installed_timeline() 
         "ev-2022-sweden-riksdag",
     ):
         assert wanted in ids
+
+
+def test_budget_2021_22_cites_maliwebs_exact_allocation() -> None:
+    """budget-2021-22: maliweb (August 2021) gives the General Assembly's allocation for the year to the
+    dollar, 1,171,612,500; the record of that page is a news source with its month, read on 2026-12-07."""
+    source = _by_id(load()["sources"], "maliweb-2021-08-mandat")
+    assert (source["publisher"], source["author"], source["kind"], source["language"]) == (
+        "Maliweb",
+        "Maliweb",
+        "news",
+        "fr",
+    )
+    assert (source["published"], source["accessed"]) == ("2021-08", "2026-12-07")
+    assert source["url"].endswith("-2938979.html")
+    figures = _by_id(load()["budgets"], "budget-2021-22")["figures"]
+    cited = [figure for figure in figures if "maliweb-2021-08-mandat" in figure["sources"]]
+    assert [(f["kind"], f["rank"], f["amount"]) for f in cited] == [
+        ("approved", "preferred", {"value": 1_171_612_500, "qualifier": "exact"}),
+    ]
+    assert all(set(cited[0][key]) == {"en", "nl", "fr"} for key in ("what", "reason", "caveat"))
+
+
+def test_the_installed_budget_shows_2021_22_to_the_dollar() -> None:
+    shown = _installed("budget", "--from", "2021/22", "--to", "2021/22")
+    (year,) = shown["years"]
+    assert year["approved"] == {"value": 1_171_612_500, "qualifier": "exact"}
+    assert "maliweb-2021-08-mandat" in {source["id"] for source in shown["sources"]}
