@@ -216,16 +216,21 @@ def _place_names(places: Sequence[Place], lang: Lang) -> dict[str, Coded]:
 
 def timeline(result: TimelineResult, lang: Lang) -> list[Sheet]:
     named = _place_names(result["places"], lang)
+    caveat_label = say("caveat", lang)  # once, not once per event (a timeline may hold 100,000)
+    events = result["events"]
+    categories = {code: _coded(code, f"category_{code}", lang) for code in {event["category"] for event in events}}
     rows: list[tuple[Cell, ...]] = [
         (
             event["id"],
             event["date"],
-            _coded(event["category"], f"category_{event['category']}", lang),
+            categories[event["category"]],
             named.get(event.get("place", "")),
-            _with_caveat(event["text"][lang], event.get("caveat"), lang),
-            _ids(event["sources"]),
+            Noted(
+                event["text"][lang], caveat[lang] if (caveat := event.get("caveat")) is not None else None, caveat_label
+            ),
+            ", ".join(event["sources"]),
         )
-        for event in result["events"]
+        for event in events
     ]
     notes = [] if rows else [say("no_events", lang)]
     return [
