@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeAlias, cast
 
-from minusma.messages import LANGS, Lang, Listed, count, number, say
+from minusma.messages import LANGS, Bound, Lang, Listed, count, number, say
 from minusma.model import (
     FATALITY_CAUSES,
     SOURCE_KINDS,
@@ -828,7 +828,11 @@ def _bound(date: str | None, basis: str, lang: Lang) -> str:
     """One end of a term: the date a source states, or the date and where it comes from, or '?'."""
     if date is None:
         return "?"
-    return date if basis in ("stated", "attested") else say(f"term.{basis}", lang, date=date)
+    return (
+        date
+        if basis in ("stated", "attested")
+        else say(f"term.{basis}", lang, date=Bound(date, "until") if basis == "successor" else date)
+    )
 
 
 def _term(leader: LeaderTerm, lang: Lang) -> str:
@@ -926,7 +930,12 @@ def contributors(result: ContributorsResult, lang: Lang) -> list[Sheet]:
             notes.append(say("contributors_year_only_note", lang, year=result["year"]))
         elif result["date_from"] is not None or result["date_to"] is not None:
             notes.append(
-                say("contributors_period_note", lang, start=result["date_from"] or "…", end=result["date_to"] or "…")
+                say(
+                    "contributors_period_note",
+                    lang,
+                    start=Bound(result["date_from"] or "…", "from"),
+                    end=Bound(result["date_to"] or "…", "to"),
+                )
             )
         extra.append(
             _where_sheet(
@@ -941,7 +950,12 @@ def contributors(result: ContributorsResult, lang: Lang) -> list[Sheet]:
         if result["year"] is not None:
             title = say("contributors_year", lang, year=result["year"])
         else:
-            title = say("contributors_period", lang, start=result["date_from"] or "…", end=result["date_to"] or "…")
+            title = say(
+                "contributors_period",
+                lang,
+                start=Bound(result["date_from"] or "…", "from"),
+                end=Bound(result["date_to"] or "…", "to"),
+            )
         notes = [
             say(
                 "contributors_year_note",
@@ -1265,7 +1279,7 @@ def _series_notes(result: CasualtiesResult, lang: Lang) -> list[str]:
         notes.append(
             say(
                 "fatalities.total", lang, count=series["total"], sources=", ".join(series["sources"]),
-                first=series["first"], last=series["last"],
+                first=Bound(series["first"] or "…", "from"), last=Bound(series["last"] or "…", "to"),
             )
         )  # fmt: skip
     else:

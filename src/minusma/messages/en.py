@@ -713,4 +713,17 @@ MESSAGES: dict[str, str] = {
     "chart.ended_by": "Res. {resolution}: mandate ended",
     "chart.ended": "Mandate ended",
     "chart.key.milestone": "a change of mandate",
+    # One end of a span (messages.Bound): the words stay in the templates, so the bare date.
+    "span.from.day": "{date}",
+    "span.from.month": "{date}",
+    "span.from.year": "{date}",
+    "span.to.day": "{date}",
+    "span.to.month": "{date}",
+    "span.to.year": "{date}",
+    "span.since.day": "{date}",
+    "span.since.month": "{date}",
+    "span.since.year": "{date}",
+    "span.until.day": "{date}",
+    "span.until.month": "{date}",
+    "span.until.year": "{date}",
 }
