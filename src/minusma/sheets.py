@@ -497,9 +497,12 @@ class MapPlot(NamedTuple):
     region_names: tuple[tuple[str, str], ...] = ()
     """Each region the fact base names, by its English name (the boundary data's), as this language writes
     it; a region the fact base does not name keeps the boundary data's name."""
+    size: ChartSize = ChartSize.standard
 
 
-def bases_map(result: BasesResult, lang: Lang, regions: Mapping[str, Text] | None = None) -> MapPlot:
+def bases_map(
+    result: BasesResult, lang: Lang, regions: Mapping[str, Text] | None = None, size: ChartSize = ChartSize.standard
+) -> MapPlot:
     """The sites of a ``bases`` result by their coordinates, sized by the largest Geo-PKO estimate;
     ``regions`` (:func:`minusma.query.region_names`) names Mali's regions in the fact base's words."""
     title = say("map.title_at", lang, date=result["at"]) if result["at"] is not None else say("map.title", lang)
@@ -524,7 +527,7 @@ def bases_map(result: BasesResult, lang: Lang, regions: Mapping[str, Text] | Non
     return MapPlot(
         "bases", title, sites, say("map.size", lang), say("map.source", lang), say("as_of", lang, date=result["as_of"]),
         leaders, say("map.leader", lang), say("map.other", lang),
-        tuple((english, names[lang]) for english, names in (regions or {}).items()),
+        tuple((english, names[lang]) for english, names in (regions or {}).items()), size,
     )  # fmt: skip
 
 
@@ -1370,6 +1373,7 @@ class Bars(NamedTuple):
     stacks: tuple[Stack, ...]
     source_line: str
     as_of: str
+    size: ChartSize = ChartSize.standard
 
 
 def _dataset_credit(result: CasualtyChartResult, lang: Lang) -> str:
@@ -1381,7 +1385,7 @@ def _dataset_credit(result: CasualtyChartResult, lang: Lang) -> str:
     )
 
 
-def casualty_figure(result: CasualtyChartResult, lang: Lang) -> Bars:
+def casualty_figure(result: CasualtyChartResult, lang: Lang, size: ChartSize = ChartSize.standard) -> Bars:
     rows = result["series"]["by_year"]
     stacks = tuple(
         Stack(cause, say(cause, lang), tuple(row["causes"][cause] for row in rows)) for cause in FATALITY_CAUSES
@@ -1395,6 +1399,7 @@ def casualty_figure(result: CasualtyChartResult, lang: Lang) -> Bars:
         stacks=stacks,
         source_line=say("fatalities.chart_sources", lang, sources=_dataset_credit(result, lang)),
         as_of=say("as_of", lang, date=result["as_of"]),
+        size=size,
     )
 
 

@@ -698,7 +698,7 @@ MESSAGES: dict[str, str] = {
     "map.other": "other",
     "at.in_office": "In office",
     "at.possibly": "possibly",
-    "help.chart_size": "With --chart: article (a column 660 pixels wide) or slide (16:9, 1600 x 900 pixels), every word at least 9 points at that size (default: standard, 1650 x 1125 pixels).",
+    "help.chart_size": "With --chart: article (a column 660 pixels wide) or slide (16:9, 1600 x 900 pixels), every word at least 9 points at that size (default: standard, {standard} pixels).",
     "chart.credit": "Sources: {kinds} ({sources}); compiled with minusma",
     "chart.kind.resolution": "Security Council resolutions",
     "chart.kind.press_release": "press releases",

@@ -698,7 +698,7 @@ MESSAGES: dict[str, str] = {
     "map.other": "autres",
     "at.in_office": "En fonction",
     "at.possibly": "peut-être",
-    "help.chart_size": "Avec --chart\xa0: article (une colonne de 660 pixels de large) ou slide (16:9, 1600 x 900 pixels), chaque mot d\u2019au moins 9 points à cette taille (par défaut\xa0: standard, 1650 x 1125 pixels).",
+    "help.chart_size": "Avec --chart\xa0: article (une colonne de 660 pixels de large) ou slide (16:9, 1600 x 900 pixels), chaque mot d\u2019au moins 9 points à cette taille (par défaut\xa0: standard, {standard} pixels).",
     "chart.credit": "Sources\xa0: {kinds} ({sources})\xa0; compilé avec minusma",
     "chart.kind.resolution": "résolutions du Conseil de sécurité",
     "chart.kind.press_release": "communiqués de presse",

@@ -698,7 +698,7 @@ MESSAGES: dict[str, str] = {
     "map.other": "overige",
     "at.in_office": "In functie",
     "at.possibly": "mogelijk",
-    "help.chart_size": "Met --chart: article (een kolom van 660 pixels breed) of slide (16:9, 1600 x 900 pixels), elk woord minstens 9 punten op dat formaat (standaard: standard, 1650 x 1125 pixels).",
+    "help.chart_size": "Met --chart: article (een kolom van 660 pixels breed) of slide (16:9, 1600 x 900 pixels), elk woord minstens 9 punten op dat formaat (standaard: standard, {standard} pixels).",
     "chart.credit": "Bronnen: {kinds} ({sources}); samengesteld met minusma",
     "chart.kind.resolution": "resoluties van de Veiligheidsraad",
     "chart.kind.press_release": "persberichten",
