@@ -59,8 +59,6 @@ def test_every_chart_takes_its_sizes_from_the_one_definition_of_the_presets() ->
 def test_each_preset_has_its_size_its_smallest_word_and_every_word_on_the_image(
     command: str, size: str | None, lang: Lang
 ) -> None:
-    if command == "casualties" and size is None:
-        pytest.skip("the standard bar chart's credit: its own fix")
     args = ["--lang", lang, *(["--size", size] if size else [])]
     root = ElementTree.fromstring(_image(command, "svg", *args))
     width, height = PIXELS[(command, size)]

@@ -363,11 +363,7 @@ def _draw_bars(figure: Figure, plot: Bars, lang: Lang, layout: BarLayout = BAR_L
         handles, labels, loc="lower left", bbox_to_anchor=(0.005, 0.0), ncols=layout.key_columns or len(plot.stacks),
         fontsize=layout.key,
     ).set_gid("legend-series")  # fmt: skip
-    if plot.size == ChartSize.standard:
-        foot.text(0.01, 0.1, plot.source_line, fontsize=8, color=GREY, gid="source-line")
-        foot.text(0.99, 0.1, plot.as_of, fontsize=8, color=GREY, horizontalalignment="right", gid="as-of")
-    else:
-        _credit(foot, plot.source_line, plot.as_of, layout.credit, layout.foot, narrow=layout.key_columns > 0)
+    _credit(foot, plot.source_line, plot.as_of, layout.credit, layout.foot, narrow=layout.key_columns > 0)
 
 
 def _fill(text: str, size: float, room: float, renderer: Any) -> str:
