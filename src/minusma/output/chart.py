@@ -837,7 +837,9 @@ def _label_sites(
     order = sorted(range(len(plot.sites)), key=lambda index: (-(plot.sites[index].troops or 0), index))
     for index in order:
         site = plot.sites[index]
-        label = site.name if not site.troops else f"{site.name} ~{number(site.troops, lang)}"
+        estimate = "" if not site.troops else f" ~{number(site.troops, lang)}"
+        widest = (frame[2] - frame[0]) * LABEL_SHARE
+        label = _shortened(site.name, estimate, widest, layout.label, "bold", renderer, to_points)
         lines = [
             ax.annotate(
                 label, (site.longitude, site.latitude), xytext=(0, 0), textcoords="offset points", fontsize=layout.label,
@@ -847,7 +849,8 @@ def _label_sites(
         if site.countries:
             lines.append(
                 ax.annotate(
-                    site.countries, (site.longitude, site.latitude), xytext=(0, 0), textcoords="offset points",
+                    _shortened(site.countries, "", widest, layout.countries, "normal", renderer, to_points),
+                    (site.longitude, site.latitude), xytext=(0, 0), textcoords="offset points",
                     fontsize=layout.countries, color=GREY, zorder=4, gid=f"label-{index}-countries",
                 )
             )  # fmt: skip
@@ -873,6 +876,7 @@ def _label_sites(
                 break
         assert chosen is not None
         _, box, (ux, uy), reach = chosen
+        box = _kept_in(box, frame)
         placed.append(box)
         top = box[3]
         for line, (left, bottom, _, upper) in zip(lines, extents, strict=True):
@@ -982,6 +986,37 @@ def _extent(line: Any, renderer: Any, to_points: float, centre: tuple[float, flo
         box.x1 * to_points - centre[0],
         box.y1 * to_points - centre[1],
     )
+
+
+LABEL_SHARE = 1 / 3
+"""The widest a site's label may be, as a share of the map's width: a longer name is shortened with an ellipsis."""
+ELLIPSIS = "\u2026"
+
+
+def _shortened(text: str, kept: str, widest: float, size: float, weight: str, renderer: Any, to_points: float) -> str:
+    """``text`` then ``kept`` (a site's estimate, never cut), if no wider than ``widest`` points; else as
+    much of ``text`` as fits, ending in an ellipsis that shows it was shortened, then ``kept``."""
+    from matplotlib.font_manager import FontProperties
+
+    font = FontProperties(size=size, weight=weight)
+
+    def width(candidate: str) -> float:
+        return float(renderer.get_text_width_height_descent(candidate, font, ismath=False)[0]) * to_points
+
+    if width(text + kept) <= widest:
+        return text + kept
+    low, high = 0, len(text)  # the longest start of the text that fits with the ellipsis
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if width(text[:middle].rstrip() + ELLIPSIS + kept) <= widest else (low, middle - 1)
+    return text[:low].rstrip() + ELLIPSIS + kept
+
+
+def _kept_in(box: Box, frame: Box) -> Box:
+    """The box moved the least that puts it inside the frame (where it is narrower and lower than the frame)."""
+    dx = max(frame[0] - box[0], 0.0) or min(frame[2] - box[2], 0.0)
+    dy = max(frame[1] - box[1], 0.0) or min(frame[3] - box[3], 0.0)
+    return (box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy) if dx or dy else box
 
 
 def _clash(
