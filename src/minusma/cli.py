@@ -17,7 +17,7 @@ import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, TypeVar, cast
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple, TypeVar, cast
 
 import typer
 
@@ -411,6 +411,27 @@ def _check_size(value: str | None) -> str | None:
     return value.lower()
 
 
+def _size_option(chart: Literal["troops", "map", "bars"]) -> Any:
+    """``--size``, the same presets with the same meaning on every chart; its help names the chart's own
+    standard size (read from the charts' layouts when the help is shown)."""
+
+    def standard() -> dict[str, object]:
+        from minusma.output.chart import pixels
+
+        width, height = pixels(chart, sheets.ChartSize.standard)
+        return {"standard": f"{width} x {height}"}
+
+    return typer.Option("--size", metavar="SIZE", callback=_check_size, help=_help("chart_size", standard))
+
+
+def _sized(size: str | None, chart: bool) -> sheets.ChartSize:
+    """The preset asked for; --size without --chart is a usage error (at a terminal, where a chart is
+    drawn as bars or as the table, it is taken and has nothing to size)."""
+    if size is not None and not chart:
+        raise UsageError(Message("needs", {"option": "--size", "needed": "--chart"}))
+    return sheets.ChartSize.standard if size is None else sheets.ChartSize(size)
+
+
 def _check_name(value: str | None) -> str | None:
     """A name to look for (a country, a site): an empty one names nothing, as an empty search does."""
     if value is not None and not value.strip():
@@ -428,19 +449,15 @@ def troops(
     date_to: Annotated[
         str | None, typer.Option("--to", callback=_check_date, metavar="DATE", help=_help("compare_to"))
     ] = None,
-    size: Annotated[
-        str | None, typer.Option("--size", metavar="SIZE", callback=_check_size, help=_help("chart_size"))
-    ] = None,
+    size: Annotated[str | None, _size_option("troops")] = None,
 ) -> None:
-    if size is not None and not chart:
-        raise UsageError(Message("needs", {"option": "--size", "needed": "--chart"}))
+    sized = _sized(size, chart)
     if compare and chart:
         raise UsageError(Message("together", {"first": "--compare", "second": "--chart"}))
     if (date_from or date_to) and not compare:
         raise UsageError(Message("needs", {"option": "--from" if date_from else "--to", "needed": "--compare"}))
     _check_range(date_from, date_to)
     if chart:
-        sized = sheets.ChartSize.standard if size is None else sheets.ChartSize(size)
         show(
             query.chart, sheets.chart, fits=("table", *output.formats("chart")),
             chart=lambda result, lang: sheets.figure(result, lang, sized),
@@ -518,7 +535,9 @@ def bases(
         str | None, typer.Option("--base", metavar="NAME", callback=_check_name, help=_help("bases_base"))
     ] = None,
     chart: Annotated[bool, typer.Option("--chart", help=_help("bases_chart"))] = False,
+    size: Annotated[str | None, _size_option("map")] = None,
 ) -> None:
+    sized = _sized(size, chart)
     regions: dict[str, Text] = {}  # the map names every region, whichever sites the question keeps
 
     def ask(fact_base: FactBase) -> Any:
@@ -547,7 +566,7 @@ def bases(
     if chart:
         show(
             ask, sheets.bases, fits=("table", *output.formats("chart")),
-            chart=lambda result, lang: sheets.bases_map(result, lang, regions),
+            chart=lambda result, lang: sheets.bases_map(result, lang, regions, sized),
         )  # fmt: skip
     else:
         show(ask, sheets.bases, fits=output.formats("tables", "places"))
@@ -620,7 +639,9 @@ def casualties(
     date_to: Annotated[
         str | None, typer.Option("--to", callback=_check_date, metavar="DATE", help=_help("casualties_to"))
     ] = None,
+    size: Annotated[str | None, _size_option("bars")] = None,
 ) -> None:
+    sized = _sized(size, chart)
     if chart and by is not None:
         raise UsageError(Message("together", {"first": "--chart", "second": "--by"}))
     if at is not None and (date_from or date_to):
@@ -643,7 +664,8 @@ def casualties(
     if chart:
         show(
             lambda fact_base: query.casualty_chart(fact_base, at, code_of(fact_base), date_from, date_to),
-            sheets.casualty_bars, fits=("table", *output.formats("chart")), chart=sheets.casualty_figure,
+            sheets.casualty_bars, fits=("table", *output.formats("chart")),
+            chart=lambda result, lang: sheets.casualty_figure(result, lang, sized),
         )  # fmt: skip
         return
     show(

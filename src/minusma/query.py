@@ -21,7 +21,7 @@ from typing import Any, Literal, NotRequired, cast
 
 from typing_extensions import TypedDict
 
-from minusma.messages import LANGS, Message, number, say
+from minusma.messages import LANGS, Bound, Message, number, say
 from minusma.model import (
     BASIS_PREFERENCE,
     CATEGORIES,
@@ -277,7 +277,7 @@ def _casualty_events(fact_base: FactBase) -> list[Event]:
             Text,
             {
                 lang: say(
-                    key, lang, figures=_figures(parts, lang), start=record["start"], year=year or "",
+                    key, lang, figures=_figures(parts, lang), start=Bound(record["start"], "since"), year=year or "",
                     country=country_names(record["country"])[lang] if "country" in record else "",
                 )
                 for lang in LANGS

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeAlias, cast
 
-from minusma.messages import LANGS, Lang, Listed, count, number, say
+from minusma.messages import LANGS, Bound, Lang, Listed, count, number, say
 from minusma.model import (
     FATALITY_CAUSES,
     SOURCE_KINDS,
@@ -502,9 +502,12 @@ class MapPlot(NamedTuple):
     region_names: tuple[tuple[str, str], ...] = ()
     """Each region the fact base names, by its English name (the boundary data's), as this language writes
     it; a region the fact base does not name keeps the boundary data's name."""
+    size: ChartSize = ChartSize.standard
 
 
-def bases_map(result: BasesResult, lang: Lang, regions: Mapping[str, Text] | None = None) -> MapPlot:
+def bases_map(
+    result: BasesResult, lang: Lang, regions: Mapping[str, Text] | None = None, size: ChartSize = ChartSize.standard
+) -> MapPlot:
     """The sites of a ``bases`` result by their coordinates, sized by the largest Geo-PKO estimate;
     ``regions`` (:func:`minusma.query.region_names`) names Mali's regions in the fact base's words."""
     title = say("map.title_at", lang, date=result["at"]) if result["at"] is not None else say("map.title", lang)
@@ -529,7 +532,7 @@ def bases_map(result: BasesResult, lang: Lang, regions: Mapping[str, Text] | Non
     return MapPlot(
         "bases", title, sites, say("map.size", lang), say("map.source", lang), say("as_of", lang, date=result["as_of"]),
         leaders, say("map.leader", lang), say("map.other", lang),
-        tuple((english, names[lang]) for english, names in (regions or {}).items()),
+        tuple((english, names[lang]) for english, names in (regions or {}).items()), size,
     )  # fmt: skip
 
 
@@ -833,7 +836,11 @@ def _bound(date: str | None, basis: str, lang: Lang) -> str:
     """One end of a term: the date a source states, or the date and where it comes from, or '?'."""
     if date is None:
         return "?"
-    return date if basis in ("stated", "attested") else say(f"term.{basis}", lang, date=date)
+    return (
+        date
+        if basis in ("stated", "attested")
+        else say(f"term.{basis}", lang, date=Bound(date, "until") if basis == "successor" else date)
+    )
 
 
 def _term(leader: LeaderTerm, lang: Lang) -> str:
@@ -931,7 +938,12 @@ def contributors(result: ContributorsResult, lang: Lang) -> list[Sheet]:
             notes.append(say("contributors_year_only_note", lang, year=result["year"]))
         elif result["date_from"] is not None or result["date_to"] is not None:
             notes.append(
-                say("contributors_period_note", lang, start=result["date_from"] or "…", end=result["date_to"] or "…")
+                say(
+                    "contributors_period_note",
+                    lang,
+                    start=Bound(result["date_from"] or "…", "from"),
+                    end=Bound(result["date_to"] or "…", "to"),
+                )
             )
         extra.append(
             _where_sheet(
@@ -946,7 +958,12 @@ def contributors(result: ContributorsResult, lang: Lang) -> list[Sheet]:
         if result["year"] is not None:
             title = say("contributors_year", lang, year=result["year"])
         else:
-            title = say("contributors_period", lang, start=result["date_from"] or "…", end=result["date_to"] or "…")
+            title = say(
+                "contributors_period",
+                lang,
+                start=Bound(result["date_from"] or "…", "from"),
+                end=Bound(result["date_to"] or "…", "to"),
+            )
         notes = [
             say(
                 "contributors_year_note",
@@ -1270,7 +1287,7 @@ def _series_notes(result: CasualtiesResult, lang: Lang) -> list[str]:
         notes.append(
             say(
                 "fatalities.total", lang, count=series["total"], sources=", ".join(series["sources"]),
-                first=series["first"], last=series["last"],
+                first=Bound(series["first"] or "…", "from"), last=Bound(series["last"] or "…", "to"),
             )
         )  # fmt: skip
     else:
@@ -1361,6 +1378,7 @@ class Bars(NamedTuple):
     stacks: tuple[Stack, ...]
     source_line: str
     as_of: str
+    size: ChartSize = ChartSize.standard
 
 
 def _dataset_credit(result: CasualtyChartResult, lang: Lang) -> str:
@@ -1372,7 +1390,7 @@ def _dataset_credit(result: CasualtyChartResult, lang: Lang) -> str:
     )
 
 
-def casualty_figure(result: CasualtyChartResult, lang: Lang) -> Bars:
+def casualty_figure(result: CasualtyChartResult, lang: Lang, size: ChartSize = ChartSize.standard) -> Bars:
     rows = result["series"]["by_year"]
     stacks = tuple(
         Stack(cause, say(cause, lang), tuple(row["causes"][cause] for row in rows)) for cause in FATALITY_CAUSES
@@ -1386,6 +1404,7 @@ def casualty_figure(result: CasualtyChartResult, lang: Lang) -> Bars:
         stacks=stacks,
         source_line=say("fatalities.chart_sources", lang, sources=_dataset_credit(result, lang)),
         as_of=say("as_of", lang, date=result["as_of"]),
+        size=size,
     )
 
 

@@ -109,6 +109,32 @@ class LanguageName(NamedTuple):
         return language_name(self.code, lang)
 
 
+Precision = Literal["day", "month", "year"]
+
+
+def precision(date: str) -> Precision:
+    """How precise a date written the tool's way is: ``2015-03-01`` a day, ``2015-03`` a month; a year,
+    a fiscal year (``2013/14``) or an open end (``…``) counts as a year."""
+    separators = date.count("-")
+    return "day" if separators == 2 else "month" if separators == 1 else "year"
+
+
+class Bound(NamedTuple):
+    """A date at one end of a span, with the words its language puts there for a date that precise.
+
+    French chooses the preposition by each end's precision: "du 2015-03-01 au 2016-06-30" but
+    "de 2015 à 2016", "de 2015-03 à 2016-06", "de 2015 au 2016-06-30"; "depuis le 2015-03-01" but
+    "depuis 2015"; "jusqu’au 2016-06-30" but "jusqu’en 2016". The catalogue holds ``span.SIDE.PRECISION``
+    (sides: ``from``, ``to``, ``since``, ``until``); where a language's words do not change with the
+    precision (English, Dutch), its entries are the bare date and its templates keep the words."""
+
+    date: str
+    side: Literal["from", "to", "since", "until"]
+
+    def said(self, lang: Lang) -> str:
+        return say(f"span.{self.side}.{precision(self.date)}", lang, date=self.date)
+
+
 _PLAIN: dict[tuple[str, str], str] = {}
 """Messages without placeholders, once formatted: a table of 100,000 rows asks for a few words 100,000 times."""
 
@@ -127,7 +153,7 @@ def say(key: str, lang: Lang, /, **values: object) -> str:
 def _shown(value: object, lang: Lang) -> object:
     if isinstance(value, Number):
         return number(value, lang)
-    if isinstance(value, Message | Listed | LanguageName):
+    if isinstance(value, Message | Listed | LanguageName | Bound):
         return value.said(lang)
     if isinstance(value, dict):  # a text of the fact base: {"en": ..., "nl": ..., "fr": ...}
         return value[lang]

@@ -14,7 +14,7 @@ from typing import (
     NamedTuple,
 )
 
-from minusma.messages import Message, Number
+from minusma.messages import Bound, Message, Number
 from minusma.model.dates import (
     date_range,
 )
@@ -267,7 +267,10 @@ def _check_resolutions(fact_base: FactBase) -> Iterator[Problem]:
         elif (current_start - previous_end).days > 1:
             yield Problem(
                 "warning", current.path,
-                Message("check.mandate_gap", {"other": previous.path, "end": previous.end, "start": current.start}),
+                Message(
+                    "check.mandate_gap",
+                    {"other": previous.path, "end": Bound(previous.end, "from"), "start": Bound(current.start, "to")},
+                ),
             )  # fmt: skip
         elif date_range(current.resolution["adopted"])[0] > previous_end:
             yield Problem(
@@ -419,7 +422,10 @@ def _check_fatalities(fact_base: FactBase) -> Iterator[Problem]:  # noqa: C901
                 "error", f"{path}.date",
                 Message(
                     "check.fatality_outside",
-                    {"date": fatality["date"], "start": mission["established"], "end": mission["withdrawal_completed"]},
+                    {
+                        "date": fatality["date"], "start": Bound(mission["established"], "from"),
+                        "end": Bound(mission["withdrawal_completed"], "to"),
+                    },
                 ),
             )  # fmt: skip
         if fatality["country"] not in COUNTRIES:
@@ -463,7 +469,7 @@ def _check_series(fact_base: FactBase) -> Iterator[Problem]:
                             "id": stated["id"], "stated": Number(count["value"]["value"]),
                             "sources": ", ".join(stated["sources"]), "low": Number(tally.low),
                             "high": Number(tally.high), "series_sources": series_sources,
-                            "start": stated["start"], "end": stated["end"],
+                            "start": Bound(stated["start"], "from"), "end": Bound(stated["end"], "to"),
                         },
                     ),
                 )  # fmt: skip

@@ -47,6 +47,37 @@ DPI = 150
 """PNG pixels per inch: 1650 x 1125, sharp on a high-density screen and in print."""
 
 
+class Preset(NamedTuple):
+    """What a ``--size`` preset means for every chart (troops, the map, casualties): the width and
+    resolution, so the pixels; the height where the preset fixes it; no word smaller than ``smallest``."""
+
+    width: float
+    """Inches."""
+    dpi: int
+    smallest: float
+    """Points."""
+    height: float | None = None
+    """Inches; None: each chart takes the height its shape needs."""
+
+
+PRESETS: dict[ChartSize, Preset] = {
+    # A column 660 pixels wide at 100 dpi: every word at least 9 points.
+    ChartSize.article: Preset(6.6, 100, 9),
+    # A 16:9 slide, 1600 x 900 pixels: words large enough to read from the back of a room.
+    ChartSize.slide: Preset(16.0, 100, 12, 9.0),
+}
+"""The presets, the one definition every chart's layouts are built on (``standard`` is each chart's own size)."""
+ARTICLE, SLIDE = PRESETS[ChartSize.article], PRESETS[ChartSize.slide]
+
+
+def pixels(chart: Literal["troops", "map", "bars"], size: ChartSize) -> tuple[int, int]:
+    """A chart's size in pixels (PNG; an SVG is the same in points at 72 per inch times dpi / 72)."""
+    layout: Layout | MapLayout | BarLayout = (
+        LAYOUTS[size] if chart == "troops" else MAP_LAYOUTS[size] if chart == "map" else BAR_LAYOUTS[size]
+    )
+    return round(layout.width * layout.dpi), round(layout.height * layout.dpi)
+
+
 class Layout(NamedTuple):
     """A chart's size and the size of its words; lengths in inches, text in points."""
 
@@ -68,10 +99,9 @@ class Layout(NamedTuple):
 
 LAYOUTS: dict[ChartSize, Layout] = {
     ChartSize.standard: Layout(WIDTH, HEIGHT, DPI, HEAD, FOOT, LEFT, BOTTOM, 14, 9, 8, 3, 2),
-    # A column 660 pixels wide at 100 dpi: every word at least 9 points, the keys in one column.
-    ChartSize.article: Layout(6.6, 8.4, 100, 1.55, 1.75, 0.85, 0.55, 12, 9, 9, 1, 1),
-    # A 16:9 slide, 1600 x 900 pixels: words large enough to read from the back of a room.
-    ChartSize.slide: Layout(16.0, 9.0, 100, 1.2, 1.4, 1.2, 0.7, 22, 14, 12, 3, 2),
+    # the keys in one column
+    ChartSize.article: Layout(ARTICLE.width, 8.4, ARTICLE.dpi, 1.55, 1.75, 0.85, 0.55, 12, 9, 9, 1, 1),
+    ChartSize.slide: Layout(SLIDE.width, SLIDE.height or 9.0, SLIDE.dpi, 1.2, 1.4, 1.2, 0.7, 22, 14, 12, 3, 2),
 }
 
 COLOURS = {
@@ -138,11 +168,13 @@ def render(plot: Plot | Bars | MapPlot, lang: Lang, image: Image) -> bytes:
         matplotlib.rcdefaults()  # not the user's matplotlibrc: the same bytes on every machine
         matplotlib.rcParams.update(cast(Any, RC))
         if isinstance(plot, MapPlot):
-            figure = Figure(figsize=(MAP_WIDTH, MAP_HEIGHT), dpi=DPI)
-            _draw_map(figure, plot, lang)
+            map_layout = MAP_LAYOUTS[plot.size]
+            figure = Figure(figsize=(map_layout.width, map_layout.height), dpi=map_layout.dpi)
+            _draw_map(figure, plot, lang, map_layout)
         elif isinstance(plot, Bars):
-            figure = Figure(figsize=(WIDTH, HEIGHT), dpi=DPI)
-            _draw_bars(figure, plot, lang)
+            bar_layout = BAR_LAYOUTS[plot.size]
+            figure = Figure(figsize=(bar_layout.width, bar_layout.height), dpi=bar_layout.dpi)
+            _draw_bars(figure, plot, lang, bar_layout)
         else:
             layout = LAYOUTS[plot.size]
             figure = Figure(figsize=(layout.width, layout.height), dpi=layout.dpi)
@@ -256,17 +288,49 @@ def _milestones(axes: Any, plot: Plot, layout: Layout) -> None:
         )  # fmt: skip
 
 
-def _draw_bars(figure: Figure, plot: Bars, lang: Lang) -> None:
+class BarLayout(NamedTuple):
+    """The bar chart's size and the size of its words (``casualties --chart``); inches and points."""
+
+    width: float
+    height: float
+    dpi: int
+    head: float
+    foot: float
+    left: float
+    bottom: float
+    title: float
+    key: float
+    axis: float
+    """The axis labels and the ticks."""
+    note: float
+    """Each bar's total above it."""
+    credit: float
+    """The sources and the date."""
+    key_columns: int
+    """The kinds' key in this many columns; 0: one row."""
+
+
+BAR_LAYOUTS: dict[ChartSize, BarLayout] = {
+    ChartSize.standard: BarLayout(WIDTH, HEIGHT, DPI, HEAD, FOOT, LEFT, BOTTOM, 14, 9, 10, 8, 8, 0),
+    ChartSize.article: BarLayout(ARTICLE.width, 5.8, ARTICLE.dpi, 1.3, 1.05, 0.85, 0.55, 12, 9, 9, 9, 9, 2),
+    ChartSize.slide: BarLayout(SLIDE.width, SLIDE.height or 9.0, SLIDE.dpi, 1.2, 1.0, 1.2, 0.75, 22, 14, 14, 12, 12, 0),
+}
+
+
+def _draw_bars(figure: Figure, plot: Bars, lang: Lang, layout: BarLayout = BAR_LAYOUTS[ChartSize.standard]) -> None:
     """A stacked bar per period, a colour per kind, each bar's total above it; the same three bands
     as :func:`_draw`: the title and the kinds' key, the bars, the sources."""
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    bands: Any = figure.subfigures(3, 1, height_ratios=[HEAD, HEIGHT - HEAD - FOOT, FOOT], hspace=0)
+    width, height = layout.width, layout.height
+    bands: Any = figure.subfigures(
+        3, 1, height_ratios=[layout.head, height - layout.head - layout.foot, layout.foot], hspace=0
+    )
     head, body, foot = bands
-    body_height = HEIGHT - HEAD - FOOT
+    body_height = height - layout.head - layout.foot
     ax = body.subplots(
         1, 1,
-        gridspec_kw={"left": LEFT / WIDTH, "right": 1 - RIGHT / WIDTH, "bottom": BOTTOM / body_height, "top": 1 - TOP / body_height},
+        gridspec_kw={"left": layout.left / width, "right": 1 - RIGHT / width, "bottom": layout.bottom / body_height, "top": 1 - TOP / body_height},
     )  # fmt: skip
     positions = list(range(len(plot.periods)))
     bottoms = [0] * len(plot.periods)
@@ -278,26 +342,66 @@ def _draw_bars(figure: Figure, plot: Bars, lang: Lang) -> None:
         bottoms = [below + value for below, value in zip(bottoms, stack.values, strict=True)]
     for position, total in zip(positions, bottoms, strict=True):
         ax.annotate(
-            number(total, lang), (position, total), xytext=(0, 3), textcoords="offset points", fontsize=8,
+            number(total, lang), (position, total), xytext=(0, 3), textcoords="offset points", fontsize=layout.note,
             color=INK, horizontalalignment="center", gid=f"total-{plot.periods[position]}",
         )  # fmt: skip
     ax.set_xticks(positions, list(plot.periods))
     ax.set_ylim(0, max(max(bottoms, default=0), 1) * 1.12)
     ax.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: number(round(value), lang)))
-    ax.set_ylabel(plot.count_label).set_gid("count-label")
-    ax.set_xlabel(plot.period_label).set_gid("date-label")
+    ax.set_ylabel(plot.count_label, fontsize=layout.axis).set_gid("count-label")
+    ax.set_xlabel(plot.period_label, fontsize=layout.axis).set_gid("date-label")
+    ax.tick_params(labelsize=layout.axis)
     ax.grid(axis="y", color=GRID, linewidth=0.8)
     ax.set_axisbelow(True)
     head.text(
-        0.01, 0.92, plot.title, verticalalignment="top", fontsize=14, fontweight="bold", color=INK, gid="title"
+        0.01, 1 - 0.072 / layout.head, plot.title, verticalalignment="top", fontsize=layout.title, fontweight="bold",
+        color=INK, gid="title",
     )  # fmt: skip
     handles, labels = ax.get_legend_handles_labels()
     head.legend(
-        handles, labels, loc="lower left", bbox_to_anchor=(0.005, 0.0), ncols=len(plot.stacks), fontsize=9,
+        handles, labels, loc="lower left", bbox_to_anchor=(0.005, 0.0), ncols=layout.key_columns or len(plot.stacks),
+        fontsize=layout.key,
     ).set_gid("legend-series")  # fmt: skip
-    foot.text(0.01, 0.1, plot.source_line, fontsize=8, color=GREY, gid="source-line")
-    foot.text(0.99, 0.1, plot.as_of, fontsize=8, color=GREY, horizontalalignment="right", gid="as-of")
+    _credit(foot, plot.source_line, plot.as_of, layout.credit, layout.foot, narrow=layout.key_columns > 0)
+
+
+def _fill(text: str, size: float, room: float, renderer: Any) -> str:
+    """``text`` on lines no wider than ``room`` pixels at ``size`` points, broken at spaces, measured by the
+    renderer (matplotlib's own ``wrap`` lets a line run to the image's very edge and a little past it)."""
+    from matplotlib.font_manager import FontProperties
+
+    font = FontProperties(size=size)
+    lines: list[str] = []
+    for word in text.split(" "):
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and renderer.get_text_width_height_descent(candidate, font, ismath=False)[0] <= room:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
+def _credit(foot: SubFigure, source_line: str, as_of: str, size: float, height: float, narrow: bool) -> None:
+    """The sources, wrapped to the image's width, and the fact base's date, at a preset size: at the
+    right of the sources' line, or, in a narrow image or where a long credit reaches it, on a line of
+    its own above the sources (at the left in a narrow image)."""
+    renderer = _renderer(foot)
+    room = foot.bbox.width * 0.98  # from 1% of the width to 1% short of the edge, in pixels
+    credit = foot.text(
+        0.01, 0.06 / height, _fill(source_line, size, room, renderer), fontsize=size, color=GREY,
+        gid="source-line", verticalalignment="bottom",
+    )  # fmt: skip
+    dated = foot.text(
+        0.99, 0.06 / height, as_of, fontsize=size, color=GREY, horizontalalignment="right", gid="as-of",
+        verticalalignment="bottom",
+    )  # fmt: skip
+    credit_box = credit.get_window_extent(renderer)  # the wrapped credit, in pixels
+    if narrow or dated.get_window_extent(renderer).overlaps(credit_box):
+        above = (credit_box.y1 - foot.bbox.y0) / foot.bbox.height + size / 72 * 0.4 / height
+        dated.set_position((0.01, above) if narrow else (0.99, above))
+        if narrow:
+            dated.set_horizontalalignment("left")
 
 
 def _series(ax: Axes, series: Series, until: dt.date, lang: Lang, layout: Layout) -> None:
@@ -471,6 +575,34 @@ SIZE_KEY = (150, 950, 5000)
 """A company, a battalion, a large camp: the nominal sizes Geo-PKO counts with."""
 
 
+class MapLayout(NamedTuple):
+    """The map's size and the size of its words (``bases --chart``); inches and points."""
+
+    width: float
+    height: float
+    dpi: int
+    head: float
+    foot: float
+    title: float
+    label: float
+    """A site's name and estimate."""
+    countries: float
+    """The countries under a site's name."""
+    region: float
+    key: float
+    """The colour key's countries."""
+    key_title: float
+    """The keys' titles, the sizes' figures."""
+    credit: float
+
+
+MAP_LAYOUTS: dict[ChartSize, MapLayout] = {
+    ChartSize.standard: MapLayout(MAP_WIDTH, MAP_HEIGHT, DPI, 0.6, MAP_FOOT, 13, 8.5, 6.5, 7.5, 7.5, 8, 7.5),
+    ChartSize.article: MapLayout(ARTICLE.width, 8.2, ARTICLE.dpi, 0.6, 1.75, 12, 9, 9, 9, 9, 9, 9),
+    ChartSize.slide: MapLayout(SLIDE.width, SLIDE.height or 9.0, SLIDE.dpi, 0.8, 1.7, 22, 14, 12, 12, 12, 12, 12),
+}
+
+
 def outline() -> list[list[list[float]]]:
     """Mali's outline as rings of [longitude, latitude] (Natural Earth, shipped as minusma/mali.json)."""
     import json
@@ -525,7 +657,7 @@ def region_borders() -> list[list[list[float]]]:
     return cast(list[list[list[float]]], borders["geometry"]["coordinates"])
 
 
-def _draw_map(figure: Figure, plot: MapPlot, lang: Lang) -> None:
+def _draw_map(figure: Figure, plot: MapPlot, lang: Lang, layout: MapLayout = MAP_LAYOUTS[ChartSize.standard]) -> None:
     """Mali's outline, each site a circle whose area is its estimated strength, labelled; the key and sources below.
 
     Longitude and latitude in equal-area-looking proportions: the axes' aspect is 1/cos(17°), Mali's
@@ -533,9 +665,14 @@ def _draw_map(figure: Figure, plot: MapPlot, lang: Lang) -> None:
     """
     from matplotlib.lines import Line2D
 
-    bands: Any = figure.subfigures(3, 1, height_ratios=[0.6, MAP_HEIGHT - 0.6 - MAP_FOOT, MAP_FOOT], hspace=0)
+    bands: Any = figure.subfigures(
+        3, 1, height_ratios=[layout.head, layout.height - layout.head - layout.foot, layout.foot], hspace=0
+    )
     head, body, foot = bands
-    head.text(0.02, 0.5, plot.title, verticalalignment="center", fontsize=13, fontweight="bold", color=INK, gid="title")
+    head.text(
+        0.02, 0.5, plot.title, verticalalignment="center", fontsize=layout.title, fontweight="bold", color=INK,
+        gid="title", wrap=plot.size != ChartSize.standard,
+    )  # fmt: skip
     ax = body.add_axes((0.04, 0.02, 0.92, 0.96))
     for ring in outline():
         xs, ys = [point[0] for point in ring], [point[1] for point in ring]
@@ -564,48 +701,72 @@ def _draw_map(figure: Figure, plot: MapPlot, lang: Lang) -> None:
     ax.set_ylim(9.9, 25.2)
     ax.set_aspect(1 / math.cos(math.radians(17)))
     ax.set_axis_off()
-    room = _label_sites(figure, ax, plot, lang)
-    avoided: list[Box] = []
+    key: Box | None = None
+    if plot.size != ChartSize.standard:  # the colour key first, at a preset size: its words are larger, so the
+        ax.apply_aspect()  # site labels keep clear of it
+        key = _leader_key(ax, plot, colours, layout, _renderer(figure), 72 / figure.dpi)
+    room = _label_sites(figure, ax, plot, lang, layout, [key] if key else [])
     handles = [
         Line2D(
             [], [], linestyle="none", marker="o", markersize=math.sqrt(size * POINTS_PER_TROOP), color=SITE, alpha=0.55
         )
         for size in SIZE_KEY
     ]
+    size_label = plot.size_label
+    if plot.size != ChartSize.standard:  # the key's title on lines that fit the image (DejaVu Sans: ~0.6 em a letter)
+        size_label = textwrap.fill(size_label, int(layout.width * 72 * 0.94 / (layout.key_title * 0.6)))
     foot.legend(
         handles, [f"~{number(size, lang)}" for size in SIZE_KEY], loc="upper left", bbox_to_anchor=(0.02, 1.0),
-        ncols=len(SIZE_KEY), fontsize=8, title=plot.size_label, title_fontsize=8, alignment="left",
+        ncols=len(SIZE_KEY), fontsize=layout.key_title, title=size_label, title_fontsize=layout.key_title,
+        alignment="left",
     ).set_gid("legend-sizes")  # fmt: skip
-    if plot.leaders:
-        shown = [(code, name) for code, name in plot.leaders if code in colours]
-        keys = [
-            Line2D([], [], linestyle="none", marker="o", markersize=7, color=colours[code], alpha=0.55)
-            for code, _ in shown
-        ]
-        names = [name for _, name in shown]
-        if len(shown) < len(plot.leaders):
-            keys.append(Line2D([], [], linestyle="none", marker="o", markersize=7, color=OTHER, alpha=0.55))
-            names.append(plot.other_label)
-        outline_points = _outline_points(ax, room.to_points)
-        words = plot.leader_label.split()
-        for lines in range(1, len(words) + 1):  # the title on as few lines as keep the key clear of the border
-            per_line = math.ceil(len(words) / lines)
-            title = "\n".join(" ".join(words[start : start + per_line]) for start in range(0, len(words), per_line))
-            key = ax.legend(  # the map's empty north-west corner: the foot holds the size key and the sources
-                keys, names, loc="upper left", bbox_to_anchor=(0.0, 1.0), ncols=1, fontsize=7.5, frameon=False,
-                title=title, title_fontsize=8, alignment="left",
-            )  # fmt: skip
-            key.draw(room.renderer)  # lays the key out (on the measuring canvas): its texts take their places
-            texts = [key.get_title(), *key.get_texts()]
-            boxes = [_extent(text, room.renderer, room.to_points, (0.0, 0.0)) for text in texts]
-            if not any(_holds(box, outline_points) for box in boxes):
-                break
-        key.set_gid("legend-leaders")
-        extent = key.get_window_extent(room.renderer)
-        avoided.append(tuple(value * room.to_points for value in extent.extents))
-    _label_regions(ax, plot, room, avoided)
-    foot.text(0.02, 0.12, plot.source_line, fontsize=7.5, color=GREY, gid="source-line", wrap=True)
-    foot.text(0.98, 0.02, plot.as_of, fontsize=7.5, color=GREY, horizontalalignment="right", gid="as-of")
+    if plot.size == ChartSize.standard:
+        key = _leader_key(ax, plot, colours, layout, room.renderer, room.to_points)
+    avoided: list[Box] = [key] if key else []
+    _label_regions(ax, plot, room, avoided, layout.region)
+    if plot.size == ChartSize.standard:
+        foot.text(0.02, 0.12, plot.source_line, fontsize=7.5, color=GREY, gid="source-line", wrap=True)
+        foot.text(0.98, 0.02, plot.as_of, fontsize=7.5, color=GREY, horizontalalignment="right", gid="as-of")
+    else:
+        _credit(foot, plot.source_line, plot.as_of, layout.credit, layout.foot, narrow=layout.width < 8)
+
+
+def _leader_key(
+    ax: Any, plot: MapPlot, colours: dict[str, str], layout: MapLayout, renderer: Any, to_points: float
+) -> Box | None:
+    """The colour key, in the map's empty north-west corner (the foot holds the size key and the sources),
+    its title on as few lines as keep it clear of Mali's border; on an image much wider than tall (a
+    slide), beside the map at its left. Its box in points, for the labels to keep clear of."""
+    from matplotlib.lines import Line2D
+
+    if not plot.leaders:
+        return None
+    shown = [(code, name) for code, name in plot.leaders if code in colours]
+    keys = [
+        Line2D([], [], linestyle="none", marker="o", markersize=7, color=colours[code], alpha=0.55) for code, _ in shown
+    ]
+    names = [name for _, name in shown]
+    if len(shown) < len(plot.leaders):
+        keys.append(Line2D([], [], linestyle="none", marker="o", markersize=7, color=OTHER, alpha=0.55))
+        names.append(plot.other_label)
+    beside = layout.width > layout.height * 1.2
+    outline_points = [] if beside else _outline_points(ax, to_points)
+    words = plot.leader_label.split()
+    for lines in range(1, len(words) + 1):
+        per_line = math.ceil(len(words) / lines)
+        title = "\n".join(" ".join(words[start : start + per_line]) for start in range(0, len(words), per_line))
+        key = ax.legend(
+            keys, names, loc="upper right" if beside else "upper left", bbox_to_anchor=(-0.02 if beside else 0.0, 1.0),
+            ncols=1, fontsize=layout.key, frameon=False, title=title, title_fontsize=layout.key_title, alignment="left",
+        )  # fmt: skip
+        key.draw(renderer)  # lays the key out (on the measuring canvas): its texts take their places
+        texts = [key.get_title(), *key.get_texts()]
+        boxes = [_extent(text, renderer, to_points, (0.0, 0.0)) for text in texts]
+        if not any(_holds(box, outline_points) for box in boxes) and all(box[0] >= 0 for box in boxes):
+            break  # clear of the border, and (beside the map) of the image's left edge
+    key.set_gid("legend-leaders")
+    extent = key.get_window_extent(renderer)
+    return cast(Box, tuple(value * to_points for value in extent.extents))
 
 
 LEADER_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#882255", "#999933")
@@ -647,7 +808,14 @@ class Room(NamedTuple):
     to_points: float
 
 
-def _label_sites(figure: Figure, ax: Any, plot: MapPlot, lang: Lang) -> Room:
+def _label_sites(
+    figure: Figure,
+    ax: Any,
+    plot: MapPlot,
+    lang: Lang,
+    layout: MapLayout = MAP_LAYOUTS[ChartSize.standard],
+    avoid: Sequence[Box] = (),
+) -> Room:
     """Each site's name (and estimate) with its countries below, as one block placed where it covers
     no other label and no site's circle: the first free place of :data:`DIRECTIONS` at the nearest
     of :data:`REACHES`, else the place with the least overlap; the largest sites first. Text sizes
@@ -665,22 +833,25 @@ def _label_sites(figure: Figure, ax: Any, plot: MapPlot, lang: Lang) -> Room:
     ]
     radii = [math.sqrt(site.troops * POINTS_PER_TROOP if site.troops else UNSIZED) / 2 for site in plot.sites]
     frame = tuple(value * to_points for value in ax.figure.bbox.extents)  # the map's band, beyond the axes' box
-    placed: list[Box] = []
+    placed: list[Box] = list(avoid)
     order = sorted(range(len(plot.sites)), key=lambda index: (-(plot.sites[index].troops or 0), index))
     for index in order:
         site = plot.sites[index]
-        label = site.name if not site.troops else f"{site.name} ~{number(site.troops, lang)}"
+        estimate = "" if not site.troops else f" ~{number(site.troops, lang)}"
+        widest = (frame[2] - frame[0]) * LABEL_SHARE
+        label = _shortened(site.name, estimate, widest, layout.label, "bold", renderer, to_points)
         lines = [
             ax.annotate(
-                label, (site.longitude, site.latitude), xytext=(0, 0), textcoords="offset points", fontsize=8.5,
+                label, (site.longitude, site.latitude), xytext=(0, 0), textcoords="offset points", fontsize=layout.label,
                 color=INK, fontweight="bold", zorder=4, gid=f"label-{index}",
             )
         ]  # fmt: skip
         if site.countries:
             lines.append(
                 ax.annotate(
-                    site.countries, (site.longitude, site.latitude), xytext=(0, 0), textcoords="offset points",
-                    fontsize=6.5, color=GREY, zorder=4, gid=f"label-{index}-countries",
+                    _shortened(site.countries, "", widest, layout.countries, "normal", renderer, to_points),
+                    (site.longitude, site.latitude), xytext=(0, 0), textcoords="offset points",
+                    fontsize=layout.countries, color=GREY, zorder=4, gid=f"label-{index}-countries",
                 )
             )  # fmt: skip
         centre, radius = centres[index], radii[index]
@@ -705,6 +876,7 @@ def _label_sites(figure: Figure, ax: Any, plot: MapPlot, lang: Lang) -> Room:
                 break
         assert chosen is not None
         _, box, (ux, uy), reach = chosen
+        box = _kept_in(box, frame)
         placed.append(box)
         top = box[3]
         for line, (left, bottom, _, upper) in zip(lines, extents, strict=True):
@@ -728,7 +900,7 @@ REGION_MARGIN = 5.0
 not to be read as a line of the site's label."""
 
 
-def _label_regions(ax: Any, plot: MapPlot, room: Room, avoided: Sequence[Box]) -> None:
+def _label_regions(ax: Any, plot: MapPlot, room: Room, avoided: Sequence[Box], size: float = 7.5) -> None:
     """Each region's name, small and light under the sites, centred on its label point, else moved the
     least (:data:`REGION_REACHES`) to where it covers no site label, no circle, nothing in ``avoided``
     and no other region's name, and lies wholly inside its region; where no place does (the Bamako
@@ -738,7 +910,7 @@ def _label_regions(ax: Any, plot: MapPlot, room: Room, avoided: Sequence[Box]) -
     for number_, region in enumerate(regions()):
         text = ax.annotate(
             shown.get(region.name, region.name), region.label_point, xytext=(0, 0), textcoords="offset points",
-            fontsize=7.5, color=REGION_TEXT, zorder=2, gid=f"region-name-{number_}",
+            fontsize=size, color=REGION_TEXT, zorder=2, gid=f"region-name-{number_}",
         )  # fmt: skip
         x, y = ax.transData.transform(region.label_point)
         centre = (float(x) * room.to_points, float(y) * room.to_points)
@@ -814,6 +986,37 @@ def _extent(line: Any, renderer: Any, to_points: float, centre: tuple[float, flo
         box.x1 * to_points - centre[0],
         box.y1 * to_points - centre[1],
     )
+
+
+LABEL_SHARE = 1 / 3
+"""The widest a site's label may be, as a share of the map's width: a longer name is shortened with an ellipsis."""
+ELLIPSIS = "\u2026"
+
+
+def _shortened(text: str, kept: str, widest: float, size: float, weight: str, renderer: Any, to_points: float) -> str:
+    """``text`` then ``kept`` (a site's estimate, never cut), if no wider than ``widest`` points; else as
+    much of ``text`` as fits, ending in an ellipsis that shows it was shortened, then ``kept``."""
+    from matplotlib.font_manager import FontProperties
+
+    font = FontProperties(size=size, weight=weight)
+
+    def width(candidate: str) -> float:
+        return float(renderer.get_text_width_height_descent(candidate, font, ismath=False)[0]) * to_points
+
+    if width(text + kept) <= widest:
+        return text + kept
+    low, high = 0, len(text)  # the longest start of the text that fits with the ellipsis
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if width(text[:middle].rstrip() + ELLIPSIS + kept) <= widest else (low, middle - 1)
+    return text[:low].rstrip() + ELLIPSIS + kept
+
+
+def _kept_in(box: Box, frame: Box) -> Box:
+    """The box moved the least that puts it inside the frame (where it is narrower and lower than the frame)."""
+    dx = max(frame[0] - box[0], 0.0) or min(frame[2] - box[2], 0.0)
+    dy = max(frame[1] - box[1], 0.0) or min(frame[3] - box[3], 0.0)
+    return (box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy) if dx or dy else box
 
 
 def _clash(

@@ -14,7 +14,9 @@ the long ones users see today (``sources``, ``casualties``, any sheet over 100 r
 column); a long table's give way in proportion to their room above their minimum and wrap at
 plain spaces only (:func:`_wrap`), and its sources column may break between references
 (``[1][2][3][4]`` / ``[5]``). A short table's text column is never narrower than the longest id
-or URL in it; a long table's may be (the id stays whole and runs past the column). A short
+or URL in it, nor than its header's longest word (a header wraps between words; where that leaves
+no room, the rows become blocks); a long table's may be (the id stays whole and runs past the
+column; its header is one line, never wrapped). A short
 table's blocks put a label above its value where the two do not fit side by side; a long
 table's keep values at least 10 wide, beside labels as wide as the widest column's. A tab takes
 no cell in a short table (Rich's measure, :func:`_width`) and one in a long table
@@ -273,7 +275,9 @@ class Adaptive:
         for index, column in enumerate(columns):
             values = [row[index] for row in cells]
             whole = column.kind in _WHOLE
-            self.minimums.append(_minimum(whole, [*values, column.header] if whole else values))
+            # A text column is never narrower than its header's longest word, so a header wraps
+            # between words, never inside one ("Sou/rce/s").
+            self.minimums.append(_minimum(whole, [*values, column.header]))
             self.maximums.append(max(_width(value) for value in [*values, column.header]))
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
