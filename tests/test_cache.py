@@ -3,6 +3,7 @@ validating it again, with output identical to a validated run, and any change va
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -15,7 +16,7 @@ from tests.installed import minusma_command
 
 from minusma import load
 from minusma.errors import FactBaseError
-from minusma.model import FactBase
+from minusma.model import TOP_LEVEL_KEYS, FactBase
 
 
 def _run(*args: str, cache: Path | None) -> subprocess.CompletedProcess[str]:
@@ -30,6 +31,11 @@ def _run(*args: str, cache: Path | None) -> subprocess.CompletedProcess[str]:
 def _entries(cache: Path) -> list[Path]:
     folder = cache / "minusma" / "validated"
     return sorted(folder.iterdir()) if folder.is_dir() else []
+
+
+def _tiny(events: list[Any]) -> FactBase:
+    """The smallest document the cache takes for a fact base: every top-level key, ``events`` as given."""
+    return cast(FactBase, dict.fromkeys(TOP_LEVEL_KEYS) | {"events": events})
 
 
 def _integer_coordinates(data: dict[str, Any]) -> None:
@@ -130,24 +136,22 @@ def test_the_least_recently_used_entries_are_forgotten_beyond_the_limit(
     monkeypatch.setattr(load, "CACHE_LIMIT", 3)
     digests = [f"{number:064x}" for number in range(remembered)]
     for age, digest in enumerate(digests):
-        load._remember(digest, cast(FactBase, {"events": [{"n": age}]}))
+        load._remember(digest, _tiny([{"n": age}]))
         entry = load._entry(digest)
         assert entry is not None
         os.utime(entry, ns=(age * 10**9, age * 10**9))
     assert len(_entries(tmp_path)) == kept
     found = [load._remembered(digest) for digest in digests]
-    assert found == [None] * (remembered - kept) + [
-        {"events": [{"n": age}]} for age in range(remembered - kept, remembered)
-    ]
+    assert found == [None] * (remembered - kept) + [_tiny([{"n": age}]) for age in range(remembered - kept, remembered)]
 
 
 def test_an_entry_that_does_not_match_its_digest_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("MINUSMA_NO_CACHE", raising=False)
     digest = "ab" * 32
-    load._remember(digest, cast(FactBase, {"events": [1, 2]}))
+    load._remember(digest, _tiny([1, 2]))
     entry = load._entry(digest)
-    assert entry is not None and load._remembered(digest) == {"events": [1, 2]}
+    assert entry is not None and load._remembered(digest) == _tiny([1, 2])
     entry.write_bytes(entry.read_bytes().replace(b"[1,2]", b"[1,3]"))
     assert load._remembered(digest) is None
 
@@ -167,3 +171,68 @@ def test_cache_folder_follows_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert load.cache_dir() == Path(expected.replace("HOME", str(tmp_path)))
     monkeypatch.setenv("MINUSMA_NO_CACHE", "1")
     assert load.cache_dir() is None
+
+
+def _entry_of(path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Where the cache under ``cache`` keeps the file at ``path``."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    monkeypatch.delenv("MINUSMA_NO_CACHE", raising=False)
+    entry = load._entry(hashlib.sha256(path.read_bytes()).hexdigest())
+    assert entry is not None
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    return entry
+
+
+def _timeline(path: Path, cache: Path | None) -> subprocess.CompletedProcess[str]:
+    env = {key: value for key, value in os.environ.items() if key != "MINUSMA_NO_CACHE"}
+    if cache is None:
+        env["MINUSMA_NO_CACHE"] = "1"
+    else:
+        env["XDG_CACHE_HOME"] = str(cache)
+    command = [*minusma_command(), "timeline", "--json", "--data", str(path)]
+    return subprocess.run(command, capture_output=True, text=True, env=env, check=False, timeout=60)
+
+
+def _forged(payload: bytes) -> bytes:
+    return hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
+
+
+@pytest.mark.parametrize(
+    "plant",
+    [
+        pytest.param(lambda entry: os.mkfifo(entry), id="fifo"),  # opening it for reading would wait for a writer
+        pytest.param(lambda entry: entry.symlink_to("/dev/zero"), id="dev-zero"),  # endless
+        pytest.param(lambda entry: entry.symlink_to("/dev/urandom"), id="dev-urandom"),
+        pytest.param(lambda entry: entry.mkdir(), id="folder"),
+        pytest.param(lambda entry: entry.write_bytes(b""), id="empty"),
+        pytest.param(lambda entry: entry.write_bytes(_forged(b'{"events": 5')), id="not-json"),
+        pytest.param(lambda entry: entry.write_bytes(_forged(b"[]")), id="not-an-object"),
+        pytest.param(lambda entry: entry.write_bytes(_forged(b"{}")), id="no-keys"),
+    ],
+)
+def test_an_entry_that_is_not_one_minusma_wrote_is_passed_over(
+    tmp_path: Path,
+    write_fact_base: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+    plant: Callable[[Path], object],
+) -> None:
+    path = write_fact_base()  # compact JSON: not the shipped bytes
+    cache = tmp_path / "cache"
+    plant(_entry_of(path, cache, monkeypatch))
+    validated = _timeline(path, None)
+    result = _timeline(path, cache)  # a FIFO or /dev/zero read here would never end: timeout
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == validated.stdout
+
+
+def test_an_entry_larger_than_any_fact_base_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("MINUSMA_NO_CACHE", raising=False)
+    digest = "cd" * 32
+    load._remember(digest, _tiny([1, 2]))
+    entry = load._entry(digest)
+    assert entry is not None and load._remembered(digest) == _tiny([1, 2])
+    monkeypatch.setattr(load, "MAX_BYTES", entry.stat().st_size - 65 - 1)  # a 3 GB sparse file stands for this
+    assert load._remembered(digest) is None
+    load._remember("ef" * 32, _tiny([1, 2]))  # nor is one written
+    assert load._entry("ef" * 32) is not None and not load._entry("ef" * 32).exists()  # type: ignore[union-attr]

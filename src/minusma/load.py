@@ -383,16 +383,43 @@ def _remembered(digest: str) -> FactBase | None:
     entry = _entry(digest)
     if entry is None:
         return None
-    try:
-        with open(entry, "rb") as file:
-            check, stored = file.read(65), file.read()  # the digest's 64 hex digits and a newline, then the JSON
-    except OSError:  # none yet, or a cache that cannot be read: validate
+    content = _read_entry(entry)
+    if content is None:
+        return None
+    check, stored = content
+    if check != hashlib.sha256(stored).hexdigest().encode() + b"\n":
         return None
     with contextlib.suppress(OSError):
         os.utime(entry)  # used now: the last to be forgotten
-    if check != hashlib.sha256(stored).hexdigest().encode() + b"\n":
+    try:
+        document = from_json(stored, cache_strings="keys")  # the fastest here: values vary more than keys
+    except ValueError:  # a matching digest over text that is not JSON: written by hand, not by minusma
         return None
-    return cast(FactBase, from_json(stored, cache_strings="keys"))  # the fastest here: values vary more than keys
+    if not isinstance(document, dict) or any(key not in document for key in TOP_LEVEL_KEYS):
+        return None  # not what _remember writes: validate, and the entry is written anew
+    return cast(FactBase, document)
+
+
+def _read_entry(entry: Path) -> tuple[bytes, bytes] | None:
+    """An entry's digest line and JSON, or ``None`` unless it is a regular file of a size a fact base's entry can have.
+
+    Nothing here can wait or grow without end: a FIFO is opened without waiting for a writer,
+    a symbolic link (to ``/dev/zero``, ``/dev/urandom``) is not followed, and a file is read
+    only up to the size it had when opened.
+    """
+    try:
+        descriptor = os.open(entry, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:  # none yet, a symbolic link, or a cache that cannot be read: validate
+        return None
+    try:
+        with os.fdopen(descriptor, "rb") as file:
+            info = os.fstat(descriptor)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > 65 + MAX_BYTES:
+                return None
+            check = file.read(65)  # the digest's 64 hex digits and a newline, then the JSON
+            return check, file.read(max(info.st_size - 65, 0))
+    except OSError:
+        return None
 
 
 def _remember(digest: str, fact_base: FactBase) -> None:
@@ -412,6 +439,8 @@ def _remember(digest: str, fact_base: FactBase) -> None:
                 parts.append(to_json(value))
         parts.append(b"}")
         stored = b"".join(parts)
+        if len(stored) > MAX_BYTES:
+            return  # an entry that _read_entry would not read
         entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         with open(staged, "wb") as file:
             file.write(hashlib.sha256(stored).hexdigest().encode() + b"\n")
