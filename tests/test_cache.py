@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import subprocess
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
@@ -236,3 +237,73 @@ def test_an_entry_larger_than_any_fact_base_is_not_read(tmp_path: Path, monkeypa
     assert load._remembered(digest) is None
     load._remember("ef" * 32, _tiny([1, 2]))  # nor is one written
     assert load._entry("ef" * 32) is not None and not load._entry("ef" * 32).exists()  # type: ignore[union-attr]
+
+
+def test_only_the_cache_s_own_files_are_forgotten(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache folder that is a link to a folder of the user's: the files there are not the cache's."""
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    theirs = ["thesis.txt", "notes", "A" * 64, f".{'b' * 64}", f"{'c' * 64}.json"]
+    for age, name in enumerate(theirs):
+        (documents / name).write_text("keep me", encoding="utf-8")
+        os.utime(documents / name, ns=(age, age))  # older than any entry
+    (documents / ("d" * 64)).mkdir()  # named like an entry, but a folder: not in the way
+    cache = tmp_path / "cache"
+    (cache / "minusma").mkdir(parents=True)
+    (cache / "minusma" / "validated").symlink_to(documents)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    monkeypatch.delenv("MINUSMA_NO_CACHE", raising=False)
+    digests = [f"{number:064x}" for number in range(load.CACHE_LIMIT + 2)]
+    for age, digest in enumerate(digests):
+        load._remember(digest, _tiny([age]))
+        entry = load._entry(digest)
+        assert entry is not None
+        os.utime(entry, ns=(10**9 * (age + 1), 10**9 * (age + 1)))
+    assert all((documents / name).read_text(encoding="utf-8") == "keep me" for name in theirs)
+    assert (documents / ("d" * 64)).is_dir()
+    assert [load._remembered(digest) for digest in digests] == [None, None] + [
+        _tiny([age]) for age in range(2, len(digests))
+    ]
+
+
+def test_staged_files_of_running_runs_stay_and_those_of_killed_runs_go(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("MINUSMA_NO_CACHE", raising=False)
+    folder = tmp_path / "minusma" / "validated"
+    folder.mkdir(parents=True)
+    now = time.time()
+    running = [folder / f".{'a' * 64}.{pid}" for pid in (101, 102, 103, 104, 105)]  # other runs, writing now
+    for staged in running:
+        staged.write_bytes(b"half written")
+    killed = folder / f".{'b' * 64}.106"
+    killed.write_bytes(b"half written")
+    left = now - load.STALE_STAGED_SECONDS
+    os.utime(killed, (left - 1, left - 1))  # a second older than a staged file may be
+    younger = folder / f".{'c' * 64}.107"
+    younger.write_bytes(b"half written")
+    os.utime(younger, (left + 60, left + 60))
+    digests = [f"{number:064x}" for number in range(load.CACHE_LIMIT)]
+    for digest in digests:
+        load._remember(digest, _tiny([digest]))
+    assert all(staged.exists() for staged in [*running, younger])
+    assert not killed.exists()
+    assert all(load._remembered(digest) == _tiny([digest]) for digest in digests)  # staged files count for nothing
+
+
+def test_twenty_runs_at_once_on_a_new_file(tmp_path: Path, write_fact_base: Callable[..., Path]) -> None:
+    path = write_fact_base()  # compact JSON: not the shipped bytes
+    cache = tmp_path / "cache"
+    validated = _timeline(path, None)
+    env = {key: value for key, value in os.environ.items() if key != "MINUSMA_NO_CACHE"}
+    env["XDG_CACHE_HOME"] = str(cache)
+    command = [*minusma_command(), "timeline", "--json", "--data", str(path)]
+    runs = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True) for _ in range(20)
+    ]
+    results = [(*run.communicate(timeout=120), run.returncode) for run in runs]
+    assert all(result == (validated.stdout, "", 0) for result in results)
+    [entry] = _entries(cache)
+    content = entry.read_bytes()
+    assert content[:65] == hashlib.sha256(content[65:]).hexdigest().encode() + b"\n"

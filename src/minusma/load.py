@@ -15,6 +15,7 @@ import os
 import re
 import stat
 import sys
+import time
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -446,14 +447,41 @@ def _remember(digest: str, fact_base: FactBase) -> None:
             file.write(hashlib.sha256(stored).hexdigest().encode() + b"\n")
             file.write(stored)
         os.replace(staged, entry)
-        entries = list(os.scandir(entry.parent))  # a run killed while writing leaves a staged file: forgotten too
-        if len(entries) > CACHE_LIMIT:
-            entries.sort(key=lambda found: found.stat().st_mtime_ns)
-            for old in entries[: len(entries) - CACHE_LIMIT]:
-                os.unlink(old.path)
+        _forget_beyond_limit(entry.parent)
     except (OSError, PydanticSerializationError):  # read-only home, full disk, a lone surrogate: validate next time
         with contextlib.suppress(OSError):
             os.unlink(staged)
+
+
+_ENTRY_NAME = re.compile(r"[0-9a-f]{64}")
+_STAGED_NAME = re.compile(r"\.[0-9a-f]{64}\.[0-9]+")
+STALE_STAGED_SECONDS = 3600
+"""A staged file this old was left by a run that was killed while writing it; a younger one may be another run's."""
+
+
+def _forget_beyond_limit(folder: Path) -> None:
+    """Delete all but the CACHE_LIMIT entries used last, and staged files left by killed runs.
+
+    Only files named as this module names them are touched: the folder may be a link to a
+    folder of the user's own, whose files are not the cache's to delete. A staged file that
+    another run is writing now is neither counted nor deleted.
+    """
+    entries: list[tuple[int, str]] = []
+    stale = time.time() - STALE_STAGED_SECONDS
+    for found in os.scandir(folder):
+        try:
+            if not found.is_file(follow_symlinks=False):
+                continue  # minusma writes nothing else
+            if _ENTRY_NAME.fullmatch(found.name):
+                entries.append((found.stat(follow_symlinks=False).st_mtime_ns, found.path))
+            elif _STAGED_NAME.fullmatch(found.name) and found.stat(follow_symlinks=False).st_mtime < stale:
+                os.unlink(found.path)
+        except OSError:  # deleted meanwhile by another run, or a folder of that name: leave it
+            continue
+    entries.sort()
+    for _, path in entries[: max(len(entries) - CACHE_LIMIT, 0)]:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
 
 
 def validate(path: str | Path | None = None) -> tuple[str, list[Problem]]:
