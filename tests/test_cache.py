@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import subprocess
 import time
 from collections.abc import Callable
@@ -307,3 +308,62 @@ def test_twenty_runs_at_once_on_a_new_file(tmp_path: Path, write_fact_base: Call
     [entry] = _entries(cache)
     content = entry.read_bytes()
     assert content[:65] == hashlib.sha256(content[65:]).hexdigest().encode() + b"\n"
+
+
+def _plant_forged(path: Path, entry: Path) -> None:
+    """Another user's entry for ``path``: a matching digest over facts of their own."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["mission"]["name_en"] = "FORGED"
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    entry.write_bytes(_forged(payload))
+
+
+@pytest.mark.parametrize("mode", [0o777, 0o775, 0o1777])
+def test_a_cache_others_may_write_in_is_neither_read_nor_written(
+    tmp_path: Path, write_fact_base: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, mode: int
+) -> None:
+    path = write_fact_base()  # compact JSON: not the shipped bytes
+    cache = tmp_path / "cache"
+    entry = _entry_of(path, cache, monkeypatch)
+    _plant_forged(path, entry)
+    entry.parent.chmod(mode)  # an XDG_CACHE_HOME in a shared /tmp, say
+    result = _run("about", "--json", "--data", str(path), cache=cache)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert "FORGED" not in result.stdout
+    entry.unlink()
+    assert _run("about", "--data", str(path), cache=cache).returncode == 0
+    assert not entry.exists()  # nothing written there either
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a file away takes root")
+def test_a_cache_or_an_entry_of_another_user_is_not_read(
+    tmp_path: Path, write_fact_base: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_fact_base()  # compact JSON: not the shipped bytes
+    cache = tmp_path / "cache"
+    entry = _entry_of(path, cache, monkeypatch)
+    _plant_forged(path, entry)
+    os.chown(entry, 65534, 65534)  # planted while the folder was open to all, say
+    assert "FORGED" not in _run("about", "--json", "--data", str(path), cache=cache).stdout
+    _plant_forged(path, entry)
+    os.chown(entry, 0, 0)
+    os.chown(entry.parent, 65534, 65534)
+    assert "FORGED" not in _run("about", "--json", "--data", str(path), cache=cache).stdout
+
+
+def test_a_staged_name_planted_as_a_link_is_not_written_through(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("MINUSMA_NO_CACHE", raising=False)
+    digest = "ab" * 32
+    entry = load._entry(digest)
+    assert entry is not None
+    entry.parent.mkdir(parents=True)
+    victim = tmp_path / "victim"
+    victim.write_text("keep me", encoding="utf-8")
+    entry.with_name(f".{entry.name}.{os.getpid()}").symlink_to(victim)
+    load._remember(digest, _tiny([1]))
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert load._remembered(digest) == _tiny([1])
+    assert stat.S_IMODE(entry.stat().st_mode) == 0o600  # the facts of a private file stay private

@@ -382,7 +382,7 @@ def _remembered(digest: str) -> FactBase | None:
     not match its digest is ignored.
     """
     entry = _entry(digest)
-    if entry is None:
+    if entry is None or not _private(entry.parent):
         return None
     content = _read_entry(entry)
     if content is None:
@@ -401,6 +401,27 @@ def _remembered(digest: str) -> FactBase | None:
     return cast(FactBase, document)
 
 
+def _own(info: os.stat_result) -> bool:
+    """Whether the user running minusma owns the file (where the system has owners)."""
+    return not hasattr(os, "geteuid") or info.st_uid == os.geteuid()
+
+
+def _private(folder: Path) -> bool:
+    """Whether the cache folder is the user's alone: owned by them, and no one else may write in it.
+
+    Anyone who can write there could plant an entry with a matching digest and any facts in it,
+    which every later run would believe: an ``XDG_CACHE_HOME`` in a shared ``/tmp``, or a folder
+    another user made. Such a cache is neither read nor written.
+    """
+    try:
+        info = os.stat(folder)  # following a link: ~/.cache is often one, to a larger disk
+    except OSError:
+        return False
+    if not hasattr(os, "geteuid"):
+        return stat.S_ISDIR(info.st_mode)  # no owners, and modes that say nothing of them
+    return stat.S_ISDIR(info.st_mode) and _own(info) and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
 def _read_entry(entry: Path) -> tuple[bytes, bytes] | None:
     """An entry's digest line and JSON, or ``None`` unless it is a regular file of a size a fact base's entry can have.
 
@@ -415,7 +436,7 @@ def _read_entry(entry: Path) -> tuple[bytes, bytes] | None:
     try:
         with os.fdopen(descriptor, "rb") as file:
             info = os.fstat(descriptor)
-            if not stat.S_ISREG(info.st_mode) or info.st_size > 65 + MAX_BYTES:
+            if not stat.S_ISREG(info.st_mode) or info.st_size > 65 + MAX_BYTES or not _own(info):
                 return None
             check = file.read(65)  # the digest's 64 hex digits and a newline, then the JSON
             return check, file.read(max(info.st_size - 65, 0))
@@ -430,6 +451,9 @@ def _remember(digest: str, fact_base: FactBase) -> None:
         return
     staged = entry.with_name(f".{entry.name}.{os.getpid()}")
     try:
+        entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(entry.parent):
+            return  # before the work of writing a copy that would never be read
         parts = [b"{"]
         for place, (key, value) in enumerate(fact_base.items()):
             parts.append(b"," * bool(place) + to_json(key) + b":")
@@ -442,8 +466,10 @@ def _remember(digest: str, fact_base: FactBase) -> None:
         stored = b"".join(parts)
         if len(stored) > MAX_BYTES:
             return  # an entry that _read_entry would not read
-        entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        with open(staged, "wb") as file:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(staged)  # left by a killed run that had this process id
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)  # never through a planted link
+        with os.fdopen(os.open(staged, flags, 0o600), "wb") as file:
             file.write(hashlib.sha256(stored).hexdigest().encode() + b"\n")
             file.write(stored)
         os.replace(staged, entry)
