@@ -164,6 +164,8 @@ def test_an_entry_that_does_not_match_its_digest_is_ignored(tmp_path: Path, monk
         ("/abs/cache", "/abs/cache/minusma/validated"),
         ("relative", "HOME/.cache/minusma/validated"),
         ("", "HOME/.cache/minusma/validated"),
+        ("\n\x1b[31m", "HOME/.cache/minusma/validated"),  # not absolute
+        ("/abs/\n\x1b[31m", "/abs/\n\x1b[31m/minusma/validated"),  # absolute: any name a folder can have
     ],
 )
 def test_cache_folder_follows_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, xdg: str, expected: str) -> None:
@@ -367,3 +369,39 @@ def test_a_staged_name_planted_as_a_link_is_not_written_through(
     assert victim.read_text(encoding="utf-8") == "keep me"
     assert load._remembered(digest) == _tiny([1])
     assert stat.S_IMODE(entry.stat().st_mode) == 0o600  # the facts of a private file stay private
+
+
+@pytest.mark.parametrize("home", ["", "relative", "~"])
+def test_no_cache_without_a_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, home: str) -> None:
+    """HOME empty would be "/" to expanduser (a root run wrote /.cache); relative, a folder of the current one."""
+    monkeypatch.setenv("HOME", home)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("MINUSMA_NO_CACHE", raising=False)
+    assert load.cache_dir() is None
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative")
+    assert load.cache_dir() is None
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert load.cache_dir() == tmp_path / "minusma" / "validated"
+
+
+def test_no_cache_for_a_user_the_system_does_not_know(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HOME")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("MINUSMA_NO_CACHE", raising=False)
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # what it does when pwd has no entry either
+    assert load.cache_dir() is None
+
+
+@pytest.mark.parametrize("home", ["", "relative", "missing/home"])
+def test_a_run_with_no_home_writes_nowhere(tmp_path: Path, write_fact_base: Callable[..., Path], home: str) -> None:
+    path = write_fact_base()  # compact JSON: not the shipped bytes
+    work = tmp_path / "work"
+    work.mkdir()
+    env = {key: value for key, value in os.environ.items() if key not in ("MINUSMA_NO_CACHE", "XDG_CACHE_HOME")}
+    env["HOME"] = str(work / home) if home.startswith("missing") else home
+    command = [*minusma_command(), "timeline", "--json", "--data", str(path)]
+    for _ in range(2):
+        result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=work, check=False)
+        assert (result.returncode, result.stderr) == (0, "")
+        assert result.stdout == _timeline(path, None).stdout
+    assert list(work.iterdir()) == []  # no .cache here, nor a home made up for the cache

@@ -341,13 +341,18 @@ def cache_dir() -> Path | None:
     """Where ``load`` keeps the files it has validated, or ``None`` with MINUSMA_NO_CACHE set.
 
     ``$XDG_CACHE_HOME/minusma/validated`` (an absolute XDG_CACHE_HOME only, as the XDG
-    specification says), else ``~/.cache/minusma/validated``.
+    specification says), else ``~/.cache/minusma/validated``; ``None`` too where there is no
+    home to speak of: HOME empty (``expanduser`` would make that ``/``) or relative (a folder
+    of wherever minusma is run), or unset for a user the system does not know.
     """
     if os.environ.get("MINUSMA_NO_CACHE"):
         return None
     base = os.environ.get("XDG_CACHE_HOME", "")
     if not os.path.isabs(base):
-        base = os.path.join(os.path.expanduser("~"), ".cache")
+        home = os.environ["HOME"] if "HOME" in os.environ else os.path.expanduser("~")
+        if not os.path.isabs(home):
+            return None
+        base = os.path.join(home, ".cache")
     return Path(base) / "minusma" / "validated"
 
 
@@ -451,8 +456,11 @@ def _remember(digest: str, fact_base: FactBase) -> None:
         return
     staged = entry.with_name(f".{entry.name}.{os.getpid()}")
     try:
-        entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _private(entry.parent):
+        folder = entry.parent
+        for step in (folder.parent.parent, folder.parent, folder):  # not a missing home, nor what holds it
+            with contextlib.suppress(FileExistsError):
+                step.mkdir(mode=0o700)
+        if not _private(folder):
             return  # before the work of writing a copy that would never be read
         parts = [b"{"]
         for place, (key, value) in enumerate(fact_base.items()):
