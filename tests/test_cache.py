@@ -8,6 +8,7 @@ import json
 import os
 import stat
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -405,3 +406,24 @@ def test_a_run_with_no_home_writes_nowhere(tmp_path: Path, write_fact_base: Call
         assert (result.returncode, result.stderr) == (0, "")
         assert result.stdout == _timeline(path, None).stdout
     assert list(work.iterdir()) == []  # no .cache here, nor a home made up for the cache
+
+
+@pytest.mark.parametrize(("name", "code"), [("SIGINT", 130), ("SIGTERM", 143)])
+def test_ctrl_c_while_writing_an_entry_leaves_no_half_copy(
+    tmp_path: Path, write_fact_base: Callable[..., Path], name: str, code: int
+) -> None:
+    """The signal comes while the copy is written and not yet renamed: a copy of a large file is large."""
+    path = write_fact_base()  # compact JSON: not the shipped bytes
+    cache = tmp_path / "cache"
+    script = (
+        "import os, signal, sys\n"
+        "from minusma import entry\n"
+        f"os.replace = lambda *paths: os.kill(os.getpid(), signal.{name})\n"
+        f"sys.argv = ['minusma', 'timeline', '--json', '--data', {str(path)!r}]\n"
+        "entry.main()\n"
+    )
+    env = {key: value for key, value in os.environ.items() if key != "MINUSMA_NO_CACHE"}
+    env["XDG_CACHE_HOME"] = str(cache)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, env=env, check=False, timeout=60)
+    assert (result.returncode, result.stderr) == (code, b"")
+    assert list((cache / "minusma" / "validated").iterdir()) == []

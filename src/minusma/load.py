@@ -455,6 +455,7 @@ def _remember(digest: str, fact_base: FactBase) -> None:
     if entry is None:
         return
     staged = entry.with_name(f".{entry.name}.{os.getpid()}")
+    _staged.append(staged)
     try:
         folder = entry.parent
         for step in (folder.parent.parent, folder.parent, folder):  # not a missing home, nor what holds it
@@ -485,6 +486,19 @@ def _remember(digest: str, fact_base: FactBase) -> None:
     except (OSError, PydanticSerializationError):  # read-only home, full disk, a lone surrogate: validate next time
         with contextlib.suppress(OSError):
             os.unlink(staged)
+    finally:
+        _staged.clear()
+
+
+_staged: list[Path] = []
+"""The copy ``_remember`` is writing, for :func:`discard_staged`."""
+
+
+def discard_staged() -> None:
+    """Remove a copy of a fact base not yet renamed into the cache (at Ctrl-C): it may be hundreds of MB."""
+    while _staged:
+        with contextlib.suppress(OSError):
+            os.unlink(_staged.pop())
 
 
 _ENTRY_NAME = re.compile(r"[0-9a-f]{64}")
