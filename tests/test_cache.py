@@ -427,3 +427,23 @@ def test_ctrl_c_while_writing_an_entry_leaves_no_half_copy(
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, env=env, check=False, timeout=60)
     assert (result.returncode, result.stderr) == (code, b"")
     assert list((cache / "minusma" / "validated").iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [("pydantic_core", "__version__"), ("minusma", "__version__"), ("sys", "version")],
+)
+def test_another_validator_or_python_does_not_trust_an_entry(
+    monkeypatch: pytest.MonkeyPatch, module: str, name: str
+) -> None:
+    """Two environments with the same minusma but another pydantic-core (or Python) share one cache."""
+    load._validator_tag.cache_clear()
+    before = load._validator_tag()
+    monkeypatch.setattr(sys.modules[module], name, "0.0.0-another")
+    load._validator_tag.cache_clear()
+    try:
+        assert load._validator_tag() != before
+    finally:
+        monkeypatch.undo()
+        load._validator_tag.cache_clear()
+    assert load._validator_tag() == before

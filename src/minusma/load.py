@@ -358,10 +358,16 @@ def cache_dir() -> Path | None:
 
 @cache
 def _validator_tag() -> bytes:
-    """A digest of the code that decides whether a file is valid: a change to it forgets every file."""
+    """A digest of the code that decides whether a file is valid: a change to it forgets every file.
+
+    That code is minusma's and pydantic-core's (its JSON parser and validator; two environments with
+    the same minusma and another pydantic-core share one cache) and Python's (``re``, ``datetime``).
+    """
+    from pydantic_core import __version__ as validator_version
+
     from minusma import __version__
 
-    tag = hashlib.sha256(__version__.encode())
+    tag = hashlib.sha256(f"{__version__}\n{validator_version}\n{sys.version}\n".encode())
     here = Path(__file__).resolve().parent
     for part in [here / "load.py", here / "core_schema.py", *sorted((here / "model").glob("*.py"))]:
         tag.update(part.read_bytes())
