@@ -522,16 +522,17 @@ def _forget_beyond_limit(folder: Path) -> None:
     """
     entries: list[tuple[int, str]] = []
     stale = time.time() - STALE_STAGED_SECONDS
-    for found in os.scandir(folder):
-        try:
-            if not found.is_file(follow_symlinks=False):
-                continue  # minusma writes nothing else
-            if _ENTRY_NAME.fullmatch(found.name):
-                entries.append((found.stat(follow_symlinks=False).st_mtime_ns, found.path))
-            elif _STAGED_NAME.fullmatch(found.name) and found.stat(follow_symlinks=False).st_mtime < stale:
-                os.unlink(found.path)
-        except OSError:  # deleted meanwhile by another run, or a folder of that name: leave it
-            continue
+    with os.scandir(folder) as listing:
+        for found in listing:
+            try:
+                if not found.is_file(follow_symlinks=False):
+                    continue  # minusma writes nothing else
+                if _ENTRY_NAME.fullmatch(found.name):
+                    entries.append((found.stat(follow_symlinks=False).st_mtime_ns, found.path))
+                elif _STAGED_NAME.fullmatch(found.name) and found.stat(follow_symlinks=False).st_mtime < stale:
+                    os.unlink(found.path)
+            except OSError:  # deleted meanwhile by another run: leave it
+                continue
     entries.sort()
     for _, path in entries[: max(len(entries) - CACHE_LIMIT, 0)]:
         with contextlib.suppress(OSError):
