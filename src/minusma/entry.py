@@ -12,13 +12,14 @@ import sys
 
 def _interrupted(signum: int, frame: object) -> None:
     """Ctrl-C, SIGTERM or SIGHUP: leave at once with 128 + the signal's number (130 for Ctrl-C), as
-    shells expect, and no traceback, nor half a --output file."""
-    discard = getattr(sys.modules.get("minusma.output.stream"), "discard_partial", None)
-    if discard is not None:  # None too while that module is still being imported
-        try:
-            discard()
-        except Exception:  # noqa: BLE001  # leaving on Ctrl-C must not fail
-            pass
+    shells expect, and no traceback, nor half a --output file, nor half a copy in the cache."""
+    for module, name in (("minusma.output.stream", "discard_partial"), ("minusma.load", "discard_staged")):
+        discard = getattr(sys.modules.get(module), name, None)
+        if discard is not None:  # None too while that module is still being imported
+            try:
+                discard()
+            except Exception:  # noqa: BLE001  # leaving on Ctrl-C must not fail
+                pass
     _leave(128 + signum)
 
 

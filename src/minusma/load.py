@@ -15,6 +15,7 @@ import os
 import re
 import stat
 import sys
+import time
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -340,22 +341,33 @@ def cache_dir() -> Path | None:
     """Where ``load`` keeps the files it has validated, or ``None`` with MINUSMA_NO_CACHE set.
 
     ``$XDG_CACHE_HOME/minusma/validated`` (an absolute XDG_CACHE_HOME only, as the XDG
-    specification says), else ``~/.cache/minusma/validated``.
+    specification says), else ``~/.cache/minusma/validated``; ``None`` too where there is no
+    home to speak of: HOME empty (``expanduser`` would make that ``/``) or relative (a folder
+    of wherever minusma is run), or unset for a user the system does not know.
     """
     if os.environ.get("MINUSMA_NO_CACHE"):
         return None
     base = os.environ.get("XDG_CACHE_HOME", "")
     if not os.path.isabs(base):
-        base = os.path.join(os.path.expanduser("~"), ".cache")
+        home = os.environ["HOME"] if "HOME" in os.environ else os.path.expanduser("~")
+        if not os.path.isabs(home):
+            return None
+        base = os.path.join(home, ".cache")
     return Path(base) / "minusma" / "validated"
 
 
 @cache
 def _validator_tag() -> bytes:
-    """A digest of the code that decides whether a file is valid: a change to it forgets every file."""
+    """A digest of the code that decides whether a file is valid: a change to it forgets every file.
+
+    That code is minusma's and pydantic-core's (its JSON parser and validator; two environments with
+    the same minusma and another pydantic-core share one cache) and Python's (``re``, ``datetime``).
+    """
+    from pydantic_core import __version__ as validator_version
+
     from minusma import __version__
 
-    tag = hashlib.sha256(__version__.encode())
+    tag = hashlib.sha256(f"{__version__}\n{validator_version}\n{sys.version}\n".encode())
     here = Path(__file__).resolve().parent
     for part in [here / "load.py", here / "core_schema.py", *sorted((here / "model").glob("*.py"))]:
         tag.update(part.read_bytes())
@@ -381,18 +393,66 @@ def _remembered(digest: str) -> FactBase | None:
     not match its digest is ignored.
     """
     entry = _entry(digest)
-    if entry is None:
+    if entry is None or not _private(entry.parent):
         return None
-    try:
-        with open(entry, "rb") as file:
-            check, stored = file.read(65), file.read()  # the digest's 64 hex digits and a newline, then the JSON
-    except OSError:  # none yet, or a cache that cannot be read: validate
+    content = _read_entry(entry)
+    if content is None:
+        return None
+    check, stored = content
+    if check != hashlib.sha256(stored).hexdigest().encode() + b"\n":
         return None
     with contextlib.suppress(OSError):
         os.utime(entry)  # used now: the last to be forgotten
-    if check != hashlib.sha256(stored).hexdigest().encode() + b"\n":
+    try:
+        document = from_json(stored, cache_strings="keys")  # the fastest here: values vary more than keys
+    except ValueError:  # a matching digest over text that is not JSON: written by hand, not by minusma
         return None
-    return cast(FactBase, from_json(stored, cache_strings="keys"))  # the fastest here: values vary more than keys
+    if not isinstance(document, dict) or any(key not in document for key in TOP_LEVEL_KEYS):
+        return None  # not what _remember writes: validate, and the entry is written anew
+    return cast(FactBase, document)
+
+
+def _own(info: os.stat_result) -> bool:
+    """Whether the user running minusma owns the file (where the system has owners)."""
+    return not hasattr(os, "geteuid") or info.st_uid == os.geteuid()
+
+
+def _private(folder: Path) -> bool:
+    """Whether the cache folder is the user's alone: owned by them, and no one else may write in it.
+
+    Anyone who can write there could plant an entry with a matching digest and any facts in it,
+    which every later run would believe: an ``XDG_CACHE_HOME`` in a shared ``/tmp``, or a folder
+    another user made. Such a cache is neither read nor written.
+    """
+    try:
+        info = os.stat(folder)  # following a link: ~/.cache is often one, to a larger disk
+    except OSError:
+        return False
+    if not hasattr(os, "geteuid"):
+        return stat.S_ISDIR(info.st_mode)  # no owners, and modes that say nothing of them
+    return stat.S_ISDIR(info.st_mode) and _own(info) and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _read_entry(entry: Path) -> tuple[bytes, bytes] | None:
+    """An entry's digest line and JSON, or ``None`` unless it is a regular file of a size a fact base's entry can have.
+
+    Nothing here can wait or grow without end: a FIFO is opened without waiting for a writer,
+    a symbolic link (to ``/dev/zero``, ``/dev/urandom``) is not followed, and a file is read
+    only up to the size it had when opened.
+    """
+    try:
+        descriptor = os.open(entry, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:  # none yet, a symbolic link, or a cache that cannot be read: validate
+        return None
+    try:
+        with os.fdopen(descriptor, "rb") as file:
+            info = os.fstat(descriptor)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > 65 + MAX_BYTES or not _own(info):
+                return None
+            check = file.read(65)  # the digest's 64 hex digits and a newline, then the JSON
+            return check, file.read(max(info.st_size - 65, 0))
+    except OSError:
+        return None
 
 
 def _remember(digest: str, fact_base: FactBase) -> None:
@@ -401,7 +461,14 @@ def _remember(digest: str, fact_base: FactBase) -> None:
     if entry is None:
         return
     staged = entry.with_name(f".{entry.name}.{os.getpid()}")
+    _staged.append(staged)
     try:
+        folder = entry.parent
+        for step in (folder.parent.parent, folder.parent, folder):  # not a missing home, nor what holds it
+            with contextlib.suppress(FileExistsError):
+                step.mkdir(mode=0o700)
+        if not _private(folder):
+            return  # before the work of writing a copy that would never be read
         parts = [b"{"]
         for place, (key, value) in enumerate(fact_base.items()):
             parts.append(b"," * bool(place) + to_json(key) + b":")
@@ -412,19 +479,64 @@ def _remember(digest: str, fact_base: FactBase) -> None:
                 parts.append(to_json(value))
         parts.append(b"}")
         stored = b"".join(parts)
-        entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        with open(staged, "wb") as file:
+        if len(stored) > MAX_BYTES:
+            return  # an entry that _read_entry would not read
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(staged)  # left by a killed run that had this process id
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)  # never through a planted link
+        with os.fdopen(os.open(staged, flags, 0o600), "wb") as file:
             file.write(hashlib.sha256(stored).hexdigest().encode() + b"\n")
             file.write(stored)
         os.replace(staged, entry)
-        entries = list(os.scandir(entry.parent))  # a run killed while writing leaves a staged file: forgotten too
-        if len(entries) > CACHE_LIMIT:
-            entries.sort(key=lambda found: found.stat().st_mtime_ns)
-            for old in entries[: len(entries) - CACHE_LIMIT]:
-                os.unlink(old.path)
+        _forget_beyond_limit(entry.parent)
     except (OSError, PydanticSerializationError):  # read-only home, full disk, a lone surrogate: validate next time
         with contextlib.suppress(OSError):
             os.unlink(staged)
+    finally:
+        _staged.clear()
+
+
+_staged: list[Path] = []
+"""The copy ``_remember`` is writing, for :func:`discard_staged`."""
+
+
+def discard_staged() -> None:
+    """Remove a copy of a fact base not yet renamed into the cache (at Ctrl-C): it may be hundreds of MB."""
+    while _staged:
+        with contextlib.suppress(OSError):
+            os.unlink(_staged.pop())
+
+
+_ENTRY_NAME = re.compile(r"[0-9a-f]{64}")
+_STAGED_NAME = re.compile(r"\.[0-9a-f]{64}\.[0-9]+")
+STALE_STAGED_SECONDS = 3600
+"""A staged file this old was left by a run that was killed while writing it; a younger one may be another run's."""
+
+
+def _forget_beyond_limit(folder: Path) -> None:
+    """Delete all but the CACHE_LIMIT entries used last, and staged files left by killed runs.
+
+    Only files named as this module names them are touched: the folder may be a link to a
+    folder of the user's own, whose files are not the cache's to delete. A staged file that
+    another run is writing now is neither counted nor deleted.
+    """
+    entries: list[tuple[int, str]] = []
+    stale = time.time() - STALE_STAGED_SECONDS
+    with os.scandir(folder) as listing:
+        for found in listing:
+            try:
+                if not found.is_file(follow_symlinks=False):
+                    continue  # minusma writes nothing else
+                if _ENTRY_NAME.fullmatch(found.name):
+                    entries.append((found.stat(follow_symlinks=False).st_mtime_ns, found.path))
+                elif _STAGED_NAME.fullmatch(found.name) and found.stat(follow_symlinks=False).st_mtime < stale:
+                    os.unlink(found.path)
+            except OSError:  # deleted meanwhile by another run: leave it
+                continue
+    entries.sort()
+    for _, path in entries[: max(len(entries) - CACHE_LIMIT, 0)]:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
 
 
 def validate(path: str | Path | None = None) -> tuple[str, list[Problem]]:
