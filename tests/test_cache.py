@@ -237,6 +237,8 @@ def test_an_entry_larger_than_any_fact_base_is_not_read(tmp_path: Path, monkeypa
     load._remember(digest, _tiny([1, 2]))
     entry = load._entry(digest)
     assert entry is not None and load._remembered(digest) == _tiny([1, 2])
+    monkeypatch.setattr(load, "MAX_BYTES", entry.stat().st_size - 65)  # the largest fact base's entry: read
+    assert load._remembered(digest) == _tiny([1, 2])
     monkeypatch.setattr(load, "MAX_BYTES", entry.stat().st_size - 65 - 1)  # a 3 GB sparse file stands for this
     assert load._remembered(digest) is None
     load._remember("ef" * 32, _tiny([1, 2]))  # nor is one written
