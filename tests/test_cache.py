@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
-from tests.installed import minusma_command
 
+from installed import minusma_command
 from minusma import load
 from minusma.errors import FactBaseError
 from minusma.model import TOP_LEVEL_KEYS, FactBase
