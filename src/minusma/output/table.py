@@ -491,17 +491,23 @@ def _lines_by_column(
     starts = list(accumulate(heights, initial=0))
     lines = [""] * total
     deque(map(lines.__setitem__, starts[:-1], firsts), maxlen=0)  # each row's first line at its place, in C
+    # A row's later lines hold only its wrapped cells: the other columns are blanks of their width,
+    # written into the template once rather than formatted from empty cells on every line. Wrapped
+    # columns are text, so left-aligned.
+    later = _BETWEEN.join(
+        f"{{{list(wrapped).index(index)}:<{width}}}" if index in wrapped else " " * width
+        for index, width in enumerate(widths)
+    )
+    columns = list(wrapped.values())
     taller: Sequence[int] = range(count)
     for line_number in range(1, max(heights)):
         taller = [row for row in taller if heights[row] > line_number]  # fewer rows at each line
         parts = [
-            [wrapped[index][row][line_number] if len(wrapped[index][row]) > line_number else "" for row in taller]
-            if index in wrapped
-            else [""] * len(taller)
-            for index in range(len(texts))
-        ]  # fmt: skip
+            [cell[line_number] if len(cell) > line_number else "" for cell in map(column.__getitem__, taller)]
+            for column in columns
+        ]
         places = [starts[row] + line_number for row in taller]
-        deque(map(lines.__setitem__, places, map(str.rstrip, map(template.format, *parts))), maxlen=0)
+        deque(map(lines.__setitem__, places, map(str.rstrip, map(later.format, *parts))), maxlen=0)
     return lines
 
 
