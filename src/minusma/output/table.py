@@ -635,7 +635,8 @@ def _keep(text: str) -> str:
 def sheet(sheet: Sheet, lang: Lang, unicode: bool = True, footnotes: Footnotes | None = None) -> RenderableType:
     shown = [index for index, column in enumerate(sheet.columns) if column.show != "csv"]
     columns = [sheet.columns[index] for index in shown]
-    by_column = [_texts(sheet.columns[index], [row[index] for row in sheet.rows], lang, unicode) for index in shown]
+    cells = list(zip(*sheet.rows, strict=True)) or [()] * len(sheet.columns)  # column by column, in C
+    by_column = [_texts(sheet.columns[index], list(cells[index]), lang, unicode) for index in shown]
     if footnotes is not None:
         for position, index in enumerate(shown):
             if sheet.columns[index].key in _REFERENCES:
