@@ -334,7 +334,6 @@ def load(path: str | Path | None = None) -> FactBase:
 
 CACHE_LIMIT = 4
 """How many validated files the cache keeps; the least recently used are forgotten first."""
-_SLICE = 5000
 
 
 def cache_dir() -> Path | None:
@@ -469,16 +468,7 @@ def _remember(digest: str, fact_base: FactBase) -> None:
                 step.mkdir(mode=0o700)
         if not _private(folder):
             return  # before the work of writing a copy that would never be read
-        parts = [b"{"]
-        for place, (key, value) in enumerate(fact_base.items()):
-            parts.append(b"," * bool(place) + to_json(key) + b":")
-            if isinstance(value, list):
-                slices = [to_json(value[start : start + _SLICE])[1:-1] for start in range(0, len(value), _SLICE)]
-                parts.append(b"[" + b",".join(slices) + b"]")
-            else:
-                parts.append(to_json(value))
-        parts.append(b"}")
-        stored = b"".join(parts)
+        stored = to_json(fact_base)  # compact, keys in the validated order
         if len(stored) > MAX_BYTES:
             return  # an entry that _read_entry would not read
         with contextlib.suppress(FileNotFoundError):

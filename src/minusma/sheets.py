@@ -216,21 +216,16 @@ def _place_names(places: Sequence[Place], lang: Lang) -> dict[str, Coded]:
 
 def timeline(result: TimelineResult, lang: Lang) -> list[Sheet]:
     named = _place_names(result["places"], lang)
-    caveat_label = say("caveat", lang)  # once, not once per event (a timeline may hold 100,000)
-    events = result["events"]
-    categories = {code: _coded(code, f"category_{code}", lang) for code in {event["category"] for event in events}}
     rows: list[tuple[Cell, ...]] = [
         (
             event["id"],
             event["date"],
-            categories[event["category"]],
+            _coded(event["category"], f"category_{event['category']}", lang),
             named.get(event.get("place", "")),
-            Noted(
-                event["text"][lang], caveat[lang] if (caveat := event.get("caveat")) is not None else None, caveat_label
-            ),
-            ", ".join(event["sources"]),
+            _with_caveat(event["text"][lang], event.get("caveat"), lang),
+            _ids(event["sources"]),
         )
-        for event in events
+        for event in result["events"]
     ]
     notes = [] if rows else [say("no_events", lang)]
     return [

@@ -121,11 +121,9 @@ def format_column(column: Column, cells: list[Cell], lang: Lang, unicode: bool =
         return cast(list[str], cells)
     if kinds == {Coded}:
         return list(map(_WORDS, cells))  # a code shows its words
-    if kinds == {Coded, type(None)} and column.kind not in (
-        "rank",
-        "bar",
-    ):  # a timeline's places: some events have none
-        return ["-" if cell is None else cell.words for cell in cast(list[Coded | None], cells)]
+    if kinds == {Coded, type(None)} and column.kind != "rank":  # a timeline's places: some events have none
+        none = format_cell(column, None, lang, unicode)
+        return [none if cell is None else cell.words for cell in cast(list[Coded | None], cells)]
     if kinds == {Noted}:  # a note without a caveat is its text
         return [
             cell.text if cell.caveat is None else format_cell(column, cell, lang, unicode)

@@ -494,9 +494,9 @@ def _lines_by_column(
     # A row's later lines hold only its wrapped cells: the other columns are blanks of their width,
     # written into the template once rather than formatted from empty cells on every line. Wrapped
     # columns are text, so left-aligned.
+    place = {index: field for field, index in enumerate(wrapped)}  # each wrapped column's field
     later = _BETWEEN.join(
-        f"{{{list(wrapped).index(index)}:<{width}}}" if index in wrapped else " " * width
-        for index, width in enumerate(widths)
+        f"{{{place[index]}:<{width}}}" if index in place else " " * width for index, width in enumerate(widths)
     )
     columns = list(wrapped.values())
     taller: Sequence[int] = range(count)
