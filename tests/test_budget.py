@@ -377,9 +377,10 @@ def test_a_total_of_rounded_amounts_is_no_more_precise_than_its_roughest_part(
     assert added(parts) == {"value": expected[0], "qualifier": expected[1]}
 
 
-def test_budget_2021_22_three_approved_figures_maliwebs_exact_one_preferred(runner: CliRunner) -> None:
+def test_budget_2021_22_four_approved_figures_maliwebs_exact_one_preferred(runner: CliRunner) -> None:
     """budget-2021-22: maliweb's 1,171,612,500 (maliweb-2021-08-mandat) is le360's "1,171 million" to the
-    dollar, so it is preferred; le360's rounded figure and TF1's "more than 1.2 billion" stay as claims."""
+    dollar, so it is preferred; le360's rounded figure and TF1's "more than 1.2 billion" stay as claims;
+    Diplomatic Times' 1,270,104,400 for "2021-2022" is deprecated (the 2020/21 amount)."""
     years = {year["fiscal_year"]: year for year in run_json(runner, "budget")["years"]}
     approved = [figure for figure in years["2021/22"]["figures"] if figure["kind"] == "approved"]
     ranks = {(figure["amount"]["value"], figure["amount"]["qualifier"]): figure["rank"] for figure in approved}
@@ -387,12 +388,29 @@ def test_budget_2021_22_three_approved_figures_maliwebs_exact_one_preferred(runn
         (1_171_000_000, "about"): "normal",
         (1_200_000_000, "more_than"): "normal",
         (1_171_612_500, "exact"): "preferred",
+        (1_270_104_400, "exact"): "deprecated",
     }
     preferred = next(figure for figure in approved if figure["rank"] == "preferred")
     assert preferred["sources"] == ["maliweb-2021-08-mandat"] and "reason" in preferred
     assert all("reason" not in figure for figure in approved if figure["rank"] == "normal")
     assert years["2021/22"]["approved"] == {"value": 1_171_612_500, "qualifier": "exact"}
     assert years["2021/22"]["expenditure"] is None and years["2021/22"]["spent"] is None
+
+
+def test_budget_2021_22_diplomatic_times_1_270_104_400_is_deprecated_as_the_2020_21_amount(runner: CliRunner) -> None:
+    """diplomatictimes-2022-06 gives "the 2021-2022 MINUSMA budget" as $1,270,104,400: to the dollar the
+    2020/21 appropriation (un-press-ag-12252), so it stays, deprecated, with a caveat saying so, and
+    neither the year's preferred amount nor its share spent moves."""
+    years = {year["fiscal_year"]: year for year in run_json(runner, "budget")["years"]}
+    (claim,) = [figure for figure in years["2021/22"]["figures"] if figure["amount"]["value"] == 1_270_104_400]
+    assert (claim["kind"], claim["rank"], claim["amount"]["qualifier"]) == ("approved", "deprecated", "exact")
+    assert claim["sources"] == ["diplomatictimes-2022-06"]
+    assert "reason" not in claim and "2020/21" in claim["caveat"]["en"] and "1,171,612,500" in claim["caveat"]["en"]
+    assert years["2020/21"]["approved"] == {"value": 1_270_104_400, "qualifier": "exact"}
+    assert years["2021/22"]["approved"] == {"value": 1_171_612_500, "qualifier": "exact"}
+    assert years["2021/22"]["spent"] is None
+    source = next(item for item in run_json(runner, "budget")["sources"] if item["id"] == "diplomatictimes-2022-06")
+    assert source["published"] == "2022-06-29" and source["kind"] == "news"
 
 
 def _figures(runner: CliRunner, fiscal_year: str) -> list[Any]:
