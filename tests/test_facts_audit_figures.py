@@ -1,0 +1,78 @@
+"""Audit of the figures (round 9): contributions whose number was a single unit, a part or another
+category than the field it sat in; each checked by the id of the fact it concerns."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from minusma.load import load
+from minusma.messages import LANGS
+
+
+def _by_id(records: list[Any], wanted: str) -> Any:
+    return next(record for record in records if record["id"] == wanted)
+
+
+def _contribution(wanted: str) -> Any:
+    return _by_id(load()["contributions"], wanted)
+
+
+def test_contrib_sen_2023_06_police_counts_the_20_police_investigators() -> None:
+    """pressafrik: 315 police, 20 police investigators, 17 staff officers and 943 troops make 1,295."""
+    record = _contribution("contrib-sen-2023-06")
+    assert record["police"] == {"value": 335, "qualifier": "exact", "formula": "315 + 20"}
+    parts = record["military"]["value"] + record["police"]["value"] + record["staff"]["value"]
+    assert (record["military"]["value"], record["staff"]["value"]) == (943, 17)
+    assert parts == record["total"]["value"] == 1295
+    assert "20" in record["note"]["en"] and "315" in record["note"]["en"]
+
+
+def test_contrib_tgo_2016_08_is_the_contingent_not_its_military_alone() -> None:
+    """Le Temps (Togo): 1,077 'militaires', a battalion, a formed police unit and medical staff."""
+    record = _contribution("contrib-tgo-2016-08")
+    assert "military" not in record and "police" not in record
+    assert record["total"] == {"value": 1077, "qualifier": "exact"}
+    assert "police" in record["note"]["en"]
+
+
+@pytest.mark.parametrize(
+    ("wanted", "field", "value", "qualifier", "unit"),
+    [
+        ("contrib-lka-2019-11-11", "military", 196, "exact", "Combat Convoy Company"),
+        ("contrib-bfa-2021-07-23", "military", 650, "exact", "Badenya"),
+        ("contrib-nor-2019-05", "military", 60, "about", "C-130J"),
+        ("contrib-nor-2020-12-11", "military", 70, "exact", "C-130J"),
+        ("contrib-dnk-2020-05", "military", 65, "about", "C-130J"),
+    ],
+)
+def test_a_single_unit_is_not_presented_as_the_contingent(
+    wanted: str, field: str, value: int, qualifier: str, unit: str
+) -> None:
+    """The figure stays as the source gives it; a note in every language says it is one unit."""
+    record = _contribution(wanted)
+    assert record[field] == {"value": value, "qualifier": qualifier}
+    assert unit in record["note"]["en"]
+    assert set(record["note"]) == set(LANGS)
+    assert all(text.strip() for text in record["note"].values())
+
+
+def test_the_installed_command_shows_the_senegal_police_and_the_togo_total() -> None:
+    """The main path, in a real process: contributors --json carries the corrected figures."""
+    script = Path(sys.executable).parent / "minusma"
+    found = {}
+    for country in ("SEN", "TGO"):
+        shown = json.loads(
+            subprocess.run(
+                [str(script), "contributors", "--country", country, "--json"], capture_output=True, check=True
+            ).stdout
+        )
+        found.update({row["id"]: row for row in shown["contributors"]})
+    assert found["contrib-sen-2023-06"]["police"]["value"] == 335
+    assert found["contrib-sen-2023-06"]["size"] == 1295
+    assert found["contrib-tgo-2016-08"]["size"] == 1077 and "military" not in found["contrib-tgo-2016-08"]
