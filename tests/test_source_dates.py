@@ -6,10 +6,13 @@ import importlib.util
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from minusma.model import date_range
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = json.loads((REPO / "data" / "minusma.json").read_text(encoding="utf-8"))["sources"]
@@ -147,3 +150,95 @@ def test_the_script_finds_nothing_left_to_date() -> None:
         [sys.executable, str(REPO / "tools" / "url_dates.py"), "--check"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- dates checked against other dates: when a page was read, what the next report says, provenance ---
+
+
+def readable_on(published: str, accessed: str) -> bool:
+    """Whether a document dated ``published`` can have been read on ``accessed``: the first day that
+    ``published`` may stand for is not after that day (``2026-12`` was readable on 2026-12-01)."""
+    return date_range(published)[0] <= date.fromisoformat(accessed)
+
+
+@pytest.mark.parametrize(
+    ("published", "accessed", "readable"),
+    [
+        ("2026-12-06", "2026-12-07", True),
+        ("2026-12-07", "2026-12-07", True),  # read the day it appeared
+        ("2026-12-08", "2026-12-07", False),
+        ("2026-12", "2026-12-01", True),  # a month: its first day may be the day
+        ("2027-01", "2026-12-31", False),
+        ("2026", "2026-01-01", True),
+        ("2027", "2026-12-31", False),
+    ],
+)
+def test_a_document_is_readable_from_the_first_day_its_date_allows(
+    published: str, accessed: str, readable: bool
+) -> None:
+    assert readable_on(published, accessed) is readable
+
+
+def test_no_source_is_published_after_the_day_it_was_read() -> None:
+    both = [source for source in SOURCES if "published" in source and "accessed" in source]
+    assert len(both) >= 250  # the test sees the sources it is about
+    late = [(s["id"], s["published"], s["accessed"]) for s in both if not readable_on(s["published"], s["accessed"])]
+    assert late == []
+
+
+# What a later Secretary-General's report says of the one before it, as read in the later report's stored
+# copy (its url or alternative_urls; S/2014/229 in the lawsdocbox copy). The earlier report's ``published``
+# is the date on its own cover; the two are independent readings of the same day.
+PREDECESSOR_DATES = [
+    # (the later report, the symbol it names, the date it gives, in its words)
+    ("report-2022-731", "S/2022/446", "2022-06-02", "the previous report (S/2022/446), issued on 2 June 2022"),
+    ("report-2022-446", "S/2022/278", "2022-03-30", "the previous report (S/2022/278) dated 30 March 2022"),
+    ("report-2022-278", "S/2021/1117", "2022-01-04", "the previous report (S/2021/1117), issued on 4 January 2022"),
+    ("report-2023-402", "S/2023/236", "2023-03-30", "the previous report (S/2023/236), issued on 30 March 2023"),
+    ("report-2015-426", "S/2015/219", "2015-03-27", "my previous report, of 27 March 2015 (S/2015/219)"),
+    ("report-2014-229", "S/2014/1", "2014-01-02", "my previous report of 2 January 2014 (S/2014/1)"),
+]
+
+
+@pytest.mark.parametrize(
+    ("later", "symbol", "stated", "words"), PREDECESSOR_DATES, ids=[row[1] for row in PREDECESSOR_DATES]
+)
+def test_a_report_carries_the_date_the_next_report_gives_it(later: str, symbol: str, stated: str, words: str) -> None:
+    by_id = {source["id"]: source for source in SOURCES}
+    (earlier,) = [source for source in SOURCES if source.get("symbol") == symbol]
+    assert earlier["published"] == stated, f"{earlier['id']}: the next report says {words!r}"
+    assert symbol in words and by_id[later]["kind"] == earlier["kind"] == "report"
+    if "published" in by_id[later]:  # the next report cannot be older than the one it follows
+        assert date_range(by_id[later]["published"])[0] > date.fromisoformat(stated)
+
+
+def _provenance() -> dict[str, dict[str, str]]:
+    """Each data file under data/sources/ whose provenance names the copy read, by that copy's URL (the
+    repository's blob at the commit read), with the update date its producer states as ``last_update``."""
+    folder = REPO / "data" / "sources"
+    records: dict[str, dict[str, str]] = {}
+    for item in json.loads((folder / "provenance.json").read_text(encoding="utf-8"))["files"]:
+        records[f"{item['repository']}/blob/{item['commit']}/{item['source_path']}"] = item
+    for item in json.loads((folder / "PROVENANCE-resolutions.json").read_text(encoding="utf-8")).values():
+        records[f"{item['repository']}/blob/{item['commit']}/{item['path']}"] = item
+    for path in sorted(folder.glob("**/*.provenance.json")):
+        item = json.loads(path.read_text(encoding="utf-8"))
+        records[item["url"]] = item
+    return records
+
+
+def test_a_data_file_kept_with_its_provenance_is_cited_as_a_dataset() -> None:
+    provenance = _provenance()
+    kept = [source for source in SOURCES if source["url"] in provenance]
+    assert len(kept) >= 8  # PEMA, Geo-PKO (4), RADPKO, the UN's fatality records (2)
+    assert {source["id"]: source.get("kind") for source in kept} == {source["id"]: "dataset" for source in kept}
+    assert {source["id"] for source in SOURCES if source.get("kind") == "dataset"} == {source["id"] for source in kept}
+
+
+def test_a_dataset_is_dated_only_by_the_update_its_producer_states() -> None:
+    # Geo-PKO's and RADPKO's versions are the years they cover and PEMA's "v4" is a name: no update date,
+    # so no ``published`` (a commit's date is when a copy was pushed, not when the producer released it).
+    provenance = _provenance()
+    for source in SOURCES:
+        if source["url"] in provenance:
+            assert source.get("published") == provenance[source["url"]].get("last_update"), source["id"]

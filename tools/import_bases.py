@@ -209,7 +209,8 @@ def sources(provenance: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "persons": SOURCE_PERSONS[path],
                 "url": url,
                 "language": "en",
-                "kind": "web_page",
+                # a data file at a commit; no ``published``: provenance.json gives coverage, no release date
+                "kind": "dataset",
             }
         )
     return found

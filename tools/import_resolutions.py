@@ -455,6 +455,8 @@ def build(fact_base: dict[str, Any]) -> dict[str, Any]:
         ],
         "url": "https://github.com/tobiaskauer/peacemandates/blob/ae1540aaeb9461567f114695069b72856f9c90cf/src/assets/PEMA_For_Website_v4.csv",
         "language": "en",
+        # a published data file; no ``published``: its provenance states no update date (v4 is only a name)
+        "kind": "dataset",
     }
     if "pema-v4" in by_id:
         index = fact_base["sources"].index(by_id["pema-v4"])

@@ -118,8 +118,10 @@ SourceKind = Literal[
 - ``report``: a report, such as the Secretary-General's, or a copy of one;
 - ``web_page``: any other page (a mission's pages, associations, reference sites);
 - ``encyclopedia``: Wikipedia and the pages derived from it;
-- ``dataset``: a published data file (the UN's fatality records), at one update: ``published`` is its
-  ``last_update`` and ``url`` the copy read, at the commit read (``data/sources/`` keeps the rows).
+- ``dataset``: a published data file (the UN's fatality records, Geo-PKO, RADPKO, PEMA), at one
+  update: ``published`` is the update date its producer states (the fatality records'
+  ``last_update``), absent where none is stated, and ``url`` the copy read, at the commit read
+  (``data/sources/`` keeps the rows).
 """
 SOURCE_KINDS: tuple[SourceKind, ...] = (
     "resolution", "press_release", "news", "government", "report", "web_page", "encyclopedia", "dataset",
