@@ -1,0 +1,28 @@
+"""Round 9 fact audit of events and leader terms: each fix checked by the id of the fact it changed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from minusma.load import load
+
+
+def _by_id(records: list[Any], wanted: str) -> Any:
+    return next((record for record in records if record["id"] == wanted), None)
+
+
+def test_ev_nl_2015_suicide_attack_was_more_than_100_km_north_of_gao() -> None:
+    # The Ministry of Defence item says "ruim 100 kilometer ten noorden van Gao": more than, not about.
+    text = _by_id(load()["events"], "ev-nl-2015-suicide-attack")["text"]
+    assert "more than 100 km north of Gao" in text["en"]
+    assert "ruim 100 km ten noorden van Gao" in text["nl"]
+    assert "plus de 100\xa0km au nord de Gao" in text["fr"]
+    assert "about" not in text["en"] and "ongeveer" not in text["nl"] and "environ" not in text["fr"]
+
+
+def test_ev_nl_2021_c130_arrives_keeps_88_and_names_the_84_of_the_second_source() -> None:
+    event = _by_id(load()["events"], "ev-nl-2021-c130-arrives")
+    assert "43 of the detachment's 88" in event["text"]["en"]
+    assert event["sources"] == ["rtl-be-2021", "defensiekrant-2021-45"]
+    for lang in ("en", "nl", "fr"):
+        assert "88" in event["caveat"][lang] and "84" in event["caveat"][lang]
