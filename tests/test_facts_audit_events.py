@@ -26,3 +26,14 @@ def test_ev_nl_2021_c130_arrives_keeps_88_and_names_the_84_of_the_second_source(
     assert event["sources"] == ["rtl-be-2021", "defensiekrant-2021-45"]
     for lang in ("en", "nl", "fr"):
         assert "88" in event["caveat"][lang] and "84" in event["caveat"][lang]
+
+
+def test_hom_davidse_acting_is_documented_on_two_days_with_france24_cited() -> None:
+    # France 24's report of 26 October 2017 (already a source of ev-2017-tessalit-aguelhok) quotes
+    # "interim mission chief Koen Davidse": the caveat no longer says only one day is documented.
+    leader = _by_id(load()["leaders"], "hom-davidse")
+    assert leader["attested"] == "2016-04-14"
+    assert "france24-tessalit-2017" in leader["sources"]
+    assert "26 October 2017" in leader["caveat"]["en"] and "14 April 2016" in leader["caveat"]["en"]
+    assert "26 oktober 2017" in leader["caveat"]["nl"] and "26 octobre 2017" in leader["caveat"]["fr"]
+    assert "one day" not in leader["caveat"]["en"]
