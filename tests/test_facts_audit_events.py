@@ -37,3 +37,12 @@ def test_hom_davidse_acting_is_documented_on_two_days_with_france24_cited() -> N
     assert "26 October 2017" in leader["caveat"]["en"] and "14 April 2016" in leader["caveat"]["en"]
     assert "26 oktober 2017" in leader["caveat"]["nl"] and "26 octobre 2017" in leader["caveat"]["fr"]
     assert "one day" not in leader["caveat"]["en"]
+
+
+def test_ev_2018_strategic_review_names_both_datings_and_cites_the_march_april_report() -> None:
+    # S/2018/541 says "conducted in the first quarter of 2018"; March-April is the news report's.
+    event = _by_id(load()["events"], "ev-2018-strategic-review")
+    assert event["date"] == "2018-03"
+    assert event["sources"] == ["report-2018-541", "un-press-2423", "sahel-elite-2423"]
+    assert "first quarter of 2018" in event["caveat"]["en"] and "S/2018/541" in event["caveat"]["en"]
+    assert "eerste kwartaal van 2018" in event["caveat"]["nl"] and "premier trimestre de 2018" in event["caveat"]["fr"]
