@@ -1,0 +1,48 @@
+"""Round 9 fact audit of events and leader terms: each fix checked by the id of the fact it changed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from minusma.load import load
+
+
+def _by_id(records: list[Any], wanted: str) -> Any:
+    return next((record for record in records if record["id"] == wanted), None)
+
+
+def test_ev_nl_2015_suicide_attack_was_more_than_100_km_north_of_gao() -> None:
+    # The Ministry of Defence item says "ruim 100 kilometer ten noorden van Gao": more than, not about.
+    text = _by_id(load()["events"], "ev-nl-2015-suicide-attack")["text"]
+    assert "more than 100 km north of Gao" in text["en"]
+    assert "ruim 100 km ten noorden van Gao" in text["nl"]
+    assert "plus de 100\xa0km au nord de Gao" in text["fr"]
+    assert "about" not in text["en"] and "ongeveer" not in text["nl"] and "environ" not in text["fr"]
+
+
+def test_ev_nl_2021_c130_arrives_keeps_88_and_names_the_84_of_the_second_source() -> None:
+    event = _by_id(load()["events"], "ev-nl-2021-c130-arrives")
+    assert "43 of the detachment's 88" in event["text"]["en"]
+    assert event["sources"] == ["rtl-be-2021", "defensiekrant-2021-45"]
+    for lang in ("en", "nl", "fr"):
+        assert "88" in event["caveat"][lang] and "84" in event["caveat"][lang]
+
+
+def test_hom_davidse_acting_is_documented_on_two_days_with_france24_cited() -> None:
+    # France 24's report of 26 October 2017 (already a source of ev-2017-tessalit-aguelhok) quotes
+    # "interim mission chief Koen Davidse": the caveat no longer says only one day is documented.
+    leader = _by_id(load()["leaders"], "hom-davidse")
+    assert leader["attested"] == "2016-04-14"
+    assert "france24-tessalit-2017" in leader["sources"]
+    assert "26 October 2017" in leader["caveat"]["en"] and "14 April 2016" in leader["caveat"]["en"]
+    assert "26 oktober 2017" in leader["caveat"]["nl"] and "26 octobre 2017" in leader["caveat"]["fr"]
+    assert "one day" not in leader["caveat"]["en"]
+
+
+def test_ev_2018_strategic_review_names_both_datings_and_cites_the_march_april_report() -> None:
+    # S/2018/541 says "conducted in the first quarter of 2018"; March-April is the news report's.
+    event = _by_id(load()["events"], "ev-2018-strategic-review")
+    assert event["date"] == "2018-03"
+    assert event["sources"] == ["report-2018-541", "un-press-2423", "sahel-elite-2423"]
+    assert "first quarter of 2018" in event["caveat"]["en"] and "S/2018/541" in event["caveat"]["en"]
+    assert "eerste kwartaal van 2018" in event["caveat"]["nl"] and "premier trimestre de 2018" in event["caveat"]["fr"]
