@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
 from typing import Any
 
+import pytest
+
+from installed import minusma_command
 from minusma.load import load
 
 
@@ -28,15 +33,29 @@ def test_ev_nl_2021_c130_arrives_keeps_88_and_names_the_84_of_the_second_source(
         assert "88" in event["caveat"][lang] and "84" in event["caveat"][lang]
 
 
-def test_hom_davidse_acting_is_documented_on_two_days_with_france24_cited() -> None:
-    # France 24's report of 26 October 2017 (already a source of ev-2017-tessalit-aguelhok) quotes
-    # "interim mission chief Koen Davidse": the caveat no longer says only one day is documented.
+def test_hom_davidse_2016_keeps_its_one_day_and_points_to_the_2017_record() -> None:
     leader = _by_id(load()["leaders"], "hom-davidse")
     assert leader["attested"] == "2016-04-14"
-    assert "france24-tessalit-2017" in leader["sources"]
-    assert "26 October 2017" in leader["caveat"]["en"] and "14 April 2016" in leader["caveat"]["en"]
-    assert "26 oktober 2017" in leader["caveat"]["nl"] and "26 octobre 2017" in leader["caveat"]["fr"]
-    assert "one day" not in leader["caveat"]["en"]
+    assert "france24-tessalit-2017" not in leader["sources"]
+    for lang in ("en", "nl", "fr"):
+        assert "hom-davidse-2017" in leader["caveat"][lang]
+
+
+def test_hom_davidse_2017_is_the_interim_chief_france24_quotes_on_26_october_2017() -> None:
+    # France 24, 26 October 2017: "said interim mission chief Koen Davidse" (issue 19: Davidse acting
+    # in 2017). A second acting spell is a second record, so leaders, at and about agree on it.
+    leader = _by_id(load()["leaders"], "hom-davidse-2017")
+    assert (leader["name"], leader["role"], leader["acting"]) == ("Koen Davidse", "head_of_mission", True)
+    assert leader["attested"] == "2017-10-26" and leader["sources"] == ["france24-tessalit-2017"]
+    assert "start" not in leader and "end" not in leader and "appointed" not in leader
+
+
+@pytest.mark.parametrize(("day", "acting"), [("2017-10-25", False), ("2017-10-26", True), ("2017-10-27", False)])
+def test_at_shows_davidse_acting_on_the_attested_day_only(day: str, acting: bool) -> None:
+    run = subprocess.run([*minusma_command(), "at", day, "--json"], capture_output=True, text=True, check=True)
+    ids = [row["leader"]["id"] for row in json.loads(run.stdout)["leaders"]]
+    assert ("hom-davidse-2017" in ids) is acting
+    assert "hom-annadif" in ids
 
 
 def test_ev_2018_strategic_review_names_both_datings_and_cites_the_march_april_report() -> None:
