@@ -137,7 +137,13 @@ def test_no_contingent_outside_the_mission_s_life(facts: FactBase) -> None:
     ("ident", "date", "total", "sources", "note"),
     [
         ("nl-2016-09", "2016-09", {"value": 375, "qualifier": "exact"}, ["ad-2016"], "Dutch blue helmets in Mali"),
-        ("nl-2017", "2017", {"value": 290, "qualifier": "exact"}, ["nhd-apaches-2017"], "to stay for the year"),
+        (
+            "nl-2017",
+            "2017",
+            {"value": 290, "qualifier": "exact"},
+            ["nhd-apaches-2017", "leidschdagblad-2017"],
+            "to stay for the year",
+        ),
         ("nl-2018", "2018", {"value": 250, "qualifier": "about"}, ["hln-2017", "landmacht-2017"], "Kamp Castor"),
     ],
 )

@@ -234,6 +234,10 @@ def test_the_installed_command_answers_a_year() -> None:
     assert len({row["country"] for row in document["contributors"]}) >= 20
 
 
+# A second stored page that states the same figure (round 9 leads, tests/test_facts_leads.py).
+SECOND_SOURCES = {"contrib-lka-2019-11-13": ["contrib-security-risks-asia-2019-11"]}
+
+
 @pytest.mark.parametrize(
     ("ident", "part", "value", "source"),
     [
@@ -251,4 +255,5 @@ def test_the_installed_command_answers_a_year() -> None:
 )
 def test_the_stated_figures_added_for_issue_19(facts: FactBase, ident: str, part: str, value: int, source: str) -> None:
     record = next(item for item in facts["contributions"] if item["id"] == ident)
-    assert record[part]["value"] == value and record["sources"] == [source] and "basis" not in record  # type: ignore[literal-required]
+    expected = [source, *SECOND_SOURCES.get(ident, [])]
+    assert record[part]["value"] == value and record["sources"] == expected and "basis" not in record  # type: ignore[literal-required]

@@ -243,9 +243,9 @@ def _leaders_on(facts: FactBase, date: str) -> dict[str, Any]:
 
 
 def test_one_rule_a_boundary_is_uncertain_only_within_its_own_period(facts: FactBase) -> None:
-    # Hamdi's start is known to the month: uncertain in January 2015, certain after.
-    assert _leaders_on(facts, "2015-01-20")["hom-hamdi"]["certain"] is False
-    assert _leaders_on(facts, "2015-02-10")["hom-hamdi"]["certain"] is True
+    # Annadif's start is known to the month: uncertain in January 2016, certain after.
+    assert _leaders_on(facts, "2016-01-20")["hom-annadif"]["certain"] is False
+    assert _leaders_on(facts, "2016-02-10")["hom-annadif"]["certain"] is True
     # Lollesgaard's appointment stands in for his start: uncertain in its month only.
     assert _leaders_on(facts, "2015-03-20")["fc-lollesgaard"]["certain"] is False
     assert "appointment" in _leaders_on(facts, "2015-03-20")["fc-lollesgaard"]["why"]["en"]
