@@ -174,3 +174,15 @@ def test_new_sources_sit_before_the_datasets() -> None:
     added = ["jeuneafrique-hamdi-2015", "abamako-hamdi-depart", "senenews-mopti-2023", "spacewar-afp-mopti-2023",
              "dunyanews-ber-2023", "military-africa-gbr-2022-11", "ktar-ap-egypt-2022"]  # fmt: skip
     assert all(ids.index(ident) < ids.index("geopko-maps-2014-2018") for ident in added)
+
+
+def test_the_timeline_shows_hom_hamdi_start_on_20_january_2015_with_both_days_in_its_caveat() -> None:
+    events = {
+        event["id"]: event
+        for event in _run("timeline", "--from", "2015-01-20", "--to", "2015-01-20", "--json")["events"]
+    }
+    start = events["hom-hamdi-start"]
+    assert start["date"] == "2015-01-20"
+    assert "20 January 2015" in start["caveat"]["en"] and "15 January 2015" in start["caveat"]["en"]
+    before = _run("timeline", "--from", "2015-01-19", "--to", "2015-01-19", "--json")["events"]
+    assert "hom-hamdi-start" not in {event["id"] for event in before}
