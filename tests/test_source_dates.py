@@ -351,6 +351,16 @@ UNDATED = [
         'body gives the departure "le 31 octobre 2023", no publication date; only the stored date 2023-11',
     ),
     (
+        "beninwebtv-2023-06",
+        "2023-06",
+        'body gives the communiqué "publié le dimanche 18 juin 2023", no publication date of its own; only the stored date 2023-06',
+    ),
+    (
+        "maliweb-gaye",
+        "2023-01",
+        'body gives the interim "à compter de ce 9 janvier" and the ceremony "vendredi 6 janvier", no publication date; only the stored date 2023-01',
+    ),
+    (
         "lexpressiondz-2023",
         "2023-10",
         'body only (the count "à la date du 24 octobre", "mardi"), no publication date; only the stored date 2023-10',
@@ -360,6 +370,11 @@ UNDATED = [
         "nu-2014-departure",
         "2014-01",
         'body only ("maandag", "eind vorig jaar", "op 1 juli van start"), no dateline; the stored date is 2018-03, not the month recorded',
+    ),
+    (
+        "reuters-2013",
+        "2013-04-25",
+        'photo caption (21 March 2013), dateline "UNITED NATIONS" without a date, body "approved on Thursday"; only the stored date 2013-04-25; 20130425 only inside the article id',
     ),
     (
         "zawya-2023",
@@ -396,6 +411,11 @@ UNDATED = [
         "alwihda-2023-chad",
         "2023-11",
         'body gives the UN\'s statement "le 17 novembre 2023", no publication date; only the stored date 2023-11',
+    ),
+    (
+        "jeuneafrique-lollesgaard",
+        "2016-12",
+        'body only ("vendredi dernier", "vendredi 16 décembre", no year), no publication date; only the stored date 2016-12',
     ),
     (
         "dakaractu-barkhane-2022",
@@ -591,7 +611,7 @@ def test_a_date_path_the_tool_does_not_read_still_dates_its_page(source_id: str,
 def test_the_audited_lists_do_not_overlap() -> None:
     undated, dated = {row[0] for row in UNDATED}, {row[0] for row in PAGE_DATES}
     by_path = {row[0] for row in URL_PATH_DATES}
-    assert len(undated) == len(UNDATED) == 49 and len(dated) == len(PAGE_DATES) == 45
+    assert len(undated) == len(UNDATED) == 53 and len(dated) == len(PAGE_DATES) == 45
     assert not undated & dated and not (undated | dated) & by_path
 
 
