@@ -631,6 +631,10 @@ AHEAD_OF_THE_FACT = {
     ("fc-kazura", "ghanamma-2013"): "his selection reported before the UN's appointment",
     ("fc-matthijssen", "defensie-matthijssen"): "the Dutch ministry's announcement before the UN's",
     ("fc-gaye", "minusma-rssg-2023"): "the handover remarks announce the interim from 9 January",
+    (
+        "contrib-lka-2019-11-13",
+        "contrib-security-risks-asia-2019-11",
+    ): "the company (20 officers, 223 other ranks) as it prepared to leave",
 }
 
 
