@@ -91,7 +91,9 @@ def test_every_mandate_resolution_is_there_with_its_dates() -> None:
     assert resolutions[2100]["adopted"] == "2013-04-25"
     assert resolutions[2164]["adopted"] == "2014-06-25" and resolutions[2164]["mandate_end"] == "2015-06-30"
     assert resolutions[2227]["adopted"] == "2015-06-29"  # a dispatch of Tuesday 30 June 2015 says "on Monday"
-    assert resolutions[2391]["adopted"] == "2017"
+    assert (
+        resolutions[2391]["adopted"] == "2017-12-08"
+    )  # the French text: "Adoptée ... à sa 8129e séance, le 8 décembre 2017"
     assert resolutions[2690]["adopted"] == "2023-06-30"
     assert resolutions[2295]["ceiling"]["military"] == 13289 and resolutions[2295]["ceiling"]["police"] == 1920
 

@@ -113,3 +113,35 @@ def test_the_installed_command_shows_the_corrected_2423_summary() -> None:
     run = subprocess.run([*minusma_command(), "show", "res-2423", "--json"], capture_output=True, text=True, check=True)
     record = json.loads(run.stdout)["record"]
     assert "(early 2018)" in record["summary"]["en"]
+
+
+def test_2391_is_dated_8_december_2017_from_its_french_text() -> None:
+    # The French text: "Adoptée par le Conseil de sécurité à sa 8129e séance, le 8 décembre 2017".
+    facts = load()
+    resolution = _by_id(facts["resolutions"], "res-2391")
+    assert resolution["adopted"] == "2017-12-08" and "caveat" not in resolution
+    assert "girlsrights-2391-fr" in resolution["sources"]
+    source = _by_id(facts["sources"], "un-res-2391")
+    assert source["published"] == "2017-12-08"
+    assert source["alternative_urls"] == [_by_id(facts["sources"], "girlsrights-2391-fr")["url"]]
+
+
+def test_2359_was_unanimous_at_the_7979th_meeting() -> None:
+    # SC/12881: "7979th Meeting (AM) ... Unanimously Adopting Resolution 2359 (2017)".
+    resolution = _by_id(load()["resolutions"], "res-2359")
+    assert resolution["vote"] == {
+        "en": "Unanimous (7979th meeting).",
+        "nl": "Unaniem (7979e vergadering).",
+        "fr": "À l’unanimité (7979e séance).",
+    }
+    assert "un-press-2359" in resolution["sources"]
+
+
+@pytest.mark.parametrize(("day", "in_force"), [("2017-12-07", False), ("2017-12-08", True)])
+def test_2391_shows_in_the_timeline_from_its_day(day: str, in_force: bool) -> None:
+    run = subprocess.run(
+        [*minusma_command(), "timeline", "--from", day, "--to", day, "--category", "resolution", "--json"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    ids = [event["id"] for event in json.loads(run.stdout)["events"]]
+    assert ("res-2391-adopted" in ids) is in_force

@@ -31,9 +31,9 @@ def test_timeline_is_in_date_order_with_derived_resolution_and_leader_events(fac
 def test_timeline_filters_by_period_and_category(facts: FactBase) -> None:
     result = query.timeline(facts, "2016", "2018-06", ["resolution"])
     assert [event["id"] for event in result["events"]] == [
-        "res-2295-adopted", "res-2391-adopted", "res-2359-adopted", "res-2364-adopted", "res-2423-adopted",
+        "res-2295-adopted", "res-2359-adopted", "res-2364-adopted", "res-2391-adopted", "res-2423-adopted",
     ]  # fmt: skip
-    # 2391 is dated only to 2017: it stands at the start of 2017; 2423 (28 June 2018) is inside "to 2018-06".
+    # 2391 (8 December 2017) comes after 2364 (29 June 2017); 2423 (28 June 2018) is inside "to 2018-06".
     assert result["filters"] == {"date_from": "2016", "date_to": "2018-06", "categories": ["resolution"]}
 
 

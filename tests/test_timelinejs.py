@@ -75,11 +75,14 @@ def test_the_document_has_the_timelinejs_shape(runner: CliRunner) -> None:
 
 def test_years_and_months_stay_years_and_months(runner: CliRunner) -> None:
     story = run(
-        runner, "timeline", "--from", "2017", "--to", "2017", "--category", "resolution", "--format", "timelinejs"
-    )
+        runner, "timeline", "--from", "2017", "--to", "2017", "--category", "resolution", "--category", "strength",
+        "--format", "timelinejs",
+    )  # fmt: skip
     dates = [slide["start_date"] for slide in story["events"]]
-    assert {"year": 2017} in dates  # resolution 2391, known only to the year
-    assert {"year": 2017, "month": 6, "day": 21} in dates
+    assert {"year": 2017} in dates  # the strength of "early 2017", known only to the year
+    assert {"year": 2017, "month": 6, "day": 21} in dates  # resolution 2359
+    assert {"year": 2017, "month": 7} in dates  # the strength of July 2017, known to the month
+    assert {"year": 2017, "month": 12, "day": 8} in dates  # resolution 2391
 
 
 def test_a_resolution_leads_with_its_number_and_cites_its_sources(runner: CliRunner) -> None:

@@ -49,6 +49,7 @@ UNXML = "https://github.com/UNxml/SCresolutions/blob/6c4072a/"
 COPIES = {  # resolution -> the source of a copy of its text that was read (its URL becomes the first alternative URL)
     2085: "unscr-2085",
     2364: "unscr-2364",
+    2391: "girlsrights-2391-fr",
     2423: "vdocument-2423",
     2480: "unscr-2480",
 }
