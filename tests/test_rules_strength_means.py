@@ -141,3 +141,52 @@ def test_the_tables_mark_an_estimate_and_explain_it_and_the_missing_fill() -> No
     column = next(column for column in plain.columns if column.key == "basis")
     assert column.show == "csv"  # no estimate: no mark in tables, the code still in CSV
     assert not any("μ" in note for note in plain.notes)
+
+
+# --------------------------------------------------------------------------- edges found by mutation testing
+
+
+def test_a_resolution_without_a_ceiling_or_with_the_same_one_does_not_end_the_search() -> None:
+    data = with_ceilings(("2016-03-01", 11200, 1440), ("2016-10-01", 13289, 1920))
+    data["resolutions"].insert(1, resolution("res-none", 2199, "2016-02-01", "related"))  # no ceiling
+    found = ceiling_change(facts(data), "2016")
+    assert found is not None and found["number"] == 2201  # past the one without a ceiling and the restated one
+
+
+def test_two_changes_adopted_the_same_day_name_the_first_in_the_file() -> None:
+    data = with_ceilings(("2016-06-29", 13289, 1920), ("2016-06-29", 14000, 2000))
+    found = ceiling_change(facts(data), "2016")
+    assert found is not None and found["number"] == 2200
+
+
+def test_a_mean_that_covers_the_day_is_found_after_a_stated_snapshot_in_the_file() -> None:
+    data = tiny(
+        snapshots=[
+            snapshot("first-day", "2016-01-01", claim(military=q(10000))),
+            snapshot("may-mean", "2016-05", mean(military=9500)),
+            snapshot("y2016", "2016", mean()),
+        ]
+    )
+    assert _chosen(data, "2016-01-01", "2016-05-20") == {
+        "2016-01-01": [("first-day", "stated"), ("y2016", "yearly_mean")],  # the mean's first day is covered
+        "2016-05-20": [("may-mean", "yearly_mean"), ("y2016", "yearly_mean")],  # chosen, then the other
+    }
+    later = tiny(
+        snapshots=[
+            snapshot("late", "2016-05-10", claim(military=q(10000))),
+            snapshot("may-mean", "2016-05", mean(military=9500)),
+            snapshot("y2016", "2016", mean()),
+        ]
+    )
+    rows = query.at(facts(later), "2016-05-20")["strength"]
+    assert [row["snapshot"] for row in rows] == ["late", "y2016", "may-mean"]  # the covering means by date
+
+
+def test_without_a_change_of_ceiling_a_mean_has_every_fill_rate() -> None:
+    data = tiny(snapshots=[snapshot("y2016", "2016", mean(military=5600, police=720))])
+    (row,) = query.compare(facts(data))["comparison"]
+    assert row["fill_rate"] == {
+        "military": {"percent": 50.0, "qualifier": "about"},
+        "police": {"percent": 50.0, "qualifier": "about"},
+        "uniformed": {"percent": 50.0, "qualifier": "about"},  # 6,320 of 12,640
+    }

@@ -26,7 +26,7 @@ RULES = {
     ],
     "query": [
         "combine", "deployed", "fill_rate", "contributors_on", "_newer", "_latest_on", "window_start",
-        "no_recent_figure", "contributors_between", "_status", "_latest_snapshot", "_covering_means", "compare_claim", "search", "_match", "cite",
+        "no_recent_figure", "contributors_between", "_status", "_latest_snapshot", "_covering_means", "search", "_match", "cite",
         "concerning", "cited_sources", "periods",
     ],
 }  # fmt: skip
