@@ -451,6 +451,8 @@ class Mark(NamedTuple):
     qualifier: Qualifier
     preferred: bool
     computed: bool
+    estimate: bool = False
+    """A yearly mean (``basis``), not a figure a source states: drawn with its own look."""
 
 
 class Series(NamedTuple):
@@ -471,6 +473,8 @@ class MarkKeys(NamedTuple):
     exact: str
     approximate: str
     other: str
+    estimate: str
+    """Shown only where a mark is an estimate."""
     span: str
     milestone: str
 
@@ -591,6 +595,7 @@ def figure(result: ChartResult, lang: Lang, size: ChartSize = ChartSize.standard
                     quantity["qualifier"],
                     row["rank"] == "preferred",
                     "formula" in quantity,
+                    row["basis"] != "stated",
                 )
             )
             cited.update(row["sources"])

@@ -492,6 +492,7 @@ MESSAGES: dict[str, str] = {
     "chart.key.exact": "figure of the preferred claim, stated or summed from stated parts (Σ)",
     "chart.key.approximate": "approximate: ~ about, ≲ nearly, > more than, ≥ at least",
     "chart.key.other": "another source's claim, not preferred",
+    "chart.key.estimate": "a yearly mean of the UN's monthly figures (RADPKO): an estimate, not a headcount",
     "count.sources.one": "{count} source",
     "count.sources.other": "{count} sources",
     "image_to_terminal": "--format {format} draws an image, which is never written to a terminal: redirect it (> {file}) or give --output {file}",

@@ -492,6 +492,7 @@ MESSAGES: dict[str, str] = {
     "chart.key.exact": "chiffre de l\u2019affirmation retenue, déclaré ou somme de parties déclarées (Σ)",
     "chart.key.approximate": "approximatif : ~ environ, ≲ près de, > plus de, ≥ au moins",
     "chart.key.other": "affirmation d’une autre source, non retenue",
+    "chart.key.estimate": "une moyenne annuelle des chiffres mensuels de l’ONU (RADPKO) : une estimation, non un décompte",
     "count.sources.one": "{count} source",
     "count.sources.other": "{count} sources",
     "image_to_terminal": "--format {format} produit une image, qui n’est jamais écrite dans un terminal : redirigez la sortie vers un fichier (> {file}) ou indiquez --output {file}",

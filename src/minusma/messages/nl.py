@@ -492,6 +492,7 @@ MESSAGES: dict[str, str] = {
     "chart.key.exact": "cijfer van de voorkeursbewering, vermeld of opgeteld uit vermelde delen (Σ)",
     "chart.key.approximate": "benadering: ~ ongeveer, ≲ bijna, > meer dan, ≥ ten minste",
     "chart.key.other": "bewering van een andere bron, niet de voorkeur",
+    "chart.key.estimate": "een jaargemiddelde uit de maandcijfers van de VN (RADPKO): een schatting, geen telling",
     "count.sources.one": "{count} bron",
     "count.sources.other": "{count} bronnen",
     "image_to_terminal": "--format {format} tekent een afbeelding, en die wordt nooit naar een terminal geschreven: stuur de uitvoer naar een bestand (> {file}) of geef --output {file}",
