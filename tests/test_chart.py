@@ -84,7 +84,9 @@ def test_legends_name_each_kind_and_each_look(svgs: dict[str, Any], lang: Lang) 
     root = svgs[lang]
     series = [say(f"chart.{role}.{kind}", lang) for kind in KINDS for role in ("ceiling", "deployed")]
     assert _texts(_by_id(root, "legend-series")) == series
-    looks = [say(f"chart.key.{key}", lang) for key in ("exact", "approximate", "other", "span", "milestone")]
+    looks = [
+        say(f"chart.key.{key}", lang) for key in ("exact", "approximate", "other", "estimate", "span", "milestone")
+    ]
     # a key too long for the image is wrapped (a text element a line): its words, in order, are the catalogue's
     assert " ".join(_texts(_by_id(root, "legend-marks"))).split() == " ".join(looks).split()
 
@@ -118,6 +120,7 @@ def test_one_point_per_figure_with_its_look(svgs: dict[str, Any], compared: list
                 look = (
                     kind,
                     "preferred" if row["rank"] == "preferred" else "other",
+                    *(("mean",) if row["basis"] == "yearly_mean" else ()),  # a yearly mean: a diamond
                     "exact" if quantity["qualifier"] == "exact" else "approximate",
                 )
                 expected["-".join(("deployed", *look))] += 1
@@ -490,3 +493,22 @@ def test_every_word_of_each_size_stays_on_the_image_and_the_credit_clear_of_the_
         first = _text_box(credit)
         apart = first[2] <= second[0] or second[2] <= first[0] or first[3] <= second[1] or second[3] <= first[1]
         assert apart, (credit.text, first, as_of.text, second)
+
+
+def test_the_estimate_key_stands_only_where_a_yearly_mean_is_drawn(svgs: dict[str, Any], write_fact_base: Any) -> None:
+    """The shipped fact base draws the RADPKO means as diamonds with their key; without them, no key."""
+    runner = CliRunner()
+    path = write_fact_base(
+        lambda data: data.update(
+            snapshots=[
+                {**item, "claims": [claim for claim in item["claims"] if "basis" not in claim]}
+                for item in data["snapshots"]
+                if any("basis" not in claim for claim in item["claims"])
+            ]
+        )
+    )
+    root = ElementTree.fromstring(_image(runner, "svg", "--data", str(path)))
+    legend = " ".join(_texts(_by_id(root, "legend-marks")))
+    assert "RADPKO" not in legend and not any("-mean-" in name for name in _groups(root, "deployed-"))
+    assert "RADPKO" in " ".join(_texts(_by_id(svgs["en"], "legend-marks")))
+    assert any("-mean-" in name for name in _groups(svgs["en"], "deployed-"))

@@ -159,7 +159,7 @@ def test_every_command_s_json_keys_are_pinned_and_documented() -> None:
 def test_nested_json_shapes_are_pinned(runner: CliRunner) -> None:
     compare = run_json(runner, "troops", "--compare")
     assert set(compare["comparison"][0]) == {
-        "snapshot", "date", "rank", "deployed", "ceiling", "fill_rate", "reason", "note", "caveat", "sources",
+        "snapshot", "date", "rank", "basis", "deployed", "ceiling", "fill_rate", "ceiling_changed", "reason", "note", "caveat", "sources",
     }  # fmt: skip
     assert set(compare["comparison"][0]["deployed"]) == {"military", "police", "uniformed", "civilians", "personnel"}
     assert set(compare["comparison"][0]["ceiling"]) == {"resolution", "military", "police", "total"}

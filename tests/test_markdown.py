@@ -106,8 +106,10 @@ def test_approximations_keep_their_marks_and_the_legend_follows(runner: CliRunne
     document = Document(run(runner, "troops", "--compare", "--format", "md"))
     [table] = document.tables
     header, *rows = table
-    assert header[:5] == ["Date", "Claim", "Counts", "Deployed", "Ceiling"]
-    assert rows[0][:5] == ["2013-07-01", "*", "uniformed", "~6,200", "12,640"]
+    assert header[:6] == ["Date", "Claim", "Basis", "Counts", "Deployed", "Ceiling"]
+    assert rows[0][:6] == ["2013-07-01", "*", "", "uniformed", "~6,200", "12,640"]
+    assert ["2016", "*", "μ", "military", "~10,922", "11,240", "-"] in [row[:7] for row in rows]  # a yearly mean
+    assert any(paragraph.startswith("μ the mission's mean over the year") for paragraph in document.paragraphs)
     assert any(paragraph.startswith("~ about") for paragraph in document.paragraphs)
     assert "* the preferred claim where sources disagree (see 'reason' in --json)" in document.paragraphs
 
@@ -284,7 +286,7 @@ def test_separator_cells_are_as_wide_as_their_columns(runner: CliRunner, args: l
 
 def test_figures_are_right_aligned(runner: CliRunner) -> None:
     assert separators(run(runner, "troops", "--compare", "--format", "md"))[0] == [
-        "-" * 10, "-----", "-" * 13, "-------:", "------:", "-----:", "-" * 13,
+        "-" * 10, "-----", "-----", "-" * 13, "-------:", "------:", "-----:", "-" * 13,
     ]  # fmt: skip
 
 

@@ -63,7 +63,8 @@ def test_at_a_day_in_2016(facts: FactBase) -> None:
     result = query.at(facts, "2016-07-06")
     assert result["mandate"] is not None and result["mandate"]["resolution"] == 2295
     assert result["ceiling"] is not None and result["ceiling"]["total"] == 15209
-    assert {row["date"] for row in result["strength"]} == {"2015-09"}  # the latest before that day
+    assert {row["date"] for row in result["strength"]} == {"2016"}  # the year's mean: the latest before that day
+    assert {row["basis"] for row in result["strength"]} == {"yearly_mean"}
     leaders = {item["leader"]["id"]: item for item in result["leaders"]}
     assert leaders["hom-annadif"]["certain"] is True
     assert leaders["fc-lollesgaard"]["certain"] is True  # only his start is in doubt, not July 2016

@@ -5,7 +5,9 @@
 
 Reads only the copies under data/sources/ (their checksums must match provenance.json), changes
 only the top-level key ``bases``, the contributions whose id starts ``contrib-radpko-`` or
-``contrib-geopko-`` (replaced, after the stated ones) and the dataset sources they cite (replaced in place, or appended),
+``contrib-geopko-`` (replaced, after the stated ones), the snapshots' yearly means (claims marked
+``basis: yearly_mean`` citing RADPKO, and the snapshots ``strength-radpko-YEAR``: replaced in place,
+new ones appended) and the dataset sources they cite (replaced in place, or appended),
 and writes the file as the project writes it (two-space indent, UTF-8). Running it twice gives the
 same bytes; a test holds it to that.
 
@@ -34,6 +36,13 @@ What the import decides, and why:
   figure and adds nothing to the sum. The sums run well above RADPKO's means for the same country and
   year; the caveat says by how much, measured here (the median ratio), not typed in. ``contributors`` prefers a stated figure to a RADPKO yearly
   mean, and a yearly mean to a Geo-PKO estimate, on the same date (``model.BASIS_PREFERENCE``).
+- The mission's strength each year (``snapshots``, claims marked ``basis: yearly_mean``): military is
+  ``untrp`` + ``unmob`` and police ``unpol``, summed over all the year's rows, rounded once after
+  summing and marked "about"; the note gives the unrounded sums, the caveat says it is an estimate and
+  names the sites whose row the file dates after January (their means may cover fewer months). A year
+  that already has a snapshot with the same date string (``strength-2017``, a stated count) gets the
+  mean as a second claim ranked ``normal``, with the reason: a stated count is never outranked by an
+  estimate (``validate`` rejects that). Every other year gets a snapshot of its own.
 """
 
 from __future__ import annotations
@@ -410,6 +419,115 @@ def geopko_contributions(
     return found
 
 
+STRENGTH_SNAPSHOT = "strength-radpko-"
+"""The id prefix of the snapshots this import writes for a year no stated snapshot has (replaced in place)."""
+STRENGTH_NOTE = {
+    "en": "The mission's mean strength over {year}: RADPKO's yearly means of the UN's monthly deployment figures, summed over the {sites} sites it lists that year (military: troops {troops} and military observers {observers}; police {police}).",
+    "nl": "De gemiddelde sterkte van de missie over {year}: de jaargemiddelden van RADPKO uit de maandcijfers van de VN, opgeteld over de {sites} locaties die het voor dat jaar noemt (militairen: troepen {troops} en militaire waarnemers {observers}; politie {police}).",
+    "fr": "Effectif moyen de la mission sur {year} : moyennes annuelles de RADPKO tirées des chiffres mensuels de déploiement de l’ONU, additionnées sur les {sites} sites qu’il recense cette année-là (militaires : troupes {troops} et observateurs militaires {observers} ; police {police}).",
+}  # fmt: skip
+"""``{troops}``, ``{observers}`` and ``{police}`` are the unrounded sums, to one decimal, as the import adds them."""
+STRENGTH_CAVEAT = {
+    "en": "An estimate, not a headcount: a mean over the year, not a count on any day; people the file places at no site are not counted.",
+    "nl": "Een schatting, geen telling: een gemiddelde over het jaar, geen telling op een dag; wie het bestand aan geen locatie toewijst, telt niet mee.",
+    "fr": "Une estimation, non un décompte : une moyenne sur l’année, non un effectif à une date ; les personnes que le fichier ne rattache à aucun site ne sont pas comptées.",
+}  # fmt: skip
+STRENGTH_LATE = {
+    "en": " The file dates these sites' rows for the year from a later month: {sites}.",
+    "nl": " Het bestand laat de rijen van deze locaties voor dat jaar pas later beginnen: {sites}.",
+    "fr": " Le fichier fait commencer plus tard les lignes de ces sites pour l’année : {sites}.",
+}  # fmt: skip
+"""Where a site's row is dated after January (``date``: 2014-03-01), its mean may cover fewer months."""
+STRENGTH_REASON = {
+    "en": "A count a source states for the year is preferred to RADPKO's yearly mean, an estimate.",
+    "nl": "Een telling die een bron voor het jaar noemt, gaat voor op het jaargemiddelde van RADPKO, een schatting.",
+    "fr": "Un effectif qu’une source donne pour l’année prime sur la moyenne annuelle de RADPKO, une estimation.",
+}  # fmt: skip
+
+
+def _decimal(value: float, lang: str) -> str:
+    """``10883.42`` as ``10,883.4`` / ``10.883,4`` / ``10 883,4``."""
+    style = LANGS[lang]  # type: ignore[index]  # a Lang, spelt as str in the importers
+    return "".join({",": style.group, ".": style.decimal}.get(char, char) for char in f"{value:,.1f}")
+
+
+def strength_claims() -> dict[str, dict[str, Any]]:
+    """The mission's strength each year, from RADPKO's rows: military (``untrp`` + ``unmob``) and police
+    (``unpol``) summed over the sites, each rounded once after summing, marked "about" and ``basis:
+    yearly_mean``; keyed by year, rank ``preferred`` (``snapshots`` lowers it beside a stated count)."""
+    sums: dict[str, dict[str, float]] = {}
+    sites: dict[str, int] = {}
+    late: dict[str, list[str]] = {}
+    names = {
+        site["radpko"]: site.get("names", {}).get("en") or site.get("name", location)
+        for location, site in SITES.items()
+    }
+    for row in _rows(RADPKO):
+        year = row["year"]
+        summed = sums.setdefault(year, {"untrp": 0.0, "unmob": 0.0, "unpol": 0.0})
+        for column in summed:
+            summed[column] += float(row[column])
+        sites[year] = sites.get(year, 0) + 1
+        if not row["date"].startswith(f"{year}-01"):
+            late.setdefault(year, []).append(f"{names[row['base']]} ({row['date'][:7]})")
+    found = {}
+    for year, summed in sorted(sums.items()):
+        caveat = {
+            lang: text + (STRENGTH_LATE[lang].format(sites=", ".join(sorted(late[year]))) if year in late else "")
+            for lang, text in STRENGTH_CAVEAT.items()
+        }
+        note = {
+            lang: text.format(
+                year=year, sites=sites[year], troops=_decimal(summed["untrp"], lang),
+                observers=_decimal(summed["unmob"], lang), police=_decimal(summed["unpol"], lang),
+            )
+            for lang, text in STRENGTH_NOTE.items()
+        }  # fmt: skip
+        found[year] = {
+            "rank": "preferred",
+            "basis": "yearly_mean",
+            "military": {"value": round(summed["untrp"] + summed["unmob"]), "qualifier": "about"},
+            "police": {"value": round(summed["unpol"]), "qualifier": "about"},
+            "note": note,
+            "caveat": caveat,
+            "sources": [SOURCE_IDS[RADPKO]],
+        }
+    return found
+
+
+def _is_mean(claim: dict[str, Any]) -> bool:
+    return claim.get("basis") == "yearly_mean" and claim["sources"] == [SOURCE_IDS[RADPKO]]
+
+
+def snapshots(existing: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The fact base's snapshots with this import's yearly means: a year a stated snapshot has (same
+    date string) gets the mean as a second claim, ranked ``normal`` with the reason (a stated count
+    stays preferred); another year gets a snapshot of its own (``strength-radpko-YEAR``), replaced in
+    place on a later run, new ones appended. The means of an earlier run are taken out first."""
+    means = strength_claims()
+    found: list[dict[str, Any]] = []
+    for snapshot in existing:
+        if snapshot["id"].startswith(STRENGTH_SNAPSHOT):
+            year = snapshot["date"]
+            if year in means:
+                found.append({"id": snapshot["id"], "date": year, "claims": [means.pop(year)]})
+            continue
+        claims = [claim for claim in snapshot["claims"] if not _is_mean(claim)]
+        if snapshot["date"] in means:
+            claim = means.pop(snapshot["date"])
+            lowered = {"rank": "normal"}
+            for key, value in claim.items():
+                if key == "note":  # the claim's keys in the model's order: reason before note
+                    lowered["reason"] = dict(STRENGTH_REASON)
+                if key != "rank":
+                    lowered[key] = value
+            claims.append(lowered)
+        found.append({**snapshot, "claims": claims})
+    for year, claim in means.items():
+        found.append({"id": f"{STRENGTH_SNAPSHOT}{year}", "date": year, "claims": [claim]})
+    return found
+
+
 def _folded(text: str) -> str:
     """Lower case without accents: 'gao' is no other spelling of 'Gao', nor 'Mopti/Sevare' of 'Mopti/Sévaré'."""
     import unicodedata
@@ -470,6 +588,7 @@ def imported(fact_base: dict[str, Any]) -> dict[str, Any]:
     ]
     means = contributions()
     result["contributions"] = stated + means + geopko_contributions(result["bases"], means)
+    result["snapshots"] = snapshots(fact_base["snapshots"])
     return result
 
 

@@ -20,13 +20,13 @@ RULES = {
     "model": [
         "rules.covers", "rules.in_office", "rules.terms", "rules._successor", "rules.preferred_claim",
         "rules.ceiling_in_force", "rules.mandate_periods", "rules._day_after", "rules.stated_sum",
-        "rules.ceiling_total", "rules.contribution_size", "checks._check_resolutions", "checks._check_snapshots",
+        "rules.ceiling_total", "rules.ceiling_change", "rules.contribution_size", "checks._check_resolutions", "checks._check_snapshots",
         "checks._check_strength", "checks._check_formulas", "checks._check_claims", "checks._check_order",
         "checks._check_contributions",
     ],
     "query": [
         "combine", "deployed", "fill_rate", "contributors_on", "_newer", "_latest_on", "window_start",
-        "no_recent_figure", "contributors_between", "_status", "_latest_snapshot", "search", "_match", "cite",
+        "no_recent_figure", "contributors_between", "_status", "_latest_snapshot", "_covering_means", "search", "_match", "cite",
         "concerning", "cited_sources", "periods",
     ],
 }  # fmt: skip

@@ -62,6 +62,7 @@ from minusma.model import (
     Term,
     Text,
     basis_rank,
+    ceiling_change,
     ceiling_in_force,
     ceiling_total,
     cited_event,
@@ -249,7 +250,8 @@ def _strength_events(fact_base: FactBase) -> list[Event]:
     for snapshot in fact_base["snapshots"]:
         claim = preferred_claim(snapshot["claims"])
         parts = [(claim[kind], f"counts.{kind}") for kind in STRENGTH_KINDS if kind in claim]  # type: ignore[literal-required]
-        text = cast(Text, {lang: say("event.strength", lang, figures=_figures(parts, lang)) for lang in LANGS})
+        key = "event.strength_mean" if claim.get("basis") == "yearly_mean" else "event.strength"
+        text = cast(Text, {lang: say(key, lang, figures=_figures(parts, lang)) for lang in LANGS})
         event: Event = {"id": f"{snapshot['id']}-deployed", "date": snapshot["date"], "category": "strength", "text": text, "sources": claim["sources"]}  # fmt: skip
         if "caveat" in claim:
             event["caveat"] = claim["caveat"]
@@ -524,23 +526,38 @@ class ComparisonRow(TypedDict):
     snapshot: str
     date: str
     rank: str
+    basis: str
+    """``stated``, or how the figure is estimated (``yearly_mean``: RADPKO's mean over the year)."""
     deployed: Deployed
     ceiling: Ceiling3
+    """The ceiling in force on the first day of ``date``'s period."""
     fill_rate: Fill
+    ceiling_changed: int | None
+    """For an estimate over a period in which the ceiling changed, the resolution that changed it; its
+    fill rates are then null (a mean over both ceilings is a share of neither)."""
     reason: Text | None
     note: Text | None
     caveat: Text | None
     sources: list[str]
 
 
-def compare_claim(snapshot: Snapshot, claim: StrengthClaim, resolution: Resolution) -> ComparisonRow:
+def compare_claim(
+    snapshot: Snapshot, claim: StrengthClaim, resolution: Resolution, changed: Resolution | None = None
+) -> ComparisonRow:
+    """A claim against ``resolution``'s ceiling; an estimate over a period the ceiling changed in
+    (``changed``, ``ceiling_change``) gets no fill rate. A stated figure is a count on one day of its
+    period, measured against the ceiling in force on the period's first day, as before."""
     ceiling = resolution["ceiling"]
     counts = deployed(claim)
     total = ceiling_total(ceiling)
+    if "basis" not in claim:
+        changed = None
+    measured = changed is None
     return {
         "snapshot": snapshot["id"],
         "date": snapshot["date"],
         "rank": claim["rank"],
+        "basis": claim.get("basis", "stated"),
         "deployed": counts,
         "ceiling": {
             "resolution": resolution["number"],
@@ -549,10 +566,11 @@ def compare_claim(snapshot: Snapshot, claim: StrengthClaim, resolution: Resoluti
             "total": total,
         },
         "fill_rate": {
-            "military": fill_rate(counts["military"], ceiling["military"]),
-            "police": fill_rate(counts["police"], ceiling["police"]),
-            "uniformed": fill_rate(counts["uniformed"], total),
+            "military": fill_rate(counts["military"], ceiling["military"]) if measured else None,
+            "police": fill_rate(counts["police"], ceiling["police"]) if measured else None,
+            "uniformed": fill_rate(counts["uniformed"], total) if measured else None,
         },
+        "ceiling_changed": changed["number"] if changed is not None else None,
         "reason": claim.get("reason"),
         "note": claim.get("note"),
         "caveat": claim.get("caveat"),
@@ -582,7 +600,8 @@ def compare(fact_base: FactBase, date_from: str | None = None, date_to: str | No
         resolution = ceiling_in_force(fact_base, snapshot["date"])
         if resolution is None:
             continue  # cannot happen in a loaded fact base: check_fact_base rejects it
-        rows += [compare_claim(snapshot, claim, resolution) for claim in snapshot["claims"]]
+        changed = ceiling_change(fact_base, snapshot["date"])
+        rows += [compare_claim(snapshot, claim, resolution, changed) for claim in snapshot["claims"]]
     return {"as_of": fact_base["header"]["as_of"], "comparison": rows, "sources": _with_sources(fact_base, rows)}
 
 
@@ -2166,9 +2185,17 @@ def at(fact_base: FactBase, date: str) -> AtResult:
         if snapshot is not None:
             in_force = ceiling_in_force(fact_base, snapshot["date"])
             if in_force is not None:
-                strength = [compare_claim(snapshot, claim, in_force) for claim in snapshot["claims"]]
+                changed = ceiling_change(fact_base, snapshot["date"])
+                strength = [compare_claim(snapshot, claim, in_force, changed) for claim in snapshot["claims"]]
             if date_range(snapshot["date"])[1] > day:
                 notes.append(generated_text("at.snapshot_period", date=snapshot["date"]))
+            for covering in _covering_means(fact_base, day, snapshot):
+                in_force = ceiling_in_force(fact_base, covering["date"])
+                if in_force is not None:
+                    changed = ceiling_change(fact_base, covering["date"])
+                    means = [claim for claim in covering["claims"] if "basis" in claim]
+                    strength += [compare_claim(covering, claim, in_force, changed) for claim in means]
+                    notes.append(generated_text("at.covering_mean", date=covering["date"]))
         leaders_now = _leaders_at(fact_base, day)
         top_contributors = contributors_on(fact_base, day)[:10]
         phases = [
@@ -2213,9 +2240,24 @@ def at(fact_base: FactBase, date: str) -> AtResult:
 
 
 def _latest_snapshot(fact_base: FactBase, day: dt.date) -> Snapshot | None:
-    """The last snapshot whose period starts on or before ``day``."""
+    """The last snapshot whose period starts on or before ``day``: a yearly mean (``2016``) from the
+    first day of its year, until a figure dated later in the year (``2016-05``) starts."""
     candidates = [s for s in fact_base["snapshots"] if date_range(s["date"])[0] <= day]
     return max(candidates, key=lambda snapshot: sort_key(snapshot["date"]), default=None)
+
+
+def _covering_means(fact_base: FactBase, day: dt.date, chosen: Snapshot) -> list[Snapshot]:
+    """The other snapshots with an estimate (a yearly mean) whose period holds ``day``: ``at`` shows
+    their estimates beside the latest figure, which may be a count from months before (February 2019
+    on 1 December 2019, when the 2019 mean covers the day)."""
+    found = []
+    for snapshot in fact_base["snapshots"]:
+        if snapshot is chosen or not any("basis" in claim for claim in snapshot["claims"]):
+            continue
+        first, last = date_range(snapshot["date"])
+        if first <= day <= last:
+            found.append(snapshot)
+    return sorted(found, key=lambda snapshot: sort_key(snapshot["date"]))
 
 
 # --------------------------------------------------------------------------- budget

@@ -257,12 +257,15 @@ def troops(result: TroopsResult, lang: Lang) -> list[Sheet]:
         for row in result["ceilings"]
     ]
     snapshot_rows: list[tuple[Cell, ...]] = []
+    bases: list[str] = []
     for snapshot in result["snapshots"]:
         for claim in snapshot["claims"]:
+            bases.append(claim.get("basis", "stated"))
             snapshot_rows.append(
                 (
                     snapshot["date"],
                     claim["rank"],
+                    _basis(bases[-1], lang),
                     claim.get("military"),
                     claim.get("observers"),
                     claim.get("police"),
@@ -284,13 +287,35 @@ def troops(result: TroopsResult, lang: Lang) -> list[Sheet]:
         ),
         Sheet(
             "snapshots", say("snapshots", lang),
-            _columns(
-                lang, "date", ("rank", "rank"), ("military", "quantity"), ("observers", "quantity"), ("police", "quantity"),
-                ("uniformed", "quantity"), ("civilians", "quantity"), ("personnel", "quantity"), "note", "sources",
+            (
+                *_columns(lang, "date", ("rank", "rank")),
+                _basis_column(bases, lang),
+                *_columns(
+                    lang, ("military", "quantity"), ("observers", "quantity"), ("police", "quantity"),
+                    ("uniformed", "quantity"), ("civilians", "quantity"), ("personnel", "quantity"), "note", "sources",
+                ),
             ),
-            snapshot_rows, notes=[say("preferred_note", lang)] + _as_of_note(result["as_of"], lang),
+            snapshot_rows,
+            notes=[say("preferred_note", lang)] + _strength_basis_note(bases, lang) + _as_of_note(result["as_of"], lang),
         ),
     ]  # fmt: skip
+
+
+def _basis(code: str, lang: Lang) -> Coded:
+    """How a strength figure was got: its code for programs, a short mark for people (none if stated)."""
+    return Coded(code, "" if code == "stated" else say(f"basis_mark.{code}", lang))
+
+
+def _basis_column(bases: Sequence[str], lang: Lang) -> Column:
+    """Shown where a row holds an estimate; CSV has it always (one header for every run)."""
+    return Column(
+        "basis", "", show="both" if any(code != "stated" for code in bases) else "csv", block_header=say("basis", lang)
+    )
+
+
+def _strength_basis_note(bases: Sequence[str], lang: Lang) -> list[str]:
+    """The legend of the estimates' marks, in the order of ``Estimate``, for those shown."""
+    return [say(f"strength_basis_note.{code}", lang) for code in ("yearly_mean", "unit_sizes") if code in bases]
 
 
 COUNTED = ("military", "police", "uniformed", "civilians", "personnel")
@@ -319,6 +344,7 @@ def _comparison_rows(rows: Sequence[ComparisonRow], lang: Lang) -> list[tuple[Ce
                     row["snapshot"],
                     row["date"],
                     row["rank"],
+                    _basis(row["basis"], lang),
                     _coded(kind, f"counts.{kind}", lang),
                     quantity,
                     limit,
@@ -331,10 +357,12 @@ def _comparison_rows(rows: Sequence[ComparisonRow], lang: Lang) -> list[tuple[Ce
     return table
 
 
-def _comparison_columns(lang: Lang) -> tuple[Column, ...]:
+def _comparison_columns(rows: Sequence[ComparisonRow], lang: Lang) -> tuple[Column, ...]:
     return (
         Column("id", say("id", lang), show="csv"),
-        *_columns(lang, "date", ("rank", "rank"), "counts", ("deployed", "quantity"), ("ceiling", "number")),
+        *_columns(lang, "date", ("rank", "rank")),
+        _basis_column([row["basis"] for row in rows], lang),
+        *_columns(lang, "counts", ("deployed", "quantity"), ("ceiling", "number")),
         Column("resolution", say("resolution", lang), "number", show="csv"),
         Column("fill", say("fill", lang), "percent"),
         Column("bar", "", "bar", show="table"),
@@ -343,9 +371,11 @@ def _comparison_columns(lang: Lang) -> tuple[Column, ...]:
 
 
 def _comparison_notes(rows: Sequence[ComparisonRow], lang: Lang) -> list[str]:
-    notes = [say("preferred_note", lang)]
+    notes = [say("preferred_note", lang)] + _strength_basis_note([row["basis"] for row in rows], lang)
     if any(row["deployed"]["civilians"] or row["deployed"]["personnel"] for row in rows):
         notes.append(say("ceiling_note", lang))
+    changes = {row["date"]: row["ceiling_changed"] for row in rows if row["ceiling_changed"] is not None}
+    notes += [say("ceiling_changed_note", lang, date=date, resolution=number) for date, number in changes.items()]
     return notes
 
 
@@ -354,7 +384,7 @@ def compare(result: CompareResult, lang: Lang) -> list[Sheet]:
         Sheet(
             "compare",
             say("compare", lang),
-            _comparison_columns(lang),
+            _comparison_columns(result["comparison"], lang),
             _comparison_rows(result["comparison"], lang),
             notes=_comparison_notes(result["comparison"], lang) + _as_of_note(result["as_of"], lang),
         )  # fmt: skip
@@ -382,24 +412,33 @@ def chart(result: CompareResult, lang: Lang) -> list[Sheet]:
     rows: list[tuple[Cell, ...]] = [
         (
             row["date"],
+            _basis(row["basis"], lang),
             _coded(kind, f"counts.{kind}", lang),
             quantity,
             limit,
-            Bar(quantity["value"], limit, scales[kind], width=30),
+            # a mean over a change of ceiling is a share of neither: no bar, as no fill rate
+            Bar(quantity["value"], limit, scales[kind], width=30) if row["ceiling_changed"] is None else None,
         )  # fmt: skip
         for row, kind, quantity, limit in picked
     ]
+    picked_rows = [row for row, _, _, _ in picked]
     columns = (
-        *_columns(lang, "date", "counts", ("deployed", "quantity"), ("ceiling", "number")),
+        *_columns(lang, "date"),
+        _basis_column([row["basis"] for row in picked_rows], lang),
+        *_columns(lang, "counts", ("deployed", "quantity"), ("ceiling", "number")),
         Column("bar", "", "bar", show="table"),
     )
+    changes = {row["date"]: row["ceiling_changed"] for row in picked_rows if row["ceiling_changed"] is not None}
     return [
         Sheet(
             "chart",
             say("chart", lang),
             columns,
             rows,
-            notes=[say("chart_legend", lang)] + _as_of_note(result["as_of"], lang),
+            notes=[say("chart_legend", lang)]
+            + _strength_basis_note([row["basis"] for row in picked_rows], lang)
+            + [say("ceiling_changed_note", lang, date=date, resolution=number) for date, number in changes.items()]
+            + _as_of_note(result["as_of"], lang),
         )  # fmt: skip
     ]
 
@@ -412,6 +451,8 @@ class Mark(NamedTuple):
     qualifier: Qualifier
     preferred: bool
     computed: bool
+    estimate: bool = False
+    """A yearly mean (``basis``), not a figure a source states: drawn with its own look."""
 
 
 class Series(NamedTuple):
@@ -432,6 +473,8 @@ class MarkKeys(NamedTuple):
     exact: str
     approximate: str
     other: str
+    estimate: str
+    """Shown only where a mark is an estimate."""
     span: str
     milestone: str
 
@@ -552,6 +595,7 @@ def figure(result: ChartResult, lang: Lang, size: ChartSize = ChartSize.standard
                     quantity["qualifier"],
                     row["rank"] == "preferred",
                     "formula" in quantity,
+                    row["basis"] != "stated",
                 )
             )
             cited.update(row["sources"])
@@ -1652,7 +1696,7 @@ def at(result: AtResult, lang: Lang) -> list[Sheet]:
             Sheet(
                 "strength",
                 say("strength_at", lang, date=day),
-                _comparison_columns(lang),
+                _comparison_columns(result["strength"], lang),
                 _comparison_rows(result["strength"], lang),
                 notes=_comparison_notes(result["strength"], lang),
             )  # fmt: skip

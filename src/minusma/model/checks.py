@@ -286,6 +286,10 @@ def _check_snapshots(fact_base: FactBase) -> Iterator[Problem]:
     for index, snapshot in enumerate(fact_base["snapshots"]):
         path = f"snapshots[{index}]"
         yield from _check_claims(f"{path}.claims", [claim["rank"] for claim in snapshot["claims"]])
+        if any("basis" not in claim for claim in snapshot["claims"]):  # a stated count beats an estimate
+            for claim_index, claim in enumerate(snapshot["claims"]):
+                if "basis" in claim and claim["rank"] == "preferred":
+                    yield Problem("error", f"{path}.claims[{claim_index}].rank", Message("check.estimate_preferred"))
         resolution = ceiling_in_force(fact_base, snapshot["date"])
         if resolution is None:
             yield Problem(

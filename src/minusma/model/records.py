@@ -356,9 +356,14 @@ class Leader(TypedDict):
 
 @_strict
 class StrengthClaim(TypedDict):
-    """What one source says was deployed. Each part is absent where the source is silent."""
+    """What one source says was deployed. Each part is absent where the source is silent.
+
+    ``basis`` marks a figure that is not a stated count: ``yearly_mean`` is the mission's mean over a
+    year of the UN's monthly figures (RADPKO's, summed over its sites by tools/import_bases.py), an
+    estimate, never preferred to a stated count of the same snapshot; absent, a source states it."""
 
     rank: Rank
+    basis: NotRequired["Estimate"]
     military: NotRequired[Quantity]
     observers: NotRequired[Quantity]
     police: NotRequired[Quantity]

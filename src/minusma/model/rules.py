@@ -136,6 +136,31 @@ def ceiling_in_force(fact_base: FactBase, date: str) -> Resolution | None:
     return found
 
 
+def ceiling_change(fact_base: FactBase, date: str) -> Resolution | None:
+    """The first resolution that changed the ceiling within ``date``'s period: adopted after its first
+    day and by its last, with another military or police ceiling than the one in force on the first day
+    (``ceiling_in_force``'s rule). A mean over such a period has no one ceiling to be measured against.
+    A resolution adopted on the first day is in force on it, so changes nothing within the period."""
+    first, last = date_range(date)
+    start = ceiling_in_force(fact_base, date)
+    changed: Resolution | None = None
+    for resolution in fact_base["resolutions"]:
+        if "ceiling" not in resolution:
+            continue
+        adopted = date_range(resolution["adopted"])[1]
+        if not first < adopted <= last:
+            continue
+        ceiling = resolution["ceiling"]
+        if start is not None and (ceiling["military"], ceiling["police"]) == (
+            start["ceiling"]["military"],
+            start["ceiling"]["police"],
+        ):
+            continue
+        if changed is None or sort_key(resolution["adopted"]) < sort_key(changed["adopted"]):
+            changed = resolution
+    return changed
+
+
 StartBasis = Literal["stated", "appointed", "predecessor", "attested", "unknown"]
 EndBasis = Literal["stated", "successor", "attested", "open"]
 

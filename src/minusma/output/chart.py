@@ -417,7 +417,7 @@ def _series(ax: Axes, series: Series, until: dt.date, lang: Lang, layout: Layout
         if index == 0 or value != values[index - 1]:  # each new ceiling, labelled once
             _note(ax, number(value, lang), _x(start), value, (3, 4), layout.note, colour, True)
     for style, marks in _groups(series.marks):
-        preferred, approximate = style
+        preferred, approximate, estimate = style
         shade = colour if preferred else _faded(colour)
         # Another source's claim stands just right of the preferred one of its date, never hidden behind it.
         beside = ax.transData + ScaledTranslation(0 if preferred else BESIDE / 72, 0, ax.figure.dpi_scale_trans)
@@ -431,10 +431,13 @@ def _series(ax: Axes, series: Series, until: dt.date, lang: Lang, layout: Layout
                 _note(ax, SYMBOLS[mark.qualifier], _x(_middle(mark.date)), mark.value, where, size, shade, where[0] > 0)
         ax.plot(
             [_x(_middle(mark.date)) for mark in marks], [mark.value for mark in marks], linestyle="none",
-            marker="o", markersize=7 if preferred else 4.5,
+            marker="D" if estimate else "o", markersize=(6 if estimate else 7) if preferred else 4.5,
             markeredgewidth=1.5 if preferred else 1, markeredgecolor=shade,
             markerfacecolor="white" if approximate else shade, zorder=4 if preferred else 3, transform=beside,
-            gid="-".join(("deployed", series.kind, "preferred" if preferred else "other", "approximate" if approximate else "exact")),
+            gid="-".join(
+                ("deployed", series.kind, "preferred" if preferred else "other", *(("mean",) if estimate else ()),
+                 "approximate" if approximate else "exact"),
+            ),
         )  # fmt: skip
 
 
@@ -448,12 +451,13 @@ def _note(
     )  # fmt: skip
 
 
-def _groups(marks: Iterable[Mark]) -> list[tuple[tuple[bool, bool], list[Mark]]]:
-    """Marks by how they look: preferred or not, approximate or not. A figure computed from stated
-    parts looks like a stated one (the tables mark it Σ): one look fewer crowding the early years."""
-    groups: dict[tuple[bool, bool], list[Mark]] = {}
+def _groups(marks: Iterable[Mark]) -> list[tuple[tuple[bool, bool, bool], list[Mark]]]:
+    """Marks by how they look: preferred or not, approximate or not, an estimate (a diamond) or not. A
+    figure computed from stated parts looks like a stated one (the tables mark it Σ): one look fewer
+    crowding the early years."""
+    groups: dict[tuple[bool, bool, bool], list[Mark]] = {}
     for mark in marks:
-        groups.setdefault((mark.preferred, mark.qualifier != "exact"), []).append(mark)
+        groups.setdefault((mark.preferred, mark.qualifier != "exact", mark.estimate), []).append(mark)
     return sorted(groups.items(), reverse=True)
 
 
@@ -478,10 +482,14 @@ def _legends(head: SubFigure, foot: SubFigure, plot: Plot, layout: Layout) -> No
         Line2D([], [], linestyle="none", marker="o", markersize=7, color=INK),
         Line2D([], [], linestyle="none", marker="o", markersize=7, color=INK, markerfacecolor="white"),
         Line2D([], [], linestyle="none", marker="o", markersize=4.5, color=_faded(INK)),
+        Line2D([], [], linestyle="none", marker="D", markersize=6, color=INK, markerfacecolor="white"),
         Line2D([], [], color=INK, linewidth=1, marker="|", markersize=6),
         Line2D([], [], color=GREY, linewidth=1, linestyle=(0, (4, 3))),
     ]
     labels = list(plot.keys)
+    if not any(mark.estimate for series in plot.series for mark in series.marks):  # its key only where one is
+        index = plot.keys._fields.index("estimate")
+        del looks[index], labels[index]
     renderer = _renderer(foot)
     right = foot.bbox.x1
     for _ in range(len(labels) * 3):  # a long key (Dutch, French) is wrapped where it would run off the image

@@ -169,6 +169,10 @@ def _snapshots(fact_base: FactBase, lang: Lang) -> Table:
     fields = [
         _field("snapshot", required=True), _date("date", lang, required=True),
         _field("claim", "integer", required=True, minimum=1), _field("rank", required=True, enum=RANKS),
+        {
+            **_field("basis", required=True, enum=list(BASIS_PREFERENCE)),
+            "description": say("export.strength_basis", lang),
+        },
         *(field for part in STRENGTH_PARTS for field in _quantity(part, lang)),
         *_texts("reason"), *_texts("note"), *_texts("caveat"), _ids("sources", lang),
     ]  # fmt: skip
@@ -176,6 +180,7 @@ def _snapshots(fact_base: FactBase, lang: Lang) -> Table:
     for snapshot in fact_base["snapshots"]:
         for number, claim in enumerate(snapshot["claims"], 1):
             row: Row = {"snapshot": snapshot["id"], "date": snapshot["date"], "claim": number, "rank": claim["rank"]}
+            row["basis"] = claim.get("basis", "stated")
             for part in STRENGTH_PARTS:
                 row.update(_amount(part, claim.get(part)))  # type: ignore[arg-type]
             row.update(_text("reason", claim.get("reason")))
