@@ -328,7 +328,8 @@ def _check_categories(values: list[str] | None) -> list[str] | None:
     return values
 
 
-def _check_limit(value: str | None) -> int | None:
+def _check_whole_number(value: str | None) -> int | None:
+    """A whole number of at least 1 (--limit N, --resolution N), in the tool's words, not pydantic's."""
     if value is None:
         return None
     if not (value.isascii() and value.isdigit()) or int(value) < 1:
@@ -343,6 +344,10 @@ def _check_text(value: str) -> str:
     except UnicodeEncodeError:
         raise typer.BadParameter(say("bad_bytes", _usage_lang(), value=safe(value, lines=False))) from None
     return value
+
+
+def _check_texts(values: list[str]) -> list[str]:
+    return [_check_text(value) for value in values]
 
 
 # --------------------------------------------------------------------------- commands
@@ -575,13 +580,16 @@ def bases(
 @command("mandate")
 def mandate(
     resolution: Annotated[
-        int | None, typer.Option("--resolution", metavar="N", min=1, show_default=False, help=_help("resolution"))
+        str | None,
+        typer.Option(
+            "--resolution", metavar="N", callback=_check_whole_number, show_default=False, help=_help("resolution")
+        ),
     ] = None,
 ) -> None:
     if resolution is None:
         show(query.mandate, sheets.mandate)
         return
-    wanted = resolution
+    wanted = cast(int, resolution)  # the callback gave the number
 
     def ask(fact_base: FactBase) -> Any:
         found = query.find_resolution(fact_base, wanted)
@@ -654,7 +662,7 @@ def casualties(
             return None
         code = query.find_country(fact_base, wanted, records="any")
         if code is None:
-            unknown = Message("unknown_country", {"country": safe(wanted)})
+            unknown = Message("unknown_nationality", {"country": safe(wanted)})
             similar = query.similar_countries(fact_base, wanted, records="any")
             if similar:
                 raise NotFoundError(Message("did_you_mean_after", {"message": unknown, "ids": ", ".join(similar)}))
@@ -702,11 +710,14 @@ def at(
 
 @command("search")
 def search(
-    text: Annotated[str, typer.Argument(callback=_check_text, metavar="TEXT", help=_help("text", _language_names))],
+    words: Annotated[
+        list[str], typer.Argument(callback=_check_texts, metavar="TEXT...", help=_help("text", _language_names))
+    ],
     limit: Annotated[
-        str | None, typer.Option("--limit", metavar="N", callback=_check_limit, help=_help("limit"))
+        str | None, typer.Option("--limit", metavar="N", callback=_check_whole_number, help=_help("limit"))
     ] = None,
 ) -> None:
+    text = " ".join(words)  # `search Kidal attack` is `search "Kidal attack"`
     if not text.strip():
         raise UsageError(Message("empty_search"))
     if len(text) > query.SEARCH_MAX_CHARACTERS or len(text.split()) > query.SEARCH_MAX_WORDS:

@@ -587,6 +587,7 @@ MESSAGES: dict[str, str] = {
     "fatalities.chart_sources": "Source: {sources}; compiled with minusma",
     "help.casualties_at": "The UN's records as of DATE, inclusive (YYYY, YYYY-MM or YYYY-MM-DD; a year or month means its last day).",
     "help.casualties_country": "One nationality: its ISO code (TCD) or its name in any language (Chad, Tsjaad, Tchad).",
+    "unknown_nationality": "'{country}' is not a country minusma knows; give its ISO code (TCD) or its name in English, Dutch or French (Chad, Tsjaad, Tchad)",
     "help.by": "Group the UN's records by one of: {choices}.",
     "help.casualties_chart": "Draw deaths per year by cause: bars at a terminal, an image with --format svg or png.",
     "bad_by": "'{value}' is not a grouping. Use one of: {choices}.",

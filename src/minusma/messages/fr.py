@@ -587,6 +587,7 @@ MESSAGES: dict[str, str] = {
     "fatalities.chart_sources": "Source\xa0: {sources}\xa0; compilé avec minusma",
     "help.casualties_at": "Les registres de l’ONU au DATE inclus (YYYY, YYYY-MM ou YYYY-MM-DD\xa0; une année ou un mois désigne son dernier jour).",
     "help.casualties_country": "Une nationalité\xa0: son code ISO (TCD) ou son nom dans l’une des langues (Chad, Tsjaad, Tchad).",
+    "unknown_nationality": "«\u202f{country}\u202f» n’est pas un pays que minusma connaît\xa0; donnez son code ISO (TCD) ou son nom en anglais, néerlandais ou français (Chad, Tsjaad, Tchad)",
     "help.by": "Regrouper les registres de l’ONU selon l’un de\xa0: {choices}.",
     "help.casualties_chart": "Représenter les morts par année et par cause\xa0: des barres dans le terminal, une image avec --format svg ou png.",
     "bad_by": "'{value}' n’est pas un regroupement. Choisissez parmi\xa0: {choices}.",

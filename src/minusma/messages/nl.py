@@ -587,6 +587,7 @@ MESSAGES: dict[str, str] = {
     "fatalities.chart_sources": "Bron: {sources}; samengesteld met minusma",
     "help.casualties_at": "De VN-records tot en met DATE (YYYY, YYYY-MM of YYYY-MM-DD; een jaar of maand betekent de laatste dag ervan).",
     "help.casualties_country": "Eén nationaliteit: de ISO-code (TCD) of de naam in een van de talen (Chad, Tsjaad, Tchad).",
+    "unknown_nationality": "'{country}' is geen land dat minusma kent; geef de ISO-code (TCD) of de naam in het Engels, Nederlands of Frans (Chad, Tsjaad, Tchad)",
     "help.by": "Groepeer de VN-records naar een van: {choices}.",
     "help.casualties_chart": "Teken doden per jaar per oorzaak: balken in de terminal, een afbeelding met --format svg of png.",
     "bad_by": "'{value}' is geen groepering. Gebruik een van: {choices}.",

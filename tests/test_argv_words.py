@@ -1,0 +1,110 @@
+"""Odd command lines a user types, run as the installed command in a real process: every usage
+error is in the run's language and says what to give instead, and what a user reads matches what
+the command does (issue: the documentation's claims, checked against the tool as installed)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from installed import minusma_command  # noqa: E402
+
+ENVIRONMENT = {"LANG": "en_GB.UTF-8", "NO_COLOR": "1", "COLUMNS": "100"}
+UNSET = ("LC_ALL", "LC_MESSAGES", "MINUSMA_LANG", "MINUSMA_DATA")
+
+
+def minusma(*args: str) -> subprocess.CompletedProcess[str]:
+    environment = {name: value for name, value in os.environ.items() if name not in UNSET} | ENVIRONMENT
+    return subprocess.run(
+        [*minusma_command(), *args], capture_output=True, text=True, env=environment, check=False, timeout=120
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "said"),
+    [
+        ("abc", "en", "'abc' is not a whole number of at least 1."),
+        ("", "en", "'' is not a whole number of at least 1."),
+        ("0", "en", "'0' is not a whole number of at least 1."),
+        ("-1", "nl", "'-1' is geen geheel getal van ten minste 1."),
+        ("2100.5", "fr", "'2100.5' n’est pas un nombre entier supérieur ou égal à 1."),
+    ],
+)
+def test_a_resolution_that_is_no_number_is_a_usage_error_in_the_tools_words(value: str, lang: str, said: str) -> None:
+    """Was pydantic's English ("Input should be a valid integer, unable to parse string as an
+    integer") in every language."""
+    result = minusma("mandate", "--resolution", value, "--lang", lang)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.rstrip().endswith(said), result.stderr
+    assert "Input should" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_resolution_number_still_finds_its_tasks() -> None:
+    result = minusma("mandate", "--resolution", "2100", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["number"] == 2100
+    missing = minusma("mandate", "--resolution", "2101")
+    assert missing.returncode == 1
+    assert "no resolution 2101 in the fact base" in missing.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "'Atlantis' is not a country minusma knows; give its ISO code (TCD)"),
+        ("nl", "'Atlantis' is geen land dat minusma kent; geef de ISO-code (TCD)"),
+        ("fr", "«\u202fAtlantis\u202f» n’est pas un pays que minusma connaît"),
+    ],
+)
+def test_an_unknown_nationality_is_not_called_a_missing_contribution(lang: str, said: str) -> None:
+    """casualties --country answers for any country it knows (0 deaths); one it does not know was
+    reported as "no contributions from ..., 'minusma contributors' lists the countries"."""
+    result = minusma("casualties", "--country", "Atlantis", "--lang", lang)
+    assert result.returncode == 1
+    assert result.stderr.startswith("minusma: " + said), result.stderr
+    assert "contributors" not in result.stderr
+    known = minusma("casualties", "--country", "Tsjaad", "--json")
+    assert known.returncode == 0, known.stderr
+    assert json.loads(known.stdout)["country"] == "TCD"
+
+
+def test_contributors_keeps_its_own_message_for_an_unknown_country() -> None:
+    result = minusma("contributors", "--country", "Atlantis")
+    assert result.returncode == 1
+    assert "no contributions from 'Atlantis'" in result.stderr
+
+
+def test_search_takes_several_words_without_quotes() -> None:
+    """`minusma search Kidal attack` was a usage error ("Got unexpected extra argument(s)")."""
+    unquoted = minusma("search", "Kidal", "attack", "--json")
+    quoted = minusma("search", "Kidal attack", "--json")
+    assert unquoted.returncode == quoted.returncode == 0, unquoted.stderr
+    assert json.loads(unquoted.stdout) == json.loads(quoted.stdout)
+    assert json.loads(unquoted.stdout)["query"] == "Kidal attack"
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        ((), "Missing argument 'TEXT...'."),
+        (("",), "give at least one word to search for."),
+        (("", " "), "give at least one word to search for."),
+        (("w",) * 33, "search for at most 32 words and 500 characters."),
+        (("\x1b[2J",), None),
+    ],
+)
+def test_search_words_keep_their_limits(args: tuple[str, ...], said: str | None) -> None:
+    result = minusma("search", *args)
+    if said is None:  # a control character is shown escaped, never live
+        assert result.returncode == 0, result.stderr
+        assert "\x1b" not in result.stdout and "\\x1b[2J" in result.stdout
+        return
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.rstrip().endswith(said), result.stderr
