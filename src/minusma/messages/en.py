@@ -141,7 +141,7 @@ MESSAGES: dict[str, str] = {
     "long_search": "the search text is too long; search for at most {words} words and {characters} characters.",
     "stdout_closed": "standard output is closed; nothing can be printed",
     "internal": "internal error: {error}. This is a bug; please report it. Set MINUSMA_DEBUG=1 to see the traceback.",
-    "help.app": "Sourced facts about MINUSMA, the UN stabilisation mission in Mali (2013-2023).\n\nEvery command prints tables for people; --json prints one JSON document for scripts and --csv a CSV table. Try: minusma troops --compare",
+    "help.app": "Sourced facts about MINUSMA, the UN stabilisation mission in Mali (2013-2023).\n\nMost commands print tables for people; --json prints one JSON document for scripts and --csv a CSV table (cite prints references, export a data package). Try: minusma troops --compare",
     "help.version": "Show the tool version and the fact base schema version (reads no fact base).",
     "help.data": "Read another fact base of the same schema (default: the one shipped with minusma).",
     "help.json": "Print one JSON document (UTF-8) instead of tables.",

@@ -141,7 +141,7 @@ MESSAGES: dict[str, str] = {
     "long_search": "le texte recherché est trop long ; cherchez au plus {words} mots et {characters} caractères.",
     "stdout_closed": "la sortie standard est fermée ; rien ne peut être affiché",
     "internal": "erreur interne : {error}. Il s’agit d’un bogue ; merci de le signaler. Définissez MINUSMA_DEBUG=1 pour voir la trace d’appels.",
-    "help.app": "Faits sourcés sur la MINUSMA, la mission de stabilisation de l’ONU au Mali (2013-2023).\n\nChaque commande affiche des tableaux lisibles par des humains ; --json produit un document JSON pour les scripts et --csv un tableau CSV. Essayez : minusma troops --compare",
+    "help.app": "Faits sourcés sur la MINUSMA, la mission de stabilisation de l’ONU au Mali (2013-2023).\n\nLa plupart des commandes affichent des tableaux lisibles par des humains ; --json produit un document JSON pour les scripts et --csv un tableau CSV (cite produit des références, export un paquet de données). Essayez : minusma troops --compare",
     "help.version": "Afficher la version de l’outil et celle du schéma de la base de faits (sans lire de base de faits).",
     "help.data": "Lire une autre base de faits au même schéma (par défaut : celle livrée avec minusma).",
     "help.json": "Produire un document JSON (UTF-8) au lieu de tableaux.",

@@ -141,7 +141,7 @@ MESSAGES: dict[str, str] = {
     "long_search": "de zoektekst is te lang; zoek naar hoogstens {words} woorden en {characters} tekens.",
     "stdout_closed": "de standaarduitvoer is gesloten; er kan niets worden afgedrukt",
     "internal": "interne fout: {error}. Dit is een bug; meld het alstublieft. Zet MINUSMA_DEBUG=1 om de traceback te zien.",
-    "help.app": "Feiten met bronnen over MINUSMA, de VN-stabilisatiemissie in Mali (2013-2023).\n\nElke opdracht toont tabellen voor mensen; --json geeft één JSON-document voor scripts en --csv een CSV-tabel. Probeer: minusma troops --compare",
+    "help.app": "Feiten met bronnen over MINUSMA, de VN-stabilisatiemissie in Mali (2013-2023).\n\nDe meeste opdrachten tonen tabellen voor mensen; --json geeft één JSON-document voor scripts en --csv een CSV-tabel (cite geeft bronvermeldingen, export een datapakket). Probeer: minusma troops --compare",
     "help.version": "Toon de versie van de tool en de schemaversie van het feitenbestand (leest geen feitenbestand).",
     "help.data": "Lees een ander feitenbestand met hetzelfde schema (standaard: het bestand dat bij minusma hoort).",
     "help.json": "Geef één JSON-document (UTF-8) in plaats van tabellen.",
