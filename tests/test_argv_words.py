@@ -108,3 +108,21 @@ def test_search_words_keep_their_limits(args: tuple[str, ...], said: str | None)
         return
     assert result.returncode == 2, result.stderr
     assert result.stderr.rstrip().endswith(said), result.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "fr"])
+def test_help_names_the_variables_that_set_the_defaults(lang: str) -> None:
+    """MINUSMA_DATA and MINUSMA_LANG decide --data and --lang when they are not given: a script
+    author reading --help learns that, in every language (it named only the locale and the
+    shipped fact base)."""
+    shown = " ".join(minusma("--help", "--lang", lang).stdout.split())
+    assert "MINUSMA_DATA" in shown.split("--data PATH")[1].split("--no-pager")[0]
+    assert "MINUSMA_LANG" in shown.split("--lang LANG")[1].split("--data PATH")[0]
+
+
+def test_cite_says_it_takes_several_ids() -> None:
+    shown = minusma("cite", "--help").stdout
+    assert shown.startswith("Usage: minusma cite [OPTIONS] [ID...]\n"), shown
+    several = minusma("cite", "un-res-2100", "un-res-2164", "--format", "ris")
+    assert several.returncode == 0, several.stderr
+    assert several.stdout.count("TY  - ") == 2

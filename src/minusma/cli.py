@@ -760,7 +760,7 @@ def _require_known(fact_base: FactBase, ids: Sequence[str]) -> None:
 
 @command("cite", kinds=("citations",), also=("json",))
 def cite(
-    ids: Annotated[list[str] | None, typer.Argument(metavar="ID", help=_help("cite_ids"))] = None,
+    ids: Annotated[list[str] | None, typer.Argument(metavar="ID...", help=_help("cite_ids"))] = None,
 ) -> None:
     wanted = list(ids or [])
 
