@@ -126,3 +126,26 @@ def test_cite_says_it_takes_several_ids() -> None:
     several = minusma("cite", "un-res-2100", "un-res-2164", "--format", "ris")
     assert several.returncode == 0, several.stderr
     assert several.stdout.count("TY  - ") == 2
+
+
+def test_a_period_without_deployed_figures_says_so() -> None:
+    """`troops --compare --from 2030` printed a title and a legend for a table that was not there."""
+    empty = minusma("troops", "--compare", "--from", "2030")
+    assert empty.returncode == 0, empty.stderr
+    assert empty.stdout.splitlines()[:2] == [
+        "Deployed against the ceiling in force",
+        "No deployed figure is dated in this period.",
+    ]
+    assert "preferred claim" not in empty.stdout
+    assert "No deployed figure" not in minusma("troops", "--compare", "--from", "2023").stdout
+
+
+@pytest.mark.parametrize(("bound", "value"), [("--to", "2010"), ("--from", "2030")])
+def test_a_period_without_fiscal_years_says_so(bound: str, value: str) -> None:
+    """It said "No approved amount is cited for any of the 0 fiscal years", under a legend for no figure."""
+    empty = minusma("budget", bound, value)
+    assert empty.returncode == 0, empty.stderr
+    assert "No fiscal year of the mission falls in this period\n" in empty.stdout
+    assert "0 fiscal years" not in empty.stdout and "preferred claim" not in empty.stdout
+    one = minusma("budget", "--from", "2019/20", "--to", "2019/20")
+    assert "approved in 1 of the 1 fiscal years (2019/20 to 2019/20)" in " ".join(one.stdout.split())

@@ -356,7 +356,10 @@ def compare(result: CompareResult, lang: Lang) -> list[Sheet]:
             say("compare", lang),
             _comparison_columns(lang),
             _comparison_rows(result["comparison"], lang),
-            notes=_comparison_notes(result["comparison"], lang) + _as_of_note(result["as_of"], lang),
+            notes=(
+                _comparison_notes(result["comparison"], lang) if result["comparison"] else [say("compare_none", lang)]
+            )
+            + _as_of_note(result["as_of"], lang),
         )  # fmt: skip
     ]
 
@@ -1779,6 +1782,8 @@ def _dollars(amount: Any, lang: Lang) -> str:
 
 def budget_total(total: BudgetTotal, lang: Lang) -> str:
     """The line ``about`` shows: the approved amounts added, and how many fiscal years have one."""
+    if total["fiscal_years"] == 0:  # a period outside the mission's years: no "any of the 0"
+        return say("budget_total_no_year", lang)
     if total["approved"] is None:
         return say("budget_total_none", lang, of=total["fiscal_years"])
     key = f"budget_total_line.{LANGS[lang].plural(total['years_with_amount'])}"  # one amount is no sum
@@ -1835,6 +1840,6 @@ def budget(result: BudgetResult, lang: Lang) -> list[Sheet]:
                 Column("fiscal_year", say("fiscal_year", lang)),
                 *_columns(lang, "kind", ("rank", "rank"), ("amount", "quantity"), "what", "sources"),
             ),
-            figure_rows, notes=[say("preferred_note", lang), *_as_of_note(result["as_of"], lang)],
+            figure_rows, notes=[*([say("preferred_note", lang)] if figure_rows else []), *_as_of_note(result["as_of"], lang)],
         ),
     ]  # fmt: skip

@@ -650,6 +650,8 @@ MESSAGES: dict[str, str] = {
     "budget_total_line.one": "{amount} approved in {years} of the {of} fiscal years ({first} to {last}), the only one with a cited amount; see minusma budget",
     "budget_total_line.other": "{amount} approved in {years} of the {of} fiscal years ({first} to {last}), those with a cited amount (their sum, no more precise than its roughest part); see minusma budget",
     "budget_total_none": "No approved amount is cited for any of the {of} fiscal years",
+    "budget_total_no_year": "No fiscal year of the mission falls in this period",
+    "compare_none": "No deployed figure is dated in this period.",
     "budget_liquidation": "liquidation",
     "budget_found.one": "{count} figure",
     "budget_found.other": "{count} figures",

@@ -650,6 +650,8 @@ MESSAGES: dict[str, str] = {
     "budget_total_line.one": "{amount} approuvés pour {years} des {of} exercices ({first} à {last}), le seul dont un montant est sourcé\xa0; voir minusma budget",
     "budget_total_line.other": "{amount} approuvés pour {years} des {of} exercices ({first} à {last}), ceux dont un montant est sourcé (leur somme, pas plus précise que sa partie la plus approximative)\xa0; voir minusma budget",
     "budget_total_none": "Aucun montant approuvé n'est sourcé pour les {of} exercices",
+    "budget_total_no_year": "Aucun exercice de la mission ne tombe dans cette période",
+    "compare_none": "Aucun effectif déployé n’est daté dans cette période.",
     "budget_liquidation": "liquidation",
     "budget_found.one": "{count} montant",
     "budget_found.other": "{count} montants",

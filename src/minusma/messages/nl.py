@@ -650,6 +650,8 @@ MESSAGES: dict[str, str] = {
     "budget_total_line.one": "{amount} goedgekeurd in {years} van de {of} begrotingsjaren ({first} tot {last}), het enige met een bedrag uit een bron; zie minusma budget",
     "budget_total_line.other": "{amount} goedgekeurd in {years} van de {of} begrotingsjaren ({first} tot {last}), die met een bedrag uit een bron (hun som, niet preciezer dan het grofste deel); zie minusma budget",
     "budget_total_none": "Voor geen van de {of} begrotingsjaren is een goedgekeurd bedrag uit een bron bekend",
+    "budget_total_no_year": "Geen begrotingsjaar van de missie valt in deze periode",
+    "compare_none": "Geen inzetcijfer is gedateerd in deze periode.",
     "budget_liquidation": "liquidatie",
     "budget_found.one": "{count} bedrag",
     "budget_found.other": "{count} bedragen",
