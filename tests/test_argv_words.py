@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -149,3 +150,24 @@ def test_a_period_without_fiscal_years_says_so(bound: str, value: str) -> None:
     assert "0 fiscal years" not in empty.stdout and "preferred claim" not in empty.stdout
     one = minusma("budget", "--from", "2019/20", "--to", "2019/20")
     assert "approved in 1 of the 1 fiscal years (2019/20 to 2019/20)" in " ".join(one.stdout.split())
+
+
+@pytest.mark.parametrize("variable", [{"NO_COLOR": "1"}, {"TERM": "dumb"}])
+def test_a_terminal_that_asks_for_no_colour_gets_none(
+    variable: dict[str, str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """At a real terminal (a pseudo-terminal): NO_COLOR leaves no colour (bold and dim are not
+    colour; the tables use none, and this fails if a colour comes without NO_COLOR being honoured),
+    TERM=dumb no escape at all."""
+    from installed import in_terminal
+
+    for name, value in {**ENVIRONMENT, "TERM": "xterm-256color", **variable, "MINUSMA_PAGER": "cat"}.items():
+        monkeypatch.setenv(name, value)
+    code, shown = in_terminal("troops", "--compare", "--no-pager", cwd=tmp_path)
+    assert code == 0, shown
+    assert "Deployed against the ceiling in force" in shown
+    styles = set(re.findall(r"\x1b\[([0-9;]*)m", shown))
+    if "TERM" in variable:
+        assert styles == set(), styles
+    else:
+        assert styles <= {"0", "1", "2", "22", ""}, styles  # reset, bold, dim: no colour
