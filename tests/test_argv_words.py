@@ -171,3 +171,12 @@ def test_a_terminal_that_asks_for_no_colour_gets_none(
         assert styles == set(), styles
     else:
         assert styles <= {"0", "1", "2", "22", ""}, styles  # reset, bold, dim: no colour
+
+
+def test_validate_of_a_missing_file_does_not_point_at_data_alone(tmp_path: Path) -> None:
+    """`minusma validate my-facts.json` (the README's "check my own fact base") with a mistyped name
+    said "check the path given with --data or MINUSMA_DATA", neither of which was used."""
+    result = minusma("validate", str(tmp_path / "my-facts.json"), "--json")
+    assert result.returncode == 1
+    (problem,) = json.loads(result.stdout)["problems"]
+    assert problem["message"] == "no such file; check the path (as given to validate, with --data or in MINUSMA_DATA)"

@@ -213,7 +213,7 @@ MESSAGES: dict[str, str] = {
     "read.folder": "is a folder, not a file; give the path of a fact base .json file",
     "read.too_big": "is {size} bytes, more than the {limit} a fact base may be",
     "read.too_big_stream": "is more than the {limit} bytes a fact base may be",
-    "read.missing": "no such file; check the path given with --data or MINUSMA_DATA",
+    "read.missing": "no such file; check the path (as given to validate, with --data or in MINUSMA_DATA)",
     "read.missing_shipped": "the fact base shipped with minusma is missing; reinstall minusma",
     "read.empty_path": "no file named: the path is empty; give the path of a fact base .json file",
     "output.empty_path": "--output names no file: the path is empty; give a file name, or - for standard output",

@@ -213,7 +213,7 @@ MESSAGES: dict[str, str] = {
     "read.folder": "est un dossier, pas un fichier ; indiquez le chemin d’un fichier .json de base de faits",
     "read.too_big": "fait {size} octets, plus que les {limit} autorisés pour une base de faits",
     "read.too_big_stream": "dépasse les {limit} octets autorisés pour une base de faits",
-    "read.missing": "fichier introuvable ; vérifiez le chemin donné avec --data ou MINUSMA_DATA",
+    "read.missing": "fichier introuvable ; vérifiez le chemin (donné à validate, avec --data ou dans MINUSMA_DATA)",
     "read.missing_shipped": "la base de faits livrée avec minusma est introuvable ; réinstallez minusma",
     "read.empty_path": "aucun fichier indiqué : le chemin est vide ; indiquez le chemin d’un fichier .json de base de faits",
     "output.empty_path": "--output n’indique aucun fichier : le chemin est vide ; indiquez un nom de fichier, ou - pour la sortie standard",

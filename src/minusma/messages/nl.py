@@ -213,7 +213,7 @@ MESSAGES: dict[str, str] = {
     "read.folder": "is een map, geen bestand; geef het pad van een .json-feitenbestand",
     "read.too_big": "is {size} bytes, meer dan de {limit} die een feitenbestand mag zijn",
     "read.too_big_stream": "is meer dan de {limit} bytes die een feitenbestand mag zijn",
-    "read.missing": "bestand bestaat niet; controleer het pad bij --data of MINUSMA_DATA",
+    "read.missing": "bestand bestaat niet; controleer het pad (bij validate, bij --data of in MINUSMA_DATA)",
     "read.missing_shipped": "het feitenbestand dat bij minusma hoort ontbreekt; installeer minusma opnieuw",
     "read.empty_path": "geen bestand genoemd: het pad is leeg; geef het pad van een .json-feitenbestand",
     "output.empty_path": "--output noemt geen bestand: het pad is leeg; geef een bestandsnaam, of - voor standaarduitvoer",
