@@ -126,29 +126,13 @@ def test_the_guide_names_every_kind_of_source() -> None:
     assert _kind_values() == {source["kind"] for source in FACTS["sources"] if "kind" in source}
 
 
-# The command each row of the guide's table of JSON keys stands for.
-ROWS = {
-    "about": "about",
-    "timeline": "timeline",
-    "troops": "troops",
-    "troops --compare": "troops --compare",
-    "mandate": "mandate",
-    "mandate --resolution N": "mandate --resolution 2100",
-    "dutch": "dutch",
-    "leaders": "leaders",
-    "casualties": "casualties",
-    "errata": "errata",
-    "bases": "bases",
-    "budget": "budget",
-    "contributors": "contributors",
-    "at DATE": "at 2016-07",  # a month: `read_as` too
-    "search TEXT...": "search Kidal",
-    "sources": "sources",
-    "sources ID": "sources un-press-2690",
-    "show ID": "show res-2100",
-    "cite [ID...]": "cite res-2100",
-    "validate": "validate",
-}
+# A row names its command with placeholders; each stands for a value the shipped fact base holds
+# (a month, so that `at` gives `read_as` too; a source id, which `show` and `cite` also take).
+EXAMPLE_VALUES = {"DATE": "2016-07", "N": "2100", "TEXT...": "Kidal", "ID": "un-res-2100", "[ID...]": "un-res-2100"}
+
+
+def _command_of(row: str) -> str:
+    return " ".join(EXAMPLE_VALUES.get(word, word) for word in row.split())
 
 
 def _key_table() -> dict[str, set[str]]:
@@ -168,14 +152,18 @@ def _key_table() -> dict[str, set[str]]:
     return table
 
 
-def test_the_table_of_json_keys_has_a_row_per_question() -> None:
-    assert set(_key_table()) == set(ROWS) | {"schema"}
+ROWS = [row for row in _key_table() if row != "schema"]  # schema prints the JSON Schema, not a contract
 
 
-@pytest.mark.parametrize("row", list(ROWS))
+def test_the_table_of_json_keys_has_the_rows_it_had() -> None:
+    """A row that went missing would pass the test below unseen."""
+    assert len(ROWS) >= 20 and {"about", "at DATE", "mandate --resolution N", "cite [ID...]"} <= set(ROWS)
+
+
+@pytest.mark.parametrize("row", ROWS)
 def test_each_row_of_the_table_of_json_keys_names_the_keys_printed(row: str) -> None:
-    document = run_json(ROWS[row])
-    assert _key_table()[row] == set(document), f"docs/guide.md, the row of `{row}`"
+    document = run_json(_command_of(row))
+    assert _key_table()[row] == set(document), f"docs/guide.md, the row of `{row}`: {sorted(document)}"
 
 
 def test_the_man_page_names_every_variable_minusma_reads() -> None:
