@@ -8,13 +8,11 @@ import json
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from installed import minusma_command  # noqa: E402
+from installed import in_terminal, minusma_command
 
 ENVIRONMENT = {"LANG": "en_GB.UTF-8", "NO_COLOR": "1", "COLUMNS": "100"}
 UNSET = ("LC_ALL", "LC_MESSAGES", "MINUSMA_LANG", "MINUSMA_DATA")
@@ -159,8 +157,6 @@ def test_a_terminal_that_asks_for_no_colour_gets_none(
     """At a real terminal (a pseudo-terminal): NO_COLOR leaves no colour (bold and dim are not
     colour; the tables use none, and this fails if a colour comes without NO_COLOR being honoured),
     TERM=dumb no escape at all."""
-    from installed import in_terminal
-
     for name, value in {**ENVIRONMENT, "TERM": "xterm-256color", **variable, "MINUSMA_PAGER": "cat"}.items():
         monkeypatch.setenv(name, value)
     code, shown = in_terminal("troops", "--compare", "--no-pager", cwd=tmp_path)
