@@ -96,6 +96,12 @@ def test_the_guide_counts_the_contributing_countries() -> None:
     assert all(len(by_year[str(year)]) >= least for year in range(first, last + 1)), dict(by_year)
 
 
+def test_the_guide_says_which_day_contributors_shows_without_a_date() -> None:
+    """It said "the last date with figures" (2024, Geo-PKO's last year); the tool shows the mandate's last day."""
+    said = claim(r"without it, the mandate's last day, `(\d{4}-\d\d-\d\d)`")[1]
+    assert run_json("contributors")["read_as"] == said == FACTS["mission"]["mandate_ended"]
+
+
 def test_the_guide_lists_the_categories_of_the_timeline() -> None:
     found = claim(r"`--category` \(repeatable\) is one of ((?:`\w+`, )+`\w+`)")
     assert re.findall(r"`(\w+)`", found[1]) == list(CATEGORIES)
