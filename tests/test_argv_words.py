@@ -4,6 +4,8 @@ the command does (issue: the documentation's claims, checked against the tool as
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
@@ -176,3 +178,39 @@ def test_validate_of_a_missing_file_does_not_point_at_data_alone(tmp_path: Path)
     assert result.returncode == 1
     (problem,) = json.loads(result.stdout)["problems"]
     assert problem["message"] == "no such file; check the path (as given to validate, with --data or in MINUSMA_DATA)"
+
+
+def test_show_gives_a_fiscal_year_whole() -> None:
+    """`minusma show budget-2018-19` was an internal error (exit 3, KeyError 'kind.approved'): a
+    budget figure's kind was looked up among the kinds of facts. It also showed the year's first
+    figure alone, where a snapshot or a Dutch figure shows every claim."""
+    facts = json.loads((Path(__file__).resolve().parents[1] / "data" / "minusma.json").read_text(encoding="utf-8"))
+    (index, year) = next((i, b) for i, b in enumerate(facts["budgets"]) if b["id"] == "budget-2018-19")
+    shown = minusma("show", "budget-2018-19", "--json")
+    assert shown.returncode == 0, shown.stderr
+    document = json.loads(shown.stdout)
+    assert (document["path"], document["record"]) == (f"budgets[{index}]", year)
+    table = minusma("show", "budget-2018-19")
+    assert table.returncode == 0, table.stderr
+    assert [
+        line.split()[1] for line in table.stdout.splitlines() if line.startswith("figures[") and ".kind " in line
+    ] == [figure["kind"] for figure in year["figures"]]
+    french = minusma("show", "budget-2018-19", "--lang", "fr", "--csv")
+    assert french.returncode == 0, french.stderr
+    rows = {row["field"]: row for row in csv.DictReader(io.StringIO(french.stdout)) if row["table"] == "record"}
+    assert rows["figures[3].kind"]["value"] == "expenditure"  # the code in CSV, the word in tables
+
+
+def test_show_works_for_every_kind_of_fact() -> None:
+    """One id of each kind the fact base holds, in each human format: no internal error."""
+    from minusma.model import cited_facts
+
+    facts = json.loads((Path(__file__).resolve().parents[1] / "data" / "minusma.json").read_text(encoding="utf-8"))
+    first: dict[str, str] = {}
+    for fact in cited_facts(facts):
+        first.setdefault(fact.kind, fact.id)
+    assert {"budget", "strength", "dutch figure", "base", "fatality", "erratum"} <= set(first), first
+    for kind, identifier in first.items():
+        for args in ([], ["--csv"], ["--format", "md", "--lang", "nl"]):
+            result = minusma("show", identifier, *args)
+            assert result.returncode == 0, (kind, identifier, args, result.stderr)

@@ -1762,7 +1762,9 @@ def show(fact_base: FactBase, identifier: str) -> ShowResult:
         kind, path = "source", f"sources[{index}]"
     else:
         fact = facts_by_id(fact_base)[identifier][0]
-        path = fact.where.split(".claims")[0] if fact.kind in ("strength", "dutch figure") else fact.path
+        # A claim or a budget figure is a fact of its own, under its record's id: show the record whole.
+        within = {"strength": ".claims", "dutch figure": ".claims", "budget": ".figures"}.get(fact.kind)
+        path = fact.where.split(within)[0] if within else fact.path
         kind, record = fact.kind, _at_path(fact_base, path)
     return {
         "as_of": fact_base["header"]["as_of"],

@@ -1498,14 +1498,16 @@ _CODED_FIELDS = {
 }  # fmt: skip
 
 
-def _field(key: str, value: Any, lang: Lang, source: bool) -> Cell:
-    """A field's value for people (words, numbers grouped) and its code for CSV."""
+def _field(key: str, value: Any, lang: Lang, source: bool, path: str = "") -> Cell:
+    """A field's value for people (words, numbers grouped) and its code for CSV; ``path`` tells a
+    budget figure's ``kind`` (approved, expenditure) from a record's (renewal, related)."""
     if isinstance(value, bool):
         return Coded("true" if value else "false", say("yes" if value else "no", lang))
     if isinstance(value, int):  # a resolution's number is a name, not a count
         return Coded(str(value), str(value) if key in ("number", "row") else number(value, lang))
     if key == "kind":
-        return Coded(value, say(f"source_kind.{value}" if source else f"kind.{value}", lang))
+        prefix = "source_kind" if source else "budget_kind" if path.startswith("figures[") else "kind"
+        return Coded(value, say(f"{prefix}.{value}", lang))
     if key in _CODED_FIELDS:
         return Coded(value, say(_CODED_FIELDS[key].format(value), lang))
     return str(value)
@@ -1531,7 +1533,7 @@ def flatten(value: Any, lang: Lang, source: bool, path: str = "") -> Iterator[tu
             for index, item in enumerate(value):
                 yield from flatten(item, lang, source, f"{path}[{index}]")
     else:
-        yield path, _field(key, value, lang, source), None
+        yield path, _field(key, value, lang, source, path), None
 
 
 def show(result: ShowResult, lang: Lang) -> list[Sheet]:
