@@ -70,6 +70,9 @@ def test_the_guide_names_the_resolutions_with_paragraph_level_tasks() -> None:
     by_number = {item["number"]: item["id"] for item in FACTS["resolutions"]}
     pema, xml = numbers(found[1]), numbers(found[2])
     assert sorted(by_number[number] for number in pema + xml) == sorted(coded)
+    shown = " ".join(CliRunner().invoke(app, ["mandate", "--help"], env=ENVIRONMENT).stdout.split())
+    helped = claim(r"\(([\d, ]+) from PEMA; ([\d, ]+) from the resolution's XML\)", shown)
+    assert (numbers(helped[1]), numbers(helped[2])) == (pema, xml), "mandate --help names other resolutions"
     none = numbers(claim(r"For ([\d, and]+) no paragraph-level source is known")[1])
     mandates = [item for item in FACTS["resolutions"] if item["kind"] != "related"]
     assert none == [item["number"] for item in mandates if item["id"] not in coded]
