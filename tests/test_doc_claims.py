@@ -9,6 +9,7 @@ with the number it should say.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import shlex
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 import manpage
@@ -182,3 +184,19 @@ def test_the_man_page_names_every_variable_minusma_reads() -> None:
         read |= set(re.findall(r"environ(?:\.get\(|\[)\"([A-Z_]+)\"", path.read_text(encoding="utf-8")))
     named = {name for names, _ in manpage.VARIABLES for name in names.split(", ")}
     assert read == named
+
+
+COMMANDS = list(typer.main.get_command(app).commands)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_commands_help_example_runs(command: str, tmp_path: Path) -> None:
+    """The one example every --help shows runs as written (a redirect aside), in a folder holding
+    the README's my-facts.json."""
+    shown = CliRunner().invoke(app, [command, "--help"], env=ENVIRONMENT).stdout
+    example = claim(r"Example: minusma ([^\n]+)", shown)[1].split(" > ")[0]
+    (tmp_path / "my-facts.json").write_bytes((ROOT / "data" / "minusma.json").read_bytes())
+    with contextlib.chdir(tmp_path):
+        result = CliRunner().invoke(app, shlex.split(example), env=ENVIRONMENT)
+    assert result.exit_code == 0, (example, result.stderr)
+    assert shlex.split(example)[0] == command
