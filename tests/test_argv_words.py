@@ -214,3 +214,18 @@ def test_show_works_for_every_kind_of_fact() -> None:
         for args in ([], ["--csv"], ["--format", "md", "--lang", "nl"]):
             result = minusma("show", identifier, *args)
             assert result.returncode == 0, (kind, identifier, args, result.stderr)
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (("--json", "--format", "csv"), ("--format csv", "--json")),
+        (("--json", "--csv"), ("--json", "--csv")),
+        (("--csv", "--format", "table"), ("--format table", "--csv")),
+    ],
+)
+def test_two_formats_are_named_as_typed(args: tuple[str, ...], named: tuple[str, str]) -> None:
+    """`about --json --format csv` said "--csv and --json cannot be used together": no --csv was given."""
+    result = minusma("about", *args)
+    assert result.returncode == 2
+    assert result.stderr.rstrip().endswith(f"Error: {named[0]} and {named[1]} cannot be used together; choose one.")

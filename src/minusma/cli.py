@@ -134,8 +134,11 @@ def _stash(ctx: Context) -> None:
         value = ctx.params.pop(name, None)
         if value not in (None, False):
             if name in ("as_json", "as_csv", "output_format"):
-                given.setdefault("formats", []).append(
-                    "json" if name == "as_json" else "csv" if name == "as_csv" else value
+                chosen = "json" if name == "as_json" else "csv" if name == "as_csv" else value
+                given.setdefault("formats", []).append(chosen)
+                # as typed, for a message: `--format csv` is not `--csv`
+                given.setdefault("flags", {}).setdefault(
+                    chosen, _flag(chosen) if value is True else f"--format {value}"
                 )
             else:
                 given[name] = value
@@ -188,7 +191,9 @@ def settings(fits: Sequence[Format] | None = None) -> Settings:
         if chosen not in WRITERS:
             raise UsageError(Message("bad_format", {"value": safe(chosen, lines=False), "formats": ", ".join(WRITERS)}))
     if len(formats) > 1:
-        raise UsageError(Message("together", {"first": _flag(formats[0]), "second": _flag(formats[1])}))
+        flags = given.get("flags", {})
+        first, second = (flags.get(chosen, _flag(chosen)) for chosen in formats[:2])
+        raise UsageError(Message("together", {"first": first, "second": second}))
     chosen_format = formats[0] if formats else fits[0]
     if chosen_format not in fits:
         raise UsageError(
