@@ -229,3 +229,12 @@ def test_two_formats_are_named_as_typed(args: tuple[str, ...], named: tuple[str,
     result = minusma("about", *args)
     assert result.returncode == 2
     assert result.stderr.rstrip().endswith(f"Error: {named[0]} and {named[1]} cannot be used together; choose one.")
+
+
+@pytest.mark.parametrize("typed", ["Ménaka?", '"Ménaka"', "Ménaka,", "«Ménaka»"])
+def test_search_reads_a_word_without_the_punctuation_around_it(typed: str) -> None:
+    """`minusma search Ménaka?` found nothing and `Ménaka,` one fact, where `Ménaka` finds four."""
+    plain = json.loads(minusma("search", "Ménaka", "--json").stdout)["hits"]
+    result = minusma("search", typed, "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["hits"] == plain and len(plain) >= 2

@@ -2016,10 +2016,15 @@ class SearchResult(TypedDict):
     sources: list[Source]
 
 
+_EDGES = "\"'“”‘’„‚«»‹›()[]{}<>.,;:!?¿¡…"
+"""Punctuation around a query's word, as typed or pasted (`Ménaka?`, `"Kidal"`, `Gao,`): not part of
+the word. Inside a word it stays (`Gao-Kidal`, `6,200`, `S/RES/2100`)."""
+
+
 def search(fact_base: FactBase, text: str, limit: int | None = None) -> SearchResult:
     """Every fact whose words (either language) contain all the query's words, best first."""
-    query = " ".join(fold(text).split())
-    words = query.split()
+    words = [word for word in (word.strip(_EDGES) for word in fold(text).split()) if word]
+    query = " ".join(words)
     hits: list[Hit] = [
         {
             "kind": fact.kind,
