@@ -35,11 +35,16 @@ VARIABLES = [
      "empty or cat means none."),
     ("LESS", "Options for less; set to FRX when unset."),
     ("COLUMNS", "The terminal width for tables (a value that is not a positive number counts as unset)."),
-    ("NO_COLOR", "No colour in tables."),
-    ("MINUSMA_DEBUG", "Set to 1 to see the traceback of an internal error (exit status 3)."),
-    ("MINUSMA_NO_CACHE", "Set to 1 to validate a fact base on every run instead of keeping the files validated "
+    ("LINES", "The terminal height: output taller than it goes through the pager (a value that is not a positive "
+     "number counts as unset)."),
+    ("NO_COLOR", "No colour; the tables use none in any case (bold and dim only, and no escape at all "
+     "with TERM=dumb)."),
+    ("MINUSMA_DEBUG", "Set (to 1, or any value but empty) to see the traceback of an internal error (exit status 3)."),
+    ("MINUSMA_NO_CACHE", "Set (to 1, or any value but empty, 0 included) to validate a fact base on every run "
+     "instead of keeping the files validated "
      "before (see FILES)."),
-    ("XDG_CACHE_HOME", "Where the validated files are kept (an absolute path; default ~/.cache)."),
+    ("XDG_CACHE_HOME, HOME", "Where the validated files are kept: XDG_CACHE_HOME (an absolute path), else "
+     "~/.cache in HOME; none where HOME is empty or relative."),
 ]  # fmt: skip
 
 

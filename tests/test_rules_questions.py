@@ -312,6 +312,24 @@ def test_search_puts_undated_facts_last_among_equals() -> None:
     assert [found for found, _ in _search(data, "legal basis words")] == ["dated", "mandate"]
 
 
+def test_search_leaves_out_punctuation_around_a_word_but_not_inside_it() -> None:
+    data = tiny(
+        events=[
+            event("plain", "2015-01-01", "the blue heron"),
+            event("joined", "2016-01-01", "a blue-heron count of 6,200"),
+        ]
+    )
+    same = _search(data, "blue heron")
+    assert same == [("plain", 5), ("joined", 2)]  # each word is in "blue-heron" too
+    for typed in ('"blue heron"', "blue heron?", "«blue heron»", "(blue, heron.)", "¿blue heron…"):
+        assert _search(data, typed) == same, typed
+    assert _search(data, "blue-heron") == [("joined", 4)]  # a hyphen inside a word is the word's
+    assert _search(data, "6,200") == [("joined", 4)]  # and so is a comma between digits
+    assert _search(data, "6,200,") == [("joined", 4)]
+    assert _search(data, "? ! …") == []  # punctuation alone is no word
+    assert _search(data, "heron-") == []  # a hyphen at an edge stays: no text has "heron-"
+
+
 # --------------------------------------------------------------------------- cite, show, errata
 
 

@@ -134,8 +134,11 @@ def _stash(ctx: Context) -> None:
         value = ctx.params.pop(name, None)
         if value not in (None, False):
             if name in ("as_json", "as_csv", "output_format"):
-                given.setdefault("formats", []).append(
-                    "json" if name == "as_json" else "csv" if name == "as_csv" else value
+                chosen = "json" if name == "as_json" else "csv" if name == "as_csv" else value
+                given.setdefault("formats", []).append(chosen)
+                # as typed, for a message: `--format csv` is not `--csv`
+                given.setdefault("flags", {}).setdefault(
+                    chosen, _flag(chosen) if value is True else f"--format {value}"
                 )
             else:
                 given[name] = value
@@ -188,7 +191,9 @@ def settings(fits: Sequence[Format] | None = None) -> Settings:
         if chosen not in WRITERS:
             raise UsageError(Message("bad_format", {"value": safe(chosen, lines=False), "formats": ", ".join(WRITERS)}))
     if len(formats) > 1:
-        raise UsageError(Message("together", {"first": _flag(formats[0]), "second": _flag(formats[1])}))
+        flags = given.get("flags", {})
+        first, second = (flags.get(chosen, _flag(chosen)) for chosen in formats[:2])
+        raise UsageError(Message("together", {"first": first, "second": second}))
     chosen_format = formats[0] if formats else fits[0]
     if chosen_format not in fits:
         raise UsageError(
@@ -328,7 +333,8 @@ def _check_categories(values: list[str] | None) -> list[str] | None:
     return values
 
 
-def _check_limit(value: str | None) -> int | None:
+def _check_whole_number(value: str | None) -> int | None:
+    """A whole number of at least 1 (--limit N, --resolution N), in the tool's words, not pydantic's."""
     if value is None:
         return None
     if not (value.isascii() and value.isdigit()) or int(value) < 1:
@@ -343,6 +349,10 @@ def _check_text(value: str) -> str:
     except UnicodeEncodeError:
         raise typer.BadParameter(say("bad_bytes", _usage_lang(), value=safe(value, lines=False))) from None
     return value
+
+
+def _check_texts(values: list[str]) -> list[str]:
+    return [_check_text(value) for value in values]
 
 
 # --------------------------------------------------------------------------- commands
@@ -575,13 +585,16 @@ def bases(
 @command("mandate")
 def mandate(
     resolution: Annotated[
-        int | None, typer.Option("--resolution", metavar="N", min=1, show_default=False, help=_help("resolution"))
+        str | None,
+        typer.Option(
+            "--resolution", metavar="N", callback=_check_whole_number, show_default=False, help=_help("resolution")
+        ),
     ] = None,
 ) -> None:
     if resolution is None:
         show(query.mandate, sheets.mandate)
         return
-    wanted = resolution
+    wanted = cast(int, resolution)  # the callback gave the number
 
     def ask(fact_base: FactBase) -> Any:
         found = query.find_resolution(fact_base, wanted)
@@ -654,7 +667,7 @@ def casualties(
             return None
         code = query.find_country(fact_base, wanted, records="any")
         if code is None:
-            unknown = Message("unknown_country", {"country": safe(wanted)})
+            unknown = Message("unknown_nationality", {"country": safe(wanted)})
             similar = query.similar_countries(fact_base, wanted, records="any")
             if similar:
                 raise NotFoundError(Message("did_you_mean_after", {"message": unknown, "ids": ", ".join(similar)}))
@@ -702,11 +715,14 @@ def at(
 
 @command("search")
 def search(
-    text: Annotated[str, typer.Argument(callback=_check_text, metavar="TEXT", help=_help("text", _language_names))],
+    words: Annotated[
+        list[str], typer.Argument(callback=_check_texts, metavar="TEXT...", help=_help("text", _language_names))
+    ],
     limit: Annotated[
-        str | None, typer.Option("--limit", metavar="N", callback=_check_limit, help=_help("limit"))
+        str | None, typer.Option("--limit", metavar="N", callback=_check_whole_number, help=_help("limit"))
     ] = None,
 ) -> None:
+    text = " ".join(words)  # `search Kidal attack` is `search "Kidal attack"`
     if not text.strip():
         raise UsageError(Message("empty_search"))
     if len(text) > query.SEARCH_MAX_CHARACTERS or len(text.split()) > query.SEARCH_MAX_WORDS:
@@ -749,7 +765,7 @@ def _require_known(fact_base: FactBase, ids: Sequence[str]) -> None:
 
 @command("cite", kinds=("citations",), also=("json",))
 def cite(
-    ids: Annotated[list[str] | None, typer.Argument(metavar="ID", help=_help("cite_ids"))] = None,
+    ids: Annotated[list[str] | None, typer.Argument(metavar="ID...", help=_help("cite_ids"))] = None,
 ) -> None:
     wanted = list(ids or [])
 

@@ -1781,7 +1781,9 @@ def show(fact_base: FactBase, identifier: str) -> ShowResult:
         kind, path = "source", f"sources[{index}]"
     else:
         fact = facts_by_id(fact_base)[identifier][0]
-        path = fact.where.split(".claims")[0] if fact.kind in ("strength", "dutch figure") else fact.path
+        # A claim or a budget figure is a fact of its own, under its record's id: show the record whole.
+        within = {"strength": ".claims", "dutch figure": ".claims", "budget": ".figures"}.get(fact.kind)
+        path = fact.where.split(within)[0] if within else fact.path
         kind, record = fact.kind, _at_path(fact_base, path)
     return {
         "as_of": fact_base["header"]["as_of"],
@@ -2033,10 +2035,15 @@ class SearchResult(TypedDict):
     sources: list[Source]
 
 
+_EDGES = "\"'“”‘’„‚«»‹›()[]{}<>.,;:!?¿¡…"
+"""Punctuation around a query's word, as typed or pasted (`Ménaka?`, `"Kidal"`, `Gao,`): not part of
+the word. Inside a word it stays (`Gao-Kidal`, `6,200`, `S/RES/2100`)."""
+
+
 def search(fact_base: FactBase, text: str, limit: int | None = None) -> SearchResult:
     """Every fact whose words (either language) contain all the query's words, best first."""
-    query = " ".join(fold(text).split())
-    words = query.split()
+    words = [word for word in (word.strip(_EDGES) for word in fold(text).split()) if word]
+    query = " ".join(words)
     hits: list[Hit] = [
         {
             "kind": fact.kind,

@@ -386,7 +386,10 @@ def compare(result: CompareResult, lang: Lang) -> list[Sheet]:
             say("compare", lang),
             _comparison_columns(result["comparison"], lang),
             _comparison_rows(result["comparison"], lang),
-            notes=_comparison_notes(result["comparison"], lang) + _as_of_note(result["as_of"], lang),
+            notes=(
+                _comparison_notes(result["comparison"], lang) if result["comparison"] else [say("compare_none", lang)]
+            )
+            + _as_of_note(result["as_of"], lang),
         )  # fmt: skip
     ]
 
@@ -1539,14 +1542,16 @@ _CODED_FIELDS = {
 }  # fmt: skip
 
 
-def _field(key: str, value: Any, lang: Lang, source: bool) -> Cell:
-    """A field's value for people (words, numbers grouped) and its code for CSV."""
+def _field(key: str, value: Any, lang: Lang, source: bool, path: str = "") -> Cell:
+    """A field's value for people (words, numbers grouped) and its code for CSV; ``path`` tells a
+    budget figure's ``kind`` (approved, expenditure) from a record's (renewal, related)."""
     if isinstance(value, bool):
         return Coded("true" if value else "false", say("yes" if value else "no", lang))
     if isinstance(value, int):  # a resolution's number is a name, not a count
         return Coded(str(value), str(value) if key in ("number", "row") else number(value, lang))
     if key == "kind":
-        return Coded(value, say(f"source_kind.{value}" if source else f"kind.{value}", lang))
+        prefix = "source_kind" if source else "budget_kind" if path.startswith("figures[") else "kind"
+        return Coded(value, say(f"{prefix}.{value}", lang))
     if key in _CODED_FIELDS:
         return Coded(value, say(_CODED_FIELDS[key].format(value), lang))
     return str(value)
@@ -1572,7 +1577,7 @@ def flatten(value: Any, lang: Lang, source: bool, path: str = "") -> Iterator[tu
             for index, item in enumerate(value):
                 yield from flatten(item, lang, source, f"{path}[{index}]")
     else:
-        yield path, _field(key, value, lang, source), None
+        yield path, _field(key, value, lang, source, path), None
 
 
 def show(result: ShowResult, lang: Lang) -> list[Sheet]:
@@ -1823,6 +1828,8 @@ def _dollars(amount: Any, lang: Lang) -> str:
 
 def budget_total(total: BudgetTotal, lang: Lang) -> str:
     """The line ``about`` shows: the approved amounts added, and how many fiscal years have one."""
+    if total["fiscal_years"] == 0:  # a period outside the mission's years: no "any of the 0"
+        return say("budget_total_no_year", lang)
     if total["approved"] is None:
         return say("budget_total_none", lang, of=total["fiscal_years"])
     key = f"budget_total_line.{LANGS[lang].plural(total['years_with_amount'])}"  # one amount is no sum
@@ -1879,6 +1886,6 @@ def budget(result: BudgetResult, lang: Lang) -> list[Sheet]:
                 Column("fiscal_year", say("fiscal_year", lang)),
                 *_columns(lang, "kind", ("rank", "rank"), ("amount", "quantity"), "what", "sources"),
             ),
-            figure_rows, notes=[say("preferred_note", lang), *_as_of_note(result["as_of"], lang)],
+            figure_rows, notes=[*([say("preferred_note", lang)] if figure_rows else []), *_as_of_note(result["as_of"], lang)],
         ),
     ]  # fmt: skip
