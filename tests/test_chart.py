@@ -162,7 +162,7 @@ def test_the_chart_layout_follows_the_facts() -> None:
         source for row in result["comparison"] for source in row["sources"] if any(row["deployed"][k] for k in KINDS)
     }
     assert plot.source_line == (
-        f"Sources: press releases, news reports, government documents, reports and web pages ({len(cited)} sources);"
+        f"Sources: press releases, news reports, government documents, reports, web pages and datasets ({len(cited)} sources);"
         " compiled with minusma"
     )
     assert plot.milestones == (
@@ -488,11 +488,16 @@ def test_every_word_of_each_size_stays_on_the_image_and_the_credit_clear_of_the_
         left, _, right, _ = _text_box(text)
         assert -0.5 <= left and right <= width + 0.5, (text.text, left, right, width)
     (as_of,) = _by_id(root, "as-of").iter(f"{SVG}text")
-    second = _text_box(as_of)
-    for credit in _by_id(root, "source-line").iter(f"{SVG}text"):  # a line each where it wraps
-        first = _text_box(credit)
-        apart = first[2] <= second[0] or second[2] <= first[0] or first[3] <= second[1] or second[3] <= first[1]
-        assert apart, (credit.text, first, as_of.text, second)
+    foot = [as_of, *_by_id(root, "source-line").iter(f"{SVG}text")]  # the credit: a line each where it wraps
+    for credit in foot[1:]:
+        assert _apart(_text_box(credit), _text_box(as_of)), (credit.text, as_of.text)
+    for key in _by_id(root, "legend-marks").iter(f"{SVG}text"):  # the key of the marks, above the credit
+        for line in foot:
+            assert _apart(_text_box(key), _text_box(line)), (key.text, line.text)
+
+
+def _apart(first: tuple[float, float, float, float], second: tuple[float, float, float, float]) -> bool:
+    return first[2] <= second[0] or second[2] <= first[0] or first[3] <= second[1] or second[3] <= first[1]
 
 
 def test_the_estimate_key_stands_only_where_a_yearly_mean_is_drawn(svgs: dict[str, Any], write_fact_base: Any) -> None:

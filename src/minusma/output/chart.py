@@ -178,7 +178,10 @@ def render(plot: Plot | Bars | MapPlot, lang: Lang, image: Image) -> bytes:
         else:
             layout = LAYOUTS[plot.size]
             figure = Figure(figsize=(layout.width, layout.height), dpi=layout.dpi)
-            _draw(figure, plot, lang, layout)
+            short = _draw(figure, plot, lang, layout)
+            if short > 0:  # the key and the credit need a taller foot: drawn again, the panels give it room
+                figure = Figure(figsize=(layout.width, layout.height), dpi=layout.dpi)
+                _draw(figure, plot, lang, layout._replace(foot=layout.foot + short))
         buffer = io.BytesIO()
         if image == "svg":
             figure.savefig(buffer, format="svg", metadata={"Date": None, "Title": plot.title})
@@ -206,8 +209,10 @@ def _shown(value: Any) -> Any:
 # --------------------------------------------------------------------------- drawing
 
 
-def _draw(figure: Figure, plot: Plot, lang: Lang, layout: Layout = LAYOUTS[ChartSize.standard]) -> None:
+def _draw(figure: Figure, plot: Plot, lang: Lang, layout: Layout = LAYOUTS[ChartSize.standard]) -> float:
     """Three bands: the title and the series' key; the panels; what a mark's look says and the credit.
+    Returns how many inches the foot lacks for the key above the credit (0 where they fit): a long
+    key (French, Dutch, wrapped) and a long credit can need more than the layout gives.
 
     The bands and margins are fixed, so no text can overlap another whatever the language, and
     no layout engine is needed: matplotlib's constrained layout can differ in the last bits
@@ -253,21 +258,13 @@ def _draw(figure: Figure, plot: Plot, lang: Lang, layout: Layout = LAYOUTS[Chart
         0.01, 1 - 0.1 / layout.head, plot.title, verticalalignment="top", fontsize=layout.title, fontweight="bold",
         color=INK, gid="title",
     )  # fmt: skip
-    _legends(head, foot, plot, layout)
-    credit = foot.text(
-        0.01, 0.06 / layout.foot, plot.source_line, fontsize=layout.text, color=GREY, gid="source-line", wrap=True
-    )
-    as_of = foot.text(
-        0.99, 0.06 / layout.foot, plot.as_of, fontsize=layout.text, color=GREY, horizontalalignment="right", gid="as-of"
-    )  # fmt: skip
-    if layout.series_columns == 1:  # a narrow column: the date above the credit, which takes the whole width
-        as_of.set_position((0.01, (0.12 + layout.text / 72 * 2.6) / layout.foot))
-        as_of.set_horizontalalignment("left")
-    else:
-        renderer = _renderer(foot)
-        if as_of.get_window_extent(renderer).overlaps(credit.get_window_extent(renderer)):
-            # a long credit (French, Dutch) reaches the date: the date goes a line up, at the right
-            as_of.set_position((0.99, (0.06 + layout.text / 72 * 1.5) / layout.foot))
+    key = _legends(head, foot, plot, layout)
+    # the credit wraps to the image's width and the date keeps clear of it, as on the bar chart; in a
+    # narrow column the date stands above the credit, which takes the whole width
+    top = _credit(foot, plot.source_line, plot.as_of, layout.text, layout.foot, narrow=layout.series_columns == 1)
+    bottom = key.get_window_extent(_renderer(foot)).y0
+    gap = layout.text / 72 * layout.dpi * 0.4  # a little space between the key and the credit, in pixels
+    return max(0.0, (top + gap - bottom) / layout.dpi)
 
 
 def _milestones(axes: Any, plot: Plot, layout: Layout) -> None:
@@ -382,10 +379,10 @@ def _fill(text: str, size: float, room: float, renderer: Any) -> str:
     return "\n".join(lines)
 
 
-def _credit(foot: SubFigure, source_line: str, as_of: str, size: float, height: float, narrow: bool) -> None:
+def _credit(foot: SubFigure, source_line: str, as_of: str, size: float, height: float, narrow: bool) -> float:
     """The sources, wrapped to the image's width, and the fact base's date, at a preset size: at the
     right of the sources' line, or, in a narrow image or where a long credit reaches it, on a line of
-    its own above the sources (at the left in a narrow image)."""
+    its own above the sources (at the left in a narrow image). Returns the top of the two, in pixels."""
     renderer = _renderer(foot)
     room = foot.bbox.width * 0.98  # from 1% of the width to 1% short of the edge, in pixels
     credit = foot.text(
@@ -402,6 +399,7 @@ def _credit(foot: SubFigure, source_line: str, as_of: str, size: float, height: 
         dated.set_position((0.01, above) if narrow else (0.99, above))
         if narrow:
             dated.set_horizontalalignment("left")
+    return max(credit_box.y1, dated.get_window_extent(renderer).y1)
 
 
 def _series(ax: Axes, series: Series, until: dt.date, lang: Lang, layout: Layout) -> None:
@@ -461,7 +459,7 @@ def _groups(marks: Iterable[Mark]) -> list[tuple[tuple[bool, bool, bool], list[M
     return sorted(groups.items(), reverse=True)
 
 
-def _legends(head: SubFigure, foot: SubFigure, plot: Plot, layout: Layout) -> None:
+def _legends(head: SubFigure, foot: SubFigure, plot: Plot, layout: Layout) -> Any:
     """Under the title, each kind's ceiling and figures; at the foot, what a mark's look says."""
     from matplotlib.lines import Line2D
 
@@ -514,6 +512,7 @@ def _legends(head: SubFigure, foot: SubFigure, plot: Plot, layout: Layout) -> No
             textwrap.fill(line, max(8, int(len(longest) * keep))) if line == longest else line for line in lines
         )
     key.set_gid("legend-marks")
+    return key
 
 
 def _renderer(figure: Figure | SubFigure) -> Any:
