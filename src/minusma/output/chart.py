@@ -262,7 +262,7 @@ def _draw(figure: Figure, plot: Plot, lang: Lang, layout: Layout = LAYOUTS[Chart
     # the credit wraps to the image's width and the date keeps clear of it, as on the bar chart; in a
     # narrow column the date stands above the credit, which takes the whole width
     top = _credit(foot, plot.source_line, plot.as_of, layout.text, layout.foot, narrow=layout.series_columns == 1)
-    bottom = key.get_window_extent(_renderer(foot)).y0
+    bottom: float = key.get_window_extent(_renderer(foot)).y0
     gap = layout.text / 72 * layout.dpi * 0.4  # a little space between the key and the credit, in pixels
     return max(0.0, (top + gap - bottom) / layout.dpi)
 
@@ -399,7 +399,7 @@ def _credit(foot: SubFigure, source_line: str, as_of: str, size: float, height: 
         dated.set_position((0.01, above) if narrow else (0.99, above))
         if narrow:
             dated.set_horizontalalignment("left")
-    return max(credit_box.y1, dated.get_window_extent(renderer).y1)
+    return float(max(credit_box.y1, dated.get_window_extent(renderer).y1))
 
 
 def _series(ax: Axes, series: Series, until: dt.date, lang: Lang, layout: Layout) -> None:
