@@ -238,3 +238,12 @@ def test_search_reads_a_word_without_the_punctuation_around_it(typed: str) -> No
     result = minusma("search", typed, "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["hits"] == plain and len(plain) >= 2
+
+
+@pytest.mark.parametrize(("day", "noted"), [("2023-12-31", False), ("2024-01-01", True), ("2024-01-02", True)])
+def test_at_says_when_its_sites_come_only_from_the_datasets_after_the_withdrawal(day: str, noted: bool) -> None:
+    """Geo-PKO's yearly table for 2024 still places units at Bamako and Gao: after the withdrawal,
+    'at' lists them with a note instead of contradicting its own 'MINUSMA had left' silently."""
+    run = subprocess.run([*minusma_command(), "at", day], capture_output=True, text=True, check=True)
+    assert "Sites in use" in run.stdout
+    assert ("After the withdrawal was completed" in run.stdout) is noted

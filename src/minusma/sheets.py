@@ -1772,7 +1772,10 @@ def at(result: AtResult, lang: Lang) -> list[Sheet]:
                     )
                     for site in result["sites"]
                 ],
-                notes=[say("at.sites_note", lang, date=day)],
+                notes=[
+                    say("at.sites_note", lang, date=day),
+                    *([say("at.sites_after_withdrawal", lang)] if result["status"] == "liquidation" else []),
+                ],
             )  # fmt: skip
         )
     if result["events"]:

@@ -695,6 +695,7 @@ MESSAGES: dict[str, str] = {
     "needs": "{option} works only with {needed}; add {needed} or leave {option} out.",
     "at.sites": "Sites in use",
     "at.sites_note": "From Geo-PKO's and RADPKO's rows for that day, largest estimate first (estimates, not headcounts); 'minusma bases --at {date}' gives how many were where.",
+    "at.sites_after_withdrawal": "After the withdrawal was completed: only these datasets' rows still place units at these sites, and no other source in the fact base says that any stayed.",
     "dutch_where": "Where the Netherlands was, year by year (estimates)",
     "dutch_where_note": "The rows of 'minusma bases --country NLD', the Netherlands' own figures in each: Geo-PKO's yearly table, the range of its UN maps that year, RADPKO's yearly means of troops and police. A site is listed for a year only where a row of that year names the Netherlands there.",
     "col.year": "Year",

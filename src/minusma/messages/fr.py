@@ -695,6 +695,7 @@ MESSAGES: dict[str, str] = {
     "needs": "{option} ne s'emploie qu'avec {needed} ; ajoutez {needed} ou retirez {option}.",
     "at.sites": "Sites occupés",
     "at.sites_note": "D'après les lignes de Geo-PKO et de RADPKO pour ce jour, la plus forte estimation d'abord (des estimations, pas des effectifs comptés) ; 'minusma bases --at {date}' donne combien étaient où.",
+    "at.sites_after_withdrawal": "Après la fin du retrait : seules les lignes de ces jeux de données placent encore des unités sur ces sites ; aucune autre source de la base de faits ne dit que des troupes y sont restées.",
     "dutch_where": "Où étaient les Pays-Bas, année par année (estimations)",
     "dutch_where_note": "Les lignes de 'minusma bases --country NLD', avec les chiffres propres aux Pays-Bas dans chacune : le tableau annuel de Geo-PKO, l'écart entre ses cartes de l'ONU de l'année, les moyennes annuelles de RADPKO pour les militaires et la police. Un site ne figure pour une année que si une ligne de cette année y nomme les Pays-Bas.",
     "col.year": "Année",

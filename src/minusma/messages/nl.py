@@ -695,6 +695,7 @@ MESSAGES: dict[str, str] = {
     "needs": "{option} werkt alleen met {needed}; voeg {needed} toe of laat {option} weg.",
     "at.sites": "Locaties in gebruik",
     "at.sites_note": "Uit de regels van Geo-PKO en RADPKO voor die dag, grootste schatting eerst (schattingen, geen tellingen); 'minusma bases --at {date}' geeft hoeveel er waar waren.",
+    "at.sites_after_withdrawal": "Na de voltooide terugtrekking: alleen de regels van deze datasets plaatsen hier nog eenheden; geen andere bron in het feitenbestand zegt dat er iemand bleef.",
     "dutch_where": "Waar Nederland was, per jaar (schattingen)",
     "dutch_where_note": "De regels van 'minusma bases --country NLD', in elk de eigen cijfers van Nederland: de jaartabel van Geo-PKO, het bereik van zijn VN-kaarten in dat jaar, en de jaargemiddelden van RADPKO voor militairen en politie. Een locatie staat bij een jaar alleen als een regel van dat jaar Nederland daar noemt.",
     "col.year": "Jaar",
