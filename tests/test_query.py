@@ -125,8 +125,8 @@ PHRASE = st.text(alphabet=st.sampled_from(TRICKY), min_size=1, max_size=24)
 
 def _brute_force(fact_base: FactBase, text: str) -> list[tuple[str, int]]:
     """Every fact folded and matched one by one: what search finds, without its one-scan shortcut."""
-    folded = " ".join(query.fold(text).split())
-    words = folded.split()
+    words = [word for word in (word.strip(query._EDGES) for word in query.fold(text).split()) if word]
+    folded = " ".join(words)  # the query's words as search takes them: punctuation around a word dropped
     if not words:
         return []
     found = []
