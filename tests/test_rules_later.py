@@ -1,0 +1,325 @@
+"""The edges of the rules added after the first mutation run (fatality totals and their reconciliation
+with stated counts, sites over time, contributors over a period, budgets) that the mutation run of
+2026-12-07 found unpinned (docs/development.md, "Rule tests and mutation testing"). Each test builds a
+small fact base, calls the public function and names the edge it pins."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from minusma import query
+from minusma.messages import LANGS
+from minusma.model import FactBase, Fatality, country_names, symbol_year
+from rules_facts import SOURCE, contribution, day, facts, q, source, text, tiny
+
+# --------------------------------------------------------------------------- the UN's per-record series
+
+
+def fatality(date: str, country: str = "TCD", cause: str = "malicious_act", number: int = 1) -> Fatality:
+    record = {
+        "id": f"fatality-{date}-{number}", "un_id": f"MINUSMA-{date[:4]}-01-{number:05d}", "row": number,
+        "mission": "mission", "date": date, "country": country, "personnel": "military", "cause": cause,
+        "gender": "male", "sources": ["src-un"],
+    }  # fmt: skip
+    return record  # type: ignore[return-value]
+
+
+def stated(start: str, end: str, *counts: dict[str, Any], **fields: Any) -> dict[str, Any]:
+    return {
+        "id": "cas-1", "start": start, "end": end, "counts": list(counts), "note": text(), "sources": [SOURCE],
+        **fields,
+    }  # fmt: skip
+
+
+def killed(value: int, cause: str = "any", qualifier: str = "exact", outcome: str = "killed") -> dict[str, Any]:
+    return {"outcome": outcome, "cause": cause, "value": q(value, qualifier)}
+
+
+def test_a_fact_base_without_fatality_records_has_none_as_of_any_day_and_nothing_to_reconcile() -> None:
+    data = tiny()
+    assert "fatalities" not in data
+    assert query.fatalities_by(facts(data), day("2016-01-01")) == []
+    assert query.reconciliation(facts(data), [stated("2013", "2016", killed(3))]) == []  # type: ignore[list-item]
+
+
+def test_the_series_names_its_first_and_last_record_and_none_when_empty() -> None:
+    records = [fatality("2016-05-02", number=2), fatality("2014-03", number=1)]
+    series = query.fatality_series(facts(tiny()), records)
+    assert (series["first"], series["last"], series["total"]) == ("2014-03", "2016-05-02", 2)
+    empty = query.fatality_series(facts(tiny()), [])
+    assert (empty["first"], empty["last"], empty["total"]) == (None, None, 0)
+
+
+def test_a_fiscal_year_bound_of_the_series_counts_from_its_first_year_to_its_second() -> None:
+    """``--from 2015/16`` starts in 2015 (1 July 2015), ``--to 2015/16`` ends in 2016 (30 June 2016)."""
+    records = [fatality("2015-07-01", number=1), fatality("2016-06-30", number=2)]
+    series = query.fatality_series(facts(tiny()), records, date_from="2015/16", date_to="2015/16")
+    assert [(row["key"], row["deaths"]) for row in series["by_year"]] == [("2015", 1), ("2016", 1)]
+
+
+def test_a_reconciled_count_is_the_whole_row_the_json_shows() -> None:
+    data = tiny(
+        sources=[source(), source("src-un")], fatalities=[fatality("2016-05-01"), fatality("2016-05-02", number=2)]
+    )
+    record = stated("2016", "2016", killed(2), country="TCD", personnel=["military"])
+    assert query.reconciliation(facts(data), [record]) == [  # type: ignore[list-item]
+        {
+            "id": "cas-1", "country": "TCD", "personnel": ["military"], "start": "2016", "end": "2016",
+            "cause": "any", "stated": q(2), "series": {"low": 2, "high": 2}, "agrees": True, "preferred": "both",
+            "sources": [SOURCE], "series_sources": ["src-un"],
+        }
+    ]  # fmt: skip
+
+
+def test_an_injured_count_before_a_death_count_is_passed_over_not_the_end_of_the_record() -> None:
+    data = tiny(fatalities=[fatality("2016-05-01")])
+    record = stated("2016", "2016", killed(7, outcome="injured"), killed(1))
+    rows = query.reconciliation(facts(data), [record])  # type: ignore[list-item]
+    assert [(row["stated"]["value"], row["agrees"]) for row in rows] == [(1, True)]
+
+
+def test_the_series_is_preferred_unless_the_stated_count_agrees_and_an_approximate_one_cannot() -> None:
+    data = tiny(fatalities=[fatality("2016-05-01")])
+    records = [stated("2016", "2016", killed(1), killed(2), killed(1, qualifier="about"))]
+    rows = query.reconciliation(facts(data), records)  # type: ignore[arg-type]
+    assert [(row["agrees"], row["preferred"]) for row in rows] == [(True, "both"), (False, "series"), (None, "series")]
+
+
+# --------------------------------------------------------------------------- sites over time
+
+
+def site(identifier: str, name: str, *rows: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": identifier, "name": text(name), "spellings": [], "region": text("Gao"), "longitude": 0.0,
+        "latitude": 16.0, "sources": [SOURCE], "presence": list(rows),
+    }  # fmt: skip
+
+
+def row(
+    date: str, dataset: str, troops: dict[str, int | None], source_id: str = "src-b", **more: Any
+) -> dict[str, Any]:
+    estimate = "yearly_mean" if dataset == "radpko-yearly" else "unit_sizes"
+    return {
+        "date": date,
+        "dataset": dataset,
+        "estimate": estimate,
+        "troops_by_country": troops,
+        "sources": [source_id],
+        **more,
+    }
+
+
+def test_a_fact_base_without_sites_has_no_country_sites() -> None:
+    assert query.country_sites(facts(tiny()), "TCD") == []
+
+
+def test_a_country_site_is_the_whole_record_with_each_dataset_in_its_own_field_in_the_datasets_order() -> None:
+    """A RADPKO row without police (observers only) and a Geo-PKO yearly row of the same year, given in
+    the reverse of the datasets' order: the datasets listed in their order."""
+    data = tiny(
+        bases=[
+            site(
+                "base-a", "Alpha",
+                row("2016", "radpko-yearly", {"TCD": 300}, "src-r", observers_by_country={"TCD": 2}),
+                row("2016", "geopko-yearly", {"TCD": 150}, "src-g"),
+            )
+        ]
+    )  # fmt: skip
+    assert query.country_sites(facts(data), "TCD") == [
+        {
+            "year": "2016", "base": "base-a", "name": text("Alpha"), "region": text("Gao"),
+            "datasets": ["geopko-yearly", "radpko-yearly"], "geopko_troops": 150, "map_troops": [],
+            "radpko_troops": 300, "radpko_police": None, "radpko_observers": 2, "sources": ["src-r", "src-g"],
+        }
+    ]  # fmt: skip
+
+
+def test_country_sites_of_one_year_go_by_name_not_by_id() -> None:
+    data = tiny(
+        bases=[
+            site("base-a", "Zulu", row("2016", "geopko-yearly", {"TCD": 1})),
+            site("base-b", "Alpha", row("2016", "geopko-yearly", {"TCD": 1})),
+            site("base-c", "Mike", row("2015", "geopko-yearly", {"TCD": 1})),
+        ]
+    )
+    assert [(place["year"], place["base"]) for place in query.country_sites(facts(data), "TCD")] == [
+        ("2015", "base-c"), ("2016", "base-b"), ("2016", "base-a"),
+    ]  # fmt: skip
+
+
+# --------------------------------------------------------------------------- contributors
+
+
+def test_one_country_over_a_period_keeps_the_figures_that_touch_it_at_either_end() -> None:
+    """A month's figure counts for a period that ends on its first day or starts on its last."""
+    data = tiny(contributions=[contribution("c-1", "TCD", "2016-05", total=q(1000))])
+    for date_from, date_to, kept in [
+        ("2016-05-31", None, True), ("2016-06-01", None, False), (None, "2016-05-01", True), (None, "2016-04-30", False),
+    ]:  # fmt: skip
+        found = query.contributors(facts(data), country="TCD", date_from=date_from, date_to=date_to)
+        assert [row["id"] for row in found["contributors"]] == (["c-1"] if kept else []), (date_from, date_to)
+
+
+def test_each_kind_of_contributors_answer_leaves_the_other_lists_empty_not_null() -> None:
+    data = tiny(contributions=[contribution("c-1", "TCD", "2016-05", total=q(1000))])
+    one_country = query.contributors(facts(data), country="TCD")
+    assert (one_country["no_recent"], one_country["without"], one_country["sites"]) == ([], [], [])
+    period = query.contributors(facts(data), year="2016")
+    assert (period["no_recent"], period["without"], period["sites"]) == ([], [], [])
+    on_a_day = query.contributors(facts(data))
+    assert (on_a_day["no_recent"], on_a_day["without"], on_a_day["sites"]) == ([], [], [])
+
+
+def test_one_countrys_sources_are_those_of_its_figures_and_of_its_sites() -> None:
+    data = tiny(
+        sources=[source(), source("src-b")],
+        contributions=[contribution("c-1", "TCD", "2016-05", total=q(1000))],
+        bases=[site("base-a", "Alpha", row("2016", "geopko-yearly", {"TCD": 150}, "src-b"))],
+    )
+    found = query.contributors(facts(data), country="TCD")
+    assert [item["id"] for item in found["sources"]] == [SOURCE, "src-b"]
+
+
+def test_without_at_the_last_figure_is_shown_whatever_the_missions_status_that_day() -> None:
+    """Without ``--at`` the day read is the last figure's (here in the authorised weeks before the
+    mission was operational): its figures are listed; only an asked date is judged by the status."""
+    data = tiny(contributions=[contribution("c-1", "TCD", "2013-05-01", total=q(1000))])
+    found = query.contributors(facts(data))
+    assert (found["read_as"], [row["id"] for row in found["contributors"]]) == ("2013-05-01", ["c-1"])
+    asked = query.contributors(facts(data), at="2013-05-01")
+    assert asked["contributors"] == []
+
+
+# --------------------------------------------------------------------------- budgets
+
+
+def figure(kind: str, value: int, qualifier: str = "exact", rank: str = "preferred") -> dict[str, Any]:
+    return {"kind": kind, "rank": rank, "amount": q(value, qualifier), "what": text(), "sources": [SOURCE]}
+
+
+def budget_record(fiscal_year: str, *figures: dict[str, Any]) -> dict[str, Any]:
+    return {"id": f"budget-{fiscal_year.replace('/', '-')}", "fiscal_year": fiscal_year, "figures": list(figures)}
+
+
+def with_mission(data: dict[str, Any], **dates: str) -> FactBase:
+    data["mission"] = data["mission"] | dates
+    return facts(data)
+
+
+def test_a_fact_base_without_budgets_lists_every_fiscal_year_empty() -> None:
+    result = query.budget(facts(tiny()))
+    assert [year["fiscal_year"] for year in result["years"]][:2] == ["2013/14", "2014/15"]
+    assert result["total"]["approved"] is None and result["sources"] == []
+
+
+def test_one_budget_is_the_whole_result_the_json_shows() -> None:
+    data = tiny(budgets=[budget_record("2023/24", figure("approved", 1000), figure("expenditure", 900))])
+    result = query.budget(facts(data), date_from="2023-07-01", date_to="2023-12")
+    assert result == {
+        "as_of": "2024-01",
+        "filters": {"date_from": "2023-07-01", "date_to": "2023-12"},
+        "years": [
+            {
+                "fiscal_year": "2023/24", "start": "2023-07-01", "end": "2024-06-30", "approved": q(1000),
+                "expenditure": q(900), "spent": {"percent": 90.0, "qualifier": "exact"},
+                "figures": [figure("approved", 1000), figure("expenditure", 900)],
+            }
+        ],
+        "total": {"approved": q(1000), "years_with_amount": 1, "fiscal_years": 1, "first": "2023/24", "last": "2023/24"},
+        "sources": [source()],
+    }  # fmt: skip
+
+
+def test_several_fiscal_years_of_liquidation_show_every_figure_and_no_single_amount() -> None:
+    one = tiny(budgets=[budget_record("2024/25", figure("approved", 10), figure("expenditure", 5))])
+    liquidation = query.budget(facts(one))["years"][-1]
+    assert (liquidation["approved"], liquidation["expenditure"], liquidation["spent"]) == (
+        q(10), q(5), {"percent": 50.0, "qualifier": "exact"},
+    )  # fmt: skip
+    two = tiny(
+        budgets=[
+            budget_record("2024/25", figure("approved", 10)),
+            budget_record("2025/26", figure("approved", 20), figure("expenditure", 5)),
+        ]
+    )
+    liquidation = query.budget(facts(two))["years"][-1]
+    assert (liquidation["fiscal_year"], liquidation["approved"], liquidation["expenditure"], liquidation["spent"]) == (
+        "liquidation", None, None, None,
+    )  # fmt: skip
+    assert liquidation["figures"] == [figure("approved", 10), figure("approved", 20), figure("expenditure", 5)]
+
+
+def test_a_fiscal_year_that_begins_on_the_withdrawals_last_day_is_the_missions_not_the_liquidations() -> None:
+    data = tiny(budgets=[budget_record("2024/25", figure("approved", 10))])
+    years = query.budget(with_mission(data, withdrawal_completed="2024-07-01", liquidation_from="2024-07-02"))["years"]
+    assert [(year["fiscal_year"], year["approved"]) for year in years[-2:]] == [
+        ("2024/25", q(10)),
+        ("liquidation", None),
+    ]
+    assert years[-1]["figures"] == []
+
+
+def test_a_budget_for_a_fiscal_year_before_the_mission_operated_is_listed_first() -> None:
+    data = tiny(budgets=[budget_record("2011/12", figure("approved", 10))])
+    years = query.budget(facts(data))["years"]
+    assert [(year["fiscal_year"], year["approved"]) for year in years[:2]] == [("2011/12", q(10)), ("2013/14", None)]
+
+
+def test_the_years_start_from_the_first_day_an_operational_year_may_be_and_the_liquidation_from_its_first_day() -> None:
+    """``operational`` 2013 may be 1 January 2013, in 2012/13; a liquidation from 2024-01 starts on 1 January."""
+    years = query.budget(with_mission(tiny(), operational="2013", liquidation_from="2024-01"))["years"]
+    assert years[0]["fiscal_year"] == "2012/13"
+    assert (years[-1]["fiscal_year"], years[-1]["start"]) == ("liquidation", "2024-01-01")
+
+
+def test_a_period_after_the_mission_keeps_only_the_liquidation_and_counts_no_fiscal_year() -> None:
+    result = query.budget(facts(tiny()), date_from="2025")
+    assert [year["fiscal_year"] for year in result["years"]] == ["liquidation"]
+    assert result["total"] == {"approved": None, "years_with_amount": 0, "fiscal_years": 0, "first": None, "last": None}
+
+
+def test_years_without_an_amount_add_up_to_none_not_to_zero() -> None:
+    result = query.budget(facts(tiny()), date_from="2014", date_to="2015")
+    assert result["total"]["approved"] is None and result["total"]["fiscal_years"] == 3
+
+
+def test_one_dollar_approved_is_an_amount_a_share_is_taken_of() -> None:
+    assert query.spent_share(q(1), q(1)) == {"percent": 100.0, "qualifier": "exact"}  # type: ignore[arg-type]
+    assert query.spent_share(q(0), q(1)) is None  # type: ignore[arg-type]
+
+
+def test_rounded_amounts_add_up_to_a_whole_number_of_dollars() -> None:
+    total = query.added([q(1_100_000_000, "about"), q(1_234, "exact")])  # type: ignore[list-item]
+    assert json.dumps(total) == '{"value": 1100000000, "qualifier": "about"}'
+
+
+def test_an_amount_of_one_dollar_about_is_given_to_the_dollar() -> None:
+    assert query.precision(q(1, "about")) == 1  # type: ignore[arg-type]
+    assert query.precision(q(10, "about")) == 10  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- UN symbols
+
+
+def test_a_symbol_ending_in_a_bracket_that_holds_no_year_carries_none() -> None:
+    assert symbol_year("A/78/5 (Vol. II)") is None
+    assert symbol_year("S/RES/2100 (2013)") == "2013"
+
+
+def test_a_symbol_carries_its_second_parts_year_only_when_that_part_is_four_digits() -> None:
+    assert symbol_year("S/PRST/10") is None
+    assert symbol_year("S/2018/Add.1") == "2018"
+
+
+# --------------------------------------------------------------------------- countries' names
+
+
+def test_a_country_named_only_in_english_is_named_in_english_in_every_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    from minusma.messages.countries import COUNTRIES
+
+    monkeypatch.setitem(COUNTRIES, "XEN", {"en": "Englishland"})
+    assert country_names("XEN") == dict.fromkeys(LANGS, "Englishland")
+    assert country_names("XZZ") == dict.fromkeys(LANGS, "XZZ")  # a code the table lacks stands for itself
