@@ -22,12 +22,17 @@ RULES = {
         "rules.ceiling_in_force", "rules.mandate_periods", "rules._day_after", "rules.stated_sum",
         "rules.ceiling_total", "rules.contribution_size", "checks._check_resolutions", "checks._check_snapshots",
         "checks._check_strength", "checks._check_formulas", "checks._check_claims", "checks._check_order",
-        "checks._check_contributions",
+        "checks._check_contributions", "rules.fiscal_year_range", "rules.fiscal_year_of", "rules.fiscal_years",
+        "rules.symbol_year", "rules.country_names", "rules.series_tally", "rules.series_agrees", "rules.deadly_days",
+        "rules.basis_rank",
     ],
     "query": [
         "combine", "deployed", "fill_rate", "contributors_on", "_newer", "_latest_on", "window_start",
         "no_recent_figure", "contributors_between", "_status", "_latest_snapshot", "search", "_match", "cite",
-        "concerning", "cited_sources", "periods",
+        "concerning", "cited_sources", "periods", "overlaps", "in_use", "sites_on", "country_sites",
+        "_counts_for", "_as_of_day", "fatalities_by", "_grouped", "fatality_series", "reconciliation", "_in_period",
+        "_preferred_amount", "spent_share", "_budget_year", "precision", "added", "_total", "budget", "calendar_year",
+        "_bounds", "contributors",
     ],
 }  # fmt: skip
 """Each module's rule functions; a model function is named by its module in model/ (``rules.covers``)."""
