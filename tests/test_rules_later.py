@@ -53,6 +53,20 @@ def test_the_series_names_its_first_and_last_record_and_none_when_empty() -> Non
     assert (empty["first"], empty["last"], empty["total"]) == (None, None, 0)
 
 
+def test_the_series_counts_each_revised_record_once_and_names_each_source_once_in_order() -> None:
+    revised = fatality("2016-05-03", cause="illness", number=3) | {
+        "revised": [
+            {"snapshot": "2023-11-28", "cause": "to_be_determined", "sources": ["src-old"]},
+            {"snapshot": "2024-03", "row": 9, "sources": ["src-old"]},
+        ],
+        "sources": ["src-a", "src-un"],
+    }
+    records = [fatality("2016-05-01"), revised, fatality("2016-05-02", number=2)]
+    series = query.fatality_series(facts(tiny()), records)  # type: ignore[arg-type]
+    assert (series["revised"], series["sources"]) == (1, ["src-a", "src-un"])
+    assert query.fatality_series(facts(tiny()), records[:1])["revised"] == 0  # type: ignore[arg-type]
+
+
 def test_a_fiscal_year_bound_of_the_series_counts_from_its_first_year_to_its_second() -> None:
     """``--from 2015/16`` starts in 2015 (1 July 2015), ``--to 2015/16`` ends in 2016 (30 June 2016)."""
     records = [fatality("2015-07-01", number=1), fatality("2016-06-30", number=2)]
