@@ -13,7 +13,7 @@ import pytest
 from minusma import query
 from minusma.messages import LANGS
 from minusma.model import FactBase, Fatality, country_names, symbol_year
-from rules_facts import SOURCE, contribution, day, facts, q, source, text, tiny
+from rules_facts import SOURCE, contribution, day, facts, keys, q, said, source, text, tiny
 
 # --------------------------------------------------------------------------- the UN's per-record series
 
@@ -100,6 +100,73 @@ def test_the_series_is_preferred_unless_the_stated_count_agrees_and_an_approxima
     records = [stated("2016", "2016", killed(1), killed(2), killed(1, qualifier="about"))]
     rows = query.reconciliation(facts(data), records)  # type: ignore[arg-type]
     assert [(row["agrees"], row["preferred"]) for row in rows] == [(True, "both"), (False, "series"), (None, "series")]
+
+
+def test_validate_names_each_bad_fatality_record_with_the_values_its_message_gives() -> None:
+    other_mission = fatality("2016-05-01") | {"mission": "other"}
+    unknown_country = fatality("2016-05-02", country="XXX", number=3)
+    same_un_id = fatality("2016-05-03", number=1)  # the UN identifier of the first record
+    unchanged = fatality("2016-05-04", cause="illness", number=5) | {
+        "revised": [
+            {"snapshot": "2023", "sources": ["src-un"]},
+            {"snapshot": "2023", "cause": "illness", "sources": ["src-un"]},
+        ]
+    }
+    records = [other_mission, fatality("2012-01", number=2), unknown_country, same_un_id, unchanged]
+    assert said(tiny(sources=[source(), source("src-un")], fatalities=records)) == [
+        "error fatalities[0].mission: the record names the mission 'other', but this fact base is about 'mission'",
+        "error fatalities[1].date: the date 2012-01 lies outside the mission's life (2013-04-25 to 2023-12-31);"
+        " correct it, or give a caveat that says why the record stands",
+        "error fatalities[2].country: 'XXX' is not a country code minusma knows (ISO 3166-1 alpha-3, such as TCD);"
+        " correct it, or add the country and its names to src/minusma/messages/countries.py",
+        "error fatalities[3].un_id: the UN identifier 'MINUSMA-2016-01-00001' is also given at fatalities[0];"
+        " each UN record is imported once",
+        "error fatalities[4].revised[0]: a revision gives only values the record still has; give the value an"
+        " earlier snapshot had (row, cause or gender), or remove the revision",
+        "error fatalities[4].revised[1]: a revision gives only values the record still has; give the value an"
+        " earlier snapshot had (row, cause or gender), or remove the revision",
+    ]
+
+
+def test_a_fatality_record_lies_within_the_missions_life_from_its_first_possible_day_to_its_last() -> None:
+    """The day before establishment and the day after the withdrawal are outside, the days themselves
+    inside; a month-precision establishment (2013-04) begins on the 1st; a caveat lets a record stand."""
+
+    def outside(*dates: str, **mission: str) -> list[str]:
+        records = [fatality(date, number=index) for index, date in enumerate(dates, start=1)]
+        data = tiny(sources=[source(), source("src-un")], fatalities=records)
+        data["mission"] |= mission
+        return [path for severity, path, key in keys(data) if key == "check.fatality_outside"]
+
+    assert outside("2013-04-24", "2013-04-25", "2023-12-31", "2024-01-01") == [
+        "fatalities[0].date",
+        "fatalities[3].date",
+    ]
+    assert outside("2013-04-01", "2013-03-31", established="2013-04") == ["fatalities[1].date"]
+    with_caveat = fatality("2024-01-01") | {"caveat": text("why")}
+    assert keys(tiny(sources=[source(), source("src-un")], fatalities=[with_caveat])) == []
+
+
+def test_validate_warns_of_a_stated_count_the_series_contradicts_with_both_figures_and_sources() -> None:
+    """Counts over the same period for another personnel or country are tallied on their own (the tally
+    is shared only by the same period, country, personnel and cause); an injured count before a death
+    count is passed over; a count ranked below the series or agreeing with it draws no warning."""
+    records = [fatality("2016-05-01"), fatality("2016-05-02", number=2) | {"sources": ["src-un", "src-v"]}]
+    counts = [
+        stated("2016", "2016", killed(0), personnel=["police"]) | {"id": "cas-police"},  # no police died: agrees
+        stated("2016", "2016", killed(0)) | {"id": "cas-all"},
+        stated("2016", "2016", killed(0), country="NER") | {"id": "cas-niger"},  # no Nigerien died: agrees
+        stated("2016", "2016-05", killed(1, outcome="injured"), killed(9)) | {"id": "cas-may"},
+        stated("2016", "2016", killed(7)) | {"id": "cas-ranked", "rank": "normal"},
+        stated("2016", "2016", killed(2)) | {"id": "cas-agrees"},
+    ]
+    data = tiny(sources=[source(), source("src-un"), source("src-v")], fatalities=records, casualties=counts)
+    assert said(data) == [
+        "warning casualties[1].counts[0]: 'cas-all' (src-a) gives 0 from 2016 to 2016; the UN's records"
+        " (src-un, src-v) give 2. Both are kept; the UN's series is preferred",
+        "warning casualties[3].counts[1]: 'cas-may' (src-a) gives 9 from 2016 to 2016-05; the UN's records"
+        " (src-un, src-v) give 1 to 2. Both are kept; the UN's series is preferred",
+    ]
 
 
 # --------------------------------------------------------------------------- sites over time
