@@ -13,7 +13,7 @@ import pytest
 from minusma import query
 from minusma.messages import LANGS
 from minusma.model import FactBase, Fatality, country_names, symbol_year
-from rules_facts import SOURCE, contribution, day, facts, keys, q, said, source, text, tiny
+from rules_facts import SOURCE, contribution, day, event, facts, keys, q, said, source, text, tiny
 
 # --------------------------------------------------------------------------- the UN's per-record series
 
@@ -154,7 +154,7 @@ def test_validate_warns_of_a_stated_count_the_series_contradicts_with_both_figur
     records = [fatality("2016-05-01"), fatality("2016-05-02", number=2) | {"sources": ["src-un", "src-v"]}]
     counts = [
         stated("2016", "2016", killed(0), personnel=["police"]) | {"id": "cas-police"},  # no police died: agrees
-        stated("2016", "2016", killed(0)) | {"id": "cas-all"},
+        stated("2016", "2016", killed(0)) | {"id": "cas-all", "sources": [SOURCE, "src-v"]},
         stated("2016", "2016", killed(0), country="NER") | {"id": "cas-niger"},  # no Nigerien died: agrees
         stated("2016", "2016-05", killed(1, outcome="injured"), killed(9)) | {"id": "cas-may"},
         stated("2016", "2016", killed(7)) | {"id": "cas-ranked", "rank": "normal"},
@@ -162,7 +162,7 @@ def test_validate_warns_of_a_stated_count_the_series_contradicts_with_both_figur
     ]
     data = tiny(sources=[source(), source("src-un"), source("src-v")], fatalities=records, casualties=counts)
     assert said(data) == [
-        "warning casualties[1].counts[0]: 'cas-all' (src-a) gives 0 from 2016 to 2016; the UN's records"
+        "warning casualties[1].counts[0]: 'cas-all' (src-a, src-v) gives 0 from 2016 to 2016; the UN's records"
         " (src-un, src-v) give 2. Both are kept; the UN's series is preferred",
         "warning casualties[3].counts[1]: 'cas-may' (src-a) gives 9 from 2016 to 2016-05; the UN's records"
         " (src-un, src-v) give 1 to 2. Both are kept; the UN's series is preferred",
@@ -229,6 +229,41 @@ def test_country_sites_of_one_year_go_by_name_not_by_id() -> None:
     assert [(place["year"], place["base"]) for place in query.country_sites(facts(data), "TCD")] == [
         ("2015", "base-c"), ("2016", "base-b"), ("2016", "base-a"),
     ]  # fmt: skip
+
+
+def test_validate_names_each_bad_site_with_the_values_its_message_gives() -> None:
+    far = site("base-far", "Far", row("2016", "geopko-yearly", {"TCD": 1}, SOURCE)) | {
+        "longitude": 10.0,
+        "latitude": 30.0,
+    }
+    lost = site("base-lost", "Lost", row("2016", "geopko-yearly", {"TCD": 1}, SOURCE)) | {
+        "closed": {"date": "2019", "event": "ev-none"}
+    }
+    late = site(
+        "base-late", "Late",
+        row("2016", "geopko-yearly", {"TCD": 1}, SOURCE), row("2020-01", "geopko-map", {"TCD": 1}, SOURCE),
+        row("2013-03", "geopko-map", {"XXX": 1}, SOURCE),
+    ) | {"closed": {"date": "2019-06", "event": "ev-close"}}  # fmt: skip
+    assert said(tiny(events=[event("ev-close", "2019-07-02")], bases=[far, lost, late])) == [
+        "error bases[0].longitude: lies outside Mali (longitude 10.0, latitude 30.0); check that longitude and"
+        " latitude are not swapped or mistyped",
+        "error bases[1].closed.event: names the fact 'ev-none', which is not in the fact base; correct the id",
+        "error bases[2].closed.date: closes on 2019-06, but the event it cites (ev-close) is dated 2019-07-02;"
+        " give the event's date or a period that contains it",
+        "warning bases[2].presence[1].date: is dated 2020-01, after the site closed (2019-06); a row after its"
+        " site's closure is never shown: check the row's date or the closure",
+        "warning bases[2].presence[2].date: is dated 2013-03, before the mission was established (2013-04-25);"
+        " check the row's date",
+        "error bases[2].presence[2].troops_by_country: 'XXX' is not a country code minusma knows (ISO 3166-1"
+        " alpha-3, such as TCD); correct it, or add the country and its names to src/minusma/messages/countries.py",
+    ]
+
+
+def test_a_sites_row_is_before_the_mission_only_if_it_ends_before_the_first_day_establishment_may_be() -> None:
+    rows = [row("2013-03-31", "geopko-map", {"TCD": 1}, SOURCE), row("2013-04-01", "geopko-map", {"TCD": 1}, SOURCE)]
+    data = tiny(bases=[site("base-a", "Alpha", *rows)])
+    data["mission"] |= {"established": "2013-04"}
+    assert keys(data) == [("warning", "bases[0].presence[0].date", "check.presence_before_mission")]
 
 
 # --------------------------------------------------------------------------- contributors
