@@ -6,11 +6,15 @@ small fact base, calls the public function and names the edge it pins."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 from minusma import query
+from minusma.cli import app
 from minusma.messages import LANGS
 from minusma.model import FactBase, Fatality, country_names, symbol_year
 from rules_facts import SOURCE, contribution, day, event, facts, keys, q, said, source, text, tiny
@@ -415,6 +419,44 @@ def test_rounded_amounts_add_up_to_a_whole_number_of_dollars() -> None:
 def test_an_amount_of_one_dollar_about_is_given_to_the_dollar() -> None:
     assert query.precision(q(1, "about")) == 1  # type: ignore[arg-type]
     assert query.precision(q(10, "about")) == 10  # type: ignore[arg-type]
+
+
+def test_validate_names_a_bad_fiscal_year_a_repeated_one_and_its_preferred_figures() -> None:
+    budgets = [
+        budget_record("2013/15", figure("approved", 1)),
+        budget_record("0001/02", figure("approved", 1)),  # the calendar's first fiscal year
+        budget_record("2014/15", figure("approved", 1)),
+        budget_record("2014/15", figure("approved", 1), figure("approved", 2), figure("expenditure", 1, rank="normal"))
+        | {"id": "budget-again"},
+    ]
+    assert said(tiny(budgets=budgets)) == [
+        "error budgets[0].fiscal_year: fiscal year 2013/15 is not YYYY/YY with YY the year after; write it as 2013/14",
+        "error budgets[3].fiscal_year: fiscal year 2014/15 has more than one record; put all its figures in one",
+        "error budgets[3].figures: has 2 preferred claims; mark exactly one claim 'preferred' and say why in its 'reason'",
+        "error budgets[3].figures: has 0 preferred claims; mark exactly one claim 'preferred' and say why in its 'reason'",
+    ]
+
+
+@pytest.mark.parametrize("label", ["0000/01", "9999/00"])
+def test_a_fiscal_year_the_calendar_cannot_hold_stops_a_load_instead_of_failing_inside(
+    write_fact_base: Callable[..., Path], runner: CliRunner, label: str
+) -> None:
+    """1 July of year 0 and 30 June of year 10,000 are not days: such a label is an error of the fact base."""
+
+    def mutate(data: dict[str, Any]) -> None:
+        data["budgets"][0]["fiscal_year"] = label
+
+    result = runner.invoke(app, ["--data", str(write_fact_base(mutate)), "validate"])
+    assert result.exit_code == 1, result.output
+    assert "budgets[0].fiscal_year" in result.output and "internal error" not in result.output
+
+
+@pytest.mark.parametrize(("bound", "code"), [("9998/99", 0), ("9999/00", 2), ("0001/02", 0), ("0000/01", 2)])
+def test_a_fiscal_year_bound_must_lie_within_the_calendar(runner: CliRunner, bound: str, code: int) -> None:
+    for option in ("--from", "--to"):
+        result = runner.invoke(app, ["budget", option, bound, "--json"])
+        assert result.exit_code == code, (option, result.output)
+        assert "internal error" not in result.stderr
 
 
 # --------------------------------------------------------------------------- UN symbols
