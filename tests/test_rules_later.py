@@ -246,7 +246,7 @@ def test_validate_names_each_bad_site_with_the_values_its_message_gives() -> Non
     late = site(
         "base-late", "Late",
         row("2016", "geopko-yearly", {"TCD": 1}, SOURCE), row("2020-01", "geopko-map", {"TCD": 1}, SOURCE),
-        row("2013-03", "geopko-map", {"XXX": 1}, SOURCE),
+        row("2013-03", "geopko-map", {"XXX": 1}, SOURCE), row("2016", "radpko-yearly", {}, SOURCE, observers_by_country={"YYY": 1}),
     ) | {"closed": {"date": "2019-06", "event": "ev-close"}}  # fmt: skip
     assert said(tiny(events=[event("ev-close", "2019-07-02")], bases=[far, lost, late])) == [
         "error bases[0].longitude: lies outside Mali (longitude 10.0, latitude 30.0); check that longitude and"
@@ -259,6 +259,8 @@ def test_validate_names_each_bad_site_with_the_values_its_message_gives() -> Non
         "warning bases[2].presence[2].date: is dated 2013-03, before the mission was established (2013-04-25);"
         " check the row's date",
         "error bases[2].presence[2].troops_by_country: 'XXX' is not a country code minusma knows (ISO 3166-1"
+        " alpha-3, such as TCD); correct it, or add the country and its names to src/minusma/messages/countries.py",
+        "error bases[2].presence[3].observers_by_country: 'YYY' is not a country code minusma knows (ISO 3166-1"
         " alpha-3, such as TCD); correct it, or add the country and its names to src/minusma/messages/countries.py",
     ]
 
