@@ -272,6 +272,44 @@ def test_a_sites_row_is_before_the_mission_only_if_it_ends_before_the_first_day_
     assert keys(data) == [("warning", "bases[0].presence[0].date", "check.presence_before_mission")]
 
 
+def test_a_site_names_every_country_of_troops_police_or_observers_the_largest_first_one_without_a_size_last() -> None:
+    """A country a row names without a size counts as 0, below one of 1; police and observers count too."""
+    rows = [
+        row("2016", "geopko-yearly", {"AAA": None, "BBB": 1}, SOURCE),
+        row("2016", "radpko-yearly", {}, SOURCE, police_by_country={"SEN": 5}, observers_by_country={"GHA": 2}),
+    ]
+    (found,) = query.bases(facts(tiny(bases=[site("base-a", "Alpha", *rows)])))["sites"]
+    assert found["countries"] == ["SEN", "GHA", "BBB", "AAA"]
+
+
+def test_a_sites_troops_are_the_largest_geopko_estimate_never_radpkos_mean_and_none_without_one() -> None:
+    geopko = row("2016", "geopko-yearly", {"TCD": 150}, SOURCE) | {"troops": 150}
+    radpko = row("2016", "radpko-yearly", {"TCD": 900}, SOURCE) | {"troops": 900}
+    (both,) = query.bases(facts(tiny(bases=[site("base-a", "Alpha", geopko, radpko)])))["sites"]
+    (alone,) = query.bases(facts(tiny(bases=[site("base-a", "Alpha", radpko)])))["sites"]
+    assert (both["troops"], alone["troops"]) == (150, None)
+
+
+def test_a_site_on_a_day_or_in_a_year_says_how_it_was_read_and_cites_its_rows_its_record_and_its_closure() -> None:
+    closed = site("base-a", "Alpha", row("2016", "geopko-yearly", {"TCD": 1}, "src-row")) | {
+        "closed": {"date": "2019-06", "event": "ev-close"},
+        "sources": ["src-site"],
+    }
+    data = tiny(
+        sources=[source(), source("src-row"), source("src-site"), source("src-event"), source("src-other")],
+        events=[
+            event("ev-close", "2019-06-02") | {"sources": ["src-event"]},
+            event("ev-other", "2019-06-03") | {"sources": ["src-other"]},
+        ],
+        bases=[closed],
+    )
+    in_a_year = query.bases(facts(data), at="2016")
+    assert in_a_year["read_as"] == "2016-01-01/2016-12-31"
+    assert in_a_year["sites"][0]["closed"] == {"date": "2019-06", "event": "ev-close"}
+    assert [item["id"] for item in in_a_year["sources"]] == ["src-row", "src-site", "src-event"]
+    assert query.bases(facts(data), at="2016-05-02")["read_as"] == "2016-05-02"
+
+
 # --------------------------------------------------------------------------- contributors
 
 

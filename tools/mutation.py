@@ -33,7 +33,7 @@ RULES = {
         "concerning", "cited_sources", "periods", "overlaps", "in_use", "sites_on", "country_sites",
         "_counts_for", "_as_of_day", "fatalities_by", "_grouped", "fatality_series", "reconciliation", "_in_period",
         "_preferred_amount", "spent_share", "_budget_year", "precision", "added", "_total", "budget", "calendar_year",
-        "_bounds", "contributors",
+        "_bounds", "contributors", "bases", "_site", "_series_row",
     ],
 }  # fmt: skip
 """Each module's rule functions; a model function is named by its module in model/ (``rules.covers``)."""
