@@ -304,7 +304,7 @@ def _check_period(value: str | None) -> str | None:
         first, _, second = value.partition("/")
         if (
             len(first) == 4 and len(second) == 2 and (first + second).isascii() and (first + second).isdigit()
-            and int(first) > 0 and int(second) == (int(first) + 1) % 100
+            and 0 < int(first) < 9999 and int(second) == (int(first) + 1) % 100  # 9999/00 would end in year 10,000
         ):  # fmt: skip
             return value
         raise typer.BadParameter(say("bad_period", _usage_lang(), value=safe(value, lines=False)))

@@ -993,7 +993,7 @@ def contributors(
     sites: list[CountrySite] = []
     low, high = _bounds(date_from, date_to)
     if country is not None:
-        rows = [row for row in _country_rows(fact_base, country) if not period or _overlaps(row["date"], low, high)]
+        rows = [row for row in _country_rows(fact_base, country) if not period or overlaps(row["date"], low, high)]
         sites = country_sites(fact_base, country, low, high)
     elif period:
         rows = contributors_between(fact_base, low, high)
@@ -1026,11 +1026,6 @@ def contributors(
         "sites": sites,
         "sources": _with_sources(fact_base, rows, sites),
     }
-
-
-def _overlaps(date: str, low: dt.date, high: dt.date) -> bool:
-    first, last = date_range(date)
-    return last >= low and first <= high
 
 
 # --------------------------------------------------------------------------- bases
@@ -2305,6 +2300,8 @@ class BudgetYear(TypedDict):
 
 
 def _budget_year(label: str, start: dt.date, end: dt.date | None, records: Sequence[Budget]) -> BudgetYear:
+    """A fiscal year from its one record, or the liquidation from the records of the fiscal years after the
+    withdrawal: where there are several, every figure and no single preferred amount."""
     figures = [figure for record in records for figure in record["figures"]]
     approved = _preferred_amount(figures, "approved") if len(records) <= 1 else None
     expenditure = _preferred_amount(figures, "expenditure") if len(records) <= 1 else None
@@ -2396,10 +2393,8 @@ def budget(fact_base: FactBase, date_from: str | None = None, date_to: str | Non
     after = [
         record for label in sorted(by_year) if fiscal_year_range(label)[0] > withdrawn for record in by_year[label]
     ]
-    liquidation = _budget_year(LIQUIDATION, date_range(mission["liquidation_from"])[0], None, after[:1])
-    if len(after) > 1:  # several fiscal years of liquidation: every figure, no single preferred amount
-        liquidation["figures"] = [figure for record in after for figure in record["figures"]]
-    years.append(liquidation)
+    # several fiscal years of liquidation: every figure, no single preferred amount (_budget_year)
+    years.append(_budget_year(LIQUIDATION, date_range(mission["liquidation_from"])[0], None, after))
     if date_from or date_to:
         low, high = _bounds(date_from, date_to)
         years = [

@@ -544,7 +544,7 @@ def _check_budgets(fact_base: FactBase) -> Iterator[Problem]:
     for index, budget in enumerate(fact_base.get("budgets", [])):
         label = budget["fiscal_year"]
         first = int(label[:4])
-        if int(label[5:]) != (first + 1) % 100 or first < 1:
+        if int(label[5:]) != (first + 1) % 100:  # the first year is 0001 to 9998 (FISCAL_YEAR_PATTERN)
             yield Problem("error", f"budgets[{index}].fiscal_year", Message("check.fiscal_year", {"year": label}))
         if label in seen:
             yield Problem("error", f"budgets[{index}].fiscal_year", Message("check.fiscal_year_twice", {"year": label}))

@@ -554,7 +554,10 @@ authority to commit on top of or instead of one, the Advisory Committee's recomm
 Secretary-General's proposal, or the money spent (a performance report's expenditure)."""
 BUDGET_KINDS: tuple[BudgetKind, ...] = ("approved", "commitment", "recommended", "proposed", "expenditure")
 
-FISCAL_YEAR_PATTERN = r"^[0-9]{4}/[0-9]{2}$"
+FISCAL_YEAR_PATTERN = (
+    r"^(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])/[0-9]{2}$"
+)
+"""A first year from 0001 to 9998: the calendar has no 1 July of year 0 and no 30 June of year 10,000."""
 FiscalYear: TypeAlias = "Annotated[str, StringConstraints(pattern=FISCAL_YEAR_PATTERN)]"
 """A UN peacekeeping fiscal year, 1 July to 30 June: ``2013/14``."""
 
