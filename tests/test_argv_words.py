@@ -247,3 +247,23 @@ def test_at_says_when_its_sites_come_only_from_the_datasets_after_the_withdrawal
     run = subprocess.run([*minusma_command(), "at", day], capture_output=True, text=True, check=True)
     assert "Sites in use" in run.stdout
     assert ("After the withdrawal was completed" in run.stdout) is noted
+
+
+@pytest.mark.parametrize("fiscal_year", ["9999/00", "0000/01", "2013-14", "13/14"])
+def test_a_fiscal_year_the_calendar_cannot_hold_is_told_in_words(fiscal_year: str, tmp_path: Path) -> None:
+    """Not the pattern's regular expression: what the field must be, with an example (en and fr)."""
+    facts = json.loads((Path(__file__).resolve().parents[1] / "data" / "minusma.json").read_text(encoding="utf-8"))
+    facts["budgets"][0]["fiscal_year"] = fiscal_year
+    path = tmp_path / "facts.json"
+    path.write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    for lang, words in (
+        ("en", "must be a fiscal year written YYYY/YY"),
+        ("fr", "doit être un exercice de la forme AAAA/AA"),
+    ):
+        run = subprocess.run(
+            [*minusma_command(), "--lang", lang, "validate", str(path)], capture_output=True, text=True,
+            env={**os.environ, "COLUMNS": "200"},
+        )  # fmt: skip
+        assert run.returncode == 1
+        assert "budgets[0].fiscal_year" in run.stdout and words in run.stdout
+        assert "[0-9]" not in run.stdout + run.stderr

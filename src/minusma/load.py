@@ -27,6 +27,7 @@ from minusma.errors import FactBaseError
 from minusma.messages import LANGS, LanguageName, Listed, Message, Number, catalogue, os_reason
 from minusma.model import (
     DATE_PATTERN,
+    FISCAL_YEAR_PATTERN,
     LINE_PATTERN,
     PARAGRAPH_PATTERN,
     TOP_LEVEL_KEYS,
@@ -164,6 +165,8 @@ def _schema_message(detail: ErrorDetails) -> Message:
             return Message("schema.control_character", {"character": f"U+{ord(found):04X}"})
         if context["pattern"] == URL_PATTERN:
             return Message("schema.url")
+    if kind == "string_pattern_mismatch" and context.get("pattern") == FISCAL_YEAR_PATTERN:
+        return Message("schema.fiscal_year")
     if not detail["loc"] and kind.endswith("_type"):
         return Message("schema.not_object")
     if kind == "typed_dict_type":

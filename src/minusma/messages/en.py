@@ -239,6 +239,7 @@ MESSAGES: dict[str, str] = {
     "schema.string_too_long": "must be at most {max_length} characters long",
     "schema.other": "does not fit the schema ({detail}); see 'minusma schema'",
     "schema.date_form": "is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD (such as 2013, 2013-07, 2013-07-01)",
+    "schema.fiscal_year": "must be a fiscal year written YYYY/YY, its first year from 0001 to 9998 (such as 2013/14)",
     "schema.not_object": "is not a fact base: the top level must be a JSON object",
     "schema.not_json": "is not valid JSON: {reason}; fix the text there",
     "schema.control_character": "holds the control character {character}, which could act on a reader's terminal; remove it",

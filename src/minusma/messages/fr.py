@@ -239,6 +239,7 @@ MESSAGES: dict[str, str] = {
     "schema.string_too_long": "doit compter au plus {max_length} caractères",
     "schema.other": "ne correspond pas au schéma ({detail}) ; voir 'minusma schema'",
     "schema.date_form": "n’est pas une date de la forme AAAA, AAAA-MM ou AAAA-MM-JJ (par exemple 2013, 2013-07, 2013-07-01)",
+    "schema.fiscal_year": "doit être un exercice de la forme AAAA/AA, dont la première année va de 0001 à 9998 (par exemple 2013/14)",
     "schema.not_object": "n’est pas une base de faits : le niveau supérieur doit être un objet JSON",
     "schema.not_json": "n’est pas du JSON valide : {reason} ; corrigez le texte à cet endroit",
     "schema.control_character": "contient le caractère de contrôle {character}, qui pourrait agir sur le terminal d’un lecteur ; supprimez-le",

@@ -239,6 +239,7 @@ MESSAGES: dict[str, str] = {
     "schema.string_too_long": "mag hoogstens {max_length} tekens lang zijn",
     "schema.other": "past niet in het schema ({detail}); zie 'minusma schema'",
     "schema.date_form": "is geen datum van de vorm JJJJ, JJJJ-MM of JJJJ-MM-DD (zoals 2013, 2013-07, 2013-07-01)",
+    "schema.fiscal_year": "moet een begrotingsjaar zijn in de vorm JJJJ/JJ, met een eerste jaar van 0001 tot 9998 (zoals 2013/14)",
     "schema.not_object": "is geen feitenbestand: het bovenste niveau moet een JSON-object zijn",
     "schema.not_json": "is geen geldige JSON: {reason}; herstel de tekst daar",
     "schema.control_character": "bevat het stuurteken {character}, dat de terminal van een lezer kan besturen; verwijder het",
