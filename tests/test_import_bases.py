@@ -70,9 +70,9 @@ def test_the_yearly_country_figures_are_radpko_sums_over_its_sites(facts: FactBa
     everyone = sum(float(row["chad_untrp"]) + float(row["chad_unpol"]) + float(row["chad_unmob"]) for row in rows)
     record = next(item for item in facts["contributions"] if item["id"] == "contrib-radpko-tcd-2016")
     assert record["date"] == "2016" and record["basis"] == "yearly_mean"
-    assert record["military"] == {"value": round(troops), "qualifier": "about"}
-    assert record["police"] == {"value": round(police), "qualifier": "about"}
-    assert record["total"] == {"value": round(everyone), "qualifier": "about"}
+    assert record["military"] == {"value": int(troops + 0.5), "qualifier": "about"}  # half up
+    assert record["police"] == {"value": int(police + 0.5), "qualifier": "about"}
+    assert record["total"] == {"value": int(everyone + 0.5), "qualifier": "about"}
     assert record["sources"] == ["radpko-bases-yearly"]
 
 
@@ -102,6 +102,48 @@ def test_yearly_figures_round_once_after_summing_and_drop_no_one(
     made = importer.contributions()
     assert [item["id"] for item in made] == ["contrib-radpko-tcd-2015"]
     assert made[0]["total"] == {"value": 1, "qualifier": "about"} and "police" not in made[0]
+
+
+@pytest.mark.parametrize(
+    ("mean", "whole"),
+    [
+        (0.0, 0),
+        (0.49, 0),
+        (0.5, 1),
+        (0.51, 1),
+        (2.5, 3),
+        (3.5, 4),
+        (458.5, 459),
+        (0.7 - 0.2, 1),
+        (20.249999999999996, 20),
+    ],
+)
+def test_a_mean_rounds_half_up_as_a_reader_of_the_file_would(importer: ModuleType, mean: float, whole: int) -> None:
+    """458.5 is about 459, never 458 (Python's round() takes a half to the even number); float noise
+    from summing (0.7 - 0.2 is 0.49999999999999994) does not turn a half into less than one."""
+    assert importer.whole(mean) == whole
+
+
+@pytest.mark.parametrize(
+    ("where", "shipped"),
+    [
+        (("contrib-radpko-can-2018", "military"), 47),  # 46.5, Canada's troops at Gao in 2018
+        (("contrib-radpko-prt-2014", "military"), 15),  # 14.5
+        (("contrib-radpko-nld-2017", "total"), 317),  # 316.5
+        (("contrib-radpko-civ-2019", "police"), 25),  # 24.5 over two sites
+    ],
+)
+def test_the_shipped_yearly_means_round_their_halves_up(facts: FactBase, where: tuple[str, str], shipped: int) -> None:
+    record_id, part = where
+    record = next(item for item in facts["contributions"] if item["id"] == record_id)
+    assert record[part]["value"] == shipped  # type: ignore[literal-required]
+
+
+def test_a_site_yearly_mean_of_a_half_rounds_up(facts: FactBase) -> None:
+    """Ansongo's troops in 2015 are 458.5 in the RADPKO file: about 459."""
+    ansongo = next(base for base in facts["bases"] if base["id"] == "base-ansongo")
+    row = next(row for row in ansongo["presence"] if row["dataset"] == "radpko-yearly" and row["date"] == "2015")
+    assert row["troops"] == 459 and row["troops_by_country"]["NER"] == 459
 
 
 def _geopko_sums(year: str) -> dict[str, int]:

@@ -15,7 +15,7 @@ What the import decides, and why:
 
 - Figures are the datasets' own, marked as estimates (``estimate``): Geo-PKO counts units on the UN
   deployment maps at nominal sizes; RADPKO's figures are yearly means of monthly UN data, rounded to
-  whole people here and marked "about". A RADPKO country whose yearly mean rounds to no one is left out.
+  whole people here, a half up (``whole``), and marked "about". A RADPKO country whose yearly mean rounds to no one is left out.
 - Where a dataset's parts and its total differ (a site's troops against its countries' troops, as on
   several Geo-PKO maps), both are kept as given; nothing is summed or filled in.
 - A Geo-PKO yearly row (v2.3) joins the three yearly tables of a location and year: countries
@@ -50,6 +50,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import math
 import re
 import sys
 from pathlib import Path
@@ -173,6 +174,13 @@ def repair(text: str) -> str:
         return text.encode("latin-1").decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):
         return text
+
+
+def whole(mean: float) -> int:
+    """A yearly mean to whole people, a half up (458.5 is about 459), as a reader of the file rounds it;
+    Python's round() would take a half to the even number (458). The float noise of a sum
+    (0.49999999999999994) is dropped first, so a half stays a half. Means are never negative."""
+    return math.floor(round(mean, 9) + 0.5)
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -309,12 +317,12 @@ def _radpko_rows(base: str) -> list[dict[str, Any]]:
         parts: dict[str, dict[str, int]] = {"troops": {}, "police": {}, "observers": {}}
         for column, code in sorted(RADPKO_COUNTRIES.items(), key=lambda item: item[1]):
             for part, suffix in (("troops", "untrp"), ("police", "unpol"), ("observers", "unmob")):
-                value = round(float(row.get(f"{column}_{suffix}", "0")))
+                value = whole(float(row.get(f"{column}_{suffix}", "0")))
                 if value >= 1:
                     parts[part][code] = value
         presence: dict[str, Any] = {"date": row["year"], "dataset": "radpko-yearly", "estimate": "yearly_mean"}
         for part, column in (("troops", "untrp"), ("police", "unpol"), ("observers", "unmob")):
-            presence[part] = round(float(row[column]))
+            presence[part] = whole(float(row[column]))
         presence["troops_by_country"] = dict(parts["troops"])
         for part in ("police", "observers"):
             if parts[part]:
@@ -345,13 +353,13 @@ def contributions() -> list[dict[str, Any]]:
                 summed[suffix] += float(row.get(f"{column}_{suffix}", "0"))
     found = []
     for (code, year), summed in sorted(sums.items(), key=lambda item: (item[0][1], item[0][0])):
-        total = round(summed["pko"])
+        total = whole(summed["pko"])
         if total < 1:
             continue
         record: dict[str, Any] = {"id": f"{RADPKO_CONTRIBUTION}{code.lower()}-{year}", "country": code, "date": year}
         record["basis"] = "yearly_mean"
         for part, suffix in (("military", "untrp"), ("police", "unpol")):
-            value = round(summed[suffix])
+            value = whole(summed[suffix])
             if value >= 1:
                 record[part] = {"value": value, "qualifier": "about"}
         record["total"] = {"value": total, "qualifier": "about"}
@@ -486,8 +494,8 @@ def strength_claims() -> dict[str, dict[str, Any]]:
         found[year] = {
             "rank": "preferred",
             "basis": "yearly_mean",
-            "military": {"value": round(summed["untrp"] + summed["unmob"]), "qualifier": "about"},
-            "police": {"value": round(summed["unpol"]), "qualifier": "about"},
+            "military": {"value": whole(summed["untrp"] + summed["unmob"]), "qualifier": "about"},
+            "police": {"value": whole(summed["unpol"]), "qualifier": "about"},
             "note": note,
             "caveat": caveat,
             "sources": [SOURCE_IDS[RADPKO]],
