@@ -395,3 +395,78 @@ def test_a_row_with_an_unknown_key_or_a_negative_figure_does_not_load(shipped_da
 
     assert any(line.startswith("error") for line in _problems(shipped_data, extra))
     assert any(line.startswith("error") for line in _problems(shipped_data, negative))
+
+
+# --------------------------------------------------------------------------- what a Geo-PKO year row is
+
+
+def _map_rows_by_site_and_year() -> dict[tuple[str, str], list[dict[str, str]]]:
+    """The map-level copy read with the csv module, names repaired by hand (not the import's repair)."""
+    found: dict[tuple[str, str], list[dict[str, str]]] = {}
+    with open(SOURCES / "geopko" / "geopko-maps-2014-2018-minusma.csv", encoding="utf-8", newline="") as file:
+        for row in csv.DictReader(file):
+            name = row["location"].replace("Ã©", "é")
+            found.setdefault((name, row["year"]), []).append(row)
+    return found
+
+
+def test_a_geopko_year_row_is_the_mean_of_its_maps_and_each_countrys_largest(facts: FactBase) -> None:
+    """What the notes and caveats say of a Geo-PKO year row, held against the map rows of 2014-2018:
+    its troops are the mean of the year's map totals rounded down, a country's figure its largest map figure."""
+    maps = _map_rows_by_site_and_year()
+    location = {"base-mopti-sevare": "Mopti/Sevare", "base-tombouctou": "Tombouctou (Timbuktu)"}
+    means = largest = 0
+    for base in facts["bases"]:
+        name = location.get(base["id"], base["name"]["en"])
+        for row in base["presence"]:
+            rows = maps.get((name, row["date"]))
+            if row["dataset"] != "geopko-yearly" or not rows:
+                continue
+            totals = [int(map_row["No.troops"]) for map_row in rows]
+            assert row["troops"] == sum(totals) // len(totals), (base["id"], row["date"])  # type: ignore[typeddict-item]
+            means += 1
+            by_country: dict[str, list[int]] = {}
+            for map_row in rows:
+                for index in range(1, 15):
+                    country, size = map_row[f"name.of.TCC{index}"], map_row[f"No.troops.per.TCC{index}"]
+                    if size.isdigit():
+                        by_country.setdefault(country, []).append(int(size))
+            for code, size in row["troops_by_country"].items():
+                if code != "multinational" and size is not None:
+                    names = [country for country in by_country if COUNTRY_NAMES.get(country) == code]
+                    assert size == max(by_country[names[0]]), (base["id"], row["date"], code)
+                    largest += 1
+    assert means == 71 and largest == 240
+
+
+COUNTRY_NAMES = {
+    "Bangladesh": "BGD", "Belgium": "BEL", "Benin": "BEN", "Burkina Faso": "BFA", "Cambodia": "KHM", "Canada": "CAN",
+    "Chad": "TCD", "China": "CHN", "Cote d'Ivoire": "CIV", "Denmark": "DNK", "Egypt": "EGY", "El Salvador": "SLV",
+    "Germany": "DEU", "Ghana": "GHA", "Guinea": "GIN", "Indonesia": "IDN", "Jordan": "JOR", "Liberia": "LBR",
+    "Lithuania": "LTU", "Mexico": "MEX", "Nepal": "NPL", "Netherlands": "NLD", "Niger": "NER", "Nigeria": "NGA",
+    "Norway": "NOR", "Pakistan": "PAK", "Portugal": "PRT", "Romania": "ROU", "Rwanda": "RWA", "Senegal": "SEN",
+    "Sri Lanka": "LKA", "Sweden": "SWE", "Togo": "TGO", "Tunisia": "TUN", "UK": "GBR", "United Kingdom": "GBR",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "largest", "mean"),
+    [("en", "largest", "mean of the totals"), ("nl", "grootste", "gemiddelde van de totalen"),
+     ("fr", "plus grand", "moyenne des totaux")],
+)  # fmt: skip
+def test_the_row_note_and_the_caveat_say_what_a_geopko_year_row_is(
+    facts: FactBase, lang: str, largest: str, mean: str
+) -> None:
+    """Gao 2014: troops about 2,062, its countries about 3,500; the note says why, in the installed command."""
+    import subprocess
+    import sys
+
+    command = Path(sys.executable).parent / "minusma"
+    shown = subprocess.run(
+        [command, "bases", "--base", "Gao", "--format", "md", "--lang", lang, "--no-pager"],
+        capture_output=True, text=True, encoding="utf-8", check=True, env={"PATH": "", "COLUMNS": "200"},
+    ).stdout  # fmt: skip
+    note = " ".join(shown.split())
+    assert mean in note and largest in note
+    caveat = next(item for item in facts["contributions"] if item["id"] == "contrib-geopko-tcd-2016")["caveat"][lang]  # type: ignore[literal-required]
+    assert largest in caveat

@@ -20,7 +20,11 @@ What the import decides, and why:
   several Geo-PKO maps), both are kept as given; nothing is summed or filled in.
 - A Geo-PKO yearly row (v2.3) joins the three yearly tables of a location and year: countries
   (TCCMap), unit types (TTMap), headquarters, police, observers and the year's mean troops (FrontMap,
-  whose rows are the year's maps: a field is kept only where all of them agree).
+  whose rows are the year's maps: a field is kept only where all of them agree). What these yearly
+  figures are, read off the map-level file where both exist (2014-2018): the troops are the mean of
+  the totals of the year's maps, rounded down (71 of 71 rows), and a country's figure is its largest
+  on those maps (240 of 240), so a row's countries can add up to more than its troops; the notes and
+  caveats say so.
 - Names double-encoded as UTF-8 in the map file ("MÃ©naka") are repaired here, in the records only.
 - Coordinates are Geo-PKO v2.3's (one pair per location); a site's Malian region is Geo-PKO's ADM1 name.
 - A site's closing date comes from an event of the fact base that reports it (``CLOSED``).
@@ -370,9 +374,9 @@ def contributions() -> list[dict[str, Any]]:
 
 
 GEOPKO_CAVEAT = {
-    "en": "Geo-PKO's estimate from the UN's deployment maps, summed over the sites it lists for the year: each unit counted at its nominal size (a battalion about 950, a company about 150), not a headcount; troops only; a site where Geo-PKO gives no size is not counted. These sums run high: where RADPKO also gives the country and year (2014-2019), they are a median {ratio} times its yearly mean of troops.",
-    "nl": "Schatting van Geo-PKO uit de inzetkaarten van de VN, opgeteld over de locaties die het voor dat jaar noemt: elke eenheid geteld op haar nominale omvang (een bataljon ongeveer 950, een compagnie ongeveer 150), geen telling; alleen militairen; een locatie waarvoor Geo-PKO geen omvang geeft, telt niet mee. Deze sommen vallen hoog uit: waar RADPKO hetzelfde land en jaar geeft (2014-2019), zijn ze in de mediaan {ratio} keer het jaargemiddelde aan militairen van RADPKO.",
-    "fr": "Estimation de Geo-PKO tirée des cartes de déploiement de l’ONU, additionnée sur les sites qu’il recense pour l’année : chaque unité comptée à son effectif nominal (un bataillon environ 950, une compagnie environ 150), non un décompte ; militaires seulement ; un site pour lequel Geo-PKO ne donne pas d’effectif n’est pas compté. Ces sommes sont élevées : là où RADPKO donne aussi le pays et l’année (2014-2019), elles valent en médiane {ratio} fois sa moyenne annuelle de militaires.",
+    "en": "Geo-PKO's estimate from the UN's deployment maps: at each site the country's largest figure on that year's maps, summed over the sites it lists for the year; each unit counted at its nominal size (a battalion about 950, a company about 150), not a headcount; troops only; a site where Geo-PKO gives no size is not counted. These sums run high: where RADPKO also gives the country and year (2014-2019), they are a median {ratio} times its yearly mean of troops.",
+    "nl": "Schatting van Geo-PKO uit de inzetkaarten van de VN: per locatie het grootste cijfer van het land op de kaarten van dat jaar, opgeteld over de locaties die het voor dat jaar noemt; elke eenheid geteld op haar nominale omvang (een bataljon ongeveer 950, een compagnie ongeveer 150), geen telling; alleen militairen; een locatie waarvoor Geo-PKO geen omvang geeft, telt niet mee. Deze sommen vallen hoog uit: waar RADPKO hetzelfde land en jaar geeft (2014-2019), zijn ze in de mediaan {ratio} keer het jaargemiddelde aan militairen van RADPKO.",
+    "fr": "Estimation de Geo-PKO tirée des cartes de déploiement de l’ONU : pour chaque site, le plus grand chiffre du pays sur les cartes de l’année, additionné sur les sites qu’il recense pour l’année ; chaque unité comptée à son effectif nominal (un bataillon environ 950, une compagnie environ 150), non un décompte ; militaires seulement ; un site pour lequel Geo-PKO ne donne pas d’effectif n’est pas compté. Ces sommes sont élevées : là où RADPKO donne aussi le pays et l’année (2014-2019), elles valent en médiane {ratio} fois sa moyenne annuelle de militaires.",
 }  # fmt: skip
 """``{ratio}`` is measured by the import on the records it makes (``_ratio``), never typed in."""
 GEOPKO_CONTRIBUTION = "contrib-geopko-"
