@@ -374,6 +374,15 @@ def _run(*args: str) -> bytes:
     return result.stdout
 
 
+@pytest.mark.parametrize("by", ["year", "country", "cause", "type"])
+def test_every_row_of_a_breakdown_in_csv_names_the_snapshot_it_counts(by: str) -> None:
+    """A CSV of the UN's records read alone still says which snapshot (and so which date) it counts:
+    the table's footer line does not reach a CSV."""
+    rows = list(csv.DictReader(io.StringIO(_run("casualties", "--by", by, "--csv").decode("utf-8"))))
+    series = [row for row in rows if row["table"] == f"by_{by}"]
+    assert series and all(row["sources"] == "un-fatalities-2025-04-04" for row in series)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_format_of_casualties_parses_back_in_a_real_process(lang: str) -> None:
     found = json.loads(_run("casualties", "--country", "NLD", "--json", "--lang", lang))

@@ -1239,6 +1239,7 @@ def _series_sheet(series: FatalitySeries, by: Breakdown, lang: Lang) -> Sheet:
     """One breakdown of the UN's records: a row per group, its deaths by cause and in all."""
     rows: list[SeriesRow] = series[_SERIES_KEYS[by]]  # type: ignore[literal-required]
     causes = () if by == "cause" else FATALITY_CAUSES
+    cited = _ids(series["sources"])
     return Sheet(
         f"by_{by}",
         say(f"fatalities.by_{by}", lang),
@@ -1246,9 +1247,10 @@ def _series_sheet(series: FatalitySeries, by: Breakdown, lang: Lang) -> Sheet:
             Column(_GROUP_KEYS[by], say(_GROUP_KEYS[by], lang)),
             *(Column(cause, say(cause, lang), "number") for cause in causes),
             Column("deaths", say("deaths", lang), "number"),
+            Column("sources", say("sources", lang), show="csv"),  # the snapshot counted, where no footer reaches
         ),
         [
-            (_group_cell(by, row["key"], lang), *(row["causes"][cause] for cause in causes), row["deaths"])
+            (_group_cell(by, row["key"], lang), *(row["causes"][cause] for cause in causes), row["deaths"], cited)
             for row in rows
         ],
     )
