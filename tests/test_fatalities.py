@@ -374,6 +374,16 @@ def _run(*args: str) -> bytes:
     return result.stdout
 
 
+@pytest.mark.parametrize(
+    ("lang", "word"), [("en", "latest snapshot"), ("nl", "laatste momentopname"), ("fr", "dernier instantané")]
+)
+def test_the_help_of_at_says_it_reads_the_latest_snapshot_up_to_a_date(lang: str, word: str) -> None:
+    """--at counts the deaths the newest snapshot dates up to DATE; it is no snapshot of that day (causes
+    revised since stay revised, deaths notified later are counted)."""
+    shown = " ".join(_run("casualties", "--help", "--lang", lang).decode("utf-8").split())
+    assert word in shown
+
+
 @pytest.mark.parametrize("by", ["year", "country", "cause", "type"])
 def test_every_row_of_a_breakdown_in_csv_names_the_snapshot_it_counts(by: str) -> None:
     """A CSV of the UN's records read alone still says which snapshot (and so which date) it counts:

@@ -596,7 +596,7 @@ MESSAGES: dict[str, str] = {
     "fatalities.chart_title": "MINUSMA: deaths per year by cause (UN records)",
     "fatalities.count_axis": "Deaths",
     "fatalities.chart_sources": "Source: {sources}; compiled with minusma",
-    "help.casualties_at": "The UN's records as of DATE, inclusive (YYYY, YYYY-MM or YYYY-MM-DD; a year or month means its last day).",
+    "help.casualties_at": "Deaths the UN's records date on or before DATE, as the latest snapshot gives them, not the records as they stood then (YYYY, YYYY-MM or YYYY-MM-DD; a year or month means its last day).",
     "help.casualties_country": "One nationality: its ISO code (TCD) or its name in any language (Chad, Tsjaad, Tchad).",
     "unknown_nationality": "'{country}' is not a country minusma knows; give its ISO code (TCD) or its name in English, Dutch or French (Chad, Tsjaad, Tchad)",
     "help.by": "Group the UN's records by one of: {choices}.",

@@ -596,7 +596,7 @@ MESSAGES: dict[str, str] = {
     "fatalities.chart_title": "MINUSMA\xa0: morts par année et par cause (registres de l’ONU)",
     "fatalities.count_axis": "Morts",
     "fatalities.chart_sources": "Source\xa0: {sources}\xa0; compilé avec minusma",
-    "help.casualties_at": "Les registres de l’ONU au DATE inclus (YYYY, YYYY-MM ou YYYY-MM-DD\xa0; une année ou un mois désigne son dernier jour).",
+    "help.casualties_at": "Morts que les registres de l’ONU datent du DATE ou d’avant, tels que les donne le dernier instantané, non les registres tels qu’ils étaient alors (YYYY, YYYY-MM ou YYYY-MM-DD\xa0; une année ou un mois désigne son dernier jour).",
     "help.casualties_country": "Une nationalité\xa0: son code ISO (TCD) ou son nom dans l’une des langues (Chad, Tsjaad, Tchad).",
     "unknown_nationality": "«\u202f{country}\u202f» n’est pas un pays que minusma connaît\xa0; donnez son code ISO (TCD) ou son nom en anglais, néerlandais ou français (Chad, Tsjaad, Tchad)",
     "help.by": "Regrouper les registres de l’ONU selon l’un de\xa0: {choices}.",

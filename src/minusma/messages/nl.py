@@ -596,7 +596,7 @@ MESSAGES: dict[str, str] = {
     "fatalities.chart_title": "MINUSMA: doden per jaar per oorzaak (VN-records)",
     "fatalities.count_axis": "Doden",
     "fatalities.chart_sources": "Bron: {sources}; samengesteld met minusma",
-    "help.casualties_at": "De VN-records tot en met DATE (YYYY, YYYY-MM of YYYY-MM-DD; een jaar of maand betekent de laatste dag ervan).",
+    "help.casualties_at": "Doden die de VN-records op of vóór DATE dateren, zoals de laatste momentopname ze geeft, niet de records zoals ze toen waren (YYYY, YYYY-MM of YYYY-MM-DD; een jaar of maand betekent de laatste dag ervan).",
     "help.casualties_country": "Eén nationaliteit: de ISO-code (TCD) of de naam in een van de talen (Chad, Tsjaad, Tchad).",
     "unknown_nationality": "'{country}' is geen land dat minusma kent; geef de ISO-code (TCD) of de naam in het Engels, Nederlands of Frans (Chad, Tsjaad, Tchad)",
     "help.by": "Groepeer de VN-records naar een van: {choices}.",
