@@ -145,3 +145,21 @@ def test_2391_shows_in_the_timeline_from_its_day(day: str, in_force: bool) -> No
     )  # fmt: skip
     ids = [event["id"] for event in json.loads(run.stdout)["events"]]
     assert ("res-2391-adopted" in ids) is in_force
+
+
+@pytest.mark.parametrize("number", [2531, 2584, 2640, 2690])
+def test_each_vote_gives_the_meeting_and_chapter_the_xml_records(number: int) -> None:
+    """The XML's adoption step (``by``: "Adopted unanimously, 8809th meeting"; ``refersTo``: Chapter VII)
+    against the resolution's vote in all three languages; 2531's step names no meeting (voting by mail)."""
+    (name,) = [path.name for path in XML.glob(f"S_RES_{number}_*_E.xml")]
+    root = ET.parse(XML / name).getroot()
+    (step,) = [
+        element for element in root.iter() if element.tag.endswith("step") and element.get("outcome") == "adopted"
+    ]
+    vote = _by_id(load()["resolutions"], f"res-{number}")["vote"]
+    meeting = re.search(r"(\d{4})(?:st|nd|rd|th) meeting", step.get("by", ""))
+    if meeting is not None:
+        assert f"{meeting.group(1)}" in vote["en"] and f"{meeting.group(1)}e vergadering" in vote["nl"]
+        assert f"{meeting.group(1)}e séance" in vote["fr"]
+    if step.get("refersTo") == "Chapter VII":
+        assert "Chapter VII" in vote["en"] and "hoofdstuk VII" in vote["nl"] and "chapitre VII" in vote["fr"]
