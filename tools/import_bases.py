@@ -141,7 +141,11 @@ CLOSED = {
     "Aguelhok": ("2023-10", "ev-2023-tessalit"),  # left "between 21 and 23 October"
     "Kidal": ("2023-10-31", "ev-2023-kidal"),
     "Ber": ("2023-08-13", "ev-2023-ber"),  # handed over early, the morning of 13 August
-    "Mopti/Sevare": ("2023-12", "ev-2023-mopti"),
+    "Goundam": ("2023-08-16", "ev-2023-goundam"),
+    "Ménaka": ("2023-08-25", "ev-2023-menaka"),
+    "Douentza": ("2023-10-21", "ev-2023-douentza"),
+    "Ansongo": ("2023-11-18", "ev-2023-ansongo"),
+    "Mopti/Sevare": ("2023-12-08", "ev-2023-mopti"),
     "Tombouctou (Timbuktu)": ("2023-12", "ev-2023-timbuktu"),
 }
 """Sites whose closing an event of the fact base reports (Goundam and Ménaka were only announced
