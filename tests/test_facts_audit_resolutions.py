@@ -161,5 +161,10 @@ def test_each_vote_gives_the_meeting_and_chapter_the_xml_records(number: int) ->
     if meeting is not None:
         assert f"{meeting.group(1)}" in vote["en"] and f"{meeting.group(1)}e vergadering" in vote["nl"]
         assert f"{meeting.group(1)}e séance" in vote["fr"]
+    if "voting by mail" in step.get("by", ""):  # the COVID-19 written procedure: no meeting adopted it
+        assert "by letter" in vote["en"] and "per brief" in vote["nl"] and "par lettre" in vote["fr"]
+        assert all("voting by mail" in vote[lang] for lang in ("en", "nl", "fr"))
+    else:
+        assert all(word not in vote["en"] for word in ("by letter", "videoconference"))
     if step.get("refersTo") == "Chapter VII":
         assert "Chapter VII" in vote["en"] and "hoofdstuk VII" in vote["nl"] and "chapitre VII" in vote["fr"]
