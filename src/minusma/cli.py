@@ -485,7 +485,7 @@ def troops(
 def _check_year(value: str | None) -> str | None:
     if value is not None and re.fullmatch(r"[0-9]{4}", value) is None:
         raise typer.BadParameter(say("bad_year", _usage_lang(), value=safe(value, lines=False)))
-    return value
+    return _check_date(value)  # 0000 has the form but is no year of the calendar
 
 
 @command("contributors")
