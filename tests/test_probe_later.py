@@ -31,3 +31,25 @@ def test_the_first_and_last_years_of_the_calendar_are_years() -> None:
     for year in ("0001", "9999"):
         result = _run("contributors", "--year", year, "--json")
         assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "death", "revised"),
+    [
+        ("en", "1 death in the UN's records (un-fatalities-2025-04-04): 2016-05-31.", "1 record was given otherwise"),
+        ("nl", "1 dode in de VN-records (un-fatalities-2025-04-04): 2016-05-31.", "1 record stond in een eerdere"),
+        (
+            "fr",
+            "1 mort dans les registres de l’ONU (un-fatalities-2025-04-04)\xa0: 2016-05-31.",
+            "1 enregistrement était",
+        ),
+    ],
+)
+def test_one_death_and_one_revised_record_are_said_in_the_singular(lang: str, death: str, revised: str) -> None:
+    """'1 deaths ... 2016-05-31 to 2016-05-31' and '1 records were given otherwise' read as errors."""
+    table = _run("casualties", "--country", "CHN", "--from", "2016", "--to", "2016", "--lang", lang, "--no-pager")
+    assert death in " ".join(table.stdout.split()).replace(" :", "\xa0:"), table.stdout
+    one_revised = _run("casualties", "--country", "NLD", "--by", "cause", "--lang", lang, "--no-pager")
+    assert revised in " ".join(one_revised.stdout.split()), one_revised.stdout
+    many = _run("casualties", "--by", "cause", "--lang", lang, "--no-pager")
+    assert "311 " in many.stdout and revised not in " ".join(many.stdout.split())

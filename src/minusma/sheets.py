@@ -1328,7 +1328,8 @@ def _series_notes(result: CasualtiesResult, lang: Lang) -> list[str]:
     if series["total"]:
         notes.append(
             say(
-                "fatalities.total", lang, count=series["total"], sources=", ".join(series["sources"]),
+                f"fatalities.total.{LANGS[lang].plural(series['total'])}", lang, count=series["total"],
+                sources=", ".join(series["sources"]), day=series["first"] or "…",
                 first=Bound(series["first"] or "…", "from"), last=Bound(series["last"] or "…", "to"),
             )
         )  # fmt: skip
@@ -1337,7 +1338,7 @@ def _series_notes(result: CasualtiesResult, lang: Lang) -> list[str]:
     if result["read_as"] is not None:
         notes.append(say("fatalities.at", lang, date=result["read_as"]))
     if series["revised"]:
-        notes.append(say("fatalities.revised", lang, count=series["revised"]))
+        notes.append(say(f"fatalities.revised.{LANGS[lang].plural(series['revised'])}", lang, count=series["revised"]))
     return notes
 
 
