@@ -53,3 +53,28 @@ def test_one_death_and_one_revised_record_are_said_in_the_singular(lang: str, de
     assert revised in " ".join(one_revised.stdout.split()), one_revised.stdout
     many = _run("casualties", "--by", "cause", "--lang", lang, "--no-pager")
     assert "311 " in many.stdout and revised not in " ".join(many.stdout.split())
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["bases", "--chart", "--json"], "minusma bases --chart draws an image: it prints table, svg, png, not json"),
+        (["casualties", "--chart", "--csv"], "leave out --chart for csv"),
+        (["bases", "--format", "svg"], "add --chart (minusma bases --chart --format svg)"),
+        (["casualties", "--format", "png"], "add --chart (minusma casualties --chart --format png)"),
+        (["troops", "--format", "svg"], "add --chart (minusma troops --chart --format svg)"),
+    ],
+)
+def test_a_format_refused_for_want_or_excess_of_chart_says_so(args: list[str], said: str) -> None:
+    """'minusma bases cannot print json' (with --chart) and 'cannot print svg' (without) were untrue:
+    bases prints both; the message names --chart, what to add or leave out."""
+    result = _run(*args, "--lang", "en")
+    assert result.returncode == 2 and result.stdout == ""
+    assert said in " ".join(result.stderr.split()), result.stderr
+    assert "cannot print" not in result.stderr
+
+
+def test_a_format_no_variant_of_the_command_prints_is_still_refused_as_before() -> None:
+    result = _run("timeline", "--format", "svg", "--lang", "en")
+    assert result.returncode == 2 and "minusma timeline cannot print svg" in result.stderr
+    assert "--chart" not in result.stderr

@@ -196,9 +196,12 @@ def settings(fits: Sequence[Format] | None = None) -> Settings:
         raise UsageError(Message("together", {"first": first, "second": second}))
     chosen_format = formats[0] if formats else fits[0]
     if chosen_format not in fits:
-        raise UsageError(
-            Message("format_unfit", {"command": ctx.command_path, "format": chosen_format, "formats": ", ".join(fits)})
-        )
+        listed = {"command": ctx.command_path, "format": chosen_format, "formats": ", ".join(fits)}
+        if ctx.params.get("chart"):  # the command prints it, but not as a chart
+            raise UsageError(Message("format_unfit_chart", listed))
+        if chosen_format in formats_of(ctx.command.name or ""):  # a chart's format, without --chart
+            raise UsageError(Message("format_needs_chart", listed))
+        raise UsageError(Message("format_unfit", listed))
     data = given.get("data")
     if data is None:
         data = os.environ.get("MINUSMA_DATA") or None  # set but empty counts as unset

@@ -304,6 +304,8 @@ MESSAGES: dict[str, str] = {
     "output_is_data": "--output {file} is the fact base being read; writing there would replace the facts with the answer. Choose another file",
     "bad_format": "'{value}' is not an output format. Use one of: {formats}.",
     "format_unfit": "{command} cannot print {format}; it prints: {formats}.",
+    "format_unfit_chart": "{command} --chart draws an image: it prints {formats}, not {format}; leave out --chart for {format}.",
+    "format_needs_chart": "--format {format} draws an image: add --chart ({command} --chart --format {format}); without it, {command} prints {formats}.",
     "bad_number": "'{value}' is not a whole number of at least {minimum}.",
     "bad_bytes": "the argument {value} is not valid text in this system's encoding; retype it",
     "output_failed": "could not write the output ({reason}); nothing more was written",

@@ -304,6 +304,8 @@ MESSAGES: dict[str, str] = {
     "output_is_data": "--output {file} est la base de faits lue ; y écrire remplacerait les faits par la réponse. Choisissez un autre fichier",
     "bad_format": "'{value}' n’est pas un format de sortie. Choisissez parmi : {formats}.",
     "format_unfit": "{command} ne peut pas produire de sortie {format} ; formats possibles : {formats}.",
+    "format_unfit_chart": "{command} --chart dessine une image\xa0: formats possibles\xa0: {formats}, pas {format}\xa0; retirez --chart pour {format}.",
+    "format_needs_chart": "--format {format} dessine une image\xa0: ajoutez --chart ({command} --chart --format {format})\xa0; sans --chart, {command} produit\xa0: {formats}.",
     "bad_number": "'{value}' n’est pas un nombre entier supérieur ou égal à {minimum}.",
     "bad_bytes": "l’argument {value} n’est pas un texte valide dans l’encodage de ce système ; saisissez-le à nouveau",
     "output_failed": "impossible d’écrire la sortie ({reason}) ; rien de plus n’a été écrit",

@@ -304,6 +304,8 @@ MESSAGES: dict[str, str] = {
     "output_is_data": "--output {file} is het feitenbestand dat gelezen wordt; schrijven daarheen zou de feiten door het antwoord vervangen. Kies een ander bestand",
     "bad_format": "'{value}' is geen uitvoerformaat. Gebruik een van: {formats}.",
     "format_unfit": "{command} kan geen {format} geven; het geeft: {formats}.",
+    "format_unfit_chart": "{command} --chart tekent een afbeelding: het geeft {formats}, geen {format}; laat --chart weg voor {format}.",
+    "format_needs_chart": "--format {format} tekent een afbeelding: voeg --chart toe ({command} --chart --format {format}); zonder --chart geeft {command}: {formats}.",
     "bad_number": "'{value}' is geen geheel getal van ten minste {minimum}.",
     "bad_bytes": "het argument {value} is geen geldige tekst in de codering van dit systeem; typ het opnieuw",
     "output_failed": "kon de uitvoer niet schrijven ({reason}); er is niets meer geschreven",
