@@ -5,6 +5,9 @@ real process where the user meets it."""
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -78,3 +81,55 @@ def test_a_format_no_variant_of_the_command_prints_is_still_refused_as_before() 
     result = _run("timeline", "--format", "svg", "--lang", "en")
     assert result.returncode == 2 and "minusma timeline cannot print svg" in result.stderr
     assert "--chart" not in result.stderr
+
+
+def _patterns(node: object) -> set[str]:
+    if isinstance(node, dict):
+        found = {node["pattern"]} if isinstance(node.get("pattern"), str) else set()
+        return found.union(*(_patterns(value) for value in node.values()))
+    if isinstance(node, list):
+        return set().union(*(_patterns(value) for value in node))
+    return set()
+
+
+def test_every_pattern_of_the_schema_is_told_in_words() -> None:
+    """A field that misses its pattern was told 'does not have the required form (^[A-Z]{3}$)'."""
+    import json
+
+    from minusma import load
+    from minusma.core_schema import CORE_SCHEMA
+    from minusma.model import DATE_PATTERN, DAY_PATTERN, URL_PATTERN
+
+    told = {DATE_PATTERN, DAY_PATTERN, URL_PATTERN, *load._CONTROL_PATTERNS, *load._FORMS}
+    assert _patterns(json.loads(CORE_SCHEMA)) <= told
+
+
+def _misformed(data: dict[str, Any]) -> None:
+    data["events"][0]["id"] = "Bad Id"
+    data["contributions"][0]["country"] = "tcd"
+    data["fatalities"][0]["un_id"] = "MINUSMA-2013-8-8359"
+    data["fatalities"][1]["country"] = "Chad"
+    data["sources"][0]["language"] = "eng"
+    data["sources"][1]["accessed"] = "2026-11"
+    data["bases"][0]["presence"][0]["troops_by_country"] = {"tcd": 150}
+    symbol = next(source for source in data["sources"] if "symbol" in source)
+    symbol["symbol"] = "s/res/2100"
+    claim = next(claim for snapshot in data["snapshots"] for claim in snapshot["claims"] if "formula" in str(claim))
+    quantity = next(value for value in claim.values() if isinstance(value, dict) and "formula" in value)
+    quantity["formula"] = "13289+1920"
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "fr"])
+def test_validate_tells_each_misformed_field_its_form_in_words(lang: str, write_fact_base: Callable[..., Path]) -> None:
+    import json
+
+    path = write_fact_base(_misformed)
+    result = _run("validate", str(path), "--json", "--lang", lang)
+    assert result.returncode == 1, result.stderr
+    problems = json.loads(result.stdout)["problems"]
+    assert len(problems) == 9, problems
+    for problem in problems:
+        assert not any(mark in problem["message"] for mark in ("^", "$)", "[A-Z]", "\\d")), problem
+    examples = {"TCD", "res-2100", "MINUSMA-2013-08-08359", "en, fr", "2026-11-28", "S/RES/2100 (2013)", "13289 + 1920"}
+    said = " ".join(problem["message"] for problem in problems)
+    assert all(example in said for example in examples), said
