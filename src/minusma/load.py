@@ -185,8 +185,8 @@ def _schema_message(detail: ErrorDetails) -> Message:
         if context["pattern"] == URL_PATTERN:
             return Message("schema.url")
     if kind == "string_pattern_mismatch" and context.get("pattern") == DAY_PATTERN:
-        found = _date_message(detail.get("input"))
-        return found if found.key != "schema.date_form" else Message("schema.day_form")
+        calendar = _date_message(detail.get("input"))  # 2026-02-30 is told what the calendar says
+        return calendar if calendar.key != "schema.date_form" else Message("schema.day_form")
     if kind == "string_pattern_mismatch" and context.get("pattern") in _FORMS:
         return Message(_FORMS[context["pattern"]])
     if not detail["loc"] and kind.endswith("_type"):
