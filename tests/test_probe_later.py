@@ -133,3 +133,32 @@ def test_validate_tells_each_misformed_field_its_form_in_words(lang: str, write_
     examples = {"TCD", "res-2100", "MINUSMA-2013-08-08359", "en, fr", "2026-11-28", "S/RES/2100 (2013)", "13289 + 1920"}
     said = " ".join(problem["message"] for problem in problems)
     assert all(example in said for example in examples), said
+
+
+def _ansongo_also_called_gao(data: dict[str, Any]) -> None:
+    ansongo = next(base for base in data["bases"] if base["id"] == "base-ansongo")
+    ansongo["spellings"] = ["Gao (old name)"]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "fr"])
+@pytest.mark.parametrize("args", [[], ["--chart", "--format", "svg"]])
+def test_a_name_two_sites_share_is_not_answered_with_one_of_them(
+    lang: str, args: list[str], write_fact_base: Callable[..., Path]
+) -> None:
+    """A fact base whose sites share a name (a spelling of one, the name of another): --base answered
+    with whichever came first, without a word."""
+    path = write_fact_base(_ansongo_also_called_gao)
+    result = _run("bases", "--base", "gao", "--data", str(path), "--lang", lang, *args)
+    assert result.returncode == 1 and result.stdout == ""
+    said = " ".join(result.stderr.split())
+    assert "base-ansongo (Ansongo, Gao)" in said and "base-gao (Gao, Gao)" in said and "2" in said, said
+
+
+def test_an_id_names_its_site_alone_and_an_unshared_name_still_finds_it(write_fact_base: Callable[..., Path]) -> None:
+    import json
+
+    path = write_fact_base(_ansongo_also_called_gao)
+    for wanted, site in (("base-gao", "base-gao"), ("Ansongo", "base-ansongo"), ("old name", "base-ansongo")):
+        result = _run("bases", "--base", wanted, "--data", str(path), "--json")
+        assert result.returncode == 0, result.stderr
+        assert [found["id"] for found in json.loads(result.stdout)["sites"]] == [site]

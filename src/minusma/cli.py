@@ -566,14 +566,24 @@ def bases(
                 raise NotFoundError(unknown)
         site = None
         if base is not None:
-            found = query.find_base(fact_base, base)
-            if found is None:
+            found = query.find_bases(fact_base, base)
+            if not found:
                 unknown = Message("unknown_base", {"base": safe(base)})
                 similar = query.similar_bases(fact_base, base)
                 if similar:
                     raise NotFoundError(Message("did_you_mean_after", {"message": unknown, "ids": ", ".join(similar)}))
                 raise NotFoundError(unknown)
-            site = found["id"]
+            if len(found) > 1:  # sites that share a name: which one is for the user to say, by its id
+                named = {
+                    lang: ", ".join(
+                        f"{site['id']} ({safe(site['name'][lang])}, {safe(site['region'][lang])})" for site in found
+                    )
+                    for lang in LANGS
+                }
+                raise NotFoundError(
+                    Message("base_ambiguous", {"base": safe(base), "count": len(found), "sites": named})
+                )
+            site = found[0]["id"]
         return query.bases(fact_base, at=at, country=code, base=site)
 
     if chart:

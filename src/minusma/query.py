@@ -1055,14 +1055,27 @@ def _row_countries(row: Any) -> set[str]:
 
 
 def find_base(fact_base: FactBase, wanted: str) -> Base | None:
-    """A site by its id, its name in any language or a spelling the datasets use (case and accents ignored)."""
+    """A site by its id, its name in any language or a spelling the datasets use (case and accents ignored);
+    the first where a name is shared (:func:`find_bases` finds them all)."""
+    found = find_bases(fact_base, wanted)
+    return found[0] if found else None
+
+
+def find_bases(fact_base: FactBase, wanted: str) -> list[Base]:
+    """Every site ``wanted`` names: by its id (then that one alone), its name in any language or a
+    spelling the datasets use (case and accents ignored). More than one where sites share a name."""
+    bases = fact_base.get("bases", [])
+    by_id = [base for base in bases if base["id"] == wanted.strip()]
+    if by_id:
+        return by_id
     folded = fold(wanted.strip())
-    for base in fact_base.get("bases", []):
+    found = []
+    for base in bases:
         names: set[str] = {base["id"], base["id"].removeprefix("base-"), *_names(base), *base["spellings"]}
         parts = {part for name in names for part in re.split(r"\s*[/()]\s*", name) if part}  # Mopti/Sévaré: Sévaré
         if folded in {fold(name) for name in names | parts}:
-            return base
-    return None
+            found.append(base)
+    return found
 
 
 def region_names(fact_base: FactBase) -> dict[str, Text]:

@@ -633,6 +633,7 @@ MESSAGES: dict[str, str] = {
     "bases_rows_note": "A row counts only for the month or year its date gives, and not after the site closed: nothing is filled in between two maps. Where Geo-PKO and RADPKO differ, both rows stay.",
     "bases_none": "No site in the datasets for that question.",
     "unknown_base": "no site named '{base}' in the fact base; 'minusma bases' lists them",
+    "base_ambiguous": "'{base}' names {count} sites in the fact base: {sites}; give the id of the one you mean",
     "col.site": "Site",
     "col.region": "Region",
     "col.latitude": "Latitude",

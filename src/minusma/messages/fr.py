@@ -633,6 +633,7 @@ MESSAGES: dict[str, str] = {
     "bases_rows_note": "Une ligne ne vaut que pour le mois ou l’année de sa date, et pas après la fermeture du site : rien n’est comblé entre deux cartes. Là où Geo-PKO et RADPKO diffèrent, les deux lignes restent.",
     "bases_none": "Aucun site dans les jeux de données pour cette question.",
     "unknown_base": "aucun site nommé «\u202f{base}\u202f» dans la base de faits\xa0; «\u202fminusma bases\u202f» les énumère",
+    "base_ambiguous": "«\u202f{base}\u202f» désigne {count} sites de la base de faits\xa0: {sites}\xa0; donnez l’identifiant de celui que vous voulez",
     "col.site": "Site",
     "col.region": "Région",
     "col.latitude": "Latitude",

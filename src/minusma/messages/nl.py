@@ -633,6 +633,7 @@ MESSAGES: dict[str, str] = {
     "bases_rows_note": "Een regel geldt alleen voor de maand of het jaar van de datum, en niet na de sluiting van de locatie: tussen twee kaarten wordt niets ingevuld. Waar Geo-PKO en RADPKO verschillen, blijven beide regels staan.",
     "bases_none": "Geen locatie in de datasets voor die vraag.",
     "unknown_base": "geen locatie met de naam '{base}' in het feitenbestand; 'minusma bases' toont ze",
+    "base_ambiguous": "'{base}' noemt {count} locaties in het feitenbestand: {sites}; geef de id van de bedoelde",
     "col.site": "Locatie",
     "col.region": "Regio",
     "col.latitude": "Breedte",
