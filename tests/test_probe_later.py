@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from installed import minusma_command
+from rules_facts import claim, contribution, keys, q, snapshot, tiny
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -162,3 +163,82 @@ def test_an_id_names_its_site_alone_and_an_unshared_name_still_finds_it(write_fa
         result = _run("bases", "--base", wanted, "--data", str(path), "--json")
         assert result.returncode == 0, result.stderr
         assert [found["id"] for found in json.loads(result.stdout)["sites"]] == [site]
+
+
+# --------------------------------------------------------------------------- estimates stay estimates
+
+
+@pytest.mark.parametrize(
+    ("date", "parts", "expected"),
+    [
+        ("2014", {"basis": "yearly_mean", "military": q(255, "about"), "total": q(267, "about")}, []),
+        ("2014", {"basis": "yearly_mean", "military": q(255, "nearly")}, []),
+        ("2014", {"basis": "unit_sizes", "military": q(150, "about")}, []),
+        ("2014-03", {"basis": "unit_sizes", "military": q(150, "about")}, []),  # a map's month: no yearly rule
+        ("2014-06-30", {"military": q(255), "total": q(267)}, []),  # a stated count: exact, any day
+        (
+            "2014",
+            {"basis": "yearly_mean", "military": q(255)},
+            ["error contributions[0].military.qualifier estimate_exact"],
+        ),
+        (
+            "2014",
+            {"basis": "unit_sizes", "military": q(150)},
+            ["error contributions[0].military.qualifier estimate_exact"],
+        ),
+        (
+            "2014",
+            {"basis": "yearly_mean", "military": q(255, "about"), "police": q(0), "total": q(267)},
+            [
+                "error contributions[0].police.qualifier estimate_exact",
+                "error contributions[0].total.qualifier estimate_exact",
+            ],
+        ),  # fmt: skip
+        (
+            "2014-12",
+            {"basis": "yearly_mean", "military": q(255, "about")},
+            ["error contributions[0].date mean_not_a_year"],
+        ),
+        (
+            "2014-01-01",
+            {"basis": "yearly_mean", "military": q(255, "about")},
+            ["error contributions[0].date mean_not_a_year"],
+        ),
+    ],
+)
+def test_a_contributions_estimate_is_never_exact_and_a_mean_is_dated_by_its_year(
+    date: str, parts: dict[str, Any], expected: list[str]
+) -> None:
+    found = keys(tiny(contributions=[contribution("c", "TCD", date, **parts)]))
+    assert [f"{severity} {path} {key.removeprefix('check.')}" for severity, path, key in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("date", "mean", "expected"),
+    [
+        ("2014", q(10000, "about"), []),
+        ("2014", q(10000), ["error snapshots[0].claims[1].military.qualifier estimate_exact"]),
+        ("2014-12-31", q(10000, "about"), ["error snapshots[0].claims[1] mean_not_a_year"]),
+    ],
+)
+def test_a_yearly_mean_of_strength_is_never_exact_and_dated_by_its_year(
+    date: str, mean: dict[str, Any], expected: list[str]
+) -> None:
+    data = tiny()
+    stated = claim(military=q(9000))
+    estimate = claim("normal", military=mean, basis="yearly_mean")
+    data["snapshots"] = [*data["snapshots"], snapshot("s-mean", date, stated, estimate)]
+    found = [f"{severity} {path} {key.removeprefix('check.')}" for severity, path, key in keys(data)]
+    assert found == expected
+
+
+def test_validate_names_an_estimate_marked_exact_in_a_real_process(write_fact_base: Callable[..., Path]) -> None:
+    def exact_mean(data: dict[str, Any]) -> None:
+        mean = next(record for record in data["contributions"] if record.get("basis") == "yearly_mean")
+        mean["military"]["qualifier"] = "exact"
+        mean["date"] = f"{mean['date']}-06"
+
+    result = _run("validate", str(write_fact_base(exact_mean)), "--lang", "en", "--no-pager")
+    said = " ".join(result.stdout.split())
+    assert result.returncode == 1 and "2 errors" in said, said
+    assert 'not a headcount; mark it "about"' in said and "date it by the year it is the mean of" in said

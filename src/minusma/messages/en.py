@@ -390,6 +390,8 @@ MESSAGES: dict[str, str] = {
     "title.Lt. Gen.": "Lt. Gen.",
     "title.Gen.": "Gen.",
     "check.contribution_parts": "the stated parts add up to {parts}, more than the stated total of {total}; correct a part or the total",
+    "check.estimate_exact": 'is marked exact, but the figure is an estimate ({basis}), not a headcount; mark it "about"',
+    "check.mean_not_a_year": "a yearly mean dated {date}: date it by the year it is the mean of ({year})",
     "check.contribution_empty": "states no figure; give military, police, staff or total",
     "check.contributions_above_total": "on {date} the countries add up to {summed}, more than the mission's stated total of {total} ({mission_sources}); check {sources}: sources may count differently",
     "kind.contribution": "contribution",

@@ -390,6 +390,8 @@ MESSAGES: dict[str, str] = {
     "title.Lt. Gen.": "général de corps d’armée",
     "title.Gen.": "général",
     "check.contribution_parts": "les parties déclarées totalisent {parts}, plus que le total déclaré de {total}\xa0; corrigez une partie ou le total",
+    "check.estimate_exact": "est marqué exact, mais le chiffre est une estimation ({basis}), pas un décompte\xa0; marquez-le «\u202fabout\u202f» (environ)",
+    "check.mean_not_a_year": "une moyenne annuelle datée du {date}\xa0: datez-la par l’année dont elle est la moyenne ({year})",
     "check.contribution_empty": "ne donne aucun chiffre\xa0; indiquez military, police, staff ou total",
     "check.contributions_above_total": "au {date}, les pays totalisent {summed}, plus que le total déclaré de la mission, {total} ({mission_sources})\xa0; vérifiez {sources}\xa0: les sources peuvent compter différemment",
     "kind.contribution": "contribution",

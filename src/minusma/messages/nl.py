@@ -390,6 +390,8 @@ MESSAGES: dict[str, str] = {
     "title.Lt. Gen.": "luitenant-generaal",
     "title.Gen.": "generaal",
     "check.contribution_parts": "de vermelde delen tellen op tot {parts}, meer dan het vermelde totaal van {total}; verbeter een deel of het totaal",
+    "check.estimate_exact": 'is als exact gemarkeerd, maar het cijfer is een schatting ({basis}), geen telling; markeer het als "about" (ongeveer)',
+    "check.mean_not_a_year": "een jaargemiddelde gedateerd {date}: dateer het met het jaar waarvan het het gemiddelde is ({year})",
     "check.contribution_empty": "noemt geen enkel cijfer; geef military, police, staff of total",
     "check.contributions_above_total": "op {date} tellen de landen op tot {summed}, meer dan het vermelde totaal van de missie van {total} ({mission_sources}); controleer {sources}: bronnen kunnen anders tellen",
     "kind.contribution": "bijdrage",
