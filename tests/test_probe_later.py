@@ -242,3 +242,18 @@ def test_validate_names_an_estimate_marked_exact_in_a_real_process(write_fact_ba
     said = " ".join(result.stdout.split())
     assert result.returncode == 1 and "2 errors" in said, said
     assert 'not a headcount; mark it "about"' in said and "date it by the year it is the mean of" in said
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "fr"])
+def test_the_basis_column_of_csv_holds_the_code_wherever_contributions_are_listed(lang: str) -> None:
+    """contributors' CSV gave the basis in words of the run's language ('moyenne annuelle (RADPKO)')
+    while the strength rows of the same `at --csv` gave the code (yearly_mean)."""
+    import csv
+    import io
+
+    for args in (["contributors", "--year", "2019"], ["at", "2019"], ["contributors", "--country", "NLD"]):
+        result = _run(*args, "--csv", "--lang", lang)
+        assert result.returncode == 0, result.stderr
+        rows = list(csv.DictReader(io.StringIO(result.stdout)))
+        bases = {row["basis"] for row in rows if row.get("basis")}
+        assert bases and bases <= {"stated", "yearly_mean", "unit_sizes"}, (args, bases)

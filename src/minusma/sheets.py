@@ -943,7 +943,7 @@ def _contribution_rows(rows: Sequence[ContributorRow], lang: Lang, notes: bool =
             row["id"],
             Coded(row["country"], row["names"][lang]),
             row["date"],
-            say(f"basis.{row['basis']}", lang),
+            Coded(row["basis"], say(f"basis.{row['basis']}", lang)),  # CSV: the code, as --json and troops' CSV give it
             row.get("military"),
             row.get("police"),
             row.get("staff"),
