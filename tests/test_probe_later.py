@@ -257,3 +257,40 @@ def test_the_basis_column_of_csv_holds_the_code_wherever_contributions_are_liste
         rows = list(csv.DictReader(io.StringIO(result.stdout)))
         bases = {row["basis"] for row in rows if row.get("basis")}
         assert bases and bases <= {"stated", "yearly_mean", "unit_sizes"}, (args, bases)
+
+
+# --------------------------------------------------------------------------- bases after the withdrawal
+
+
+@pytest.mark.parametrize(
+    ("at", "after"), [("2023-12-31", None), ("2024-01-01", "2023-12-31"), ("2023", None), ("2024", "2023-12-31")]
+)
+def test_bases_at_a_day_after_the_withdrawal_says_only_the_datasets_place_units_there(
+    at: str, after: str | None
+) -> None:
+    """`bases --at 2024-06` listed Bamako and Gao as sites in use, with troops, without the note `at`
+    gives the same day: the mission had left; only Geo-PKO's 2024 rows place units there."""
+    import json
+
+    document = json.loads(_run("bases", "--at", at, "--json").stdout)
+    assert document["after_withdrawal"] == after
+    if after is not None:
+        assert {site["id"] for site in document["sites"]} == {"base-bamako", "base-gao"}
+    for lang, words in (
+        ("en", "after the withdrawal was completed"),
+        ("nl", "na de voltooide terugtrekking"),
+        ("fr", "après la fin du retrait"),
+    ):
+        table = " ".join(_run("bases", "--at", at, "--lang", lang, "--no-pager").stdout.split())
+        words = words if lang != "fr" else "d’après la fin du retrait"
+        assert (words in table.lower()) == (after is not None), (lang, table[-600:])
+    collection = json.loads(_run("bases", "--at", at, "--format", "geojson").stdout)
+    assert ("2023-12-31" in collection["note"]) == (after is not None)
+
+
+def test_the_whole_listing_and_a_site_with_rows_after_the_withdrawal_carry_the_note_too() -> None:
+    import json
+
+    for args in ([], ["--base", "Gao"]):
+        assert json.loads(_run("bases", *args, "--json").stdout)["after_withdrawal"] == "2023-12-31"
+    assert json.loads(_run("bases", "--base", "Kidal", "--json").stdout)["after_withdrawal"] is None

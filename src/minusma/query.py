@@ -1185,6 +1185,9 @@ class BasesResult(TypedDict):
     base: str | None
     sites: list[Site]
     rows: list[BaseRow]
+    after_withdrawal: str | None
+    """The day the withdrawal was completed, where a row of a site listed is dated wholly after it
+    (Geo-PKO's 2024 rows): only the datasets place units there then; else null."""
     sources: list[Source]
 
 
@@ -1196,6 +1199,8 @@ def bases(
     period = date_range(at) if at is not None else None
     sites: list[Site] = []
     rows: list[BaseRow] = []
+    withdrawn = fact_base["mission"]["withdrawal_completed"]
+    after = False
     for record in fact_base.get("bases", []):
         if base is not None and record["id"] != base:
             continue
@@ -1205,6 +1210,7 @@ def bases(
         ]  # fmt: skip
         if not kept:
             continue
+        after = after or any(date_range(row["date"])[0] > date_range(withdrawn)[1] for row in kept)
         sites.append(_site(record, kept))
         if at is not None or country is not None or base is not None:
             rows += [_base_row(record, row) for row in kept]
@@ -1218,6 +1224,7 @@ def bases(
         "base": base,
         "sites": sites,
         "rows": rows,
+        "after_withdrawal": withdrawn if after else None,
         "sources": _with_sources(fact_base, sites, rows, events),
     }
 

@@ -1139,7 +1139,9 @@ def bases(result: BasesResult, lang: Lang) -> list[Sheet]:
         )  # fmt: skip
         for site in result["sites"]
     ]
+    after = result["after_withdrawal"]
     notes = [say("bases_note", lang), say("bases_sites_note", lang)]
+    notes += [say("bases_after_withdrawal", lang, date=after)] if after is not None else []
     if not sites:
         notes = [say("bases_none", lang)]
     sheets = [Sheet("sites", title, _site_columns(lang), sites, notes=notes + _as_of_note(result["as_of"], lang))]
@@ -1167,7 +1169,8 @@ def bases(result: BasesResult, lang: Lang) -> list[Sheet]:
                 say("bases_rows", lang),
                 _row_columns(lang),
                 rows,
-                notes=[say("bases_note", lang), say("bases_rows_note", lang)],
+                notes=[say("bases_note", lang), say("bases_rows_note", lang)]
+                + ([say("bases_after_withdrawal", lang, date=after)] if after is not None else []),
             )  # fmt: skip
         )
     return sheets

@@ -632,6 +632,7 @@ MESSAGES: dict[str, str] = {
     "bases_rows": "Row by row, as each dataset gives it",
     "bases_note": "Estimates, not headcounts: Geo-PKO counts the units on the UN's deployment maps at nominal sizes (a company about 150, a battalion about 950); RADPKO gives yearly means of the UN's monthly figures. ~ marks every such estimate.",
     "bases_sites_note": "Troops: the largest Geo-PKO estimate of the rows listed. First and last: the first and last dated rows of any dataset.",
+    "bases_after_withdrawal": "Rows dated after the withdrawal was completed ({date}): only these datasets still place units there, and no other source in the fact base says that any stayed.",
     "bases_rows_note": "A row counts only for the month or year its date gives, and not after the site closed: nothing is filled in between two maps. Where Geo-PKO and RADPKO differ, both rows stay.",
     "bases_none": "No site in the datasets for that question.",
     "unknown_base": "no site named '{base}' in the fact base; 'minusma bases' lists them",

@@ -632,6 +632,7 @@ MESSAGES: dict[str, str] = {
     "bases_rows": "Ligne par ligne, comme chaque jeu de données le donne",
     "bases_note": "Des estimations, pas des effectifs comptés : Geo-PKO compte les unités des cartes de déploiement de l’ONU à leur taille nominale (une compagnie environ 150, un bataillon environ 950) ; RADPKO donne des moyennes annuelles des chiffres mensuels de l’ONU. ~ marque chacune de ces estimations.",
     "bases_sites_note": "Troupes : la plus forte estimation Geo-PKO des lignes affichées. Première et dernière : les premières et dernières lignes datées d’un jeu de données.",
+    "bases_after_withdrawal": "Lignes datées d’après la fin du retrait ({date})\xa0: seuls ces jeux de données y placent encore des unités\xa0; aucune autre source de la base de faits ne dit que des troupes y sont restées.",
     "bases_rows_note": "Une ligne ne vaut que pour le mois ou l’année de sa date, et pas après la fermeture du site : rien n’est comblé entre deux cartes. Là où Geo-PKO et RADPKO diffèrent, les deux lignes restent.",
     "bases_none": "Aucun site dans les jeux de données pour cette question.",
     "unknown_base": "aucun site nommé «\u202f{base}\u202f» dans la base de faits\xa0; «\u202fminusma bases\u202f» les énumère",

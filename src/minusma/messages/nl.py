@@ -632,6 +632,7 @@ MESSAGES: dict[str, str] = {
     "bases_rows": "Regel voor regel, zoals elke dataset het geeft",
     "bases_note": "Schattingen, geen tellingen: Geo-PKO telt de eenheden op de inzetkaarten van de VN tegen hun nominale omvang (een compagnie ongeveer 150, een bataljon ongeveer 950); RADPKO geeft jaargemiddelden van de maandcijfers van de VN. ~ markeert elke schatting.",
     "bases_sites_note": "Troepen: de hoogste schatting van Geo-PKO in de getoonde regels. Eerste en laatste: de eerste en laatste gedateerde regel van een dataset.",
+    "bases_after_withdrawal": "Regels gedateerd na de voltooide terugtrekking ({date}): alleen deze datasets plaatsen daar nog eenheden; geen andere bron in het feitenbestand zegt dat er iemand bleef.",
     "bases_rows_note": "Een regel geldt alleen voor de maand of het jaar van de datum, en niet na de sluiting van de locatie: tussen twee kaarten wordt niets ingevuld. Waar Geo-PKO en RADPKO verschillen, blijven beide regels staan.",
     "bases_none": "Geen locatie in de datasets voor die vraag.",
     "unknown_base": "geen locatie met de naam '{base}' in het feitenbestand; 'minusma bases' toont ze",
