@@ -294,3 +294,11 @@ def test_the_whole_listing_and_a_site_with_rows_after_the_withdrawal_carry_the_n
     for args in ([], ["--base", "Gao"]):
         assert json.loads(_run("bases", *args, "--json").stdout)["after_withdrawal"] == "2023-12-31"
     assert json.loads(_run("bases", "--base", "Kidal", "--json").stdout)["after_withdrawal"] is None
+
+
+def test_a_caveat_in_french_takes_the_space_before_its_colon() -> None:
+    """'[Réserve: …]' in French text, where every other label of the tool says 'Réserve\xa0:'."""
+    result = _run("budget", "--to", "2014", "--lang", "fr", "--format", "md")
+    assert result.returncode == 0 and "[Réserve\xa0: " in result.stdout and "[Réserve:" not in result.stdout
+    english = _run("budget", "--to", "2014", "--lang", "en", "--format", "md").stdout
+    assert "[Caveat: " in english

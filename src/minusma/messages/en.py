@@ -52,6 +52,7 @@ MESSAGES: dict[str, str] = {
     "rank_block": "Claim",
     "note": "Note",
     "caveat": "Caveat",
+    "caveat.bracket": "{text} [{label}: {caveat}]",
     "start": "Start",
     "end": "End",
     "summary": "Summary",

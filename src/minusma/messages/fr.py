@@ -52,6 +52,7 @@ MESSAGES: dict[str, str] = {
     "rank_block": "Affirmation",
     "note": "Note",
     "caveat": "Réserve",
+    "caveat.bracket": "{text} [{label}\xa0: {caveat}]",
     "start": "Début",
     "end": "Fin",
     "summary": "Résumé",

@@ -52,6 +52,7 @@ MESSAGES: dict[str, str] = {
     "rank_block": "Bewering",
     "note": "Toelichting",
     "caveat": "Voorbehoud",
+    "caveat.bracket": "{text} [{label}: {caveat}]",
     "start": "Begin",
     "end": "Einde",
     "summary": "Samenvatting",

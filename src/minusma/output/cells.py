@@ -85,7 +85,9 @@ def format_cell(column: Column, cell: Cell, lang: Lang, unicode: bool = True, co
     if isinstance(cell, Coded):
         return cell.words
     if isinstance(cell, Noted):
-        return cell.text if cell.caveat is None else f"{cell.text} [{cell.caveat_label}: {cell.caveat}]".lstrip()
+        if cell.caveat is None:
+            return cell.text
+        return say("caveat.bracket", lang, text=cell.text, label=cell.caveat_label, caveat=cell.caveat).lstrip()
     if isinstance(cell, Bar):
         return bar(cell, unicode)
     if isinstance(cell, PartFill):
