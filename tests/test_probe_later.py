@@ -302,3 +302,12 @@ def test_a_caveat_in_french_takes_the_space_before_its_colon() -> None:
     assert result.returncode == 0 and "[Réserve\xa0: " in result.stdout and "[Réserve:" not in result.stdout
     english = _run("budget", "--to", "2014", "--lang", "en", "--format", "md").stdout
     assert "[Caveat: " in english
+
+
+@pytest.mark.parametrize("args", [["show", ""], ["show", " "], ["cite", ""], ["cite", "res-2100", ""], ["sources", ""]])
+@pytest.mark.parametrize("lang", ["en", "nl", "fr"])
+def test_an_empty_id_is_a_usage_error_like_an_empty_name(args: list[str], lang: str) -> None:
+    """`show ''` said "no fact or source with id ''" (exit 1) where `bases --country ''` is a usage error."""
+    result = _run(*args, "--lang", lang)
+    assert result.returncode == 2 and result.stdout == "", result.stderr
+    assert "res-2100" in result.stderr and "''" not in result.stderr

@@ -452,6 +452,19 @@ def _check_name(value: str | None) -> str | None:
     return value
 
 
+def _check_id(value: str | None) -> str | None:
+    """An id to look up (show, cite, sources): an empty one names nothing, as an empty name does."""
+    if value is not None and not value.strip():
+        raise typer.BadParameter(say("empty_id", _usage_lang()))
+    return value
+
+
+def _check_ids(values: list[str] | None) -> list[str] | None:
+    for value in values or []:
+        _check_id(value)
+    return values
+
+
 @command("troops", kinds=("tables", "chart"))
 def troops(
     compare: Annotated[bool, typer.Option("--compare", help=_help("compare"))] = False,
@@ -746,7 +759,7 @@ def search(
 
 @command("sources")
 def sources(
-    source_id: Annotated[str | None, typer.Argument(metavar="ID", help=_help("source_id"))] = None,
+    source_id: Annotated[str | None, typer.Argument(metavar="ID", callback=_check_id, help=_help("source_id"))] = None,
 ) -> None:
     if source_id is None:
         show(query.sources, sheets.sources)
@@ -778,7 +791,9 @@ def _require_known(fact_base: FactBase, ids: Sequence[str]) -> None:
 
 @command("cite", kinds=("citations",), also=("json",))
 def cite(
-    ids: Annotated[list[str] | None, typer.Argument(metavar="ID...", help=_help("cite_ids"))] = None,
+    ids: Annotated[
+        list[str] | None, typer.Argument(metavar="ID...", callback=_check_ids, help=_help("cite_ids"))
+    ] = None,
 ) -> None:
     wanted = list(ids or [])
 
@@ -791,7 +806,7 @@ def cite(
 
 @command("show")
 def show_one(
-    identifier: Annotated[str, typer.Argument(metavar="ID", help=_help("show_id"))],
+    identifier: Annotated[str, typer.Argument(metavar="ID", callback=_check_id, help=_help("show_id"))],
 ) -> None:
     def ask(fact_base: FactBase) -> Any:
         _require_known(fact_base, [identifier])

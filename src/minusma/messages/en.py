@@ -619,6 +619,7 @@ MESSAGES: dict[str, str] = {
     "bad_by": "'{value}' is not a grouping. Use one of: {choices}.",
     "bad_size": "'{value}' is not a chart size. Use one of: {choices}.",
     "empty_name": "the value is empty; give a name or a code to look for.",
+    "empty_id": "the value is empty; give an id such as res-2100 ('minusma search' finds facts, 'minusma sources' lists the sources).",
     "kind.base": "site",
     "kind.base row": "site row",
     "help.bases": "Where MINUSMA was: its sites with their coordinates and who was there, from the Geo-PKO and RADPKO datasets (estimates, not headcounts).\n\nExample: minusma bases --base Gao",

@@ -619,6 +619,7 @@ MESSAGES: dict[str, str] = {
     "bad_by": "'{value}' n’est pas un regroupement. Choisissez parmi\xa0: {choices}.",
     "bad_size": "'{value}' n’est pas une taille de graphique. Choisissez parmi\xa0: {choices}.",
     "empty_name": "la valeur est vide\xa0; donnez un nom ou un code à chercher.",
+    "empty_id": "la valeur est vide\xa0; donnez un identifiant comme res-2100 («\u202fminusma search\u202f» trouve les faits, «\u202fminusma sources\u202f» énumère les sources).",
     "kind.base": "site",
     "kind.base row": "ligne d’un site",
     "help.bases": "Où était la MINUSMA : ses sites, leurs coordonnées et qui s’y trouvait, d’après les jeux de données Geo-PKO et RADPKO (des estimations, pas des effectifs comptés).\n\nExemple : minusma bases --base Gao",

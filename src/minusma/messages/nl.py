@@ -619,6 +619,7 @@ MESSAGES: dict[str, str] = {
     "bad_by": "'{value}' is geen groepering. Gebruik een van: {choices}.",
     "bad_size": "'{value}' is geen grafiekformaat. Gebruik een van: {choices}.",
     "empty_name": "de waarde is leeg; geef een naam of een code om naar te zoeken.",
+    "empty_id": "de waarde is leeg; geef een id zoals res-2100 ('minusma search' vindt feiten, 'minusma sources' toont de bronnen).",
     "kind.base": "locatie",
     "kind.base row": "regel van een locatie",
     "help.bases": "Waar MINUSMA was: de locaties met coördinaten en wie er was, uit de datasets Geo-PKO en RADPKO (schattingen, geen tellingen).\n\nVoorbeeld: minusma bases --base Gao",
