@@ -311,3 +311,46 @@ def test_an_empty_id_is_a_usage_error_like_an_empty_name(args: list[str], lang: 
     result = _run(*args, "--lang", lang)
     assert result.returncode == 2 and result.stdout == "", result.stderr
     assert "res-2100" in result.stderr and "''" not in result.stderr
+
+
+LONG = "2" * 100_000
+"""A pasted page as an argument: every message repeated it whole (100 KB on stderr)."""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["at", LONG], ["bases", "--base", LONG], ["bases", "--country", LONG], ["casualties", "--country", LONG],
+        ["contributors", "--country", LONG], ["contributors", "--year", LONG], ["budget", "--from", LONG],
+        ["show", LONG], ["sources", LONG], ["cite", LONG], ["timeline", "--category", LONG], ["casualties", "--by", LONG],
+        ["search", "Gao", "--limit", LONG], [LONG], ["at", "2016", LONG], ["at", "2016", f"--{LONG}"],
+        ["bases", "--format", LONG], ["--lang", LONG, "about"],
+    ],
+)  # fmt: skip
+def test_a_long_argument_is_repeated_only_in_part(args: list[str]) -> None:
+    result = _run(*args)
+    assert result.returncode in (1, 2) and result.stdout == ""
+    assert "2" * 80 + "…" in result.stderr or "x" in result.stderr or "2" * 81 not in result.stderr
+    assert len(result.stderr) < 1000, len(result.stderr)
+
+
+def test_a_short_argument_is_repeated_whole() -> None:
+    value = "9" * 80
+    result = _run("bases", "--base", value)
+    assert result.returncode == 1 and f"'{value}'" in result.stderr and "…" not in result.stderr
+
+
+@pytest.mark.parametrize("option", [["search", "Gao", "--limit"], ["mandate", "--resolution"]])
+@pytest.mark.parametrize(
+    ("value", "code"), [("9" * 18, None), ("0" * 30 + "5", None), ("1" + "0" * 18, 2), ("2" * 5000, 2)]
+)
+def test_a_number_of_thousands_of_digits_is_a_usage_error_not_an_internal_error(
+    option: list[str], value: str, code: int | None
+) -> None:
+    """Python refuses to read an int of more than 4,300 digits: `--limit 222…` stopped with exit 3."""
+    result = _run(*option, value, "--json")
+    if code is None:
+        assert result.returncode in (0, 1), result.stderr  # read: hits, or no such resolution
+    else:
+        assert result.returncode == 2 and "18" in result.stderr, result.stderr
+    assert "internal error" not in result.stderr

@@ -316,6 +316,7 @@ MESSAGES: dict[str, str] = {
     "format_unfit_chart": "{command} --chart draws an image: it prints {formats}, not {format}; leave out --chart for {format}.",
     "format_needs_chart": "--format {format} draws an image: add --chart ({command} --chart --format {format}); without it, {command} prints {formats}.",
     "bad_number": "'{value}' is not a whole number of at least {minimum}.",
+    "number_too_large": "'{value}' is too large: give a whole number of at most {digits} digits.",
     "bad_bytes": "the argument {value} is not valid text in this system's encoding; retype it",
     "output_failed": "could not write the output ({reason}); nothing more was written",
     "usage.prefix": "Usage:",

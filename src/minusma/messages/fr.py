@@ -316,6 +316,7 @@ MESSAGES: dict[str, str] = {
     "format_unfit_chart": "{command} --chart dessine une image\xa0: formats possibles\xa0: {formats}, pas {format}\xa0; retirez --chart pour {format}.",
     "format_needs_chart": "--format {format} dessine une image\xa0: ajoutez --chart ({command} --chart --format {format})\xa0; sans --chart, {command} produit\xa0: {formats}.",
     "bad_number": "'{value}' n’est pas un nombre entier supérieur ou égal à {minimum}.",
+    "number_too_large": "«\u202f{value}\u202f» est trop grand\xa0: donnez un nombre entier d’au plus {digits} chiffres.",
     "bad_bytes": "l’argument {value} n’est pas un texte valide dans l’encodage de ce système ; saisissez-le à nouveau",
     "output_failed": "impossible d’écrire la sortie ({reason}) ; rien de plus n’a été écrit",
     "usage.prefix": "Utilisation :",

@@ -316,6 +316,7 @@ MESSAGES: dict[str, str] = {
     "format_unfit_chart": "{command} --chart tekent een afbeelding: het geeft {formats}, geen {format}; laat --chart weg voor {format}.",
     "format_needs_chart": "--format {format} tekent een afbeelding: voeg --chart toe ({command} --chart --format {format}); zonder --chart geeft {command}: {formats}.",
     "bad_number": "'{value}' is geen geheel getal van ten minste {minimum}.",
+    "number_too_large": "'{value}' is te groot: geef een geheel getal van ten hoogste {digits} cijfers.",
     "bad_bytes": "het argument {value} is geen geldige tekst in de codering van dit systeem; typ het opnieuw",
     "output_failed": "kon de uitvoer niet schrijven ({reason}); er is niets meer geschreven",
     "usage.prefix": "Gebruik:",

@@ -42,6 +42,16 @@ def safe(text: str, *, lines: bool = True) -> str:
     return _safe(text, lines=lines)
 
 
+TYPED_SHOWN = 80
+"""How much of an argument a message repeats: a mistyped value is recognised by its start, and a
+pasted page should not come back whole on stderr."""
+
+
+def typed(value: str) -> str:
+    """An argument as a message repeats it: control characters shown as escapes, a long one cut short."""
+    return safe(value if len(value) <= TYPED_SHOWN else f"{value[:TYPED_SHOWN]}…", lines=False)
+
+
 def _safe(text: str, *, lines: bool = True) -> str:
     """``text`` with control characters and bidi overrides shown as escapes (ESC as ``\\x1b``),
     so nothing from a fact base or from argv acts on a terminal, and an undecodable byte of an
