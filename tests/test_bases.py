@@ -135,7 +135,17 @@ def test_one_site_over_time_as_json(runner: CliRunner) -> None:
     result = runner.invoke(app, ["bases", "--base", "Gao", "--json"])
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
-    assert set(document) == {"as_of", "at", "read_as", "country", "base", "sites", "rows", "sources"}
+    assert set(document) == {
+        "as_of",
+        "at",
+        "read_as",
+        "country",
+        "base",
+        "sites",
+        "rows",
+        "after_withdrawal",
+        "sources",
+    }
     assert [site["id"] for site in document["sites"]] == ["base-gao"]
     dates = [row["date"] for row in document["rows"]]
     assert dates[0] == "2014" and dates[-1] == "2024" and len(dates) == 23 + 11 + 6

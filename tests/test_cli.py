@@ -99,7 +99,7 @@ CONTRACTS: dict[tuple[str, ...], set[str]] = {
         "sites",
         "sources",
     },
-    ("bases",): {"as_of", "at", "read_as", "country", "base", "sites", "rows", "sources"},
+    ("bases",): {"as_of", "at", "read_as", "country", "base", "sites", "rows", "after_withdrawal", "sources"},
     ("budget",): {"as_of", "filters", "years", "total", "sources"},
     ("sources",): {"as_of", "sources"},
     ("sources", "un-press-2690"): {"as_of", "source", "facts"},

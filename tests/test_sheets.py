@@ -69,6 +69,8 @@ def test_headers_differ_between_languages() -> None:
         ("preferred", "rank", "en", True, "*"),
         (Coded("netherlands", "Nederland"), "text", "nl", True, "Nederland"),
         (Noted("Text", "doubt", "Caveat"), "text", "en", True, "Text [Caveat: doubt]"),
+        (Noted("Texte", "doute", "Réserve"), "text", "fr", True, "Texte [Réserve\xa0: doute]"),  # French spacing
+        (Noted("", "doubt", "Caveat"), "text", "en", True, "[Caveat: doubt]"),
         (None, "quantity", "en", True, "-"),
         (None, "bar", "en", True, ""),
         (2100, "number", "en", True, "2,100"),

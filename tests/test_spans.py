@@ -125,7 +125,7 @@ def test_each_end_at_each_precision(side: str, date: str, fr: str) -> None:
             "tot 2017-04-11 (opvolger)",
         ),
         (
-            "fatalities.total",
+            "fatalities.total.other",
             {"count": "3", "sources": "s", "first": Bound("2014", "from"), "last": Bound("2016-06-30", "to")},
             "3 morts dans les registres de l’ONU (s), de 2014 au 2016-06-30.",
             "3 doden in de VN-records (s), 2014 tot 2016-06-30.",

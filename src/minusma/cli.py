@@ -29,6 +29,7 @@ from minusma.messages import LANGS, Lang, LanguageName, Listed, Message, say
 from minusma.model import CATEGORIES, SCHEMA_VERSION, Category, DateError, FactBase, parse_partial_date
 from minusma.output import WRITERS, Format, Kind
 from minusma.output.cells import safe
+from minusma.output.cells import typed as _typed
 from minusma.output.stream import ReaderGone, Stopped, write_text
 from minusma.sheets import Bars, MapPlot, Plot, Sheet
 from minusma.typer_adapt import (
@@ -178,27 +179,28 @@ def settings(fits: Sequence[Format] | None = None) -> Settings:
     given: dict[str, Any] = ctx.meta.get(_SETTINGS, {})
     lang_given = given.get("lang")
     if lang_given is not None and lang_given not in LANGS:
-        raise UsageError(Message("bad_lang", {"value": safe(lang_given, lines=False), "languages": ", ".join(LANGS)}))
+        raise UsageError(Message("bad_lang", {"value": _typed(lang_given), "languages": ", ".join(LANGS)}))
     environment_lang = os.environ.get("MINUSMA_LANG") or None  # set but empty counts as unset
     if lang_given is None and environment_lang is not None and environment_lang not in LANGS:
         languages = ", ".join(LANGS)
-        raise UsageError(
-            Message("bad_env_lang", {"value": safe(environment_lang, lines=False), "languages": languages})
-        )
+        raise UsageError(Message("bad_env_lang", {"value": _typed(environment_lang), "languages": languages}))
     lang = resolve_lang(lang_given)
     formats: list[str] = list(dict.fromkeys(given.get("formats", [])))
     for chosen in formats:
         if chosen not in WRITERS:
-            raise UsageError(Message("bad_format", {"value": safe(chosen, lines=False), "formats": ", ".join(WRITERS)}))
+            raise UsageError(Message("bad_format", {"value": _typed(chosen), "formats": ", ".join(WRITERS)}))
     if len(formats) > 1:
         flags = given.get("flags", {})
         first, second = (flags.get(chosen, _flag(chosen)) for chosen in formats[:2])
         raise UsageError(Message("together", {"first": first, "second": second}))
     chosen_format = formats[0] if formats else fits[0]
     if chosen_format not in fits:
-        raise UsageError(
-            Message("format_unfit", {"command": ctx.command_path, "format": chosen_format, "formats": ", ".join(fits)})
-        )
+        listed = {"command": ctx.command_path, "format": chosen_format, "formats": ", ".join(fits)}
+        if ctx.params.get("chart"):  # the command prints it, but not as a chart
+            raise UsageError(Message("format_unfit_chart", listed))
+        if chosen_format in formats_of(ctx.command.name or ""):  # a chart's format, without --chart
+            raise UsageError(Message("format_needs_chart", listed))
+        raise UsageError(Message("format_unfit", listed))
     data = given.get("data")
     if data is None:
         data = os.environ.get("MINUSMA_DATA") or None  # set but empty counts as unset
@@ -287,6 +289,9 @@ def command(
 def _check_date(value: str | None) -> str | None:
     if value is None:
         return None
+    if len(value) > len("YYYY-MM-DD"):  # no date is longer: say so without repeating all of it
+        shape = say("date.shape", _usage_lang(), text=_typed(value))
+        raise typer.BadParameter(say("bad_date", _usage_lang(), error=shape))
     try:
         parse_partial_date(value)
     except DateError as error:
@@ -307,7 +312,7 @@ def _check_period(value: str | None) -> str | None:
             and 0 < int(first) < 9999 and int(second) == (int(first) + 1) % 100  # 9999/00 would end in year 10,000
         ):  # fmt: skip
             return value
-        raise typer.BadParameter(say("bad_period", _usage_lang(), value=safe(value, lines=False)))
+        raise typer.BadParameter(say("bad_period", _usage_lang(), value=_typed(value)))
     return _check_date(value)
 
 
@@ -328,7 +333,7 @@ def _check_categories(values: list[str] | None) -> list[str] | None:
     for value in values or []:
         if value not in CATEGORIES:
             raise typer.BadParameter(
-                say("bad_category", _usage_lang(), value=safe(value, lines=False), categories=", ".join(CATEGORIES))
+                say("bad_category", _usage_lang(), value=_typed(value), categories=", ".join(CATEGORIES))
             )
     return values
 
@@ -337,9 +342,15 @@ def _check_whole_number(value: str | None) -> int | None:
     """A whole number of at least 1 (--limit N, --resolution N), in the tool's words, not pydantic's."""
     if value is None:
         return None
-    if not (value.isascii() and value.isdigit()) or int(value) < 1:
-        raise typer.BadParameter(say("bad_number", _usage_lang(), value=safe(value, lines=False), minimum=1))
+    if not (value.isascii() and value.isdigit()) or not value.strip("0"):
+        raise typer.BadParameter(say("bad_number", _usage_lang(), value=_typed(value), minimum=1))
+    if len(value.lstrip("0")) > MAX_DIGITS:  # Python refuses to read 4,300 digits (an internal error)
+        raise typer.BadParameter(say("number_too_large", _usage_lang(), value=_typed(value), digits=MAX_DIGITS))
     return int(value)
+
+
+MAX_DIGITS = 18
+"""The most digits a count or a resolution number takes: more than any fact base holds."""
 
 
 def _check_text(value: str) -> str:
@@ -347,7 +358,7 @@ def _check_text(value: str) -> str:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise typer.BadParameter(say("bad_bytes", _usage_lang(), value=safe(value, lines=False))) from None
+        raise typer.BadParameter(say("bad_bytes", _usage_lang(), value=_typed(value))) from None
     return value
 
 
@@ -417,7 +428,7 @@ def _check_size(value: str | None) -> str | None:
         return None
     if value.lower() not in {size.value for size in sheets.ChartSize}:
         choices = ", ".join(size.value for size in sheets.ChartSize)
-        raise typer.BadParameter(say("bad_size", _usage_lang(), value=safe(value, lines=False), choices=choices))
+        raise typer.BadParameter(say("bad_size", _usage_lang(), value=_typed(value), choices=choices))
     return value.lower()
 
 
@@ -447,6 +458,19 @@ def _check_name(value: str | None) -> str | None:
     if value is not None and not value.strip():
         raise typer.BadParameter(say("empty_name", _usage_lang()))
     return value
+
+
+def _check_id(value: str | None) -> str | None:
+    """An id to look up (show, cite, sources): an empty one names nothing, as an empty name does."""
+    if value is not None and not value.strip():
+        raise typer.BadParameter(say("empty_id", _usage_lang()))
+    return value
+
+
+def _check_ids(values: list[str] | None) -> list[str] | None:
+    for value in values or []:
+        _check_id(value)
+    return values
 
 
 @command("troops", kinds=("tables", "chart"))
@@ -484,8 +508,8 @@ def troops(
 
 def _check_year(value: str | None) -> str | None:
     if value is not None and re.fullmatch(r"[0-9]{4}", value) is None:
-        raise typer.BadParameter(say("bad_year", _usage_lang(), value=safe(value, lines=False)))
-    return value
+        raise typer.BadParameter(say("bad_year", _usage_lang(), value=_typed(value)))
+    return _check_date(value)  # 0000 has the form but is no year of the calendar
 
 
 @command("contributors")
@@ -523,7 +547,7 @@ def contributors(
     def ask(fact_base: FactBase) -> Any:
         code = query.find_country(fact_base, wanted)
         if code is None:
-            unknown = Message("unknown_country", {"country": safe(wanted)})
+            unknown = Message("unknown_country", {"country": _typed(wanted)})
             similar = query.similar_countries(fact_base, wanted)
             if similar:
                 raise NotFoundError(Message("did_you_mean_after", {"message": unknown, "ids": ", ".join(similar)}))
@@ -556,21 +580,31 @@ def bases(
         if country is not None:
             code = query.find_country(fact_base, country) or query.find_base_country(fact_base, country)
             if code is None:
-                unknown = Message("unknown_country", {"country": safe(country)})
+                unknown = Message("unknown_country", {"country": _typed(country)})
                 similar = query.similar_countries(fact_base, country)
                 if similar:
                     raise NotFoundError(Message("did_you_mean_after", {"message": unknown, "ids": ", ".join(similar)}))
                 raise NotFoundError(unknown)
         site = None
         if base is not None:
-            found = query.find_base(fact_base, base)
-            if found is None:
-                unknown = Message("unknown_base", {"base": safe(base)})
+            found = query.find_bases(fact_base, base)
+            if not found:
+                unknown = Message("unknown_base", {"base": _typed(base)})
                 similar = query.similar_bases(fact_base, base)
                 if similar:
                     raise NotFoundError(Message("did_you_mean_after", {"message": unknown, "ids": ", ".join(similar)}))
                 raise NotFoundError(unknown)
-            site = found["id"]
+            if len(found) > 1:  # sites that share a name: which one is for the user to say, by its id
+                named = {
+                    lang: ", ".join(
+                        f"{site['id']} ({safe(site['name'][lang])}, {safe(site['region'][lang])})" for site in found
+                    )
+                    for lang in LANGS
+                }
+                raise NotFoundError(
+                    Message("base_ambiguous", {"base": _typed(base), "count": len(found), "sites": named})
+                )
+            site = found[0]["id"]
         return query.bases(fact_base, at=at, country=code, base=site)
 
     if chart:
@@ -621,9 +655,7 @@ BREAKDOWNS = ("year", "country", "cause", "type")
 
 def _check_by(value: str | None) -> str | None:
     if value is not None and value not in BREAKDOWNS:
-        raise typer.BadParameter(
-            say("bad_by", _usage_lang(), value=safe(value, lines=False), choices=", ".join(BREAKDOWNS))
-        )
+        raise typer.BadParameter(say("bad_by", _usage_lang(), value=_typed(value), choices=", ".join(BREAKDOWNS)))
     return value
 
 
@@ -667,7 +699,7 @@ def casualties(
             return None
         code = query.find_country(fact_base, wanted, records="any")
         if code is None:
-            unknown = Message("unknown_nationality", {"country": safe(wanted)})
+            unknown = Message("unknown_nationality", {"country": _typed(wanted)})
             similar = query.similar_countries(fact_base, wanted, records="any")
             if similar:
                 raise NotFoundError(Message("did_you_mean_after", {"message": unknown, "ids": ", ".join(similar)}))
@@ -733,7 +765,7 @@ def search(
 
 @command("sources")
 def sources(
-    source_id: Annotated[str | None, typer.Argument(metavar="ID", help=_help("source_id"))] = None,
+    source_id: Annotated[str | None, typer.Argument(metavar="ID", callback=_check_id, help=_help("source_id"))] = None,
 ) -> None:
     if source_id is None:
         show(query.sources, sheets.sources)
@@ -744,7 +776,7 @@ def sources(
         found = query.source(fact_base, wanted)
         if found is None:
             similar = query.similar_source_ids(fact_base, wanted)
-            unknown = Message("unknown_source", {"id": safe(wanted, lines=False)})
+            unknown = Message("unknown_source", {"id": _typed(wanted)})
             if similar:
                 raise NotFoundError(Message("did_you_mean_after", {"message": unknown, "ids": ", ".join(similar)}))
             raise NotFoundError(unknown)
@@ -756,7 +788,7 @@ def sources(
 def _require_known(fact_base: FactBase, ids: Sequence[str]) -> None:
     """An id that names no fact and no source ends the run (exit 1) with the ids it may have meant."""
     for asked in query.unknown_ids(fact_base, ids):
-        unknown = Message("unknown_id", {"id": safe(asked)})
+        unknown = Message("unknown_id", {"id": _typed(asked)})
         similar = query.similar_ids(query.known_ids(fact_base), asked)
         if similar:
             raise NotFoundError(Message("did_you_mean_after", {"message": unknown, "ids": ", ".join(similar)}))
@@ -765,7 +797,9 @@ def _require_known(fact_base: FactBase, ids: Sequence[str]) -> None:
 
 @command("cite", kinds=("citations",), also=("json",))
 def cite(
-    ids: Annotated[list[str] | None, typer.Argument(metavar="ID...", help=_help("cite_ids"))] = None,
+    ids: Annotated[
+        list[str] | None, typer.Argument(metavar="ID...", callback=_check_ids, help=_help("cite_ids"))
+    ] = None,
 ) -> None:
     wanted = list(ids or [])
 
@@ -778,7 +812,7 @@ def cite(
 
 @command("show")
 def show_one(
-    identifier: Annotated[str, typer.Argument(metavar="ID", help=_help("show_id"))],
+    identifier: Annotated[str, typer.Argument(metavar="ID", callback=_check_id, help=_help("show_id"))],
 ) -> None:
     def ask(fact_base: FactBase) -> Any:
         _require_known(fact_base, [identifier])

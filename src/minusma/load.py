@@ -26,11 +26,19 @@ from pydantic_core import ErrorDetails, PydanticSerializationError, SchemaValida
 from minusma.errors import FactBaseError
 from minusma.messages import LANGS, LanguageName, Listed, Message, Number, catalogue, os_reason
 from minusma.model import (
+    COUNTRY_KEY_PATTERN,
+    COUNTRY_PATTERN,
     DATE_PATTERN,
+    DAY_PATTERN,
     FISCAL_YEAR_PATTERN,
+    FORMULA_PATTERN,
+    ID_PATTERN,
+    LANGUAGE_PATTERN,
     LINE_PATTERN,
     PARAGRAPH_PATTERN,
+    SYMBOL_PATTERN,
     TOP_LEVEL_KEYS,
+    UN_CASUALTY_PATTERN,
     URL_PATTERN,
     DateError,
     FactBase,
@@ -143,6 +151,17 @@ _SCHEMA_KEYS = {
     "string_too_short", "string_too_long",
 }  # fmt: skip
 _CONTROL_PATTERNS = {LINE_PATTERN, PARAGRAPH_PATTERN}
+_FORMS = {
+    FISCAL_YEAR_PATTERN: "schema.fiscal_year",
+    ID_PATTERN: "schema.id_form",
+    COUNTRY_PATTERN: "schema.country_form",
+    COUNTRY_KEY_PATTERN: "schema.country_key_form",
+    UN_CASUALTY_PATTERN: "schema.un_id_form",
+    LANGUAGE_PATTERN: "schema.language_form",
+    FORMULA_PATTERN: "schema.formula_form",
+    SYMBOL_PATTERN: "schema.symbol_form",
+}
+"""Each form the schema's patterns ask for, told in words: the regular expression says nothing to a reader."""
 
 
 class _Context(dict[str, Any]):
@@ -165,8 +184,11 @@ def _schema_message(detail: ErrorDetails) -> Message:
             return Message("schema.control_character", {"character": f"U+{ord(found):04X}"})
         if context["pattern"] == URL_PATTERN:
             return Message("schema.url")
-    if kind == "string_pattern_mismatch" and context.get("pattern") == FISCAL_YEAR_PATTERN:
-        return Message("schema.fiscal_year")
+    if kind == "string_pattern_mismatch" and context.get("pattern") == DAY_PATTERN:
+        calendar = _date_message(detail.get("input"))  # 2026-02-30 is told what the calendar says
+        return calendar if calendar.key != "schema.date_form" else Message("schema.day_form")
+    if kind == "string_pattern_mismatch" and context.get("pattern") in _FORMS:
+        return Message(_FORMS[context["pattern"]])
     if not detail["loc"] and kind.endswith("_type"):
         return Message("schema.not_object")
     if kind == "typed_dict_type":

@@ -1055,14 +1055,27 @@ def _row_countries(row: Any) -> set[str]:
 
 
 def find_base(fact_base: FactBase, wanted: str) -> Base | None:
-    """A site by its id, its name in any language or a spelling the datasets use (case and accents ignored)."""
+    """A site by its id, its name in any language or a spelling the datasets use (case and accents ignored);
+    the first where a name is shared (:func:`find_bases` finds them all)."""
+    found = find_bases(fact_base, wanted)
+    return found[0] if found else None
+
+
+def find_bases(fact_base: FactBase, wanted: str) -> list[Base]:
+    """Every site ``wanted`` names: by its id (then that one alone), its name in any language or a
+    spelling the datasets use (case and accents ignored). More than one where sites share a name."""
+    bases = fact_base.get("bases", [])
+    by_id = [base for base in bases if base["id"] == wanted.strip()]
+    if by_id:
+        return by_id
     folded = fold(wanted.strip())
-    for base in fact_base.get("bases", []):
+    found = []
+    for base in bases:
         names: set[str] = {base["id"], base["id"].removeprefix("base-"), *_names(base), *base["spellings"]}
         parts = {part for name in names for part in re.split(r"\s*[/()]\s*", name) if part}  # Mopti/Sévaré: Sévaré
         if folded in {fold(name) for name in names | parts}:
-            return base
-    return None
+            found.append(base)
+    return found
 
 
 def region_names(fact_base: FactBase) -> dict[str, Text]:
@@ -1172,6 +1185,9 @@ class BasesResult(TypedDict):
     base: str | None
     sites: list[Site]
     rows: list[BaseRow]
+    after_withdrawal: str | None
+    """The day the withdrawal was completed, where a row of a site listed is dated wholly after it
+    (Geo-PKO's 2024 rows): only the datasets place units there then; else null."""
     sources: list[Source]
 
 
@@ -1183,6 +1199,8 @@ def bases(
     period = date_range(at) if at is not None else None
     sites: list[Site] = []
     rows: list[BaseRow] = []
+    withdrawn = fact_base["mission"]["withdrawal_completed"]
+    after = False
     for record in fact_base.get("bases", []):
         if base is not None and record["id"] != base:
             continue
@@ -1192,6 +1210,7 @@ def bases(
         ]  # fmt: skip
         if not kept:
             continue
+        after = after or any(date_range(row["date"])[0] > date_range(withdrawn)[1] for row in kept)
         sites.append(_site(record, kept))
         if at is not None or country is not None or base is not None:
             rows += [_base_row(record, row) for row in kept]
@@ -1205,6 +1224,7 @@ def bases(
         "base": base,
         "sites": sites,
         "rows": rows,
+        "after_withdrawal": withdrawn if after else None,
         "sources": _with_sources(fact_base, sites, rows, events),
     }
 

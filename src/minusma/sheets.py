@@ -943,7 +943,7 @@ def _contribution_rows(rows: Sequence[ContributorRow], lang: Lang, notes: bool =
             row["id"],
             Coded(row["country"], row["names"][lang]),
             row["date"],
-            say(f"basis.{row['basis']}", lang),
+            Coded(row["basis"], say(f"basis.{row['basis']}", lang)),  # CSV: the code, as --json and troops' CSV give it
             row.get("military"),
             row.get("police"),
             row.get("staff"),
@@ -1139,7 +1139,9 @@ def bases(result: BasesResult, lang: Lang) -> list[Sheet]:
         )  # fmt: skip
         for site in result["sites"]
     ]
+    after = result["after_withdrawal"]
     notes = [say("bases_note", lang), say("bases_sites_note", lang)]
+    notes += [say("bases_after_withdrawal", lang, date=after)] if after is not None else []
     if not sites:
         notes = [say("bases_none", lang)]
     sheets = [Sheet("sites", title, _site_columns(lang), sites, notes=notes + _as_of_note(result["as_of"], lang))]
@@ -1167,7 +1169,8 @@ def bases(result: BasesResult, lang: Lang) -> list[Sheet]:
                 say("bases_rows", lang),
                 _row_columns(lang),
                 rows,
-                notes=[say("bases_note", lang), say("bases_rows_note", lang)],
+                notes=[say("bases_note", lang), say("bases_rows_note", lang)]
+                + ([say("bases_after_withdrawal", lang, date=after)] if after is not None else []),
             )  # fmt: skip
         )
     return sheets
@@ -1330,7 +1333,8 @@ def _series_notes(result: CasualtiesResult, lang: Lang) -> list[str]:
     if series["total"]:
         notes.append(
             say(
-                "fatalities.total", lang, count=series["total"], sources=", ".join(series["sources"]),
+                f"fatalities.total.{LANGS[lang].plural(series['total'])}", lang, count=series["total"],
+                sources=", ".join(series["sources"]), day=series["first"] or "…",
                 first=Bound(series["first"] or "…", "from"), last=Bound(series["last"] or "…", "to"),
             )
         )  # fmt: skip
@@ -1339,7 +1343,7 @@ def _series_notes(result: CasualtiesResult, lang: Lang) -> list[str]:
     if result["read_as"] is not None:
         notes.append(say("fatalities.at", lang, date=result["read_as"]))
     if series["revised"]:
-        notes.append(say("fatalities.revised", lang, count=series["revised"]))
+        notes.append(say(f"fatalities.revised.{LANGS[lang].plural(series['revised'])}", lang, count=series["revised"]))
     return notes
 
 

@@ -32,7 +32,7 @@ from typer import _click as click
 
 from minusma.errors import UsageError
 from minusma.messages import LANGS, Lang, catalogue, say
-from minusma.output.cells import safe
+from minusma.output.cells import safe, typed
 from minusma.output.stream import write_text
 
 Parameter = click.Parameter
@@ -411,7 +411,7 @@ def install(hooks: Hooks) -> None:
 def usage_message(error: click.exceptions.UsageError, lang: Lang, app: typer.Typer) -> str:
     """The parser's complaint in the tool's words, in ``lang`` (``app`` lists the commands)."""
     if isinstance(error, click.exceptions.NoSuchOption):
-        message = say("usage.no_such_option", lang, name=safe(error.option_name, lines=False))
+        message = say("usage.no_such_option", lang, name=typed(error.option_name or ""))
         if error.possibilities:
             message = say("usage.did_you_mean", lang, message=message, names=", ".join(sorted(error.possibilities)))
         return message
@@ -427,16 +427,16 @@ def usage_message(error: click.exceptions.UsageError, lang: Lang, app: typer.Typ
         hint_text = hint if isinstance(hint, str) else " / ".join(hint) if hint else "?"
         return say("usage.invalid_value", lang, name=hint_text, message=error.message)
     if isinstance(error, click.exceptions.BadOptionUsage) and "requires an argument" in error.message:
-        return say("usage.needs_value", lang, name=safe(error.option_name, lines=False))
+        return say("usage.needs_value", lang, name=typed(error.option_name or ""))
     text = error.message
     extra = re.fullmatch(r"Got unexpected extra arguments?(?:\(s\))? \((.*)\)", text, re.DOTALL)
     if extra:
-        return say("usage.extra_arguments", lang, arguments=safe(extra[1], lines=False))
+        return say("usage.extra_arguments", lang, arguments=typed(extra[1]))
     if text.startswith("No such command"):
         found = re.match(r"No such command '(.*?)'\.(?: Did you mean (.*)\?)?$", text, re.S)
         name = found[1] if found else text
         commands = ", ".join(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
-        message = say("usage.no_such_command", lang, name=safe(name, lines=False), commands=commands)
+        message = say("usage.no_such_command", lang, name=typed(name), commands=commands)
         if found and found[2]:
             message = say("usage.did_you_mean", lang, message=message.rstrip("."), names=found[2])
         return message

@@ -38,6 +38,7 @@ from minusma.model.facts import (
 from minusma.model.records import (
     BUDGET_KINDS,
     CATEGORIES,
+    COUNTRY_KEY_PATTERN,
     COUNTRY_PATTERN,
     DATASETS,
     FATALITY_CAUSES,
@@ -183,6 +184,7 @@ __all__ = [
     "BudgetFigure",
     "BudgetKind",
     "CATEGORIES",
+    "COUNTRY_KEY_PATTERN",
     "COUNTRY_PATTERN",
     "Casualties",
     "CasualtyCount",

@@ -282,6 +282,23 @@ def _check_resolutions(fact_base: FactBase) -> Iterator[Problem]:
             )  # fmt: skip
 
 
+_FIGURES = ("military", "observers", "police", "staff", "uniformed", "civilians", "personnel", "total")
+
+
+def _check_estimate(path: str, record: StrengthClaim | Contribution, date: str, date_path: str) -> Iterator[Problem]:
+    """An estimate (a ``basis``) is no headcount: none of its figures is marked exact, and a yearly
+    mean is dated by its year, the period it is the mean of (``date``, given at ``date_path``)."""
+    basis = record.get("basis")
+    if basis is None:
+        return
+    for key in _FIGURES:
+        quantity = record.get(key)
+        if isinstance(quantity, dict) and quantity["qualifier"] == "exact":
+            yield Problem("error", f"{path}.{key}.qualifier", Message("check.estimate_exact", {"basis": basis}))
+    if basis == "yearly_mean" and len(date) != 4:
+        yield Problem("error", date_path, Message("check.mean_not_a_year", {"date": date, "year": date[:4]}))
+
+
 def _check_snapshots(fact_base: FactBase) -> Iterator[Problem]:
     for index, snapshot in enumerate(fact_base["snapshots"]):
         path = f"snapshots[{index}]"
@@ -299,6 +316,9 @@ def _check_snapshots(fact_base: FactBase) -> Iterator[Problem]:
         for claim_index, claim in enumerate(snapshot["claims"]):
             claim_path = f"{path}.claims[{claim_index}]"
             yield from _check_strength(claim_path, claim)
+            yield from _check_estimate(
+                claim_path, claim, snapshot["date"], claim_path
+            )  # the claim dated by its snapshot
             if resolution is None:
                 continue
             ceiling = resolution["ceiling"]
@@ -348,6 +368,7 @@ def _check_contributions(fact_base: FactBase) -> Iterator[Problem]:  # noqa: C90
             and "staff" not in contribution
         ):
             yield Problem("error", path, Message("check.contribution_empty"))
+        yield from _check_estimate(path, contribution, contribution["date"], f"{path}.date")
         by_date.setdefault(contribution["date"], []).append((index, contribution))
     for date, found in by_date.items():  # one figure per country and date, the preferred (query._newer's rule)
         best: dict[str, tuple[int, Contribution]] = {}

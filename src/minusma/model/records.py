@@ -639,7 +639,8 @@ MALI_LATITUDE = (10.1, 25.0)
 """Mali's extent, rounded outwards: a site outside it is a swapped or mistyped coordinate."""
 
 
-CountryKey: TypeAlias = "Annotated[str, StringConstraints(pattern=r'^(?:[A-Z]{3}|multinational)$')]"
+COUNTRY_KEY_PATTERN = r"^(?:[A-Z]{3}|multinational)$"
+CountryKey: TypeAlias = "Annotated[str, StringConstraints(pattern=COUNTRY_KEY_PATTERN)]"
 """A contributing country as ISO 3166-1 alpha-3, or ``multinational`` (Geo-PKO's word for a unit several staff)."""
 
 

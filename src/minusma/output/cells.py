@@ -42,6 +42,16 @@ def safe(text: str, *, lines: bool = True) -> str:
     return _safe(text, lines=lines)
 
 
+TYPED_SHOWN = 80
+"""How much of an argument a message repeats: a mistyped value is recognised by its start, and a
+pasted page should not come back whole on stderr."""
+
+
+def typed(value: str) -> str:
+    """An argument as a message repeats it: control characters shown as escapes, a long one cut short."""
+    return safe(value if len(value) <= TYPED_SHOWN else f"{value[:TYPED_SHOWN]}…", lines=False)
+
+
 def _safe(text: str, *, lines: bool = True) -> str:
     """``text`` with control characters and bidi overrides shown as escapes (ESC as ``\\x1b``),
     so nothing from a fact base or from argv acts on a terminal, and an undecodable byte of an
@@ -85,7 +95,9 @@ def format_cell(column: Column, cell: Cell, lang: Lang, unicode: bool = True, co
     if isinstance(cell, Coded):
         return cell.words
     if isinstance(cell, Noted):
-        return cell.text if cell.caveat is None else f"{cell.text} [{cell.caveat_label}: {cell.caveat}]".lstrip()
+        if cell.caveat is None:
+            return cell.text
+        return say("caveat.bracket", lang, text=cell.text, label=cell.caveat_label, caveat=cell.caveat).lstrip()
     if isinstance(cell, Bar):
         return bar(cell, unicode)
     if isinstance(cell, PartFill):

@@ -52,7 +52,10 @@ def collection(result: dict[str, Any], lang: Lang) -> dict[str, Any]:
     return {
         "type": "FeatureCollection",
         "features": features,
-        "note": say("bases_note", lang),
+        "note": " ".join(
+            [say("bases_note", lang)]
+            + ([say("bases_after_withdrawal", lang, date=after)] if (after := result.get("after_withdrawal")) else [])
+        ),
         "as_of": result["as_of"],
         "sources": result["sources"],
     }
