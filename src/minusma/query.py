@@ -1187,7 +1187,7 @@ class BasesResult(TypedDict):
     rows: list[BaseRow]
     after_withdrawal: str | None
     """The day the withdrawal was completed, where a row of a site listed is dated wholly after it
-    (Geo-PKO's 2024 rows): only the datasets place units there then; else null."""
+    (Geo-PKO's 2024 rows, during the liquidation); else null."""
     sources: list[Source]
 
 
