@@ -265,9 +265,7 @@ def test_the_basis_column_of_csv_holds_the_code_wherever_contributions_are_liste
 @pytest.mark.parametrize(
     ("at", "after"), [("2023-12-31", None), ("2024-01-01", "2023-12-31"), ("2023", None), ("2024", "2023-12-31")]
 )
-def test_bases_at_a_day_after_the_withdrawal_says_the_mission_was_in_liquidation(
-    at: str, after: str | None
-) -> None:
+def test_bases_at_a_day_after_the_withdrawal_says_the_mission_was_in_liquidation(at: str, after: str | None) -> None:
     """`bases --at 2024-06` listed Bamako and Gao as sites in use, with troops, without the note `at`
     gives the same day: the withdrawal was complete, and the mission in liquidation with rear parties at
     Gao and Bamako (ev-2024-liquidation), the two sites Geo-PKO's 2024 rows place units at."""

@@ -622,7 +622,10 @@ def test_the_audited_lists_do_not_overlap() -> None:
 # here with what the source supports; any other is a wrong date or a wrong citation.
 AHEAD_OF_THE_FACT = {
     ("ev-2013-transfer", "reliefweb-2100"): "resolution 2100 (25 April 2013) set the transfer for 1 July",
-    ("ev-2023-douentza", "abamako-2023-four-camps"): "the second phase's plan (28 August 2023) to close Douentza by 15 December",
+    (
+        "ev-2023-douentza",
+        "abamako-2023-four-camps",
+    ): "the second phase's plan (28 August 2023) to close Douentza by 15 December",
     ("ev-nl-2017-apaches-home", "leidschdagblad-2017"): "the first two Apaches' return earlier in January",
     ("ev-nl-2019-end", "metronieuws-2019"): "announces the end of the contribution on 1 May",
     ("ev-2022-france-leaves", "nieuws-nl-2022"): "the 40% estimate reported in May 2022 (the event's caveat)",
