@@ -1,0 +1,177 @@
+"""The edges of the validate rules added for the hostile tester's reports of round eleven: budgets (a fiscal
+year outside the mission's life, an amount of 0, an expenditure far above the approved amount), an
+approximate contribution total beside its parts, site names that collide once folded, and a coordinate
+that is not a number. Each test builds a small fact base (tests/rules_facts.py) and names its edge; the
+last tests run the installed command on a hostile copy of the shipped file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from minusma.messages import LANGS
+from rules_facts import SOURCE, keys, q, said, text, tiny
+
+MINUSMA = Path(sys.executable).parent / "minusma"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(MINUSMA), *args], capture_output=True, text=True, check=False)
+
+
+# --------------------------------------------------------------------------- budgets
+
+
+def figure(kind: str, value: int, qualifier: str = "exact", rank: str = "preferred") -> dict[str, Any]:
+    return {"kind": kind, "rank": rank, "amount": q(value, qualifier), "what": text(), "sources": [SOURCE]}
+
+
+def budget(fiscal_year: str, *figures: dict[str, Any]) -> dict[str, Any]:
+    return {"id": f"budget-{fiscal_year.replace('/', '-')}", "fiscal_year": fiscal_year, "figures": list(figures)}
+
+
+def budget_keys(data: dict[str, Any]) -> list[tuple[str, str, str]]:
+    return [found for found in keys(data) if found[1].startswith("budgets")]
+
+
+@pytest.mark.parametrize(
+    ("established", "warned"),
+    [("2013-06-29", False), ("2013-06-30", False), ("2013-07-01", True), ("2013-06", False), ("2013-07", True),
+     ("2013", False)],
+)  # fmt: skip
+def test_a_fiscal_year_that_ended_before_the_mission_was_established_is_a_warning(
+    established: str, warned: bool
+) -> None:
+    """2012/13 ends on 30 June 2013: a mission established that day overlaps it, one established the day after
+    does not (a partial date counts from its first day)."""
+    data = tiny(budgets=[budget("2012/13", figure("approved", 10))])
+    data["mission"]["established"] = established
+    expected = [("warning", "budgets[0].fiscal_year", "check.fiscal_year_before")] if warned else []
+    assert budget_keys(data) == expected
+
+
+@pytest.mark.parametrize(
+    ("as_of", "label", "warned"),
+    [("2024-06-30", "2024/25", False), ("2024-06-30", "2025/26", True), ("2024-07-01", "2025/26", False),
+     ("2024-07-01", "2026/27", True), ("2024-06", "2025/26", True), ("2024", "2025/26", False),
+     ("2024", "2026/27", True)],
+)  # fmt: skip
+def test_a_fiscal_year_beyond_the_one_after_the_fact_bases_date_is_a_warning(
+    as_of: str, label: str, warned: bool
+) -> None:
+    """The liquidation has no end date: a budget is approved before its year begins, so the fiscal year after
+    the one holding the fact base's date (its last day, for a partial date) is the last one expected."""
+    data = tiny(budgets=[budget(label, figure("approved", 10))])
+    data["header"]["as_of"] = as_of
+    expected = [("warning", "budgets[0].fiscal_year", "check.fiscal_year_after")] if warned else []
+    assert budget_keys(data) == expected
+
+
+def test_the_calendars_first_and_last_fiscal_years_are_outside_the_missions_life() -> None:
+    data = tiny(budgets=[budget("0001/02", figure("approved", 10)), budget("9998/99", figure("approved", 10))])
+    assert said(data) == [
+        "warning budgets[0].fiscal_year: fiscal year 0001/02 ended before the mission was established (2013-04-25); "
+        "check the year",
+        "warning budgets[1].fiscal_year: fiscal year 9998/99 begins more than a year after the fiscal year of the "
+        "fact base's date (2024-01, in 2023/24); check the year",
+    ]
+
+
+def test_a_malformed_fiscal_year_is_one_error_not_also_a_warning() -> None:
+    data = tiny(budgets=[budget("0001/03", figure("approved", 10))])
+    assert budget_keys(data) == [("error", "budgets[0].fiscal_year", "check.fiscal_year")]
+
+
+@pytest.mark.parametrize("kind", ["approved", "expenditure", "proposed", "recommended", "commitment"])
+@pytest.mark.parametrize(("value", "qualifier", "wrong"), [(0, "exact", True), (0, "about", True), (1, "exact", False)])
+def test_an_amount_of_zero_dollars_is_a_warning_one_dollar_is_not(
+    kind: str, value: int, qualifier: str, wrong: bool
+) -> None:
+    data = tiny(budgets=[budget("2014/15", figure("approved", 5, rank="normal"), figure(kind, value, qualifier))])
+    data["budgets"][0]["figures"][0]["kind"] = "approved" if kind != "approved" else "proposed"
+    data["budgets"][0]["figures"][0]["rank"] = "preferred"
+    expected = [("warning", "budgets[0].figures[1].amount", "check.budget_zero")] if wrong else []
+    assert budget_keys(data) == expected
+
+
+@pytest.mark.parametrize(("spent", "warned"), [(1499, False), (1500, False), (1501, True), (45_000, True)])
+def test_an_expenditure_above_one_and_a_half_times_the_approved_amount_is_a_warning(spent: int, warned: bool) -> None:
+    data = tiny(budgets=[budget("2014/15", figure("approved", 1000), figure("expenditure", spent))])
+    expected = [("warning", "budgets[0].figures[1].amount", "check.budget_overspent")] if warned else []
+    assert budget_keys(data) == expected
+
+
+def test_only_the_preferred_figures_are_compared_and_a_year_without_one_of_them_is_not() -> None:
+    preferred_fine = tiny(
+        budgets=[
+            budget(
+                "2014/15", figure("approved", 1000), figure("approved", 10, rank="normal"),
+                figure("expenditure", 5000, rank="normal"), figure("expenditure", 1000),
+            )
+        ]
+    )  # fmt: skip
+    assert budget_keys(preferred_fine) == []
+    assert budget_keys(tiny(budgets=[budget("2014/15", figure("expenditure", 45_000))])) == []
+    approximate = tiny(
+        budgets=[budget("2014/15", figure("approved", 1000, "about"), figure("expenditure", 1501, "about"))]
+    )
+    assert said(approximate) == [
+        "warning budgets[0].figures[1].amount: in fiscal year 2014/15 the expenditure of 1,501 is more than one and "
+        "a half times the approved amount of 1,000; check both figures and their units"
+    ]
+
+
+# --------------------------------------------------------------------------- the installed command
+
+
+@pytest.fixture
+def hostile(write_fact_base: Callable[..., Path]) -> Callable[..., Path]:
+    return write_fact_base
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_validate_warns_of_hostile_budgets_in_a_real_process(hostile: Callable[..., Path], lang: str) -> None:
+    def mutate(data: dict[str, Any]) -> None:
+        budgets = data["budgets"]
+        budgets[0]["fiscal_year"] = "0001/02"
+        budgets[1]["fiscal_year"] = "9998/99"
+        year = next(record for record in budgets if any(f["kind"] == "expenditure" for f in record["figures"]))
+        approved = next(f for f in year["figures"] if f["kind"] == "approved" and f["rank"] == "preferred")
+        spent = next(f for f in year["figures"] if f["kind"] == "expenditure" and f["rank"] == "preferred")
+        spent["amount"] = {"value": approved["amount"]["value"] * 45, "qualifier": "exact"}
+
+    path = hostile(mutate)
+    for args in (["validate", str(path)], ["--data", str(path), "validate"], ["validate", "--data", str(path)]):
+        done = run("--lang", lang, *args, "--json")
+        assert done.returncode == 0, (args, done.stderr)
+        found = json.loads(done.stdout)
+        assert [(p["severity"], p["path"]) for p in found["problems"]] == [
+            ("warning", "budgets[0].fiscal_year"),
+            ("warning", "budgets[1].fiscal_year"),
+            ("warning", f"budgets[{data_index(path)}].figures[{spent_index(path)}].amount"),
+        ], args
+
+
+def data_index(path: Path) -> int:
+    budgets = json.loads(path.read_text(encoding="utf-8"))["budgets"]
+    return next(i for i, record in enumerate(budgets) if any(f["kind"] == "expenditure" for f in record["figures"]))
+
+
+def spent_index(path: Path) -> int:
+    figures = json.loads(path.read_text(encoding="utf-8"))["budgets"][data_index(path)]["figures"]
+    return next(i for i, f in enumerate(figures) if f["kind"] == "expenditure" and f["rank"] == "preferred")
+
+
+def test_validate_warns_of_a_budget_of_zero_dollars_in_a_real_process(hostile: Callable[..., Path]) -> None:
+    def mutate(data: dict[str, Any]) -> None:
+        data["budgets"][0]["figures"][0]["amount"]["value"] = 0
+
+    done = run("validate", str(hostile(mutate)))
+    assert done.returncode == 0 and "budgets[0].figures[0].amount" in done.stdout, done
+    assert "0 dollars" in done.stdout and "1 warning" in done.stdout and "Traceback" not in done.stderr
