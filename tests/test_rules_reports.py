@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from minusma.messages import LANGS
-from rules_facts import SOURCE, keys, q, said, text, tiny
+from rules_facts import SOURCE, contribution, keys, q, said, text, tiny
 
 MINUSMA = Path(sys.executable).parent / "minusma"
 
@@ -175,3 +175,68 @@ def test_validate_warns_of_a_budget_of_zero_dollars_in_a_real_process(hostile: C
     done = run("validate", str(hostile(mutate)))
     assert done.returncode == 0 and "budgets[0].figures[0].amount" in done.stdout, done
     assert "0 dollars" in done.stdout and "1 warning" in done.stdout and "Traceback" not in done.stderr
+
+
+# --------------------------------------------------------------------------- an approximate total and its parts
+
+
+def parts_keys(data: dict[str, Any]) -> list[tuple[str, str, str]]:
+    return [found for found in keys(data) if found[1].startswith("contributions")]
+
+
+@pytest.mark.parametrize(
+    ("total", "parts", "warned"),
+    [
+        (100, {"military": 110}, False),  # a tenth above: within the margin
+        (100, {"military": 111}, True),  # more than a tenth above
+        (100, {"military": 100, "police": 11}, True),
+        (100, {"military": 90, "police": 9}, False),  # below the total: parts may be incomplete
+        (1, {"military": 2}, False),  # one above, one part: rounding
+        (1, {"military": 3}, True),
+        (1, {"military": 1, "police": 2}, False),  # two above, two parts: rounding
+        (1, {"military": 1, "police": 3}, True),
+        (1, {"military": 255, "police": 12}, True),  # the tester's "about 1"
+        (0, {"military": 1}, False),
+        (0, {"military": 2}, True),
+    ],
+)
+@pytest.mark.parametrize("qualifier", ["about", "nearly"])
+def test_parts_far_above_an_approximate_total_are_a_warning(
+    total: int, parts: dict[str, int], warned: bool, qualifier: str
+) -> None:
+    stated = {key: q(value, "about") for key, value in parts.items()}
+    data = tiny(contributions=[contribution("c-1", "BEN", "2015", total=q(total, qualifier), **stated)])
+    expected = [("warning", "contributions[0].total", "check.contribution_parts_about")] if warned else []
+    assert parts_keys(data) == expected
+
+
+def test_parts_above_an_exact_total_stay_an_error_and_are_not_also_a_warning() -> None:
+    data = tiny(contributions=[contribution("c-1", "BEN", "2015", total=q(1), military=q(255), police=q(12))])
+    assert parts_keys(data) == [("error", "contributions[0].total", "check.contribution_parts")]
+
+
+def test_the_warning_names_the_parts_and_the_total() -> None:
+    data = tiny(contributions=[contribution("c-1", "BEN", "2015", total=q(1, "about"), military=q(255), police=q(12))])
+    assert said(data) == [
+        "warning contributions[0].total: the stated parts add up to 267, far above the approximate total of 1 "
+        "(more than a tenth above it); correct a part or the total"
+    ]
+
+
+def test_validate_warns_of_parts_far_above_an_approximate_total_in_a_real_process(
+    hostile: Callable[..., Path],
+) -> None:
+    def mutate(data: dict[str, Any]) -> None:
+        found = next(c for c in data["contributions"] if c["id"] == "contrib-radpko-ben-2014")
+        found["total"] = {"value": 1, "qualifier": "about"}
+
+    path = hostile(mutate)
+    index = next(
+        i
+        for i, c in enumerate(json.loads(path.read_text("utf-8"))["contributions"])
+        if c["id"] == "contrib-radpko-ben-2014"
+    )
+    for lang, words in (("en", "267"), ("nl", "267"), ("fr", "267")):
+        done = run("--lang", lang, "validate", "--data", str(path))
+        assert done.returncode == 0, done.stderr
+        assert f"contributions[{index}].total" in done.stdout and words in done.stdout, done.stdout

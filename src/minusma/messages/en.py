@@ -392,6 +392,7 @@ MESSAGES: dict[str, str] = {
     "title.Lt. Gen.": "Lt. Gen.",
     "title.Gen.": "Gen.",
     "check.contribution_parts": "the stated parts add up to {parts}, more than the stated total of {total}; correct a part or the total",
+    "check.contribution_parts_about": "the stated parts add up to {parts}, far above the approximate total of {total} (more than a tenth above it); correct a part or the total",
     "check.estimate_exact": 'is marked exact, but the figure is an estimate ({basis}), not a headcount; mark it "about"',
     "check.mean_not_a_year": "a yearly mean dated {date}: date it by the year it is the mean of ({year})",
     "check.contribution_empty": "states no figure; give military, police, staff or total",

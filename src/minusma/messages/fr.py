@@ -392,6 +392,7 @@ MESSAGES: dict[str, str] = {
     "title.Lt. Gen.": "général de corps d’armée",
     "title.Gen.": "général",
     "check.contribution_parts": "les parties déclarées totalisent {parts}, plus que le total déclaré de {total}\xa0; corrigez une partie ou le total",
+    "check.contribution_parts_about": "les parties déclarées totalisent {parts}, bien au-delà du total approximatif de {total} (plus d'un dixième au-dessus)\xa0; corrigez une partie ou le total",
     "check.estimate_exact": "est marqué exact, mais le chiffre est une estimation ({basis}), pas un décompte\xa0; marquez-le «\u202fabout\u202f» (environ)",
     "check.mean_not_a_year": "une moyenne annuelle datée du {date}\xa0: datez-la par l’année dont elle est la moyenne ({year})",
     "check.contribution_empty": "ne donne aucun chiffre\xa0; indiquez military, police, staff ou total",

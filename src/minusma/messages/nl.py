@@ -392,6 +392,7 @@ MESSAGES: dict[str, str] = {
     "title.Lt. Gen.": "luitenant-generaal",
     "title.Gen.": "generaal",
     "check.contribution_parts": "de vermelde delen tellen op tot {parts}, meer dan het vermelde totaal van {total}; verbeter een deel of het totaal",
+    "check.contribution_parts_about": "de vermelde delen tellen op tot {parts}, ver boven het geschatte totaal van {total} (meer dan een tiende erboven); verbeter een deel of het totaal",
     "check.estimate_exact": 'is als exact gemarkeerd, maar het cijfer is een schatting ({basis}), geen telling; markeer het als "about" (ongeveer)',
     "check.mean_not_a_year": "een jaargemiddelde gedateerd {date}: dateer het met het jaar waarvan het het gemiddelde is ({year})",
     "check.contribution_empty": "noemt geen enkel cijfer; geef military, police, staff of total",

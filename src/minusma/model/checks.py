@@ -340,9 +340,20 @@ def _check_snapshots(fact_base: FactBase) -> Iterator[Problem]:
                     )  # fmt: skip
 
 
+def _parts_far_above(parts: int, count: int, total: int) -> bool:
+    """Whether ``count`` parts adding up to ``parts`` exceed an approximate total by a wide margin: by more
+    than a tenth of the total and by more than one per part (each part of a rounded estimate may be
+    rounded up by less than one; RADPKO's yearly means, rounded per part, exceed their total by 1%
+    at most)."""
+    excess = parts - total
+    return excess > count and 10 * excess > total
+
+
 def _check_contributions(fact_base: FactBase) -> Iterator[Problem]:  # noqa: C901
-    """A country's stated parts never exceed its stated total; on one date, the countries together
-    never exceed the mission's stated total (a warning: sources count differently)."""
+    """A country's stated parts never exceed its stated total (exact, at least or more than: an error;
+    about or nearly: a warning where they exceed it by a wide margin, :func:`_parts_far_above`); on one
+    date, the countries together never exceed the mission's stated total (a warning: sources count
+    differently)."""
     from minusma.messages.countries import COUNTRIES
 
     by_date: dict[str, list[tuple[int, Contribution]]] = {}
@@ -362,6 +373,11 @@ def _check_contributions(fact_base: FactBase) -> Iterator[Problem]:  # noqa: C90
             yield Problem(
                 "error", f"{path}.total",
                 Message("check.contribution_parts", {"parts": Number(sum(parts)), "total": Number(total["value"])}),
+            )  # fmt: skip
+        elif total is not None and _parts_far_above(sum(parts), len(parts), total["value"]):  # "about", "nearly"
+            yield Problem(
+                "warning", f"{path}.total",
+                Message("check.contribution_parts_about", {"parts": Number(sum(parts)), "total": Number(total["value"])}),
             )  # fmt: skip
         if (
             "military" not in contribution
