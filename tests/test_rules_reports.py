@@ -240,3 +240,80 @@ def test_validate_warns_of_parts_far_above_an_approximate_total_in_a_real_proces
         done = run("--lang", lang, "validate", "--data", str(path))
         assert done.returncode == 0, done.stderr
         assert f"contributions[{index}].total" in done.stdout and words in done.stdout, done.stdout
+
+
+# --------------------------------------------------------------------------- sites that share a name
+
+
+def site(identifier: str, name: str, *spellings: str, **names: str) -> dict[str, Any]:
+    presence = [{"date": "2015", "dataset": "geopko-yearly", "estimate": "unit_sizes", "troops_by_country": {"TGO": 1},
+                 "sources": [SOURCE]}]  # fmt: skip
+    return {
+        "id": identifier, "name": text(name) | names, "spellings": list(spellings), "region": text("Gao"),
+        "longitude": 0.0, "latitude": 16.0, "sources": [SOURCE], "presence": presence,
+    }  # fmt: skip
+
+
+def name_keys(*sites: dict[str, Any]) -> list[tuple[str, str, str]]:
+    return [found for found in keys(tiny(bases=list(sites))) if found[1].startswith("bases")]
+
+
+SHARED = [("warning", "bases[1].name", "check.site_name_shared")]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "shared"),
+    [
+        (site("base-a", "Gao"), site("base-b", "Gaol"), False),
+        (site("base-a", "Gao"), site("base-b", "Ga"), False),
+        (site("base-a", "Gao"), site("base-b", "GAO"), True),  # case
+        (site("base-a", "Ménaka"), site("base-b", "Menaka"), True),  # accents
+        (site("base-a", "Ménaka"), site("base-b", "MÉNAKA"), True),
+        (site("base-a", "Gao"), site("base-b", "Tessalit", "gao"), True),  # a spelling
+        (site("base-a", "Gao", "Tarkint"), site("base-b", "Tessalit", "TARKINT"), True),  # two spellings
+        (site("base-a", "Gao"), site("base-b", "Tessalit", fr="Gao"), True),  # a name in one language
+        (site("base-a", "Mopti/Sévaré"), site("base-b", "Sevare"), True),  # a part of a name
+        (site("base-a", "Kidal (Nord)"), site("base-b", "nord"), True),
+        (site("base-gao", "Camp"), site("base-b", "Tessalit", "gao"), True),  # an id without base-
+        (site("base-a", "Gao", "Gao"), site("base-b", "Tessalit"), False),  # one site's own names may repeat
+    ],
+)
+def test_two_sites_that_answer_to_one_folded_name_are_a_warning(
+    first: dict[str, Any], second: dict[str, Any], shared: bool
+) -> None:
+    assert name_keys(first, second) == (SHARED if shared else [])
+
+
+def test_the_warning_names_both_sites_and_every_name_they_share_once() -> None:
+    data = tiny(bases=[site("base-a", "Gao", "Tarkint"), site("base-b", "GAO", "tarkint"), site("base-c", "gaO")])
+    assert [line for line in said(data) if "bases" in line] == [
+        "warning bases[1].name: site base-b answers to the same name as base-a (gao, tarkint, case and accents "
+        "ignored), so 'bases --base' cannot tell them apart by it; rename or respell one, or merge the two sites",
+        "warning bases[2].name: site base-c answers to the same name as base-a (gao, case and accents ignored), so "
+        "'bases --base' cannot tell them apart by it; rename or respell one, or merge the two sites",
+    ]
+
+
+def test_the_lookup_and_the_check_fold_with_one_function() -> None:
+    from minusma import model, query
+
+    assert query.fold is model.fold
+    assert model.fold("MÉNAKA") == model.fold("Ménaka") == "menaka"
+
+
+@pytest.mark.parametrize("args", [["validate", "{path}"], ["validate", "--data", "{path}"]])
+def test_validate_warns_of_sites_sharing_a_name_in_a_real_process(
+    hostile: Callable[..., Path], args: list[str]
+) -> None:
+    def mutate(data: dict[str, Any]) -> None:
+        data["bases"][1]["spellings"].append(data["bases"][0]["name"]["fr"].upper())
+
+    path = hostile(mutate)
+    done = run(*(arg.format(path=path) for arg in args), "--json")
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)["problems"]
+    assert [(p["severity"], p["path"]) for p in found] == [("warning", "bases[1].name")]
+    base = json.loads(path.read_text("utf-8"))["bases"][0]["id"]
+    assert base in found[0]["message"]
+    bases = run("--data", str(path), "bases", "--base", json.loads(path.read_text("utf-8"))["bases"][0]["name"]["en"])
+    assert bases.returncode == 1 and base in bases.stderr and "Traceback" not in bases.stderr, bases  # ambiguous

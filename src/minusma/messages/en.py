@@ -521,6 +521,7 @@ MESSAGES: dict[str, str] = {
     "whole_mission": "whole mission",
     "check.unknown_country": "'{code}' is not a country code minusma knows (ISO 3166-1 alpha-3, such as TCD); correct it, or add the country and its names to src/minusma/messages/countries.py",
     "check.outside_mali": "lies outside Mali (longitude {longitude}, latitude {latitude}); check that longitude and latitude are not swapped or mistyped",
+    "check.site_name_shared": "site {id} answers to the same name as {other} ({names}, case and accents ignored), so 'bases --base' cannot tell them apart by it; rename or respell one, or merge the two sites",
     "check.closure_date": "closes on {date}, but the event it cites ({event}) is dated {event_date}; give the event's date or a period that contains it",
     "check.presence_after_closure": "is dated {date}, after the site closed ({closed}); a row after its site's closure is never shown: check the row's date or the closure",
     "check.presence_before_mission": "is dated {date}, before the mission was established ({established}); check the row's date",

@@ -521,6 +521,7 @@ MESSAGES: dict[str, str] = {
     "whole_mission": "toute la mission",
     "check.unknown_country": "«\u202f{code}\u202f» n’est pas un code de pays connu de minusma (ISO 3166-1 alpha-3, comme TCD)\xa0; corrigez-le, ou ajoutez le pays et ses noms à src/minusma/messages/countries.py",
     "check.outside_mali": "se trouve hors du Mali (longitude {longitude}, latitude {latitude})\xa0; vérifiez que la longitude et la latitude ne sont ni inversées ni mal saisies",
+    "check.site_name_shared": "le site {id} porte le même nom que {other} ({names}, sans tenir compte des majuscules ni des accents), donc 'bases --base' ne peut pas les distinguer par ce nom\xa0; renommez ou réorthographiez l'un des deux, ou fusionnez-les",
     "check.closure_date": "ferme le {date}, mais l’événement cité ({event}) est daté du {event_date}\xa0; donnez la date de l’événement ou une période qui la contient",
     "check.presence_after_closure": "est datée {date}, après la fermeture du site ({closed})\xa0; une ligne postérieure à la fermeture n’est jamais affichée\xa0: vérifiez sa date ou celle de la fermeture",
     "check.presence_before_mission": "est datée {date}, avant la création de la mission ({established})\xa0; vérifiez sa date",

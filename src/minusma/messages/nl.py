@@ -521,6 +521,7 @@ MESSAGES: dict[str, str] = {
     "whole_mission": "hele missie",
     "check.unknown_country": "'{code}' is geen landcode die minusma kent (ISO 3166-1 alpha-3, zoals TCD); verbeter haar, of voeg het land en zijn namen toe aan src/minusma/messages/countries.py",
     "check.outside_mali": "ligt buiten Mali (lengte {longitude}, breedte {latitude}); controleer of lengte en breedte niet verwisseld of verkeerd getypt zijn",
+    "check.site_name_shared": "locatie {id} heeft dezelfde naam als {other} ({names}, hoofdletters en accenten genegeerd), dus 'bases --base' kan ze daarmee niet onderscheiden; hernoem of spel er één anders, of voeg de twee locaties samen",
     "check.closure_date": "sluit op {date}, maar de gebeurtenis die het noemt ({event}) is gedateerd {event_date}; geef de datum van de gebeurtenis of een periode die haar bevat",
     "check.presence_after_closure": "is gedateerd {date}, na de sluiting van de locatie ({closed}); een rij na de sluiting wordt nooit getoond: controleer de datum van de rij of de sluiting",
     "check.presence_before_mission": "is gedateerd {date}, vóór de oprichting van de missie ({established}); controleer de datum van de rij",

@@ -46,6 +46,7 @@ from minusma.model.rules import (
     preferred_claim,
     series_agrees,
     series_tally,
+    site_names,
     stated_sum,
     symbol_year,
 )
@@ -582,6 +583,26 @@ OVERSPENT = (3, 2)
 """A preferred expenditure above this ratio of the preferred approved amount (1.5 times) is a warning."""
 
 
+def _check_site_names(fact_base: FactBase) -> Iterator[Problem]:
+    """Two sites answer to no common name (a warning: ``bases --base NAME`` refuses such a name as
+    ambiguous): names are compared as the lookup compares them, folded (:func:`site_names`)."""
+    first: dict[str, int] = {}
+    for index, base in enumerate(fact_base.get("bases", [])):
+        shared: dict[int, list[str]] = {}
+        for name in sorted(site_names(base)):
+            other = first.setdefault(name, index)
+            if other != index:
+                shared.setdefault(other, []).append(name)
+        for other, names in sorted(shared.items()):
+            yield Problem(
+                "warning", f"bases[{index}].name",
+                Message(
+                    "check.site_name_shared",
+                    {"names": ", ".join(names), "other": fact_base["bases"][other]["id"], "id": base["id"]},
+                ),
+            )  # fmt: skip
+
+
 def _check_budgets(fact_base: FactBase) -> Iterator[Problem]:  # noqa: C901
     """A fiscal year is YYYY/YY and has one record, each kind of figure one preferred claim. Warnings: a
     fiscal year that does not overlap the mission's life (from its establishment to the fiscal year after
@@ -651,6 +672,7 @@ def check_fact_base(fact_base: FactBase) -> list[Problem]:
     events_by_id = _events_by_id(fact_base)
     problems += _check_bases(fact_base, events_by_id)
     problems += _check_places(fact_base)
+    problems += _check_site_names(fact_base)
     problems += _check_contributions(fact_base)
     problems += _check_ids_and_citations(fact_base, events_by_id)
     problems += _check_sources(fact_base)
