@@ -317,3 +317,69 @@ def test_validate_warns_of_sites_sharing_a_name_in_a_real_process(
     assert base in found[0]["message"]
     bases = run("--data", str(path), "bases", "--base", json.loads(path.read_text("utf-8"))["bases"][0]["name"]["en"])
     assert bases.returncode == 1 and base in bases.stderr and "Traceback" not in bases.stderr, bases  # ambiguous
+
+
+# --------------------------------------------------------------------------- cosmetics: counts, articles, NaN
+
+NOTE_COUNTS = {
+    "en": ("(0 countries)", "(1 country)", "(2 countries)"),
+    "nl": ("(0 landen)", "(1 land)", "(2 landen)"),
+    "fr": ("(0 pays)", "(1 pays)", "(2 pays)"),
+}
+
+
+@pytest.mark.parametrize("lang", list(NOTE_COUNTS))
+def test_the_period_note_counts_countries_in_the_singular_for_one(lang: str, tmp_path: Path) -> None:
+    for countries, expected in enumerate(NOTE_COUNTS[lang]):
+        records = [contribution(f"c-{code.lower()}", code, "2015", military=q(5)) for code in ("BEN", "TCD")[:countries]]
+        path = tmp_path / f"facts-{countries}.json"
+        path.write_text(json.dumps(tiny(contributions=records)), encoding="utf-8")
+        done = subprocess.run(
+            [str(MINUSMA), "--data", str(path), "--lang", lang, "contributors", "--from", "2015", "--to", "2015",
+             "--format", "md"],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert expected in done.stdout, (countries, done.stdout)
+
+
+def test_the_french_title_of_a_contingents_sites_needs_no_article() -> None:
+    """ "Où se trouvait Bénin" lacked the article, which depends on the country (le Bénin, la France, les
+    Pays-Bas, Israël): the country comes after a colon."""
+    done = run("--lang", "fr", "contributors", "--country", "BEN", "--format", "md")
+    assert done.returncode == 0, done.stderr
+    assert "Où se trouvait le contingent, par année\xa0: Bénin" in done.stdout
+    assert "Où se trouvait Bénin" not in done.stdout
+    english = run("contributors", "--country", "BEN", "--format", "md")
+    assert "Where Benin was, by year" in english.stdout
+
+
+NOT_A_NUMBER = {"en": "is not a number", "nl": "is geen getal", "fr": "n'est pas un nombre"}
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "said"),
+    [
+        ("latitude", float("nan"), "(NaN)"),
+        ("longitude", float("nan"), "(NaN)"),
+        ("latitude", float("inf"), "(Infinity)"),
+        ("longitude", float("-inf"), "(-Infinity)"),
+        ("latitude", 90.5, "90"),  # a finite number out of bounds keeps the bound's message
+    ],
+)
+def test_a_coordinate_that_is_not_a_number_is_told_so(
+    hostile: Callable[..., Path], key: str, value: float, said: str
+) -> None:
+    def mutate(data: dict[str, Any]) -> None:
+        data["bases"][0][key] = value
+
+    path = hostile(mutate)
+    for lang, words in NOT_A_NUMBER.items():
+        for args in (["validate", str(path)], ["validate", "--data", str(path)]):
+            done = run("--lang", lang, *args, "--json")
+            assert done.returncode == 1, done.stderr
+            [problem] = json.loads(done.stdout)["problems"]
+            assert problem["path"] == f"bases[0].{key}" and said in problem["message"], problem
+            assert (words in problem["message"]) == (value != value or abs(value) == float("inf")), problem
+        loading = run("--lang", lang, "--data", str(path), "bases")
+        assert loading.returncode == 1 and f"bases[0].{key}" in loading.stderr and "Traceback" not in loading.stderr
