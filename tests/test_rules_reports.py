@@ -331,7 +331,9 @@ NOTE_COUNTS = {
 @pytest.mark.parametrize("lang", list(NOTE_COUNTS))
 def test_the_period_note_counts_countries_in_the_singular_for_one(lang: str, tmp_path: Path) -> None:
     for countries, expected in enumerate(NOTE_COUNTS[lang]):
-        records = [contribution(f"c-{code.lower()}", code, "2015", military=q(5)) for code in ("BEN", "TCD")[:countries]]
+        records = [
+            contribution(f"c-{code.lower()}", code, "2015", military=q(5)) for code in ("BEN", "TCD")[:countries]
+        ]
         path = tmp_path / f"facts-{countries}.json"
         path.write_text(json.dumps(tiny(contributions=records)), encoding="utf-8")
         done = subprocess.run(
