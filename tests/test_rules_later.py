@@ -471,6 +471,8 @@ def test_validate_names_a_bad_fiscal_year_a_repeated_one_and_its_preferred_figur
     ]
     assert said(tiny(budgets=budgets)) == [
         "error budgets[0].fiscal_year: fiscal year 2013/15 is not YYYY/YY with YY the year after; write it as 2013/14",
+        "warning budgets[1].fiscal_year: fiscal year 0001/02 ended before the mission was established (2013-04-25); "
+        "check the year",
         "error budgets[3].fiscal_year: fiscal year 2014/15 has more than one record; put all its figures in one",
         "error budgets[3].figures: has 2 preferred claims; mark exactly one claim 'preferred' and say why in its 'reason'",
         "error budgets[3].figures: has 0 preferred claims; mark exactly one claim 'preferred' and say why in its 'reason'",

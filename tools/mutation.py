@@ -25,7 +25,7 @@ RULES = {
         "checks._check_contributions", "rules.fiscal_year_range", "rules.fiscal_year_of", "rules.fiscal_years",
         "rules.symbol_year", "rules.country_names", "rules.series_tally", "rules.series_agrees", "rules.deadly_days",
         "rules.basis_rank", "checks._check_fatalities", "checks._check_series", "checks._check_bases",
-        "checks._check_budgets",
+        "checks._check_budgets", "checks._parts_far_above", "checks._check_site_names", "rules.site_names",
     ],
     "query": [
         "combine", "deployed", "fill_rate", "contributors_on", "_newer", "_latest_on", "window_start",

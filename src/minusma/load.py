@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import math
 import os
 import re
 import stat
@@ -171,9 +172,16 @@ class _Context(dict[str, Any]):
         return "?"
 
 
+_BOUNDS = {"greater_than_equal", "less_than_equal", "greater_than", "less_than", "finite_number"}
+
+
 def _schema_message(detail: ErrorDetails) -> Message:
     context = detail.get("ctx") or {}
     kind = detail["type"]
+    given = detail.get("input")
+    if kind in _BOUNDS and isinstance(given, float) and not math.isfinite(given):  # NaN, Infinity, -Infinity
+        written = "NaN" if math.isnan(given) else "Infinity" if given > 0 else "-Infinity"  # as JSON writes it
+        return Message("schema.not_finite", {"value": written})
     if kind == "string_pattern_mismatch" and context.get("pattern") == DATE_PATTERN:
         return _date_message(detail.get("input"))
     if kind == "string_pattern_mismatch" and context.get("pattern") in (*_CONTROL_PATTERNS, URL_PATTERN):

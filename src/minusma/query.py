@@ -73,12 +73,14 @@ from minusma.model import (
     date_range,
     fiscal_year_range,
     fiscal_years,
+    fold,
     generated_text,
     in_office,
     mandate_periods,
     preferred_claim,
     series_agrees,
     series_tally,
+    site_names,
     sort_key,
     terms,
 )
@@ -1069,13 +1071,7 @@ def find_bases(fact_base: FactBase, wanted: str) -> list[Base]:
     if by_id:
         return by_id
     folded = fold(wanted.strip())
-    found = []
-    for base in bases:
-        names: set[str] = {base["id"], base["id"].removeprefix("base-"), *_names(base), *base["spellings"]}
-        parts = {part for name in names for part in re.split(r"\s*[/()]\s*", name) if part}  # Mopti/Sévaré: Sévaré
-        if folded in {fold(name) for name in names | parts}:
-            found.append(base)
-    return found
+    return [base for base in bases if folded in site_names(base)]  # Mopti/Sévaré: Sévaré too
 
 
 def region_names(fact_base: FactBase) -> dict[str, Text]:
@@ -1812,21 +1808,6 @@ def show(fact_base: FactBase, identifier: str) -> ShowResult:
 
 
 # --------------------------------------------------------------------------- search
-
-
-_MARKS = re.compile(
-    "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
-)
-"""Combining marks (accents, and the diacritics of Arabic and Hebrew): dropped in one C-level pass."""
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form: 'Ménaka' and 'MENAKA' both become 'menaka'."""
-    if text.isascii():
-        return text.lower()  # most texts: no accents to strip
-    import unicodedata  # only search needs it
-
-    return _MARKS.sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
 _APART = "\x00"

@@ -1010,7 +1010,7 @@ def contributors(result: ContributorsResult, lang: Lang) -> list[Sheet]:
             say(
                 "contributors_year_note",
                 lang,
-                countries=number(len({row["country"] for row in result["contributors"]}), lang),
+                countries=count("count.countries", len({row["country"] for row in result["contributors"]}), lang),
             )
         ]
         extra.append(

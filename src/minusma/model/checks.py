@@ -40,10 +40,13 @@ from minusma.model.rules import (
     ceiling_in_force,
     ceiling_total,
     contribution_size,
+    fiscal_year_of,
+    fiscal_year_range,
     mandate_periods,
     preferred_claim,
     series_agrees,
     series_tally,
+    site_names,
     stated_sum,
     symbol_year,
 )
@@ -338,9 +341,20 @@ def _check_snapshots(fact_base: FactBase) -> Iterator[Problem]:
                     )  # fmt: skip
 
 
+def _parts_far_above(parts: int, count: int, total: int) -> bool:
+    """Whether ``count`` parts adding up to ``parts`` exceed an approximate total by a wide margin: by more
+    than a tenth of the total and by more than one per part (each part of a rounded estimate may be
+    rounded up by less than one; RADPKO's yearly means, rounded per part, exceed their total by 1%
+    at most)."""
+    excess = parts - total
+    return excess > count and 10 * excess > total
+
+
 def _check_contributions(fact_base: FactBase) -> Iterator[Problem]:  # noqa: C901
-    """A country's stated parts never exceed its stated total; on one date, the countries together
-    never exceed the mission's stated total (a warning: sources count differently)."""
+    """A country's stated parts never exceed its stated total (exact, at least or more than: an error;
+    about or nearly: a warning where they exceed it by a wide margin, :func:`_parts_far_above`); on one
+    date, the countries together never exceed the mission's stated total (a warning: sources count
+    differently)."""
     from minusma.messages.countries import COUNTRIES
 
     by_date: dict[str, list[tuple[int, Contribution]]] = {}
@@ -360,6 +374,11 @@ def _check_contributions(fact_base: FactBase) -> Iterator[Problem]:  # noqa: C90
             yield Problem(
                 "error", f"{path}.total",
                 Message("check.contribution_parts", {"parts": Number(sum(parts)), "total": Number(total["value"])}),
+            )  # fmt: skip
+        elif total is not None and _parts_far_above(sum(parts), len(parts), total["value"]):  # "about", "nearly"
+            yield Problem(
+                "warning", f"{path}.total",
+                Message("check.contribution_parts_about", {"parts": Number(sum(parts)), "total": Number(total["value"])}),
             )  # fmt: skip
         if (
             "military" not in contribution
@@ -560,20 +579,78 @@ def _check_bases(fact_base: FactBase, events: Mapping[str, Event]) -> Iterator[P
                         )  # fmt: skip
 
 
-def _check_budgets(fact_base: FactBase) -> Iterator[Problem]:
+OVERSPENT = (3, 2)
+"""A preferred expenditure above this ratio of the preferred approved amount (1.5 times) is a warning."""
+
+
+def _check_site_names(fact_base: FactBase) -> Iterator[Problem]:
+    """Two sites answer to no common name (a warning: ``bases --base NAME`` refuses such a name as
+    ambiguous): names are compared as the lookup compares them, folded (:func:`site_names`)."""
+    first: dict[str, int] = {}
+    for index, base in enumerate(fact_base.get("bases", [])):
+        shared: dict[int, list[str]] = {}
+        for name in sorted(site_names(base)):
+            other = first.setdefault(name, index)
+            if other != index:
+                shared.setdefault(other, []).append(name)
+        for other, names in sorted(shared.items()):
+            yield Problem(
+                "warning", f"bases[{index}].name",
+                Message(
+                    "check.site_name_shared",
+                    {"names": ", ".join(names), "other": fact_base["bases"][other]["id"], "id": base["id"]},
+                ),
+            )  # fmt: skip
+
+
+def _check_budgets(fact_base: FactBase) -> Iterator[Problem]:  # noqa: C901
+    """A fiscal year is YYYY/YY and has one record, each kind of figure one preferred claim. Warnings: a
+    fiscal year that does not overlap the mission's life (from its establishment to the fiscal year after
+    the one holding the fact base's date, since the liquidation has no end date and a budget is approved
+    before its year begins), a figure of 0 dollars (more often a placeholder for "unknown" than a sum a
+    source gives), and a preferred expenditure more than 1.5 times the preferred approved amount."""
+    header, mission = fact_base["header"], fact_base["mission"]
+    established = date_range(mission["established"])[0]
+    as_of_year = fiscal_year_of(date_range(header["as_of"])[1])
+    last_first = int(as_of_year[:4]) + 1  # the first calendar year of the last fiscal year in the mission's life
     seen: set[str] = set()
     for index, budget in enumerate(fact_base.get("budgets", [])):
+        path = f"budgets[{index}]"
         label = budget["fiscal_year"]
         first = int(label[:4])
         if int(label[5:]) != (first + 1) % 100:  # the first year is 0001 to 9998 (FISCAL_YEAR_PATTERN)
-            yield Problem("error", f"budgets[{index}].fiscal_year", Message("check.fiscal_year", {"year": label}))
+            yield Problem("error", f"{path}.fiscal_year", Message("check.fiscal_year", {"year": label}))
+        elif fiscal_year_range(label)[1] < established:  # it ends before the mission was established
+            yield Problem(
+                "warning", f"{path}.fiscal_year",
+                Message("check.fiscal_year_before", {"year": label, "established": mission["established"]}),
+            )  # fmt: skip
+        elif first > last_first:
+            yield Problem(
+                "warning", f"{path}.fiscal_year",
+                Message("check.fiscal_year_after", {"year": label, "as_of": header["as_of"], "as_of_year": as_of_year}),
+            )  # fmt: skip
         if label in seen:
-            yield Problem("error", f"budgets[{index}].fiscal_year", Message("check.fiscal_year_twice", {"year": label}))
+            yield Problem("error", f"{path}.fiscal_year", Message("check.fiscal_year_twice", {"year": label}))
         seen.add(label)
+        preferred: dict[str, int] = {}
+        for figure_index, figure in enumerate(budget["figures"]):
+            if figure["amount"]["value"] == 0:
+                yield Problem("warning", f"{path}.figures[{figure_index}].amount", Message("check.budget_zero"))
+            if figure["rank"] == "preferred":
+                preferred.setdefault(figure["kind"], figure_index)
         for kind in BUDGET_KINDS:
             ranks = [figure["rank"] for figure in budget["figures"] if figure["kind"] == kind]
             if ranks:
-                yield from _check_claims(f"budgets[{index}].figures", ranks)
+                yield from _check_claims(f"{path}.figures", ranks)
+        if "approved" in preferred and "expenditure" in preferred:
+            approved = budget["figures"][preferred["approved"]]["amount"]["value"]
+            spent = budget["figures"][preferred["expenditure"]]["amount"]["value"]
+            if approved > 0 and spent * OVERSPENT[1] > approved * OVERSPENT[0]:
+                yield Problem(
+                    "warning", f"{path}.figures[{preferred['expenditure']}].amount",
+                    Message("check.budget_overspent", {"year": label, "spent": Number(spent), "approved": Number(approved)}),
+                )  # fmt: skip
 
 
 def _check_places(fact_base: FactBase) -> Iterator[Problem]:
@@ -595,6 +672,7 @@ def check_fact_base(fact_base: FactBase) -> list[Problem]:
     events_by_id = _events_by_id(fact_base)
     problems += _check_bases(fact_base, events_by_id)
     problems += _check_places(fact_base)
+    problems += _check_site_names(fact_base)
     problems += _check_contributions(fact_base)
     problems += _check_ids_and_citations(fact_base, events_by_id)
     problems += _check_sources(fact_base)

@@ -2,11 +2,13 @@
 
 Leaders' terms and whether one covers a day (``terms``, ``in_office``, ``covers``), mandate periods
 and the ceiling in force, the preferred claim of a disputed fact, sums of stated parts, fiscal
-years, countries' names, and the UN's per-record fatality series set against a stated count.
+years, countries' names, names folded for lookup (``fold``, ``site_names``), and the UN's per-record
+fatality series set against a stated count.
 No I/O, no typer, no rich.
 """
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import (
     TYPE_CHECKING,
@@ -23,6 +25,7 @@ from minusma.model.dates import (
     sort_key,
 )
 from minusma.model.records import (
+    Base,
     BudgetFigure,
     Casualties,
     Cause,
@@ -383,3 +386,27 @@ whatever its real strength). The others stay, shown beside it, never added to it
 def basis_rank(contribution: Contribution) -> int:
     """A contribution's place in ``BASIS_PREFERENCE``: 0 for a stated figure."""
     return BASIS_PREFERENCE.index(contribution.get("basis", "stated"))
+
+
+_MARKS = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+)
+"""Combining marks (accents, and the diacritics of Arabic and Hebrew): dropped in one C-level pass."""
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form: 'Ménaka' and 'MENAKA' both become 'menaka'."""
+    if text.isascii():
+        return text.lower()  # most texts: no accents to strip
+    import unicodedata  # only search and names with accents need it
+
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text.casefold()))
+
+
+def site_names(base: Base) -> set[str]:
+    """Every name a site is looked up by, folded: its id (with and without ``base-``), its name in every
+    language, the spellings the datasets use, and each part of one (``Mopti/Sévaré``: ``sevare``)."""
+    written = cast("dict[str, str]", base["name"]).values()  # every language the record has
+    names = {base["id"], base["id"].removeprefix("base-"), *written, *base["spellings"]}
+    parts = {part for name in names for part in re.split(r"\s*[/()]\s*", name) if part}
+    return {fold(name) for name in names | parts}
