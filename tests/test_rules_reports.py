@@ -6,6 +6,7 @@ last tests run the installed command on a hostile copy of the shipped file."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -385,3 +386,22 @@ def test_a_coordinate_that_is_not_a_number_is_told_so(
             assert (words in problem["message"]) == (value != value or abs(value) == float("inf")), problem
         loading = run("--lang", lang, "--data", str(path), "bases")
         assert loading.returncode == 1 and f"bases[0].{key}" in loading.stderr and "Traceback" not in loading.stderr
+
+
+@pytest.mark.parametrize(
+    ("day", "label"),
+    [
+        (dt.date(1, 1, 1), "0000/01"),
+        (dt.date(1, 6, 30), "0000/01"),
+        (dt.date(1, 7, 1), "0001/02"),
+        (dt.date(999, 7, 1), "0999/00"),
+        (dt.date(9999, 12, 31), "9999/00"),
+    ],
+)
+def test_a_fiscal_year_label_keeps_four_digits_at_the_calendars_edges(day: dt.date, label: str) -> None:
+    """The fiscal year of a day in the year 1 before July is 0000/01, not '0/01' (the budget check
+    read its first year back and crashed on a fact base dated 0001-01-01)."""
+    from minusma.model.rules import fiscal_year_of, fiscal_years
+
+    assert fiscal_year_of(day) == label
+    assert fiscal_years(day, day) == [label]

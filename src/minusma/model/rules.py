@@ -54,13 +54,13 @@ def fiscal_year_range(label: str) -> tuple[dt.date, dt.date]:
 def fiscal_year_of(day: dt.date) -> str:
     """The fiscal year a day falls in: 30 June 2014 is in 2013/14, 1 July 2014 in 2014/15."""
     first = day.year if day.month >= 7 else day.year - 1
-    return f"{first}/{(first + 1) % 100:02d}"
+    return f"{first:04d}/{(first + 1) % 100:02d}"  # 0000/01 for a day of the year 1 before July
 
 
 def fiscal_years(start: dt.date, end: dt.date) -> list[str]:
     """Every fiscal year from the one holding ``start`` to the one holding ``end``."""
     first, last = int(fiscal_year_of(start)[:4]), int(fiscal_year_of(end)[:4])
-    return [f"{year}/{(year + 1) % 100:02d}" for year in range(first, last + 1)]
+    return [f"{year:04d}/{(year + 1) % 100:02d}" for year in range(first, last + 1)]
 
 
 def stated_sum(*parts: Quantity | None) -> int | None:
