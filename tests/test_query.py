@@ -126,14 +126,13 @@ PHRASE = st.text(alphabet=st.sampled_from(TRICKY), min_size=1, max_size=24)
 def _brute_force(fact_base: FactBase, text: str) -> list[tuple[str, int]]:
     """Every fact folded and matched one by one: what search finds, without its one-scan shortcut."""
     words = [word for word in (word.strip(query._EDGES) for word in query.fold(text).split()) if word]
-    folded = " ".join(words)  # the query's words as search takes them: punctuation around a word dropped
     if not words:
         return []
     found = []
     named = query._place_names(fact_base)  # an event is found by its place's names too
     for fact in cited_facts(fact_base):
         if fact.texts:
-            match = query._match(folded, words, fact.texts + query._place_of(fact, named))
+            match = query._match(query._Query(words), fact.texts + query._place_of(fact, named))
             if match is not None:
                 found.append((fact.id, match[0]))
     return sorted(found)

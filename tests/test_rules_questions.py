@@ -298,11 +298,11 @@ def test_search_scores_phrases_and_words_and_breaks_ties_by_date_then_file_order
             event("one", "2013-01-01", "heron only"),
         ]
     )
-    # 3 for the one text holding the whole phrase, 1 per word
-    assert _search(data, "blue heron") == [("earlier", 5), ("early", 5), ("late", 5), ("words", 2)]
-    assert _search(data, "blue heron", limit=2) == [("earlier", 5), ("early", 5)]
+    # 3 x 3 for the whole phrase standing as whole words, 3 per word standing as a whole word
+    assert _search(data, "blue heron") == [("earlier", 15), ("early", 15), ("late", 15), ("words", 6)]
+    assert _search(data, "blue heron", limit=2) == [("earlier", 15), ("early", 15)]
     assert _search(data, "blue heron", limit=0) == []
-    assert _search(data, "HERON") == [("one", 4), ("earlier", 4), ("words", 4), ("early", 4), ("late", 4)]
+    assert _search(data, "HERON") == [("one", 12), ("earlier", 12), ("words", 12), ("early", 12), ("late", 12)]
     assert _search(data, "   ") == []
 
 
@@ -320,12 +320,12 @@ def test_search_leaves_out_punctuation_around_a_word_but_not_inside_it() -> None
         ]
     )
     same = _search(data, "blue heron")
-    assert same == [("plain", 5), ("joined", 2)]  # each word is in "blue-heron" too
+    assert same == [("plain", 15), ("joined", 6)]  # each word stands whole in "blue-heron" too
     for typed in ('"blue heron"', "blue heron?", "«blue heron»", "(blue, heron.)", "¿blue heron…"):
         assert _search(data, typed) == same, typed
-    assert _search(data, "blue-heron") == [("joined", 4)]  # a hyphen inside a word is the word's
-    assert _search(data, "6,200") == [("joined", 4)]  # and so is a comma between digits
-    assert _search(data, "6,200,") == [("joined", 4)]
+    assert _search(data, "blue-heron") == [("joined", 12)]  # a hyphen inside a word is the word's
+    assert _search(data, "6,200") == [("joined", 12)]  # and so is a comma between digits
+    assert _search(data, "6,200,") == [("joined", 12)]
     assert _search(data, "? ! …") == []  # punctuation alone is no word
     assert _search(data, "heron-") == []  # a hyphen at an edge stays: no text has "heron-"
 

@@ -1833,19 +1833,65 @@ _APART = "\x00"
 """Keeps texts apart when they are scanned together: no text of a fact base holds it."""
 
 
-def _match(query: str, words: list[str], candidates: Sequence[Text]) -> tuple[int, Text] | None:
-    """Score a fact: 3 per text holding the whole phrase in one of its languages, plus 1 per query
-    word; None when a word is missing. Also the text to show: the one with the phrase, else with most words."""
+WHOLE, START, INSIDE = 3, 2, 1
+"""How a query word, or the whole query, stands in a fact's folded text, best first: as a whole word
+(no letter or digit right before or after it: ``Ber`` in ``camp de Ber``, ``onu`` in ``l'ONU``), at the
+start of a word (``Ber`` in ``Bert``), or only inside one (``ber`` in ``December``)."""
+
+
+class _Query:
+    """A query's folded words and phrase, with the patterns that tell how each stands, compiled once
+    per search (never once per fact)."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+        self.phrase = " ".join(words)
+        self.standing = [self._patterns(word) for word in words]
+        self.phrase_standing = self.standing[0] if len(words) == 1 else self._patterns(self.phrase)
+
+    @staticmethod
+    def _patterns(text: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        escaped = re.escape(text)
+        return re.compile(rf"(?<!\w){escaped}(?!\w)"), re.compile(rf"(?<!\w){escaped}")
+
+    @staticmethod
+    def stands(text: str, haystack: str, patterns: tuple[re.Pattern[str], re.Pattern[str]]) -> int:
+        """WHOLE, START or INSIDE for ``text`` in ``haystack``; 0 when it is not there."""
+        if text not in haystack:
+            return 0
+        whole, start = patterns
+        return WHOLE if whole.search(haystack) else START if start.search(haystack) else INSIDE
+
+
+def _match(wanted: _Query, candidates: Sequence[Text]) -> tuple[int, Text] | None:
+    """Score a fact: 3 times how the whole phrase stands in its best text (3 as whole words, 2 at the
+    start of a word, 1 inside a word, 0 nowhere), plus how each query word stands in the fact (3, 2,
+    1); None when a word is missing. Also the text to show: the one where the phrase stands best,
+    else the one with most words.
+
+    For n words, the phrase standing as whole words (score 9 + 3n) outranks it at a word's start (at
+    most 6 + 3n), which outranks it only inside a word (at most 3 + 3n; at a word's start its words
+    stand at least 3n - 1) or nowhere (at most 3n): where the phrase stands, its words stand too. A
+    single word is its own phrase: 12, 8 or 4."""
     # Folding changes no character by what stands next to it (casefold has no context, and NFKD
     # reorders only marks, which a starter such as _APART stops): a text's languages are folded in
     # one call, joined by _APART so that no phrase spans two of them.
     folded = [(text, fold(_APART.join(_TEXT_IN_EVERY_LANGUAGE(text)))) for text in candidates]
-    joined = " ".join(haystack for _, haystack in folded)
+    joined = _APART.join(haystack for _, haystack in folded)
+    words, stands = wanted.words, wanted.stands
     if not all(word in joined for word in words):
         return None
-    phrases = sum(query in haystack for _, haystack in folded)
-    best = max(folded, key=lambda pair: (query in pair[1], sum(word in pair[1] for word in words)))[0]
-    return 3 * phrases + len(words), best
+    score = sum(stands(word, joined, patterns) for word, patterns in zip(words, wanted.standing, strict=True))
+    phrase, patterns = wanted.phrase, wanted.phrase_standing
+    if len(folded) == 1:
+        best, phrase_stands = folded[0][0], stands(phrase, joined, patterns)
+    else:
+        ranked = [
+            (stands(phrase, haystack, patterns), sum(word in haystack for word in words), text)
+            for text, haystack in folded
+        ]
+        phrase_stands, _, best = max(ranked, key=itemgetter(0, 1))
+    return 3 * phrase_stands + score, best
 
 
 _SIMPLE_RANGES = ((0x20, 0x7F), (0xA0, 0x250), (0x2010, 0x2028), (0x202F, 0x2030), (0x2030, 0x205F))
@@ -2019,13 +2065,14 @@ class _Searchable:
         return self.tail[position - len(self.events)]
 
 
-def _found(fact_base: FactBase, query: str, words: list[str]) -> Iterator[tuple[Cited, int, Text]]:
+def _found(fact_base: FactBase, words: list[str]) -> Iterator[tuple[Cited, int, Text]]:
     """Each fact holding every word, in file order, with its score and the text to show."""
     searchable = _Searchable(fact_base, _place_names(fact_base))
     place_names = {id(names) for names in searchable.named.values()}
+    wanted = _Query(words)
     for position in _candidates(searchable, words):
         fact, group = searchable[position]
-        found = _match(query, words, group)
+        found = _match(wanted, group)
         if found is not None:
             score, shown = found
             if fact.texts and id(shown) in place_names:
@@ -2058,7 +2105,6 @@ the word. Inside a word it stays (`Gao-Kidal`, `6,200`, `S/RES/2100`)."""
 def search(fact_base: FactBase, text: str, limit: int | None = None) -> SearchResult:
     """Every fact whose words (either language) contain all the query's words, best first."""
     words = [word for word in (word.strip(_EDGES) for word in fold(text).split()) if word]
-    query = " ".join(words)
     hits: list[Hit] = [
         {
             "kind": fact.kind,
@@ -2069,7 +2115,7 @@ def search(fact_base: FactBase, text: str, limit: int | None = None) -> SearchRe
             "text": shown,
             "sources": list(fact.sources),
         }  # fmt: skip
-        for fact, score, shown in (_found(fact_base, query, words) if words else ())
+        for fact, score, shown in (_found(fact_base, words) if words else ())
     ]
     hits.sort(key=lambda hit: (-hit["score"], sort_key(hit["date"] or "9999")))
     if limit is not None:
