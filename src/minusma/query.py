@@ -1851,14 +1851,14 @@ class _Query:
 
     @staticmethod
     def _patterns(text: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        # The text first, the look behind it last: a pattern that begins with a literal is found by
+        # a fast scan for it (one that begins with a look-behind tries every position, 8 times slower).
         escaped = re.escape(text)
-        return re.compile(rf"(?<!\w){escaped}(?!\w)"), re.compile(rf"(?<!\w){escaped}")
+        return re.compile(rf"{escaped}(?!\w)(?<!\w{escaped})"), re.compile(rf"{escaped}(?<!\w{escaped})")
 
     @staticmethod
-    def stands(text: str, haystack: str, patterns: tuple[re.Pattern[str], re.Pattern[str]]) -> int:
-        """WHOLE, START or INSIDE for ``text`` in ``haystack``; 0 when it is not there."""
-        if text not in haystack:
-            return 0
+    def stands(haystack: str, patterns: tuple[re.Pattern[str], re.Pattern[str]]) -> int:
+        """WHOLE, START or INSIDE for a text known to be in ``haystack``."""
         whole, start = patterns
         return WHOLE if whole.search(haystack) else START if start.search(haystack) else INSIDE
 
@@ -1881,17 +1881,17 @@ def _match(wanted: _Query, candidates: Sequence[Text]) -> tuple[int, Text] | Non
     words, stands = wanted.words, wanted.stands
     if not all(word in joined for word in words):
         return None
-    score = sum(stands(word, joined, patterns) for word, patterns in zip(words, wanted.standing, strict=True))
+    each = [stands(joined, patterns) for patterns in wanted.standing]
     phrase, patterns = wanted.phrase, wanted.phrase_standing
-    if len(folded) == 1:
-        best, phrase_stands = folded[0][0], stands(phrase, joined, patterns)
+    if len(words) == 1 and len(folded) == 1:  # most facts: one text, shown; the word is the phrase
+        best, phrase_stands = folded[0][0], each[0]
     else:
         ranked = [
-            (stands(phrase, haystack, patterns), sum(word in haystack for word in words), text)
+            (stands(haystack, patterns) if phrase in haystack else 0, sum(word in haystack for word in words), text)
             for text, haystack in folded
         ]
         phrase_stands, _, best = max(ranked, key=itemgetter(0, 1))
-    return 3 * phrase_stands + score, best
+    return 3 * phrase_stands + sum(each), best
 
 
 _SIMPLE_RANGES = ((0x20, 0x7F), (0xA0, 0x250), (0x2010, 0x2028), (0x202F, 0x2030), (0x2030, 0x205F))
