@@ -1835,8 +1835,13 @@ _APART = "\x00"
 
 WHOLE, START, INSIDE = 3, 2, 1
 """How a query word, or the whole query, stands in a fact's folded text, best first: as a whole word
-(no letter or digit right before or after it: ``Ber`` in ``camp de Ber``, ``onu`` in ``l'ONU``), at the
+(no letter or digit right before or after it: ``Ber`` in ``camp de Ber``, ``onu`` in ``l'ONU``,
+``kidal`` in ``Gao-Kidal``), at the
 start of a word (``Ber`` in ``Bert``), or only inside one (``ber`` in ``December``)."""
+
+
+_LETTER = r"[^\W_]"
+"""A letter or digit of any script (a word character but the underscore)."""
 
 
 class _Query:
@@ -1854,7 +1859,10 @@ class _Query:
         # The text first, the look behind it last: a pattern that begins with a literal is found by
         # a fast scan for it (one that begins with a look-behind tries every position, 8 times slower).
         escaped = re.escape(text)
-        return re.compile(rf"{escaped}(?!\w)(?<!\w{escaped})"), re.compile(rf"{escaped}(?<!\w{escaped})")
+        return (
+            re.compile(rf"{escaped}(?!{_LETTER})(?<!{_LETTER}{escaped})"),
+            re.compile(rf"{escaped}(?<!{_LETTER}{escaped})"),
+        )
 
     @staticmethod
     def stands(haystack: str, patterns: tuple[re.Pattern[str], re.Pattern[str]]) -> int:
