@@ -1836,8 +1836,8 @@ _APART = "\x00"
 WHOLE, START, INSIDE = 3, 2, 1
 """How a query word, or the whole query, stands in a fact's folded text, best first: as a whole word
 (no letter or digit right before or after it: ``Ber`` in ``camp de Ber``, ``onu`` in ``l'ONU``,
-``kidal`` in ``Gao-Kidal``), at the
-start of a word (``Ber`` in ``Bert``), or only inside one (``ber`` in ``December``)."""
+``kidal`` in ``Gao-Kidal``), at the start of a word (``Ber`` in ``Bert``), or only inside one
+(``ber`` in ``December``)."""
 
 
 _LETTER = r"[^\W_]"
