@@ -132,7 +132,7 @@ def _brute_force(fact_base: FactBase, text: str) -> list[tuple[str, int]]:
     named = query._place_names(fact_base)  # an event is found by its place's names too
     for fact in cited_facts(fact_base):
         if fact.texts:
-            match = query._match(query._Query(words), fact.texts + query._place_of(fact, named))
+            match = query._match(query._query(words), fact.texts + query._place_of(fact, named))
             if match is not None:
                 found.append((fact.id, match[0]))
     return sorted(found)

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from itertools import accumulate, chain
 from operator import itemgetter
-from typing import Any, Literal, NotRequired, cast
+from typing import Any, Literal, NamedTuple, NotRequired, cast
 
 from typing_extensions import TypedDict
 
@@ -1844,31 +1844,40 @@ _LETTER = r"[^\W_]"
 """A letter or digit of any script (a word character but the underscore)."""
 
 
-class _Query:
+_Patterns = tuple[re.Pattern[str], re.Pattern[str]]
+"""A text standing as a whole word, and at the start of a word (see :func:`_patterns`)."""
+
+
+class _Query(NamedTuple):
     """A query's folded words and phrase, with the patterns that tell how each stands, compiled once
-    per search (never once per fact)."""
+    per search (never once per fact): :func:`_query`."""
 
-    def __init__(self, words: list[str]) -> None:
-        self.words = words
-        self.phrase = " ".join(words)
-        self.standing = [self._patterns(word) for word in words]
-        self.phrase_standing = self.standing[0] if len(words) == 1 else self._patterns(self.phrase)
+    words: list[str]
+    phrase: str
+    standing: list[_Patterns]
+    phrase_standing: _Patterns
 
-    @staticmethod
-    def _patterns(text: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        # The text first, the look behind it last: a pattern that begins with a literal is found by
-        # a fast scan for it (one that begins with a look-behind tries every position, 8 times slower).
-        escaped = re.escape(text)
-        return (
-            re.compile(rf"{escaped}(?!{_LETTER})(?<!{_LETTER}{escaped})"),
-            re.compile(rf"{escaped}(?<!{_LETTER}{escaped})"),
-        )
 
-    @staticmethod
-    def stands(haystack: str, patterns: tuple[re.Pattern[str], re.Pattern[str]]) -> int:
-        """WHOLE, START or INSIDE for a text known to be in ``haystack``."""
-        whole, start = patterns
-        return WHOLE if whole.search(haystack) else START if start.search(haystack) else INSIDE
+def _query(words: list[str]) -> _Query:
+    standing = [_patterns(word) for word in words]
+    phrase = " ".join(words)
+    return _Query(words, phrase, standing, standing[0] if len(words) == 1 else _patterns(phrase))
+
+
+def _patterns(text: str) -> _Patterns:
+    # The text first, the look behind it last: a pattern that begins with a literal is found by a
+    # fast scan for it (one that begins with a look-behind tries every position, 8 times slower).
+    escaped = re.escape(text)
+    return (
+        re.compile(rf"{escaped}(?!{_LETTER})(?<!{_LETTER}{escaped})"),
+        re.compile(rf"{escaped}(?<!{_LETTER}{escaped})"),
+    )
+
+
+def _stands(haystack: str, patterns: _Patterns) -> int:
+    """WHOLE, START or INSIDE for a text known to be in ``haystack``."""
+    whole, start = patterns
+    return WHOLE if whole.search(haystack) else START if start.search(haystack) else INSIDE
 
 
 def _match(wanted: _Query, candidates: Sequence[Text]) -> tuple[int, Text] | None:
@@ -1886,7 +1895,7 @@ def _match(wanted: _Query, candidates: Sequence[Text]) -> tuple[int, Text] | Non
     # one call, joined by _APART so that no phrase spans two of them.
     folded = [(text, fold(_APART.join(_TEXT_IN_EVERY_LANGUAGE(text)))) for text in candidates]
     joined = _APART.join(haystack for _, haystack in folded)
-    words, stands = wanted.words, wanted.stands
+    words, stands = wanted.words, _stands
     if not all(word in joined for word in words):
         return None
     each = [stands(joined, patterns) for patterns in wanted.standing]
@@ -2077,7 +2086,7 @@ def _found(fact_base: FactBase, words: list[str]) -> Iterator[tuple[Cited, int, 
     """Each fact holding every word, in file order, with its score and the text to show."""
     searchable = _Searchable(fact_base, _place_names(fact_base))
     place_names = {id(names) for names in searchable.named.values()}
-    wanted = _Query(words)
+    wanted = _query(words)
     for position in _candidates(searchable, words):
         fact, group = searchable[position]
         found = _match(wanted, group)
