@@ -126,14 +126,13 @@ PHRASE = st.text(alphabet=st.sampled_from(TRICKY), min_size=1, max_size=24)
 def _brute_force(fact_base: FactBase, text: str) -> list[tuple[str, int]]:
     """Every fact folded and matched one by one: what search finds, without its one-scan shortcut."""
     words = [word for word in (word.strip(query._EDGES) for word in query.fold(text).split()) if word]
-    folded = " ".join(words)  # the query's words as search takes them: punctuation around a word dropped
     if not words:
         return []
     found = []
     named = query._place_names(fact_base)  # an event is found by its place's names too
     for fact in cited_facts(fact_base):
         if fact.texts:
-            match = query._match(folded, words, fact.texts + query._place_of(fact, named))
+            match = query._match(query._query(words), fact.texts + query._place_of(fact, named))
             if match is not None:
                 found.append((fact.id, match[0]))
     return sorted(found)
@@ -222,6 +221,57 @@ def test_search_scanned_in_slices_finds_what_folding_every_fact_finds(
     assert sorted((hit["id"], hit["score"]) for hit in hits) == _brute_force(changed, text)
     monkeypatch.setattr(query, "_SCANNED", 1_000_000)
     assert query.search(changed, text)["hits"] == hits
+
+
+def _stands_by_hand(haystack: str, text: str) -> int:
+    """How ``text`` stands in ``haystack``, by looking at the characters beside each place it is found:
+    3 with no letter or digit on either side, 2 with none before it, 1 inside a word, 0 nowhere."""
+    best, at = 0, haystack.find(text)
+    while at >= 0:
+        before = at > 0 and haystack[at - 1].isalnum()
+        after = at + len(text) < len(haystack) and haystack[at + len(text)].isalnum()
+        best = max(best, 1 if before else 2 if after else 3)
+        at = haystack.find(text, at + 1)
+    return best
+
+
+def _ranked_by_hand(fact_base: FactBase, text: str) -> list[tuple[str, int]]:
+    """The hits and scores the guide describes, each language of each text folded on its own."""
+    words = [word for word in (word.strip(query._EDGES) for word in query.fold(text).split()) if word]
+    if not words:
+        return []
+    named = query._place_names(fact_base)
+    found = []
+    for fact in cited_facts(fact_base):
+        languages = [query.fold(one[lang]) for one in fact.texts + query._place_of(fact, named) for lang in LANGS]
+        each = [max((_stands_by_hand(language, word) for language in languages), default=0) for word in words]
+        if languages and all(each):
+            phrase = max(_stands_by_hand(language, " ".join(words)) for language in languages)
+            found.append((fact.id, 3 * phrase + sum(each)))
+    return sorted(found)
+
+
+WORDY = st.text(alphabet=st.sampled_from("berBER tÉéèü2_'’-.,(ß"), min_size=1, max_size=16)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(WORDY, min_size=1, max_size=5), st.data())
+def test_search_scores_as_the_guide_says_and_in_score_order(
+    facts: FactBase, texts: list[str], data: st.DataObject
+) -> None:
+    """Each word 3 standing whole, 2 starting a word, 1 inside one; 3 times the same for the phrase;
+    the set of hits is every fact holding every word; hits in score order, then date."""
+    changed = copy.deepcopy(facts)
+    for index, words in enumerate(texts):
+        ways = (words, words.upper(), f"{words} {index}")
+        changed["events"][index]["text"] = {lang: ways[number % 3] for number, lang in enumerate(LANGS)}
+    source = data.draw(st.sampled_from(texts))
+    start = data.draw(st.integers(0, max(0, len(source) - 1)))
+    wanted = data.draw(st.one_of(st.just(source[start : start + data.draw(st.integers(1, 8))]), WORDY))
+    hits = query.search(changed, wanted)["hits"]
+    assert sorted((hit["id"], hit["score"]) for hit in hits) == _ranked_by_hand(changed, wanted)
+    order = [(-hit["score"], sort_key(hit["date"] or "9999")) for hit in hits]
+    assert order == sorted(order)
 
 
 def test_sources_count_the_facts_that_cite_them(facts: FactBase) -> None:

@@ -298,11 +298,11 @@ def test_search_scores_phrases_and_words_and_breaks_ties_by_date_then_file_order
             event("one", "2013-01-01", "heron only"),
         ]
     )
-    # 3 for the one text holding the whole phrase, 1 per word
-    assert _search(data, "blue heron") == [("earlier", 5), ("early", 5), ("late", 5), ("words", 2)]
-    assert _search(data, "blue heron", limit=2) == [("earlier", 5), ("early", 5)]
+    # 3 x 3 for the whole phrase standing as whole words, 3 per word standing as a whole word
+    assert _search(data, "blue heron") == [("earlier", 15), ("early", 15), ("late", 15), ("words", 6)]
+    assert _search(data, "blue heron", limit=2) == [("earlier", 15), ("early", 15)]
     assert _search(data, "blue heron", limit=0) == []
-    assert _search(data, "HERON") == [("one", 4), ("earlier", 4), ("words", 4), ("early", 4), ("late", 4)]
+    assert _search(data, "HERON") == [("one", 12), ("earlier", 12), ("words", 12), ("early", 12), ("late", 12)]
     assert _search(data, "   ") == []
 
 
@@ -320,14 +320,155 @@ def test_search_leaves_out_punctuation_around_a_word_but_not_inside_it() -> None
         ]
     )
     same = _search(data, "blue heron")
-    assert same == [("plain", 5), ("joined", 2)]  # each word is in "blue-heron" too
+    assert same == [("plain", 15), ("joined", 6)]  # each word stands whole in "blue-heron" too
     for typed in ('"blue heron"', "blue heron?", "«blue heron»", "(blue, heron.)", "¿blue heron…"):
         assert _search(data, typed) == same, typed
-    assert _search(data, "blue-heron") == [("joined", 4)]  # a hyphen inside a word is the word's
-    assert _search(data, "6,200") == [("joined", 4)]  # and so is a comma between digits
-    assert _search(data, "6,200,") == [("joined", 4)]
+    assert _search(data, "blue-heron") == [("joined", 12)]  # a hyphen inside a word is the word's
+    assert _search(data, "6,200") == [("joined", 12)]  # and so is a comma between digits
+    assert _search(data, "6,200,") == [("joined", 12)]
     assert _search(data, "? ! …") == []  # punctuation alone is no word
     assert _search(data, "heron-") == []  # a hyphen at an edge stays: no text has "heron-"
+
+
+def _languages(identifier: str, date: str, en: str, nl: str, fr: str) -> dict[str, Any]:
+    return {**event(identifier, date), "text": {"en": en, "nl": nl, "fr": fr}}
+
+
+def test_search_ranks_a_whole_word_above_a_word_start_above_inside_a_word() -> None:
+    """`minusma search Ber` put the camp of Ber behind 'December' and 'Bert Koenders'."""
+    data = tiny(
+        events=[
+            event("inside", "2013-01-01", "on 1 December the camp closed"),
+            event("start", "2014-01-01", "Bert Koenders arrives"),
+            event("whole", "2015-01-01", "the camp of Ber closes"),
+        ]
+    )
+    # a single word is its own phrase: 3 x 3 + 3, 3 x 2 + 2, 3 x 1 + 1; the date decides only among equals
+    for typed in ("Ber", "ber", "BER", "Ber?", "'Ber'"):
+        assert _search(data, typed) == [("whole", 12), ("start", 8), ("inside", 4)], typed
+    assert _search(data, "bert") == [("start", 12)]
+    assert _search(data, "ert") == [("start", 4)]
+    assert _search(data, "december") == [("inside", 12)]
+    assert _search(data, "decem") == [("inside", 8)]
+    assert _search(data, "ember") == [("inside", 4)]
+
+
+@pytest.mark.parametrize(
+    ("words", "score"),
+    [
+        ("Ber", 12), ("Ber.", 12), ("Ber camp", 12), ("camp Ber", 12), ("(Ber)", 12), ("Gao-Ber", 12), ("Ber-Gao", 12),
+        ("Ber's camp", 12), ("Ber’s camp", 12), ("«Ber»", 12), ("Ber, 2023", 12), ("Ber\u00a0camp", 12),
+        ("Ber2", 8), ("Bers", 8), ("Berry", 8), ("Ber_camp", 12), ("2Ber", 4), ("Uber", 4), ("Éber", 4), ("Über", 4),
+        ("Bér", 12), ("BÉR", 12), ("Bère", 8), ("Bérénice", 8), ("Ambérieu", 4),
+    ],
+)  # fmt: skip
+def test_search_tells_a_word_from_its_neighbours_at_the_edges_of_a_text(words: str, score: int) -> None:
+    """A word stands whole where no letter or digit touches it: the start and end of a text,
+    spaces, punctuation, apostrophes and hyphens part words; an accented letter is a letter."""
+    data = tiny(events=[event("e", "2015-01-01", words)])
+    assert _search(data, "ber") == [("e", score)]
+
+
+def test_search_takes_each_language_of_a_text_as_its_own_words() -> None:
+    """A fact's languages are scanned together, parted by a character that is no letter: a word at the
+    end of one language and the start of the next stands whole in each, and none runs into the next."""
+    data = tiny(
+        events=[
+            _languages("ends", "2013-01-01", "the camp of Ber", "kamp", "camp"),
+            _languages("begins", "2014-01-01", "camp", "Ber kamp", "camp"),
+            _languages("across", "2015-01-01", "camp be", "rt", "camp"),
+        ]
+    )
+    assert _search(data, "ber") == [("ends", 12), ("begins", 12)]
+    assert _search(data, "kamp") == [("ends", 12), ("begins", 12)]
+
+
+@pytest.mark.parametrize(
+    ("words", "typed", "score"),
+    [
+        ("au siège de l'ONU", "ONU", 12), ("au siège de l’ONU", "onu", 12), ("au siège de l'ONU", "l'onu", 12),
+        ("l'Onusien", "onu", 8), ("les casques bleus de l'ONU", "de l'onu", 15),
+        ("Côte d'Ivoire", "ivoire", 12), ("Côte d'Ivoire", "cote", 12), ("Côte d'Ivoire", "d'ivoire", 12),
+        ("Côte d'Ivoire", "côte d'ivoire", 15), ("Côte d'Ivoire", "ivoir", 8), ("Côte d'Ivoire", "voire", 4),
+        ("Côte d’Ivoire", "cote d'ivoire", 0), ("Côte d'Ivoire", "d'iv", 8), ("Côte d'Ivoire", "'ivoire", 12),
+    ],
+)  # fmt: skip
+def test_search_reads_apostrophes_as_between_words(words: str, typed: str, score: int) -> None:
+    """`ONU` stands whole in `l'ONU`, `Ivoire` in `Côte d'Ivoire`; a typed apostrophe finds only itself,
+    as before (0: not found); one at the edge of a query word is left out, as other punctuation is."""
+    data = tiny(events=[event("e", "2015-01-01", words)])
+    assert _search(data, typed) == ([("e", score)] if score else [])
+
+
+def test_search_folds_accents_before_it_tells_how_a_word_stands() -> None:
+    data = tiny(
+        events=[
+            event("inside", "2013-01-01", "Anderaménaka"),
+            event("start", "2014-01-01", "Ménakaville"),
+            event("whole", "2015-01-01", "à MÉNAKA"),
+            event("bare", "2016-01-01", "menaka"),
+        ]
+    )
+    for typed in ("Ménaka", "menaka", "MENAKA", "ménaka", "Me\u0301naka"):
+        assert _search(data, typed) == [("whole", 12), ("bare", 12), ("start", 8), ("inside", 4)], typed
+
+
+def test_search_of_several_words_ranks_the_phrase_by_how_it_stands_then_each_word() -> None:
+    data = tiny(
+        events=[
+            event("apart-inside", "2013-01-01", "xheron and xblue"),
+            event("apart-starts", "2013-01-02", "herons and bluer"),
+            event("apart-whole", "2013-01-03", "a heron, blue"),
+            event("phrase-inside", "2013-01-04", "a skyblue heron"),
+            event("phrase-inside-words-whole", "2013-01-05", "a skyblue heron; blue"),
+            event("phrase-starts", "2013-01-06", "the blue herons"),
+            event("phrase-starts-words-whole", "2013-01-07", "the blue herons and a heron"),
+            event("phrase-whole", "2013-01-08", "the blue heron"),
+            event("phrase-split", "2013-01-09", "the blue  heron"),  # two spaces: the words, not the phrase
+        ]
+    )
+    assert _search(data, "blue heron") == [
+        ("phrase-whole", 3 * 3 + 3 + 3),
+        ("phrase-starts-words-whole", 3 * 2 + 3 + 3),
+        ("phrase-starts", 3 * 2 + 3 + 2),
+        ("phrase-inside-words-whole", 3 * 1 + 3 + 3),
+        ("phrase-inside", 3 * 1 + 1 + 3),
+        ("apart-whole", 3 + 3),
+        ("phrase-split", 3 + 3),
+        ("apart-starts", 2 + 2),
+        ("apart-inside", 1 + 1),
+    ]
+    # every word is still needed: the set of hits is the facts holding all of them, anywhere in a word
+    assert [found for found, _ in _search(data, "blue heron night")] == []
+    assert {found for found, _ in _search(data, "lue ero")} == {found for found, _ in _search(data, "blue heron")}
+
+
+def test_search_takes_each_words_best_place_in_any_text_and_shows_where_the_phrase_stands_best() -> None:
+    caveated = {**event("caveated", "2013-01-01", "in December"), "caveat": text("the Ber camp")}
+    data = tiny(events=[caveated, event("plain", "2012-01-01", "December")])
+    found = query.search(facts(data), "ber")["hits"]
+    assert [(hit["id"], hit["score"], hit["text"]["en"]) for hit in found] == [
+        ("caveated", 12, "the Ber camp"),
+        ("plain", 4, "December"),
+    ]
+    phrase_later = {**event("later", "2013-01-01", "blue and heron"), "caveat": text("blue herons")}
+    found = query.search(facts(tiny(events=[phrase_later])), "blue heron")["hits"]
+    assert [(hit["score"], hit["text"]["en"]) for hit in found] == [(3 * 2 + 3 + 3, "blue herons")]
+
+
+def test_search_breaks_ties_of_the_new_score_by_date_then_file_order() -> None:
+    data = tiny(
+        events=[
+            event("later", "2015-01-02", "camp Ber"),
+            event("first-of-day", "2015-01-01", "Ber camp"),
+            event("second-of-day", "2015-01-01", "(Ber)"),
+            event("month", "2015-01", "Ber"),
+            event("start", "2010-01-01", "Bert"),
+        ]
+    )
+    assert _search(data, "ber") == [
+        ("month", 12), ("first-of-day", 12), ("second-of-day", 12), ("later", 12), ("start", 8)
+    ]  # fmt: skip
 
 
 # --------------------------------------------------------------------------- cite, show, errata

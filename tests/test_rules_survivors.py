@@ -238,18 +238,18 @@ def test_search_shows_the_text_with_the_phrase_else_the_one_with_most_words() ->
         ]
     )
     assert _shown(data, "blue heron") == [
-        ("phrase-second", 5, "the blue heron"),
-        ("phrase-first", 5, "the blue heron"),
-        ("words-second", 2, "heron and blue"),
-        ("words-first", 2, "heron and blue"),
+        ("phrase-second", 15, "the blue heron"),
+        ("phrase-first", 15, "the blue heron"),
+        ("words-second", 6, "heron and blue"),
+        ("words-first", 6, "heron and blue"),
     ]
 
 
 def test_search_finds_a_phrase_within_one_language_not_across_two() -> None:
     data = tiny(events=[event("e", "2014-01-01", "blue sky over a grey heron")])
     # each language ends with 'heron' and begins with 'blue': both words are there, the phrase is not
-    assert _shown(data, "heron blue") == [("e", 2, "blue sky over a grey heron")]
-    assert _shown(data, "grey heron") == [("e", 5, "blue sky over a grey heron")]
+    assert _shown(data, "heron blue") == [("e", 6, "blue sky over a grey heron")]
+    assert _shown(data, "grey heron") == [("e", 15, "blue sky over a grey heron")]
 
 
 def test_search_says_what_it_found_and_where() -> None:
@@ -264,7 +264,7 @@ def test_search_says_what_it_found_and_where() -> None:
                 "id": "e1",
                 "path": "events[0]",
                 "date": "2014-01-01",
-                "score": 5,
+                "score": 15,
                 "text": text("event words"),
                 "sources": ["src-c", "src-a"],
             }  # fmt: skip
@@ -286,8 +286,8 @@ def test_an_event_found_by_its_place_shows_its_own_words_and_one_found_by_its_ca
     data = tiny(events=[placed], bases=[_site("base-gao", "Gao", "Gao-ville"), _site("base-kidal", "Kidal")])
     assert keys(data) == []
     # the event's own words, not its place's names (nor its caveat); the site itself is found by its names
-    assert _shown(data, "gao") == [("base-gao", 7, "Gao-ville"), ("placed", 4, "camp attacked")]
-    assert _shown(data, "blue heron") == [("placed", 5, "blue heron")]  # found by its own words: shown as found
+    assert _shown(data, "gao") == [("base-gao", 12, "Gao-ville"), ("placed", 12, "camp attacked")]
+    assert _shown(data, "blue heron") == [("placed", 15, "blue heron")]  # found by its own words: shown as found
 
 
 # --------------------------------------------------------------------------- contributors: window, ties, periods

@@ -29,7 +29,7 @@ RULES = {
     ],
     "query": [
         "combine", "deployed", "fill_rate", "contributors_on", "_newer", "_latest_on", "window_start",
-        "no_recent_figure", "contributors_between", "_status", "_latest_snapshot", "_covering_means", "search", "_match", "cite",
+        "no_recent_figure", "contributors_between", "_status", "_latest_snapshot", "_covering_means", "search", "_match", "_query", "_patterns", "_stands", "cite",
         "concerning", "cited_sources", "periods", "overlaps", "in_use", "sites_on", "country_sites",
         "_counts_for", "_as_of_day", "fatalities_by", "_grouped", "fatality_series", "reconciliation", "_in_period",
         "_preferred_amount", "spent_share", "_budget_year", "precision", "added", "_total", "budget", "calendar_year",
