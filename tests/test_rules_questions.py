@@ -410,7 +410,8 @@ def test_search_folds_accents_before_it_tells_how_a_word_stands() -> None:
         ]
     )
     for typed in ("Ménaka", "menaka", "MENAKA", "ménaka", "Me\u0301naka"):
-        assert _search(data, typed) == [("whole", 12), ("bare", 12), ("start", 8), ("inside", 4)], typed
+        # "menaka" is the query itself (a name), so it leads the equal scores
+        assert _search(data, typed) == [("bare", 12), ("whole", 12), ("start", 8), ("inside", 4)], typed
 
 
 def test_search_of_several_words_ranks_the_phrase_by_how_it_stands_then_each_word() -> None:
@@ -467,7 +468,24 @@ def test_search_breaks_ties_of_the_new_score_by_date_then_file_order() -> None:
         ]
     )
     assert _search(data, "ber") == [
-        ("month", 12), ("first-of-day", 12), ("second-of-day", 12), ("later", 12), ("start", 8)
+        ("month", 12), ("second-of-day", 12), ("first-of-day", 12), ("later", 12), ("start", 8)
+    ]  # fmt: skip  # "Ber" and "(Ber)" are the query itself: before the others of their score, then by date
+
+
+def test_search_puts_a_fact_named_by_the_query_first_among_equals_and_more_names_first() -> None:
+    """A site named Kidal in the Kidal region (two texts that are the query) before a site only in that
+    region (one), before prose (none), whatever their dates; a different score still decides first."""
+    data = tiny(
+        events=[
+            event("prose", "2013-01-01", "a camp at Kidal"),
+            event("region", "2014-01-01", "Kidal"),
+            {**event("name-and-region", "2015-01-01", "Kidal"), "caveat": text("Kidal!")},
+            event("start", "2012-01-01", "Kidalville"),
+            event("day-before", "2014-12-31", "at Kidal"),
+        ]
+    )
+    assert _search(data, "kidal") == [
+        ("name-and-region", 12), ("region", 12), ("prose", 12), ("day-before", 12), ("start", 8)
     ]  # fmt: skip
 
 

@@ -64,3 +64,13 @@ def test_search_ber_as_csv_keeps_the_order() -> None:
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert [row["id"] for row in rows] == as_json
     assert [row["id"] for row in rows].index("base-ber") < [row["id"] for row in rows].index("hom-koenders")
+
+
+def test_a_place_name_finds_its_site_first() -> None:
+    """The README's 'find anything that mentions a place' (`minusma search Kidal`): the site by that
+    name leads, in any of its languages, before the sites of its region and what mentions it."""
+    for typed, site in (("Kidal", "base-kidal"), ("Menaka", "base-menaka"), ("Timbuktu", "base-tombouctou"),
+                        ("tombouctou", "base-tombouctou"), ("Gao", "base-gao"), ("Ber", "base-ber")):  # fmt: skip
+        result = minusma("search", typed, "--json")
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout)["hits"][0]["id"] == site, typed

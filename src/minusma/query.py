@@ -2100,22 +2100,34 @@ _EDGES = "\"'“”‘’„‚«»‹›()[]{}<>.,;:!?¿¡…"
 the word. Inside a word it stays (`Gao-Kidal`, `6,200`, `S/RES/2100`)."""
 
 
+def _naming(texts: Sequence[Text], phrase: str) -> int:
+    """How many of a fact's texts are the query itself in some language: a site by its name and its
+    region's (Kidal in the Kidal region: 2), a site only by its region's (Aguelhok: 1), 0 for prose."""
+    return sum(any(fold(value).strip(_EDGES) == phrase for value in _TEXT_IN_EVERY_LANGUAGE(text)) for text in texts)
+
+
 def search(fact_base: FactBase, text: str, limit: int | None = None) -> SearchResult:
-    """Every fact whose words (either language) contain all the query's words, best first."""
+    """Every fact whose words (either language) contain all the query's words, best first: by score,
+    then the facts with more texts that are the query itself (a site by its name), then by date."""
     words = [word for word in (word.strip(_EDGES) for word in fold(text).split()) if word]
-    hits: list[Hit] = [
-        {
-            "kind": fact.kind,
-            "id": fact.id,
-            "path": fact.path,
-            "date": fact.date,
-            "score": score,
-            "text": shown,
-            "sources": list(fact.sources),
-        }  # fmt: skip
+    phrase = " ".join(words)
+    found: list[tuple[Hit, int]] = [
+        (
+            {
+                "kind": fact.kind,
+                "id": fact.id,
+                "path": fact.path,
+                "date": fact.date,
+                "score": score,
+                "text": shown,
+                "sources": list(fact.sources),
+            },
+            _naming(fact.texts, phrase),
+        )
         for fact, score, shown in (_found(fact_base, words) if words else ())
-    ]
-    hits.sort(key=lambda hit: (-hit["score"], sort_key(hit["date"] or "9999")))
+    ]  # fmt: skip
+    found.sort(key=lambda pair: (-pair[0]["score"], -pair[1], sort_key(pair[0]["date"] or "9999")))
+    hits: list[Hit] = [hit for hit, _ in found]
     if limit is not None:
         hits = hits[:limit]
     return {
