@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import pty
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -13,6 +14,18 @@ def minusma_command() -> list[str]:
     """The console script installed beside this Python (.ci/run does not put it on PATH), else ``-m``."""
     script = shutil.which("minusma", path=str(Path(sys.executable).parent))
     return [script] if script else [sys.executable, "-m", "minusma"]
+
+
+IN_ENGLISH = {"LANG": "en_GB.UTF-8", "NO_COLOR": "1", "COLUMNS": "100"}
+NOT_SET = ("LC_ALL", "LC_MESSAGES", "MINUSMA_LANG", "MINUSMA_DATA")
+
+
+def in_english(*args: str) -> subprocess.CompletedProcess[str]:
+    """The installed command in English at 100 columns, no colour, the shipped fact base."""
+    environment = {name: value for name, value in os.environ.items() if name not in NOT_SET} | IN_ENGLISH
+    return subprocess.run(
+        [*minusma_command(), *args], capture_output=True, text=True, env=environment, check=False, timeout=120
+    )
 
 
 def in_terminal(*args: str, cwd: Path) -> tuple[int, str]:

@@ -14,17 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from installed import in_terminal, minusma_command
+from installed import IN_ENGLISH as ENVIRONMENT
+from installed import in_english, in_terminal, minusma_command
 
-ENVIRONMENT = {"LANG": "en_GB.UTF-8", "NO_COLOR": "1", "COLUMNS": "100"}
-UNSET = ("LC_ALL", "LC_MESSAGES", "MINUSMA_LANG", "MINUSMA_DATA")
-
-
-def minusma(*args: str) -> subprocess.CompletedProcess[str]:
-    environment = {name: value for name, value in os.environ.items() if name not in UNSET} | ENVIRONMENT
-    return subprocess.run(
-        [*minusma_command(), *args], capture_output=True, text=True, env=environment, check=False, timeout=120
-    )
+minusma = in_english
 
 
 @pytest.mark.parametrize(

@@ -9,21 +9,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
-import subprocess
 
-from installed import minusma_command
+from installed import in_english
 
-ENVIRONMENT = {"LANG": "en_GB.UTF-8", "NO_COLOR": "1", "COLUMNS": "100"}
-UNSET = ("LC_ALL", "LC_MESSAGES", "MINUSMA_LANG", "MINUSMA_DATA")
-
-
-def minusma(*args: str) -> subprocess.CompletedProcess[str]:
-    environment = {name: value for name, value in os.environ.items() if name not in UNSET} | ENVIRONMENT
-    return subprocess.run(
-        [*minusma_command(), *args], capture_output=True, text=True, env=environment, check=False, timeout=120
-    )
+minusma = in_english
 
 
 WHOLE_BER = re.compile(r"(?<![^\W_])ber(?![^\W_])", re.IGNORECASE)
