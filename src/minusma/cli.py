@@ -453,18 +453,21 @@ def _sized(size: str | None, chart: bool) -> sheets.ChartSize:
     return sheets.ChartSize.standard if size is None else sheets.ChartSize(size)
 
 
+def _not_blank(value: str | None, message: str) -> str | None:
+    """A name or an id that is empty or only spaces names nothing: a usage error, told by ``message``."""
+    if value is not None and not value.strip():
+        raise typer.BadParameter(say(message, _usage_lang()))
+    return value
+
+
 def _check_name(value: str | None) -> str | None:
     """A name to look for (a country, a site): an empty one names nothing, as an empty search does."""
-    if value is not None and not value.strip():
-        raise typer.BadParameter(say("empty_name", _usage_lang()))
-    return value
+    return _not_blank(value, "empty_name")
 
 
 def _check_id(value: str | None) -> str | None:
     """An id to look up (show, cite, sources): an empty one names nothing, as an empty name does."""
-    if value is not None and not value.strip():
-        raise typer.BadParameter(say("empty_id", _usage_lang()))
-    return value
+    return _not_blank(value, "empty_id")
 
 
 def _check_ids(values: list[str] | None) -> list[str] | None:

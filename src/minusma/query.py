@@ -1196,6 +1196,7 @@ def bases(
     sites: list[Site] = []
     rows: list[BaseRow] = []
     withdrawn = fact_base["mission"]["withdrawal_completed"]
+    withdrawn_last = date_range(withdrawn)[1]
     after = False
     for record in fact_base.get("bases", []):
         if base is not None and record["id"] != base:
@@ -1206,7 +1207,7 @@ def bases(
         ]  # fmt: skip
         if not kept:
             continue
-        after = after or any(date_range(row["date"])[0] > date_range(withdrawn)[1] for row in kept)
+        after = after or any(date_range(row["date"])[0] > withdrawn_last for row in kept)
         sites.append(_site(record, kept))
         if at is not None or country is not None or base is not None:
             rows += [_base_row(record, row) for row in kept]
