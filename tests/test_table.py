@@ -13,7 +13,7 @@ from rich.console import Console
 from minusma.output.table import (
     _MULTI_CELL,
     _SEPARATOR,
-    LongTable,
+    Layout,
     _lines_by_column,
     _lines_by_row,
     _single_width,
@@ -72,7 +72,7 @@ def test_a_long_table_of_wide_characters_keeps_every_word_whole_and_aligned() ->
     cells = [[f"2013-07-{day % 28 + 1:02d}", f"事件 {day} 巴马科 的 和平 行动 报告 第{day}号"] for day in range(150)]
     printer = Console(file=io.StringIO(), width=40, color_system=None, legacy_windows=False)
     texts = [list(column) for column in zip(*cells, strict=True)]
-    printer.print(LongTable(columns, texts, lambda: cells), crop=False)
+    printer.print(Layout(columns, texts, lambda: cells, fast=True), crop=False)
     output = printer.file.getvalue()  # type: ignore[attr-defined]
     lines = output.splitlines()
     assert all(cell_len(line) <= 40 for line in lines)
@@ -91,7 +91,7 @@ def test_words_joined_by_no_break_spaces_wrap_whole_in_a_long_table() -> None:
     cells = [[f"2014-08-{day % 28 + 1:02d}", f"{text} {day}"] for day in range(150)]
     texts = [list(column) for column in zip(*cells, strict=True)]
     printer = Console(file=io.StringIO(), width=30, color_system=None, legacy_windows=False)
-    printer.print(LongTable(columns, texts, lambda: cells), crop=False)
+    printer.print(Layout(columns, texts, lambda: cells, fast=True), crop=False)
     output = printer.file.getvalue()  # type: ignore[attr-defined]
     assert output.count("«\u00a0Opération\u00a0Barkhane\u00a0»") == 150
 

@@ -4,24 +4,27 @@ A table that cannot fit the terminal without cutting a number is drawn as one
 block of ``label: value`` lines per row instead, so ``COLUMNS=20`` still shows
 every figure whole.
 
-Two layouts share the rules of what a table is (which kinds stay whole or align right, the
-gap, a block's labels and lines, word wrapping for blocks and references, longest words):
-:class:`Adaptive` for up to ``LARGE`` rows, drawn by Rich's Table, and :class:`LongTable` for
-more, laid out in linear time. They are not one engine, because on the same sheet they choose
-different layouts, and output stays as it is: the short tables of the README's examples and
-the long ones users see today (``sources``, ``casualties``, any sheet over 100 rows). A short table's text columns give way widest first
-(:func:`_fit`) and wrap as Rich wraps (at any Unicode space, folding a word wider than the
-column); a long table's give way in proportion to their room above their minimum and wrap at
-plain spaces only (:func:`_wrap`), and its sources column may break between references
-(``[1][2][3][4]`` / ``[5]``). A short table's text column is never narrower than the longest id
-or URL in it, nor than its header's longest word (a header wraps between words; where that leaves
-no room, the rows become blocks); a long table's may be (the id stays whole and runs past the
-column; its header is one line, never wrapped). A short
-table's blocks put a label above its value where the two do not fit side by side; a long
+One engine draws every table, :class:`Layout`: measure the columns, choose their widths, draw
+a header, a rule and the rows, or blocks. It shares the rules of what a table is (which kinds
+stay whole or align right, the gap, a block's labels and lines, word wrapping for blocks and
+references, longest words) and has two modes, chosen by size, that keep every output as it was:
+the short tables of the README's examples and the long ones users see today (``sources``,
+``casualties``, any sheet over ``LARGE`` rows). The fast mode is the long-table path.
+
+Where the modes differ: an exact (short) table's text columns give way widest first
+(:func:`_fit`) and wrap as Rich wraps text (at any Unicode space, folding a word wider than the
+column); a fast one's give way in proportion to their room above their minimum
+(:func:`_shrink`) and wrap at plain spaces only (:func:`_wrap`), and its sources column may break
+between references (``[1][2][3][4]`` / ``[5]``). An exact table's text column is never narrower
+than the longest id or URL in it, nor than its header's longest word (a header wraps between
+words, and sits on the rule; where that leaves no room, the rows become blocks); a fast table's
+may be (the id stays whole and runs past the column; its header is one line, never wrapped). An
+exact table's blocks put a label above its value where the two do not fit side by side; a fast
 table's keep values at least 10 wide, beside labels as wide as the widest column's. A tab takes
-no cell in a short table (Rich's measure, :func:`_width`) and one in a long table
-(:func:`_cells`). Making either follow the other changes output, so it is left to an issue of
-its own.
+no cell when an exact table measures (Rich's measure, :func:`_width`) and is expanded when it
+wraps; it takes one cell in a fast table (:func:`_cells`). Making either follow the other changes
+output. The exact mode draws the bytes Rich's Table drew (styles included), which
+``tests/test_table_engine.py`` checks against Rich's Table on random sheets.
 """
 
 from __future__ import annotations
@@ -33,12 +36,10 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate
 from typing import Any
 
-from rich import box
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.segment import Segment
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text as RichText
 
 from minusma.messages import Lang, say
@@ -263,111 +264,144 @@ def _fit(minimums: Sequence[int], maximums: Sequence[int], room: int) -> list[in
     return widths
 
 
-class Adaptive:
-    """A table where every column fits at its minimum; otherwise a block of label: value lines per row."""
+LARGE = 100
+"""Rows above which a sheet is laid out in its fast mode (linear time) rather than its exact one."""
+ROWS_AT_A_TIME = 5_000
+"""Rows of a long table laid out at a time."""
 
-    def __init__(self, columns: list[Column], cells: list[list[str]], words: list[list[str]]) -> None:
+
+class Layout:
+    """One table engine for every sheet: measure the columns, choose their widths, then draw a header,
+    a rule and the rows, or one block of ``label: value`` lines per row where the columns cannot fit
+    without cutting a figure. Figures, ids and URLs are never cut.
+
+    Two modes, chosen by size (``fast`` above ``LARGE`` rows), differ only where the module docstring
+    says, so every output stays as it was:
+
+    - exact (short sheets): text columns give way widest first (:func:`_fit`), never narrower than an
+      id, a URL or their header's longest word; cells and headers wrap as Rich wraps text
+      (:meth:`_wrapped`); lines and their styles are the bytes Rich's own Table drew.
+    - fast (long sheets): widths measured once per column, text columns give way in proportion to their
+      room (:func:`_shrink`), cells wrap at plain spaces (:func:`_wrap`), a column at a time in C where
+      every character takes one cell; 10,000 events in well under a second where Rich's Table took 11 s.
+    """
+
+    def __init__(
+        self, columns: list[Column], texts: list[list[str]], words: Callable[[], list[list[str]]], fast: bool
+    ) -> None:
         self.columns = columns
-        self.cells = cells
-        self.blocks = Blocks(columns, words)
-        self.minimums: list[int] = []
-        self.maximums: list[int] = []
-        for index, column in enumerate(columns):
-            values = [row[index] for row in cells]
-            whole = column.kind in _WHOLE
-            # A text column is never narrower than its header's longest word, so a header wraps
-            # between words, never inside one ("Sou/rce/s").
-            self.minimums.append(_minimum(whole, [*values, column.header]))
-            self.maximums.append(max(_width(value) for value in [*values, column.header]))
+        self.texts = texts  # the cells column by column: counting and checking run in C over whole columns
+        self.words = words  # the cells in words, for blocks: made only if a block is drawn
+        self.fast = fast
+        self.right = {index for index, column in enumerate(columns) if column.kind in _RIGHT}
+        if not fast:  # a text column is never narrower than its header's longest word ("Sou/rce/s")
+            values = [[*column_texts, column.header] for column, column_texts in zip(columns, texts, strict=True)]
+            self.minimums = [
+                _minimum(column.kind in _WHOLE, cells) for column, cells in zip(columns, values, strict=True)
+            ]
+            self.maximums = [max(map(_width, cells)) for cells in values]
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if self.fast:
+            yield from self._fast(console, options.max_width)
+            return
         widths = _fit(self.minimums, self.maximums, options.max_width - _GAP * (len(self.columns) - 1))
-        yield self.blocks if widths is None else self.table(widths)
+        if widths is None:
+            yield from self._blocks(console, options.max_width)
+            return
+        if widths[-1] == 0 and sum(widths) + _GAP * (len(widths) - 1) < options.max_width:
+            widths[-1] = 1  # an empty last column is one cell wide where there is room, as Rich drew it
+        bold, last = Style(bold=True), len(self.columns) - 1
+        headers = [
+            self._wrapped(console, column.header, index, widths[index]) for index, column in enumerate(self.columns)
+        ]
+        height = max(map(len, headers))
+        for line_number in range(height):  # headers sit on the rule (bottom-aligned), each cell bold with its padding
+            for index, header in enumerate(headers):
+                blank = height - len(header)
+                pad = 0 if index == last else 1
+                if line_number < blank:
+                    yield Segment(" " * (widths[index] + pad), bold)
+                else:
+                    yield Segment(header[line_number - blank], bold)
+                    if pad:
+                        yield Segment(" ", bold)
+                if index != last:
+                    yield Segment(" ")
+            yield Segment.line()
+        yield Segment(_rule(console, sum(widths) + _GAP * last))
+        yield Segment.line()
+        lines: list[str] = []
+        blanks = [" " * width for width in widths]
+        for row in zip(*self.texts, strict=True):
+            cells = [self._wrapped(console, cell, index, widths[index]) for index, cell in enumerate(row)]
+            for line_number in range(max(map(len, cells))):
+                lines.append(
+                    _BETWEEN.join(
+                        cell[line_number] if line_number < len(cell) else blanks[index]
+                        for index, cell in enumerate(cells)
+                    )
+                )
+        if lines:
+            yield Segment("\n".join(lines) + "\n")
 
-    def table(self, widths: Sequence[int]) -> Table:
-        table = Table(
-            expand=False,
-            box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1), collapse_padding=True,
-        )  # fmt: skip
-        for column, width in zip(self.columns, widths, strict=True):
-            table.add_column(
-                RichText(column.header),
-                justify="right" if column.kind in _RIGHT else "left",
-                no_wrap=column.kind in _WHOLE,
-                overflow="fold",
-                width=width,
-            )
-        for row in self.cells:
-            table.add_row(*(RichText(cell) for cell in row))  # Text, not str: no markup parsing of facts
-        return table
+    def _wrapped(self, console: Console, text: str, index: int, width: int) -> list[str]:
+        """A cell's lines as Rich wraps text (at any Unicode space, a word wider than the column folded,
+        tabs expanded), each padded to the column's width: the exact mode's wrapping."""
+        lines = RichText(text).wrap(
+            console,
+            width,
+            justify="right" if index in self.right else "left",
+            overflow="fold",
+            no_wrap=self.columns[index].kind in _WHOLE,
+            tab_size=console.tab_size or 8,
+        )
+        return [set_cell_size(line.plain, width) for line in lines]
 
-
-class Blocks:
-    """One block of ``label: value`` lines per row; where even that is too narrow, the label above its value."""
-
-    def __init__(self, columns: list[Column], words: list[list[str]]) -> None:
-        self.rows = [
+    def _blocks(self, console: Console, width: int) -> RenderResult:
+        """The exact mode's blocks: labels beside their values, or above them where even that is too narrow."""
+        rows = [
             [
                 (_label(column), value, column.kind in _WHOLE)
-                for column, value in zip(columns, row, strict=True)
+                for column, value in zip(self.columns, row, strict=True)
                 if _in_block(column, value)
             ]
-            for row in words
+            for row in self.words()
         ]
-        fields = [field for row in self.rows for field in row]
-        self.label_width = max((_width(label) for label, _, _ in fields), default=0)
+        fields = [field for row in rows for field in row]
+        label_width = max((_width(label) for label, _, _ in fields), default=0)
         # A figure in words ("about 6,200") may wrap between words, never inside one.
-        self.value_minimum = max(
+        value_minimum = max(
             (
                 _longest_word([value]) if whole else _minimum(False, [value], TEXT_MIN // 2)
                 for _, value, whole in fields
             ),
             default=1,
         )
-        self.value_maximum = max((_width(value) for _, value, _ in fields), default=1)
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        room = options.max_width
-        side_by_side = self.label_width + 1 + self.value_minimum <= room
-        for index, row in enumerate(self.rows):
-            if index:
-                yield RichText("")
-            if side_by_side:
-                grid = Table.grid(padding=(0, 1))
-                grid.add_column(style="bold", width=self.label_width)
-                grid.add_column(overflow="fold", width=min(self.value_maximum, room - self.label_width - 1))
-                for label, value, _ in row:
-                    grid.add_row(RichText(label), RichText(value))
-                yield grid
-            else:
-                for label, value, _ in row:  # wrapped at spaces only: a word wider than the room is not cut
-                    lines = _wrap(value, max(room - 2, 1))
+        value_maximum = max((_width(value) for _, value, _ in fields), default=1)
+        side_by_side = label_width + 1 + value_minimum <= width
+        value_width = min(value_maximum, width - label_width - 1)  # one space between label and value
+        bold = Style(bold=True)
+        for number, row in enumerate(rows):
+            if number:
+                yield Segment.line()
+            for label, value, _ in row:
+                if not side_by_side:  # wrapped at spaces only: a word wider than the room is not cut
+                    lines = _wrap(value, max(width - 2, 1))
                     yield RichText(label, style="bold", overflow="fold")
                     yield RichText("\n".join("  " + line for line in lines), no_wrap=True, overflow="ignore")
+                    continue
+                values = RichText(value).wrap(console, value_width, justify="left", overflow="fold")
+                for line_number, line in enumerate(values):
+                    if line_number:
+                        yield Segment(" " * (label_width + 1), bold)
+                    else:
+                        yield Segment(set_cell_size(label, label_width), bold)
+                        yield Segment(" ", bold)
+                    yield Segment(set_cell_size(line.plain, value_width))
+                    yield Segment.line()
 
-
-LARGE = 100
-"""Rows above which a sheet is laid out by :class:`LongTable` (linear time) rather than Rich's Table."""
-ROWS_AT_A_TIME = 5_000
-"""Rows of a long table laid out at a time."""
-
-
-class LongTable:
-    """A long sheet laid out in time linear in its size, looking as Rich draws the short ones.
-
-    Rich measures and renders every cell several times, which took 11 s for 10,000 events.
-    Here widths are measured once per column; a text column too wide for the terminal is
-    narrowed (never below its longest word, or 20) and its cells wrapped; if even that cannot
-    fit, each row becomes a block of ``label: value`` lines. Figures, ids and URLs are never cut.
-    """
-
-    def __init__(self, columns: list[Column], texts: list[list[str]], words: Callable[[], list[list[str]]]) -> None:
-        self.columns = columns
-        self.texts = texts  # the cells column by column: counting and checking run in C over whole columns
-        self.words = words  # the cells in words, for blocks: made only if a block is drawn
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = options.max_width
+    def _fast(self, console: Console, width: int) -> RenderResult:
         columns, texts = self.columns, self.texts
         joined = [_SEPARATOR.join(column) for column in texts]
         single = [_single_width(text) for text in joined]  # each character one cell, one line per cell
@@ -388,27 +422,14 @@ class LongTable:
                 minimum[index] = max([len(column.header), *map(len, _REFERENCE.findall(joined[index]))])
         gaps = _GAP * (len(columns) - 1)
         if sum(minimum) + gaps > width:
-            yield from self._blocks(console, width)
+            yield from self._fast_blocks(width)
             return
-        widths = list(natural)
-        excess = sum(widths) + gaps - width
         flexible = [index for index, column in enumerate(columns) if column.kind not in _WHOLE]
-        while excess > 0 and flexible:
-            room = {index: widths[index] - minimum[index] for index in flexible if widths[index] > minimum[index]}
-            if not room:
-                break
-            total_room = sum(room.values())
-            for index, spare in room.items():
-                cut = min(spare, max(1, excess * spare // total_room))
-                widths[index] -= cut
-                excess -= cut
-                if excess <= 0:
-                    break
-        right = {index for index, column in enumerate(columns) if column.kind in _RIGHT}
-        bold = Style(bold=True)
-        yield Segment(_line([column.header for column in columns], widths, right), bold)
+        widths = _shrink(natural, minimum, flexible, sum(natural) + gaps - width)
+        right = self.right
+        yield Segment(_line([column.header for column in columns], widths, right), Style(bold=True))
         yield Segment.line()
-        yield Segment(("─" if console.encoding.lower().startswith("utf") else "-") * (sum(widths) + gaps))
+        yield Segment(_rule(console, sum(widths) + gaps))
         yield Segment.line()
         # A row whose characters each take one cell is padded by one str.format call.
         template = _BETWEEN.join(
@@ -436,8 +457,8 @@ class LongTable:
                 lines = _lines_by_row(rows, part_sizes, widths, wraps, template, right)
             yield Segment("\n".join(lines) + "\n")
 
-    def _blocks(self, console: Console, width: int) -> RenderResult:
-        """One block of ``label: value`` lines per row; text wraps under its value, ids and URLs stay whole."""
+    def _fast_blocks(self, width: int) -> RenderResult:
+        """The fast mode's blocks: text wraps under its value, ids and URLs stay whole."""
         bold = Style(bold=True)
         labels = [_label(column) for column in self.columns]
         label_width = max(map(cell_len, labels))
@@ -455,6 +476,28 @@ class LongTable:
                 for more in lines[1:]:
                     yield Segment(" " * (label_width + 1) + more)
                     yield Segment.line()
+
+
+def _shrink(natural: list[int], minimum: list[int], flexible: list[int], excess: int) -> list[int]:
+    """The fast mode's widths: the text columns give way in proportion to their room above their minimum."""
+    widths = list(natural)
+    while excess > 0 and flexible:
+        room = {index: widths[index] - minimum[index] for index in flexible if widths[index] > minimum[index]}
+        if not room:
+            break
+        total_room = sum(room.values())
+        for index, spare in room.items():
+            cut = min(spare, max(1, excess * spare // total_room))
+            widths[index] -= cut
+            excess -= cut
+            if excess <= 0:
+                break
+    return widths
+
+
+def _rule(console: Console, width: int) -> str:
+    """The line under the headers."""
+    return ("─" if console.encoding.lower().startswith("utf") else "-") * width
 
 
 Wrap = Callable[[str], list[str]]
@@ -654,10 +697,8 @@ def sheet(sheet: Sheet, lang: Lang, unicode: bool = True, footnotes: Footnotes |
     parts: list[RenderableType] = [RichText(safe(sheet.title, lines=False), style="bold")]
     if sheet.intro:
         parts.append(RichText(_keep(safe(sheet.intro))))
-    if len(sheet.rows) > LARGE:
-        parts.append(LongTable(columns, by_column, lambda: words()))
-    elif sheet.rows:
-        parts.append(Adaptive(columns, [list(row) for row in zip(*by_column, strict=True)], words()))
+    if sheet.rows:
+        parts.append(Layout(columns, by_column, words, fast=len(sheet.rows) > LARGE))
     if sheet.rows:
         if any_qualified(sheet):
             parts.append(RichText(plain(say("legend", lang), unicode), style="dim"))
