@@ -551,7 +551,9 @@ def bases_map(
 ) -> MapPlot:
     """The sites of a ``bases`` result by their coordinates, sized by the largest Geo-PKO estimate;
     ``regions`` (:func:`minusma.query.region_names`) names Mali's regions in the fact base's words."""
-    title = say("map.title_at", lang, date=result["at"]) if result["at"] is not None else say("map.title", lang)
+    title = say("map.title", lang)
+    if result["at"] is not None:  # after the withdrawal, the datasets' rows are the liquidation's
+        title = say("map.title_after" if result["after_withdrawal"] else "map.title_at", lang, date=result["at"])
     if result["base"] is not None or result["country"] is not None:
         title = bases(result, lang)[0].title
     sites = tuple(

@@ -678,6 +678,7 @@ MESSAGES: dict[str, str] = {
     "posts.observers": "military observers",
     "map.title": "MINUSMA's sites, 2014-2024: the largest Geo-PKO estimate of each",
     "map.title_at": "MINUSMA's sites in use: {date}",
+    "map.title_after": "MINUSMA's sites during the liquidation: {date}",
     "map.size": "Circle area: estimated troops (Geo-PKO unit sizes, not a headcount); hollow: no Geo-PKO estimate",
     "map.source": "Sources: Geo-PKO (Cil, Fjelde, Hultman & Nilsson 2020), RADPKO (Hunnicutt & Nomikos 2020); boundaries and regions: Natural Earth (public domain). Made with minusma.",
     "budget_total": "Budget",

@@ -678,6 +678,7 @@ MESSAGES: dict[str, str] = {
     "posts.observers": "observateurs militaires",
     "map.title": "Sites de la MINUSMA, 2014-2024 : la plus forte estimation Geo-PKO de chacun",
     "map.title_at": "Sites de la MINUSMA occupés\xa0: {date}",
+    "map.title_after": "Sites de la MINUSMA pendant la liquidation\xa0: {date}",
     "map.size": "Aire du cercle : troupes estimées (Geo-PKO, taille nominale des unités, pas un effectif compté) ; vide : pas d’estimation Geo-PKO",
     "map.source": "Sources : Geo-PKO (Cil, Fjelde, Hultman et Nilsson 2020), RADPKO (Hunnicutt et Nomikos 2020) ; frontières et régions : Natural Earth (domaine public). Réalisé avec minusma.",
     "budget_total": "Budget",

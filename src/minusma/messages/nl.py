@@ -678,6 +678,7 @@ MESSAGES: dict[str, str] = {
     "posts.observers": "militaire waarnemers",
     "map.title": "Locaties van MINUSMA, 2014-2024: de hoogste schatting van Geo-PKO per locatie",
     "map.title_at": "Locaties van MINUSMA in gebruik: {date}",
+    "map.title_after": "Locaties van MINUSMA tijdens de liquidatie: {date}",
     "map.size": "Oppervlak van de cirkel: geschatte troepen (Geo-PKO, nominale omvang van eenheden, geen telling); open: geen schatting van Geo-PKO",
     "map.source": "Bronnen: Geo-PKO (Cil, Fjelde, Hultman & Nilsson 2020), RADPKO (Hunnicutt & Nomikos 2020); grenzen en regio's: Natural Earth (publiek domein). Gemaakt met minusma.",
     "budget_total": "Budget",
