@@ -65,3 +65,18 @@ def test_ev_2018_strategic_review_names_both_datings_and_cites_the_march_april_r
     assert event["sources"] == ["report-2018-541", "un-press-2423", "sahel-elite-2423"]
     assert "first quarter of 2018" in event["caveat"]["en"] and "S/2018/541" in event["caveat"]["en"]
     assert "eerste kwartaal van 2018" in event["caveat"]["nl"] and "premier trimestre de 2018" in event["caveat"]["fr"]
+
+
+def test_ev_2022_tessalit_mine_gives_the_mission_s_three_and_the_secretary_general_s_four() -> None:
+    # MINUSMA, 17 October 2022: "Three MINUSMA peacekeepers killed and three others seriously injured this
+    # morning"; SG/SM/21539, the day after: "yesterday's attack ... the death of four Chadian peacekeepers",
+    # two wounded. The UN's records date four Chadian deaths on 19 October: kept apart, in the caveat.
+    event = _by_id(load()["events"], "ev-2022-tessalit-mine")
+    assert event["date"] == "2022-10-17"
+    assert event["sources"][:2] == ["minusma-tessalit-2022", "un-press-sgsm21539"]
+    assert "three killed and three seriously injured" in event["text"]["en"]
+    assert "four Chadian peacekeepers killed and two wounded" in event["text"]["en"]
+    assert "quatre Casques bleus tchadiens tués" in event["text"]["fr"]
+    assert "vier gedode Tsjadische blauwhelmen" in event["text"]["nl"]
+    for lang in ("en", "nl", "fr"):
+        assert "19" in event["caveat"][lang] and "17" in event["caveat"][lang]

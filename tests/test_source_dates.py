@@ -478,6 +478,7 @@ PAGE_DATES = [
     ("reliefweb-2100", "2013-04-25", '"Published on 25 Apr 2013"'),
     ("abamako-koenders", "2014-10-17", '"Publié le vendredi 17 octobre 2014 | AFP"'),
     ("minusma-gaye", "2023-01-10", 'date under the headline "10 janvier 2023"'),
+    ("minusma-tessalit-2022", "2022-10-17", 'dateline "Bamako, 17 October 2022"'),
     ("minusma-gyllensporre", "2018-10-05", 'date under the headline "5 octobre 2018"'),
     (
         "tass-2023",
@@ -611,7 +612,7 @@ def test_a_date_path_the_tool_does_not_read_still_dates_its_page(source_id: str,
 def test_the_audited_lists_do_not_overlap() -> None:
     undated, dated = {row[0] for row in UNDATED}, {row[0] for row in PAGE_DATES}
     by_path = {row[0] for row in URL_PATH_DATES}
-    assert len(undated) == len(UNDATED) == 53 and len(dated) == len(PAGE_DATES) == 45
+    assert len(undated) == len(UNDATED) == 53 and len(dated) == len(PAGE_DATES) == 46
     assert not undated & dated and not (undated | dated) & by_path
 
 
