@@ -494,11 +494,24 @@ def test_budget_2018_19_jeune_afriques_1_099_billion_is_a_third_claim_not_prefer
 def test_budget_2023_24_afriquactus_560_million_is_kept_beside_the_uns_590(runner: CliRunner) -> None:
     figures = _figures(runner, "2023/24")
     ranks = {figure["amount"]["value"]: figure["rank"] for figure in figures if figure["kind"] == "approved"}
-    assert ranks == {590_000_000: "preferred", 560_000_000: "normal"}
+    assert ranks == {590_000_000: "preferred", 560_000_000: "normal", 867_000_000: "normal"}
     preferred = next(figure for figure in figures if figure["rank"] == "preferred")
     assert "reason" in preferred and "un-press-gaab-4423" in preferred["sources"]
     years = {year["fiscal_year"]: year for year in run_json(runner, "budget")["years"]}
     assert years["2023/24"]["approved"] == {"value": 590_000_000, "qualifier": "about"}
+
+
+def test_budget_2023_24_the_fifth_committees_revised_867_million_is_kept_beside_the_interim_590(
+    runner: CliRunner,
+) -> None:
+    """The French Treasury: in December 2023 the Fifth Committee adopted a revised budget of "867 M$" for
+    2023-2024 to finance MINUSMA's withdrawal and liquidation; kept as a claim, the Assembly's 590 preferred."""
+    (revised,) = [figure for figure in _figures(runner, "2023/24") if figure["amount"]["value"] == 867_000_000]
+    assert (revised["kind"], revised["rank"], revised["amount"]["qualifier"]) == ("approved", "normal", "about")
+    assert revised["sources"] == ["tresor-5c-budget-2024"] and "reason" not in revised
+    assert "December 2023" in revised["what"]["en"] and "liquidation" in revised["what"]["en"]
+    source = next(item for item in run_json(runner, "budget")["sources"] if item["id"] == "tresor-5c-budget-2024")
+    assert (source["published"], source["language"], source["kind"]) == ("2023-12-28", "fr", "government")
 
 
 @pytest.mark.parametrize("lang", list(LANGS))
