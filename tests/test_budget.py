@@ -88,6 +88,34 @@ def test_the_shipped_share_for_2018_19(runner: CliRunner) -> None:
     assert year["spent"] == {"percent": 99.9, "qualifier": "exact"}
 
 
+@pytest.mark.parametrize(
+    ("fiscal_year", "approved", "spent", "percent"),
+    [  # the shares worked out by hand: 1,136,908,900 / 1,138,457,900 = 99.86%, and so on
+        ("2019/20", 1_138_457_900, 1_136_908_900, 99.9),
+        ("2020/21", 1_270_104_400, 1_103_359_200, 86.9),  # 86.87%
+        ("2021/22", 1_171_612_500, 1_170_031_300, 99.9),  # 99.87%
+    ],
+)
+def test_the_shipped_shares_from_the_uns_expense_data(
+    runner: CliRunner, fiscal_year: str, approved: int, spent: int, percent: float
+) -> None:
+    year = next(item for item in run_json(runner, "budget")["years"] if item["fiscal_year"] == fiscal_year)
+    assert year["approved"] == {"value": approved, "qualifier": "exact"}
+    assert year["expenditure"] == {"value": spent, "qualifier": "exact"}
+    assert year["spent"] == {"percent": percent, "qualifier": "exact"}
+
+
+def test_2022_23_has_an_expenditure_and_no_approved_amount_so_no_share(runner: CliRunner) -> None:
+    year = next(item for item in run_json(runner, "budget")["years"] if item["fiscal_year"] == "2022/23")
+    assert (year["approved"], year["expenditure"], year["spent"]) == (
+        None, {"value": 1_192_292_200, "qualifier": "exact"}, None,
+    )  # fmt: skip
+    result = runner.invoke(app, ["budget", "--from", "2022/23", "--to", "2022/23", "--csv"])
+    assert result.exit_code == 0, result.output
+    (row,) = [row for row in csv.DictReader(io.StringIO(result.stdout)) if row["table"] == "budget_years"]
+    assert (row["approved"], row["expenditure"], row["spent"], row["found"]) == ("", "1192292200", "", "1 figure")
+
+
 # --------------------------------------------------------------------------- the years listed
 
 
@@ -95,7 +123,7 @@ def test_every_fiscal_year_is_listed_and_a_missing_one_is_not_filled(runner: Cli
     document = run_json(runner, "budget")
     assert labels(document) == [f"{year}/{(year + 1) % 100:02d}" for year in range(2013, 2024)] + ["liquidation"]
     empty = [year["fiscal_year"] for year in document["years"] if not year["figures"]]
-    assert empty == ["2022/23", "liquidation"]
+    assert empty == ["liquidation"]
     for year in document["years"]:
         if not year["figures"]:
             assert year["approved"] is None and year["expenditure"] is None and year["spent"] is None
@@ -122,7 +150,7 @@ def test_conflicting_figures_are_both_kept_with_one_preferred(runner: CliRunner)
     assert years["2014/15"]["approved"] == {"value": 830_700_000, "qualifier": "about"}
     assert {figure["kind"] for figure in years["2014/15"]["figures"]} == {"approved", "commitment"}
     kinds = sorted(figure["kind"] for figure in years["2018/19"]["figures"])
-    assert kinds == ["approved", "approved", "approved", "expenditure"]
+    assert kinds == ["approved", "approved", "approved", "expenditure", "expenditure"]
     assert years["2013/14"]["approved"]["value"] == 602_000_000  # the whole year, not the first six months
 
 
@@ -209,6 +237,7 @@ def test_budget_years_without_expenditure_and_with_zero(
 ) -> None:
     def zero(data: dict[str, Any]) -> None:
         year = next(record for record in data["budgets"] if record["fiscal_year"] == "2019/20")
+        year["figures"] = [figure for figure in year["figures"] if figure["kind"] != "expenditure"]
         spent = {
             **year["figures"][0],
             "kind": "expenditure",
@@ -219,7 +248,8 @@ def test_budget_years_without_expenditure_and_with_zero(
 
     document = run_json(runner, "budget", "--data", str(write_fact_base(zero)), "--from", "2019/20", "--to", "2019/20")
     assert document["years"][0]["spent"] == {"percent": 0.0, "qualifier": "exact"}
-    shipped = run_json(runner, "budget", "--from", "2019/20", "--to", "2019/20")
+    shipped = run_json(runner, "budget", "--from", "2017/18", "--to", "2017/18")
+    assert shipped["years"][0]["approved"] is not None
     assert shipped["years"][0]["expenditure"] is None and shipped["years"][0]["spent"] is None
 
 
@@ -394,7 +424,7 @@ def test_budget_2021_22_four_approved_figures_maliwebs_exact_one_preferred(runne
     assert preferred["sources"] == ["maliweb-2021-08-mandat"] and "reason" in preferred
     assert all("reason" not in figure for figure in approved if figure["rank"] == "normal")
     assert years["2021/22"]["approved"] == {"value": 1_171_612_500, "qualifier": "exact"}
-    assert years["2021/22"]["expenditure"] is None and years["2021/22"]["spent"] is None
+    assert years["2021/22"]["expenditure"] == {"value": 1_170_031_300, "qualifier": "exact"}  # the UN's own data
 
 
 def test_budget_2021_22_diplomatic_times_1_270_104_400_is_deprecated_as_the_2020_21_amount(runner: CliRunner) -> None:
@@ -408,7 +438,7 @@ def test_budget_2021_22_diplomatic_times_1_270_104_400_is_deprecated_as_the_2020
     assert "reason" not in claim and "2020/21" in claim["caveat"]["en"] and "1,171,612,500" in claim["caveat"]["en"]
     assert years["2020/21"]["approved"] == {"value": 1_270_104_400, "qualifier": "exact"}
     assert years["2021/22"]["approved"] == {"value": 1_171_612_500, "qualifier": "exact"}
-    assert years["2021/22"]["spent"] is None
+    assert years["2021/22"]["spent"] == {"percent": 99.9, "qualifier": "exact"}  # of 1,171,612,500, not 1,270,104,400
     source = next(item for item in run_json(runner, "budget")["sources"] if item["id"] == "diplomatictimes-2022-06")
     assert source["published"] == "2022-06-29" and source["kind"] == "news"
 
@@ -464,11 +494,24 @@ def test_budget_2018_19_jeune_afriques_1_099_billion_is_a_third_claim_not_prefer
 def test_budget_2023_24_afriquactus_560_million_is_kept_beside_the_uns_590(runner: CliRunner) -> None:
     figures = _figures(runner, "2023/24")
     ranks = {figure["amount"]["value"]: figure["rank"] for figure in figures if figure["kind"] == "approved"}
-    assert ranks == {590_000_000: "preferred", 560_000_000: "normal"}
+    assert ranks == {590_000_000: "preferred", 560_000_000: "normal", 867_000_000: "normal"}
     preferred = next(figure for figure in figures if figure["rank"] == "preferred")
     assert "reason" in preferred and "un-press-gaab-4423" in preferred["sources"]
     years = {year["fiscal_year"]: year for year in run_json(runner, "budget")["years"]}
     assert years["2023/24"]["approved"] == {"value": 590_000_000, "qualifier": "about"}
+
+
+def test_budget_2023_24_the_fifth_committees_revised_867_million_is_kept_beside_the_interim_590(
+    runner: CliRunner,
+) -> None:
+    """The French Treasury: in December 2023 the Fifth Committee adopted a revised budget of "867 M$" for
+    2023-2024 to finance MINUSMA's withdrawal and liquidation; kept as a claim, the Assembly's 590 preferred."""
+    (revised,) = [figure for figure in _figures(runner, "2023/24") if figure["amount"]["value"] == 867_000_000]
+    assert (revised["kind"], revised["rank"], revised["amount"]["qualifier"]) == ("approved", "normal", "about")
+    assert revised["sources"] == ["tresor-5c-budget-2024"] and "reason" not in revised
+    assert "December 2023" in revised["what"]["en"] and "liquidation" in revised["what"]["en"]
+    source = next(item for item in run_json(runner, "budget")["sources"] if item["id"] == "tresor-5c-budget-2024")
+    assert (source["published"], source["language"], source["kind"]) == ("2023-12-28", "fr", "government")
 
 
 @pytest.mark.parametrize("lang", list(LANGS))

@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from minusma import query
+from minusma import query, sheets
 from minusma.cli import app
-from minusma.messages import LANGS
+from minusma.messages import LANGS, Lang, count, say
 from minusma.model import FactBase, Fatality, country_names, symbol_year
 from rules_facts import SOURCE, contribution, day, event, facts, keys, q, said, source, text, tiny
 
@@ -449,6 +449,48 @@ def test_years_without_an_amount_add_up_to_none_not_to_zero() -> None:
 def test_one_dollar_approved_is_an_amount_a_share_is_taken_of() -> None:
     assert query.spent_share(q(1), q(1)) == {"percent": 100.0, "qualifier": "exact"}  # type: ignore[arg-type]
     assert query.spent_share(q(0), q(1)) is None  # type: ignore[arg-type]
+
+
+def test_an_expenditure_without_an_approved_amount_has_no_share_and_adds_nothing_to_the_total() -> None:
+    """The edge of ``spent``: a year with only an expenditure, one with only an approved amount, one with
+    both and one with neither (its record missing). Only the approved amounts are added up and counted."""
+    data = tiny(
+        budgets=[
+            budget_record("2014/15", figure("expenditure", 900)),
+            budget_record("2015/16", figure("approved", 1000)),
+            budget_record("2016/17", figure("approved", 1000), figure("expenditure", 1000)),
+        ]
+    )
+    result = query.budget(facts(data), date_from="2013/14", date_to="2016/17")
+    rows = {year["fiscal_year"]: (year["approved"], year["expenditure"], year["spent"]) for year in result["years"]}
+    assert rows == {
+        "2013/14": (None, None, None),
+        "2014/15": (None, q(900), None),
+        "2015/16": (q(1000), None, None),
+        "2016/17": (q(1000), q(1000), {"percent": 100.0, "qualifier": "exact"}),
+    }
+    assert result["total"] == {
+        "approved": q(2000), "years_with_amount": 2, "fiscal_years": 4, "first": "2013/14", "last": "2016/17",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", list(LANGS))
+def test_a_year_with_only_an_expenditure_counts_its_figure_and_only_a_year_without_any_says_none(lang: Lang) -> None:
+    """A year without any figure says "no cited amount"; one with only an expenditure has a figure (and an
+    empty share), so it says how many; the total line speaks of approved amounts."""
+    data = tiny(budgets=[budget_record("2014/15", figure("expenditure", 900))])
+    result = query.budget(facts(data), date_from="2013/14", date_to="2014/15")
+    (years, _figures) = sheets.budget(result, lang)
+    found = {row[0].code: row[-1] for row in years.rows}  # type: ignore[union-attr]
+    assert found == {"2013/14": say("budget_none", lang), "2014/15": count("budget_found", 1, lang)}
+    assert years.notes[0] == say("budget_total_none", lang, of=2)
+    approved = tiny(budgets=[budget_record("2014/15", figure("approved", 900))])
+    line = sheets.budget_total(query.budget(facts(approved), date_from="2013/14", date_to="2014/15")["total"], lang)
+    assert {
+        "en": "an approved amount cited",
+        "nl": "goedgekeurd bedrag uit een bron",
+        "fr": "montant approuvé est sourcé",
+    }[lang] in line
 
 
 def test_rounded_amounts_add_up_to_a_whole_number_of_dollars() -> None:

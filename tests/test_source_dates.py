@@ -222,6 +222,8 @@ def _provenance() -> dict[str, dict[str, str]]:
         records[f"{item['repository']}/blob/{item['commit']}/{item['source_path']}"] = item
     for item in json.loads((folder / "PROVENANCE-resolutions.json").read_text(encoding="utf-8")).values():
         records[f"{item['repository']}/blob/{item['commit']}/{item['path']}"] = item
+    for item in json.loads((folder / "un-expenses" / "provenance.json").read_text(encoding="utf-8"))["files"]:
+        records[item["url"]] = item
     for path in sorted(folder.glob("**/*.provenance.json")):
         item = json.loads(path.read_text(encoding="utf-8"))
         records[item["url"]] = item
@@ -231,7 +233,7 @@ def _provenance() -> dict[str, dict[str, str]]:
 def test_a_data_file_kept_with_its_provenance_is_cited_as_a_dataset() -> None:
     provenance = _provenance()
     kept = [source for source in SOURCES if source["url"] in provenance]
-    assert len(kept) >= 8  # PEMA, Geo-PKO (4), RADPKO, the UN's fatality records (2)
+    assert len(kept) >= 9  # PEMA, Geo-PKO (4), RADPKO, the UN's fatality records (2), its expense data
     assert {source["id"]: source.get("kind") for source in kept} == {source["id"]: "dataset" for source in kept}
     assert {source["id"] for source in SOURCES if source.get("kind") == "dataset"} == {source["id"] for source in kept}
 

@@ -1,0 +1,245 @@
+"""Budgets: the import of the UN Secretariat's expense data (open.un.org) from data/sources/un-expenses/,
+checked against the copy read here with the csv module, not with the import."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import hashlib
+import importlib.util
+import json
+import shutil
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHIPPED = REPO / "data" / "minusma.json"
+SOURCES = REPO / "data" / "sources" / "un-expenses"
+COPY = SOURCES / "un-secretariat-expenses-minusma.csv"
+SOURCE_ID = "un-open-secretariat-expenses"
+HEADER = (
+    '"PRIORITY_AREA","PART_ID","PART_DESCRIPTION","SECTION_ID","SECTION_DESCRIPTION","ENTITY","YEAR",'
+    '"FINANCIAL_YEAR","AMOUNT","SOURCE_TYPE","REFERENCE","NOTE"'
+)
+READ_AS = {"2018/19": "2018/19", "2019/20": "2019/20", "2021": "2020/21", "2022": "2021/22", "2022/23": "2022/23"}
+"""FINANCIAL_YEAR -> the fiscal year, written out by hand from provenance.json's reasons."""
+
+
+@pytest.fixture(scope="module")
+def importer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("import_un_expenses", REPO / "tools" / "import_un_expenses.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def copy_rows() -> list[dict[str, str]]:
+    with COPY.open(encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
+
+
+def dataset_figures(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    return {
+        budget["fiscal_year"]: [figure for figure in budget["figures"] if SOURCE_ID in figure["sources"]]
+        for budget in data["budgets"]
+    }
+
+
+# --------------------------------------------------------------------------- the import
+
+
+def test_running_the_import_again_gives_the_same_fact_base_byte_for_byte(importer: ModuleType) -> None:
+    current = SHIPPED.read_text(encoding="utf-8")
+    once = importer.dumps(importer.build(json.loads(current)))
+    assert once == current  # the shipped file is what the import gives
+    assert importer.dumps(importer.build(json.loads(once))) == once  # and a second run changes nothing
+    assert importer.main(["--check"]) == 0
+
+
+def test_the_import_rebuilds_exactly_what_it_owns(importer: ModuleType, shipped_data: dict[str, Any]) -> None:
+    """Without its figures, the record only it fills (2022/23) and its source, the import gives the shipped
+    fact base back: nothing else is its, and what it adds goes where the shipped file has it."""
+    stripped = copy.deepcopy(shipped_data)
+    stripped["budgets"] = [
+        {**budget, "figures": [figure for figure in budget["figures"] if figure["sources"] != [SOURCE_ID]]}
+        for budget in stripped["budgets"]
+    ]
+    stripped["budgets"] = [budget for budget in stripped["budgets"] if budget["figures"]]
+    assert "2022/23" not in [budget["fiscal_year"] for budget in stripped["budgets"]]
+    stripped["sources"] = [source for source in stripped["sources"] if source["id"] != SOURCE_ID]
+    expected = copy.deepcopy(shipped_data)
+    for source in expected["sources"]:
+        if source["id"] == SOURCE_ID:  # the day a record entered the history is the history's, not the import's
+            del source["accessed"]
+    assert importer.build(stripped) == expected
+
+
+def test_the_copy_is_the_file_provenance_json_describes() -> None:
+    (record,) = json.loads((SOURCES / "provenance.json").read_text(encoding="utf-8"))["files"]
+    raw = COPY.read_bytes()
+    assert hashlib.sha256(raw).hexdigest() == record["sha256"]
+    assert raw.decode("utf-8").splitlines()[0] == HEADER and b"\r" not in raw
+    assert raw.count(b"\n") - 1 == record["rows"] == 5
+    assert record["commit"] in record["url"] and record["source_path"] in record["url"]
+    assert record["url"].startswith(record["repository"] + "/blob/")
+    assert record["licence"].startswith("MIT, as the repository's README states it")
+    assert record["source_id"] == SOURCE_ID
+    for row in copy_rows():  # the selection rule, row by row
+        assert (row["ENTITY"], row["SOURCE_TYPE"], row["NOTE"]) == ("MINUSMA", "Other Assessed", "")
+    assert "/work/" not in (REPO / "tools" / "import_un_expenses.py").read_text(encoding="utf-8")
+
+
+def test_the_figures_are_the_csv_rows(shipped_data: dict[str, Any]) -> None:
+    """One expenditure figure per row, in the fiscal year the row is read as, to the dollar, naming the
+    row's UN document in every language; the import adds nothing the rows do not give."""
+    found = dataset_figures(shipped_data)
+    rows = copy_rows()
+    assert sorted(READ_AS[row["FINANCIAL_YEAR"]] for row in rows) == sorted(
+        year for year, figures in found.items() if figures
+    )
+    for row in rows:
+        (figure,) = found[READ_AS[row["FINANCIAL_YEAR"]]]
+        assert figure["kind"] == "expenditure" and figure["sources"] == [SOURCE_ID]
+        assert figure["amount"] == {"value": int(row["AMOUNT"]), "qualifier": "exact"}
+        assert all(row["REFERENCE"] in figure["what"][lang] for lang in ("en", "nl", "fr"))
+        assert int(row["YEAR"]) == int(READ_AS[row["FINANCIAL_YEAR"]][:4]) + 1  # YEAR: the year it ends in
+    amounts = {READ_AS[row["FINANCIAL_YEAR"]]: int(row["AMOUNT"]) for row in rows}
+    assert amounts == {
+        "2018/19": 1_105_667_000,
+        "2019/20": 1_136_908_900,
+        "2020/21": 1_103_359_200,
+        "2021/22": 1_170_031_300,
+        "2022/23": 1_192_292_200,
+    }
+
+
+def test_a_year_read_from_a_bare_calendar_year_says_so(shipped_data: dict[str, Any]) -> None:
+    found = dataset_figures(shipped_data)
+    for year, bare in (("2020/21", "2021"), ("2021/22", "2022")):
+        (figure,) = found[year]
+        assert f"'{bare}'" in figure["caveat"]["en"] and year in figure["caveat"]["en"]
+    assert all("caveat" not in found[year][0] for year in ("2018/19", "2019/20", "2022/23"))
+
+
+def test_2018_19_keeps_the_advisory_committees_figure_preferred_beside_the_datasets(
+    shipped_data: dict[str, Any],
+) -> None:
+    (budget,) = [budget for budget in shipped_data["budgets"] if budget["fiscal_year"] == "2018/19"]
+    spent = [figure for figure in budget["figures"] if figure["kind"] == "expenditure"]
+    assert [(figure["rank"], figure["sources"]) for figure in spent] == [
+        ("preferred", ["acabq-a-74-737-add-11"]),
+        ("normal", [SOURCE_ID]),
+    ]
+    assert spent[0]["amount"] == spent[1]["amount"] == {"value": 1_105_667_000, "qualifier": "exact"}
+    assert "The same amount" in spent[1]["what"]["en"] and "caveat" not in spent[1]
+    others = [
+        figure for year, figures in dataset_figures(shipped_data).items() if year != "2018/19" for figure in figures
+    ]
+    assert {figure["rank"] for figure in others} == {"preferred"}  # alone in their year
+
+
+def test_a_hand_written_figure_that_disagrees_keeps_its_place_and_the_caveat_says_by_how_much(
+    importer: ModuleType, shipped_data: dict[str, Any]
+) -> None:
+    data = copy.deepcopy(shipped_data)
+    (budget,) = [budget for budget in data["budgets"] if budget["fiscal_year"] == "2018/19"]
+    (written,) = [f for f in budget["figures"] if f["kind"] == "expenditure" and f["sources"] != [SOURCE_ID]]
+    written["amount"] = {"value": 1_105_000_000, "qualifier": "exact"}
+    (figure,) = dataset_figures(importer.build(data))["2018/19"]
+    assert figure["rank"] == "normal" and "The same amount" not in figure["what"]["en"]
+    assert figure["caveat"]["en"].startswith("667,000 more than the year's preferred expenditure figure")
+    assert figure["caveat"]["nl"].startswith("667.000 meer") and figure["caveat"]["fr"].startswith("667 000 de plus")
+    written["amount"] = {"value": 1_106_000_000, "qualifier": "exact"}
+    (figure,) = dataset_figures(importer.build(data))["2018/19"]
+    assert figure["caveat"]["en"].startswith("333,000 less than")
+
+
+# --------------------------------------------------------------------------- rows the import refuses
+
+
+@pytest.mark.parametrize(
+    ("label", "year", "expected"),
+    [
+        ("2018/19", "2019", ("2018/19", False)),
+        ("1999/00", "2000", ("1999/00", False)),  # across a century
+        ("2021", "2021", ("2020/21", True)),
+        ("2000", "2000", ("1999/00", True)),
+    ],
+)
+def test_the_fiscal_year_of_a_row(importer: ModuleType, label: str, year: str, expected: tuple[str, bool]) -> None:
+    assert importer.fiscal_year({"FINANCIAL_YEAR": label, "YEAR": year}) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "year"),
+    [
+        ("2018/19", "2018"),  # a fiscal year that does not end in YEAR
+        ("2018/19", "2020"),
+        ("2018/20", "2019"),  # not one fiscal year
+        ("2021", "2022"),  # a bare year that is not YEAR
+        ("FY2021", "2021"),
+        ("", ""),
+    ],
+)
+def test_a_fiscal_year_the_import_cannot_read_stops_it(importer: ModuleType, label: str, year: str) -> None:
+    with pytest.raises(importer.DatasetShapeError):
+        importer.fiscal_year({"FINANCIAL_YEAR": label, "YEAR": year})
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [
+        ("SOURCE_TYPE", "Voluntary"),
+        ("ENTITY", "MINUSCA"),
+        ("AMOUNT", "-1560"),
+        ("AMOUNT", "1105667000.5"),
+        ("REFERENCE", "Financial Statement"),
+        ("NOTE", "Trust Fund in Support of Peace and Security in Mali"),
+    ],
+)
+def test_a_row_the_import_does_not_know_stops_it(
+    importer: ModuleType, shipped_data: dict[str, Any], monkeypatch: pytest.MonkeyPatch, column: str, value: str
+) -> None:
+    rows = copy_rows()
+    rows[2][column] = value
+    monkeypatch.setattr(importer, "rows", lambda: rows)
+    with pytest.raises(importer.DatasetShapeError):
+        importer.build(copy.deepcopy(shipped_data))
+
+
+def test_two_rows_for_one_fiscal_year_stop_the_import(
+    importer: ModuleType, shipped_data: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = copy_rows()
+    monkeypatch.setattr(importer, "rows", lambda: [*rows, rows[0]])
+    with pytest.raises(importer.DatasetShapeError, match="two rows"):
+        importer.build(copy.deepcopy(shipped_data))
+
+
+def test_a_changed_copy_stops_the_import(
+    importer: ModuleType, shipped_data: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in SOURCES.iterdir():
+        shutil.copy(name, tmp_path / name.name)
+    changed = tmp_path / COPY.name
+    changed.write_text(changed.read_text(encoding="utf-8").replace("1136908900", "1136908901"), encoding="utf-8")
+    monkeypatch.setattr(importer, "SOURCES", tmp_path)
+    with pytest.raises(SystemExit, match="not the file provenance.json describes"):
+        importer.build(copy.deepcopy(shipped_data))
+
+
+def test_check_names_a_fact_base_that_differs_and_leaves_it(
+    importer: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = SHIPPED.read_text(encoding="utf-8").replace('"value": 1192292200', '"value": 1192292201')
+    target = tmp_path / "minusma.json"
+    target.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(importer, "FACT_BASE", target)
+    assert importer.main(["--check"]) == 1
+    assert "differs from what tools/import_un_expenses.py gives" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == text
+    assert importer.main([]) == 0 and target.read_text(encoding="utf-8") == SHIPPED.read_text(encoding="utf-8")
