@@ -481,6 +481,19 @@ PAGE_DATES = [
     ("abamako-koenders", "2014-10-17", '"Publié le vendredi 17 octobre 2014 | AFP"'),
     ("minusma-gaye", "2023-01-10", 'date under the headline "10 janvier 2023"'),
     ("minusma-tessalit-2022", "2022-10-17", 'dateline "Bamako, 17 October 2022"'),
+    ("un-sg-2014-aguelhok-bomb", "2014-06-11", "dateline \"11 June 2014\""),
+    ("un-press-sgsm16119", "2014-09-02", "dateline \"2 September 2014\""),
+    ("minusma-2014-aguelhok-mine", "2014-09-19", "dateline \"19 septembre 2014\""),
+    ("un-sg-2014-indelimane", "2014-10-03", "dateline \"03 October 2014\""),
+    ("minusma-2015-goundam", "2015-07-02", "dateline \"2 Jul 2015\""),
+    ("un-sg-2016-kidal-camp", "2016-02-12", "dateline \"12 February 2016\""),
+    ("un-sg-2016-aguelhok-ambush", "2016-05-18", "dateline \"18 May 2016\""),
+    ("un-sg-2016-sevare", "2016-05-29", "dateline \"29 May 2016\""),
+    ("un-peacekeeping-2017-tessalit-aguelhok", "2017-10-26", "dateline \"26 Oct 2017\""),
+    ("un-peacekeeping-2017-indelimane", "2017-11-24", "dateline \"24 Nov 2017\""),
+    ("un-peacekeeping-2018-timbuktu-camp", "2018-04-15", "dateline \"15 Apr 2018\""),
+    ("un-peacekeeping-2021-bambara-maoude", "2021-01-13", "dateline \"13 jan 2021\""),
+    ("un-peacekeeping-2021-aguelhok-camp", "2021-04-02", "dateline \"2 Apr 2021\""),
     ("minusma-gyllensporre", "2018-10-05", 'date under the headline "5 octobre 2018"'),
     (
         "tass-2023",
@@ -614,7 +627,7 @@ def test_a_date_path_the_tool_does_not_read_still_dates_its_page(source_id: str,
 def test_the_audited_lists_do_not_overlap() -> None:
     undated, dated = {row[0] for row in UNDATED}, {row[0] for row in PAGE_DATES}
     by_path = {row[0] for row in URL_PATH_DATES}
-    assert len(undated) == len(UNDATED) == 53 and len(dated) == len(PAGE_DATES) == 46
+    assert len(undated) == len(UNDATED) == 53 and len(dated) == len(PAGE_DATES) == 59
     assert not undated & dated and not (undated | dated) & by_path
 
 
