@@ -5,5 +5,5 @@ After editing the fact base, run ``python tests/refresh_digest.py``: it validate
 and rewrites these two lines; tests/test_data.py fails until they match.
 """
 
-SHIPPED_SIZE = 1603566
-SHIPPED_SHA256 = "e7865663b46ca1a17e2bca00b5c3ca08ad12d8741c7f4481840e2e9bac2e5c42"
+SHIPPED_SIZE = 1604334
+SHIPPED_SHA256 = "c881808389a26d801b6ec81abbb0a6093c129ea6f9f9b3ab22580ccab835f280"
