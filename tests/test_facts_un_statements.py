@@ -65,3 +65,19 @@ def test_ev_2016_kidal_camp_keeps_the_same_day_toll_of_at_least_five() -> None:
     assert "six Guinean peacekeepers" in event["text"]["en"]
     assert "at least five peacekeepers" in event["caveat"]["en"]
     assert "ten minste vijf" in event["caveat"]["nl"] and "au moins cinq" in event["caveat"]["fr"]
+
+
+def test_ev_2022_ivorian_soldiers_keeps_the_un_s_denial_beside_the_ivorian_claim() -> None:
+    # Anadolu Agency: "A request from Côte d'Ivoire to deploy national support elements was approved in
+    # 2019. However, no troops have been deployed under this convention since then." (Farhan Haq)
+    event = _by_id(load()["events"], "ev-2022-ivorian-soldiers")
+    assert "eighth rotation" in event["text"]["en"]
+    assert event["sources"][-1] == "aa-ivorian-soldiers-2022"
+    assert "approved in 2019" in event["caveat"]["en"] and "2019" in event["caveat"]["nl"] + event["caveat"]["fr"]
+
+
+def test_ev_2018_timbuktu_camp_says_at_least_15_attackers_as_crisis24_does() -> None:
+    # Crisis24: "At least 15 assailants were killed"; the Irish Independent: "15 attackers were killed".
+    text = _by_id(load()["events"], "ev-2018-timbuktu-camp")["text"]
+    assert "at least 15 attackers" in text["en"]
+    assert "ten minste 15 aanvallers" in text["nl"] and "au moins 15 assaillants" in text["fr"]
