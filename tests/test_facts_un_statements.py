@@ -81,3 +81,17 @@ def test_ev_2018_timbuktu_camp_says_at_least_15_attackers_as_crisis24_does() -> 
     text = _by_id(load()["events"], "ev-2018-timbuktu-camp")["text"]
     assert "at least 15 attackers" in text["en"]
     assert "ten minste 15 aanvallers" in text["nl"] and "au moins 15 assaillants" in text["fr"]
+
+
+def test_ev_2021_bandiagara_names_the_region_as_the_secretary_general_does() -> None:
+    # SG/SM/21070: "in the region of Bandiagara, in central Mali".
+    text = _by_id(load()["events"], "ev-2021-bandiagara")["text"]
+    assert "in the Bandiagara region (central Mali)" in text["en"]
+    assert "Mopti" not in text["en"] + text["nl"] + text["fr"]
+
+
+def test_ev_nl_2015_apache_crash_keeps_the_early_20_km_report_beside_the_ministry_s_47() -> None:
+    event = _by_id(load()["events"], "ev-nl-2015-apache-crash")
+    assert "47 km" in event["text"]["en"]
+    for lang in ("en", "nl", "fr"):
+        assert "47 km" in event["caveat"][lang] and "20 km" in event["caveat"][lang]

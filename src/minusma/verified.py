@@ -5,5 +5,5 @@ After editing the fact base, run ``python tests/refresh_digest.py``: it validate
 and rewrites these two lines; tests/test_data.py fails until they match.
 """
 
-SHIPPED_SIZE = 1605725
-SHIPPED_SHA256 = "886dbabb10c5a84e6c61810e61eaa9ca92bfdff99d3c4d59b969ecca4f24a0ee"
+SHIPPED_SIZE = 1606489
+SHIPPED_SHA256 = "9ea052713a88bab3270efc84ddba8a3815b8b18f2a70329ff2c4a7fc5edc49af"
