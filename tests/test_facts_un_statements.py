@@ -95,3 +95,11 @@ def test_ev_nl_2015_apache_crash_keeps_the_early_20_km_report_beside_the_ministr
     assert "47 km" in event["text"]["en"]
     for lang in ("en", "nl", "fr"):
         assert "47 km" in event["caveat"][lang] and "20 km" in event["caveat"][lang]
+
+
+def test_ev_2015_kidal_rockets_says_the_weapon_is_not_settled() -> None:
+    # France Info: "des tirs de roquette ou de mortiers s'abattent sur le camp".
+    event = _by_id(load()["events"], "ev-2015-kidal-rockets")
+    assert "francetvinfo-kidal-2015" in event["sources"]
+    assert "rocket or mortar" in event["caveat"]["en"]
+    assert "raket- of mortiervuur" in event["caveat"]["nl"] and "roquette ou de mortier" in event["caveat"]["fr"]
