@@ -117,7 +117,7 @@ def test_ev_2017_indelimane_states_what_the_ap_page_states() -> None:
     # AP, 25 November 2017: "Indelimane, about 70 kilometers (43 miles) west of Menaka", "three
     # peacekeepers from Niger and one Malian soldier were killed"; the UN records: four Nigerien, one Burkinabe.
     event = _by_id(load()["events"], "ev-2017-indelimane")
-    assert event["sources"] == ["ap-indelimane-2017", "un-fatalities-2025-04-04"]
+    assert event["sources"] == ["ap-indelimane-2017", "un-peacekeeping-2017-indelimane", "un-fatalities-2025-04-04"]
     assert "about 70 km west of Ménaka" in event["text"]["en"] and "three Nigerien peacekeepers" in event["text"]["en"]
     assert (
         "ongeveer 70 km ten westen van Ménaka" in event["text"]["nl"]
