@@ -41,3 +41,9 @@ def test_the_title_names_the_liquidation_from_the_day_after_the_withdrawal(day: 
 )
 def test_the_liquidation_title_in_every_language(lang: str, title: str) -> None:
     assert _title("--lang", lang, "--at", "2024-03-01") == title
+
+
+@pytest.mark.parametrize("day", ["2025", "2030-06-01"])
+def test_a_day_deep_in_the_liquidation_with_no_site_left_is_titled_so_too(day: str) -> None:
+    """Once the datasets' rows run out (Geo-PKO's last are 2024), the title still follows the day asked."""
+    assert _title("--at", day).startswith("MINUSMA's sites during the liquidation: ")

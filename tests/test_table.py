@@ -118,3 +118,25 @@ def test_spaces_at_the_end_of_one_piece_wait_for_the_next() -> None:
 
 def test_spaces_at_the_very_end_are_dropped_and_colour_codes_kept() -> None:
     assert _trimmed("\x1b[1ma \x1b[0m\x1b[1m  \x1b[0m\nb   ") == "\x1b[1ma\x1b[0m\x1b[1m\x1b[0m\nb"
+
+
+def test_a_long_table_never_narrows_a_column_below_its_one_line_header() -> None:
+    """The fast mode's header is never wrapped, so a column that gives way keeps its header's width:
+    every header starts where its column's cells start (validate's Severity column took 6 of 8 cells)."""
+    columns = [
+        Column("severity", "Severity", "text"),
+        Column("where", "Location", "text"),
+        Column("why", "Problem", "text"),
+    ]
+    rows = [
+        ["error", f"sources[{n}].title", "holds the control character U+0009, which could act on a terminal " * 2]
+        for n in range(150)
+    ]
+    texts = [list(column) for column in zip(*rows, strict=True)]
+    for width in (50, 60, 80, 120, 129):
+        printer = Console(file=io.StringIO(), width=width, color_system=None, legacy_windows=False)
+        printer.print(Layout(columns, texts, lambda: rows, fast=True), crop=False)
+        lines = printer.file.getvalue().splitlines()  # type: ignore[attr-defined]
+        header, first = lines[0], lines[2]
+        assert first.index("sources[0]") == header.index("Location"), (width, header, first)
+        assert first.index("holds") == header.index("Problem"), (width, header, first)

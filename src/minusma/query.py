@@ -1183,7 +1183,7 @@ class BasesResult(TypedDict):
     rows: list[BaseRow]
     after_withdrawal: str | None
     """The day the withdrawal was completed, where a row of a site listed is dated wholly after it
-    (Geo-PKO's 2024 rows, during the liquidation); else null."""
+    (Geo-PKO's 2024 rows, during the liquidation) or the day asked for is (``--at 2025``); else null."""
     sources: list[Source]
 
 
@@ -1197,7 +1197,7 @@ def bases(
     rows: list[BaseRow] = []
     withdrawn = fact_base["mission"]["withdrawal_completed"]
     withdrawn_last = date_range(withdrawn)[1]
-    after = False
+    after = period is not None and period[0] > withdrawn_last  # a day in the liquidation, rows or none
     for record in fact_base.get("bases", []):
         if base is not None and record["id"] != base:
             continue

@@ -18,7 +18,8 @@ column); a fast one's give way in proportion to their room above their minimum
 between references (``[1][2][3][4]`` / ``[5]``). An exact table's text column is never narrower
 than the longest id or URL in it, nor than its header's longest word (a header wraps between
 words, and sits on the rule; where that leaves no room, the rows become blocks); a fast table's
-may be (the id stays whole and runs past the column; its header is one line, never wrapped). An
+may be narrower than an id (the id stays whole and runs past the column), never than its header,
+which is one line, never wrapped. An
 exact table's blocks put a label above its value where the two do not fit side by side; a fast
 table's keep values at least 10 wide, beside labels as wide as the widest column's. A tab takes
 no cell when an exact table measures (Rich's measure, :func:`_width`) and is expanded when it
@@ -413,8 +414,8 @@ class Layout:
         longest = {  # each text column's longest word: split once, for its minimum and its wrapping
             index: _longest_word(texts[index]) for index, column in enumerate(columns) if column.kind not in _WHOLE
         }
-        minimum = [
-            natural[index] if column.kind in _WHOLE else min(longest[index], TEXT_MIN)
+        minimum = [  # a header is one line, never wrapped: no column is narrower than its header
+            natural[index] if column.kind in _WHOLE else max(min(longest[index], TEXT_MIN), _cells(column.header))
             for index, column in enumerate(columns)
         ]
         for index, column in enumerate(columns):
