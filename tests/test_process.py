@@ -407,7 +407,24 @@ def test_a_table_in_ascii_replaces_what_it_cannot_show() -> None:
     )  # fmt: skip
     assert (result.returncode, result.stderr) == (0, b"")
     assert result.stdout.isascii()
-    assert b"contribu? au recueil" in result.stdout
+    assert b"contribue au recueil" in result.stdout  # an accented letter as its base letter
+
+
+def test_an_ascii_table_keeps_french_figures_and_marks_readable() -> None:
+    """French groups digits with a narrow no-break space: in ASCII a space, not '12?640'; the computed
+    mark Σ is '=', and its note says so; a letter with no ASCII base letter is still '?'."""
+    environment = {**os.environ, "PYTHONIOENCODING": "ascii", "COLUMNS": "100"}
+    troops = subprocess.run(
+        [sys.executable, "-m", "minusma", "troops", "--lang", "fr"], capture_output=True, check=False, env=environment
+    )
+    assert (troops.returncode, troops.stderr) == (0, b"")
+    assert troops.stdout.isascii() and b"12 640" in troops.stdout and b"12?640" not in troops.stdout
+    contributors = subprocess.run(
+        [sys.executable, "-m", "minusma", "contributors"], capture_output=True, check=False, env=environment
+    )
+    assert contributors.stdout.isascii()
+    assert b"=335" in contributors.stdout and b"= a figure this tool computed" in contributors.stdout
+    assert b"?335" not in contributors.stdout
 
 
 # --------------------------------------------------------------------------- a full disk

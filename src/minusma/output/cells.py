@@ -67,7 +67,7 @@ def _has_bidi(text: str) -> bool:
 
 SYMBOLS = {"exact": "", "about": "~", "nearly": "≲", "more_than": ">", "at_least": "≥"}
 RANK_MARKS = {"preferred": "*", "deprecated": "x"}
-_ASCII = str.maketrans({"█": "#", "░": ".", "│": "|", "≲": "<~", "≥": ">="})
+_ASCII = str.maketrans({"█": "#", "░": ".", "│": "|", "≲": "<~", "≥": ">=", "Σ": "="})
 
 
 def plain(words: str, unicode: bool) -> str:
@@ -110,7 +110,7 @@ def format_cell(column: Column, cell: Cell, lang: Lang, unicode: bool = True, co
         else:
             shown = number(cell["value"], lang)
         if compact:
-            return ("Σ" if "formula" in cell else "") + plain(SYMBOLS[qualifier], unicode) + shown
+            return plain(("Σ" if "formula" in cell else "") + SYMBOLS[qualifier], unicode) + shown
         worded = say(f"qualifier.{qualifier}", lang, n=shown)
         if "formula" in cell:
             return say("qualifier.computed", lang, n=worded, formula=cell["formula"])  # type: ignore[typeddict-item]

@@ -13,6 +13,7 @@ file and a failure leaves FILE as it was.
 
 from __future__ import annotations
 
+import codecs
 import errno
 import io
 import os
@@ -20,6 +21,7 @@ import select
 import stat
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -255,17 +257,44 @@ def write_text(text: str) -> None:
     write_bytes(text.encode(encoding(), errors="replace"))
 
 
+def _encodes(encoding: str, text: str) -> bool:
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def _base_letters(error: UnicodeError) -> tuple[str, int]:
+    """What an encoding cannot show, as the letters it can: "Début" as "Debut", "Côte" as "Cote";
+    '?' for what has no such letters (a Chinese character, an emoji)."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    shown = []
+    for char in error.object[error.start : error.end]:
+        letters = "".join(part for part in unicodedata.normalize("NFKD", char) if not unicodedata.combining(part))
+        shown.append(letters if letters and _encodes(error.encoding, letters) else "?")
+    return "".join(shown), error.end
+
+
+_BASE_LETTER = "minusma-base-letter"
+codecs.register_error(_BASE_LETTER, _base_letters)
+
+
 class TextOutput(io.TextIOBase):
     """A text stream for Rich that sends its text through :func:`write_bytes` in large pieces.
 
-    A letter the terminal's encoding cannot show becomes '?' (tables only; JSON and CSV are
-    always UTF-8).
+    A letter the terminal's encoding cannot show becomes its base letter ("e" for "é"), else "?"
+    (tables only; JSON and CSV are always UTF-8).
     """
 
     def __init__(self, encoding: str) -> None:
         self._encoding = encoding
         self._parts: list[str] = []
         self._size = 0
+        # French groups digits with a narrow no-break space; where the encoding has none, a space
+        # keeps "12 640" a number rather than "12?640".
+        self._thin = "\u202f" if _encodes(encoding, "\u202f") else " "
 
     @property
     def encoding(self) -> str:  # type: ignore[override]  # read-only here: Rich reads it to choose box characters
@@ -273,7 +302,7 @@ class TextOutput(io.TextIOBase):
 
     def write(self, text: str) -> int:
         if "\ue000" in text:  # the table writer's stand-in for a narrow no-break space (output/table.py KEEP)
-            text = text.replace("\ue000", "\u202f")
+            text = text.replace("\ue000", self._thin)
         self._parts.append(text)
         self._size += len(text)
         if self._size > 1 << 16:
@@ -282,7 +311,7 @@ class TextOutput(io.TextIOBase):
 
     def flush(self) -> None:
         if self._parts:
-            data = "".join(self._parts).encode(self._encoding, errors="replace")
+            data = "".join(self._parts).encode(self._encoding, errors=_BASE_LETTER)
             self._parts, self._size = [], 0
             write_bytes(data)
 

@@ -704,7 +704,7 @@ def sheet(sheet: Sheet, lang: Lang, unicode: bool = True, footnotes: Footnotes |
         if any_qualified(sheet):
             parts.append(RichText(plain(say("legend", lang), unicode), style="dim"))
         if any_figure(sheet, is_computed):
-            parts.append(RichText(say("computed_note", lang), style="dim"))
+            parts.append(RichText(plain(say("computed_note", lang), unicode), style="dim"))
     parts += [RichText(_keep(safe(plain(note, unicode))), style="dim") for note in sheet.notes]
     return Group(*parts)
 
