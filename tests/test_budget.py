@@ -67,6 +67,15 @@ def test_the_mission_spans_eleven_fiscal_years() -> None:
         ((1_000, "exact"), (0, "exact"), {"percent": 0.0, "qualifier": "exact"}),
         ((1_000, "exact"), (999, "exact"), {"percent": 99.9, "qualifier": "exact"}),
         ((1_000, "exact"), (1_000, "exact"), {"percent": 100.0, "qualifier": "exact"}),
+        # half up at the edge: 99.85% is 99.9% (not 99.8%, as round() to even gave), 99.84% is 99.8%
+        ((2_000, "exact"), (1_997, "exact"), {"percent": 99.9, "qualifier": "exact"}),
+        ((100_000, "exact"), (99_840, "exact"), {"percent": 99.8, "qualifier": "exact"}),
+        # just short of all and just above nothing keep their side: 99.95% is 99.9%, 0.04% is 0.1%
+        ((2_000, "exact"), (1_999, "exact"), {"percent": 99.9, "qualifier": "exact"}),
+        ((1_000_000_000, "exact"), (999_999_999, "exact"), {"percent": 99.9, "qualifier": "exact"}),
+        ((1_000_000_000, "exact"), (1_000_000_001, "exact"), {"percent": 100.0, "qualifier": "exact"}),
+        ((10_000, "exact"), (4, "exact"), {"percent": 0.1, "qualifier": "exact"}),
+        ((10_000, "exact"), (5, "exact"), {"percent": 0.1, "qualifier": "exact"}),
         ((1_000, "about"), (1_100, "exact"), {"percent": 110.0, "qualifier": "about"}),
         ((0, "exact"), (5, "exact"), None),
     ],
@@ -135,11 +144,11 @@ def test_every_fiscal_year_is_listed_and_a_missing_one_is_not_filled(runner: Cli
         "2023/24",
     )
     assert total["approved"]["qualifier"] == "about"
-    # the sum of the preferred approved amounts, to ten million: its roughest parts are 2017/18's
-    # "1.12 billion" and 2023/24's "$590 million"
+    # the sum of the preferred approved amounts, to ten million: its roughest part is 2017/18's
+    # "1.12 billion" (2023/24's whole-year "867 M$" is to the million)
     exact_sum = sum(year["approved"]["value"] for year in document["years"] if year["approved"])
-    assert exact_sum == 9_732_193_700
-    assert total["approved"]["value"] == 9_730_000_000
+    assert exact_sum == 10_009_193_700
+    assert total["approved"]["value"] == 10_010_000_000
 
 
 def test_conflicting_figures_are_both_kept_with_one_preferred(runner: CliRunner) -> None:
@@ -158,8 +167,8 @@ def test_the_about_line_states_the_total_and_the_years(runner: CliRunner) -> Non
     about = run_json(runner, "about")["budget"]
     assert (about["years_with_amount"], about["fiscal_years"]) == (10, 11)
     result = runner.invoke(app, ["about", "--csv"])
-    assert "about US$9,730,000,000" in result.stdout and "10 of the 11" in result.stdout
-    assert "9,731,581,200" not in result.stdout  # no false precision from rounded parts
+    assert "about US$10,010,000,000" in result.stdout and "10 of the 11" in result.stdout
+    assert "10,009,193,700" not in result.stdout  # no false precision from rounded parts
 
 
 # --------------------------------------------------------------------------- --from / --to
@@ -494,21 +503,22 @@ def test_budget_2018_19_jeune_afriques_1_099_billion_is_a_third_claim_not_prefer
 def test_budget_2023_24_afriquactus_560_million_is_kept_beside_the_uns_590(runner: CliRunner) -> None:
     figures = _figures(runner, "2023/24")
     ranks = {figure["amount"]["value"]: figure["rank"] for figure in figures if figure["kind"] == "approved"}
-    assert ranks == {590_000_000: "preferred", 560_000_000: "normal", 867_000_000: "normal"}
-    preferred = next(figure for figure in figures if figure["rank"] == "preferred")
-    assert "reason" in preferred and "un-press-gaab-4423" in preferred["sources"]
+    assert ranks == {867_000_000: "preferred", 590_000_000: "normal", 560_000_000: "normal"}
+    interim = next(figure for figure in figures if figure["amount"]["value"] == 590_000_000)
+    assert "un-press-gaab-4423" in interim["sources"] and "July to December 2023 only" in interim["caveat"]["en"]
     years = {year["fiscal_year"]: year for year in run_json(runner, "budget")["years"]}
-    assert years["2023/24"]["approved"] == {"value": 590_000_000, "qualifier": "about"}
+    assert years["2023/24"]["approved"] == {"value": 867_000_000, "qualifier": "about"}
 
 
-def test_budget_2023_24_the_fifth_committees_revised_867_million_is_kept_beside_the_interim_590(
+def test_budget_2023_24_the_fifth_committees_revised_867_million_for_the_whole_year_is_preferred(
     runner: CliRunner,
 ) -> None:
     """The French Treasury: in December 2023 the Fifth Committee adopted a revised budget of "867 M$" for
-    2023-2024 to finance MINUSMA's withdrawal and liquidation; kept as a claim, the Assembly's 590 preferred."""
+    2023-2024 to finance MINUSMA's withdrawal and liquidation. Preferred as the only figure for the whole
+    year, as 2013/14's whole-year figure is over its first six months: the total counts years, not halves."""
     (revised,) = [figure for figure in _figures(runner, "2023/24") if figure["amount"]["value"] == 867_000_000]
-    assert (revised["kind"], revised["rank"], revised["amount"]["qualifier"]) == ("approved", "normal", "about")
-    assert revised["sources"] == ["tresor-5c-budget-2024"] and "reason" not in revised
+    assert (revised["kind"], revised["rank"], revised["amount"]["qualifier"]) == ("approved", "preferred", "about")
+    assert revised["sources"] == ["tresor-5c-budget-2024"] and "whole year" in revised["reason"]["en"]
     assert "December 2023" in revised["what"]["en"] and "liquidation" in revised["what"]["en"]
     source = next(item for item in run_json(runner, "budget")["sources"] if item["id"] == "tresor-5c-budget-2024")
     assert (source["published"], source["language"], source["kind"]) == ("2023-12-28", "fr", "government")

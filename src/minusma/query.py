@@ -2352,15 +2352,19 @@ def _preferred_amount(figures: Sequence[Any], kind: str) -> Amount | None:
 
 
 def spent_share(approved: Amount | None, expenditure: Amount | None) -> FillRate | None:
-    """The expenditure as a share of the approved amount, to a tenth; none where either is unknown
-    or nothing was approved. Approximate where either figure is."""
+    """The expenditure as a share of the approved amount, to a tenth, half up; none where either is
+    unknown or nothing was approved. Approximate where either figure is. A share just short of 100% is
+    99.9%, never 100.0%, and one just above nothing 0.1%, never 0.0%."""
     if approved is None or expenditure is None or approved["value"] <= 0:
         return None
     exact = approved["qualifier"] == "exact" and expenditure["qualifier"] == "exact"
-    return {
-        "percent": round(1000 * expenditure["value"] / approved["value"]) / 10,
-        "qualifier": "exact" if exact else "about",
-    }
+    spent, budget = expenditure["value"], approved["value"]
+    tenths = (2000 * spent + budget) // (2 * budget)  # half up, in whole numbers: 99.85% is 99.9%
+    if tenths == 1000 and spent < budget:  # never "all spent" for a year that was not
+        tenths = 999
+    elif tenths == 0 and spent > 0:  # nor "nothing" for a year that spent something
+        tenths = 1
+    return {"percent": tenths / 10, "qualifier": "exact" if exact else "about"}
 
 
 class BudgetYear(TypedDict):
