@@ -21,7 +21,7 @@ from minusma.output import package
 
 TABLES = [
     "events", "resolutions", "snapshots", "leaders", "casualties", "dutch_phases", "dutch_figures", "contributions", "errata",
-    "fatalities", "bases", "base_presence", "sources",
+    "budget_figures", "fatalities", "bases", "base_presence", "sources",
 ]  # fmt: skip
 
 
@@ -63,6 +63,7 @@ def test_the_package_is_valid_and_holds_every_record(
         "dutch_figures": sum(len(figure["claims"]) for figure in shipped_data["netherlands"]["figures"]),
         "contributions": len(shipped_data["contributions"]),
         "errata": len(shipped_data["errata"]),
+        "budget_figures": sum(len(budget["figures"]) for budget in shipped_data["budgets"]),
         "fatalities": len(shipped_data["fatalities"]),
         "bases": len(shipped_data["bases"]),
         "base_presence": sum(len(base["presence"]) for base in shipped_data["bases"]),
@@ -418,3 +419,18 @@ def test_a_file_where_the_parent_folder_should_be_is_named_as_a_file_not_as_miss
     from minusma.messages import say
 
     assert done.stderr.strip() == "minusma: " + say("export.not_folder", lang, path="afile")  # type: ignore[arg-type]
+
+
+def test_the_budget_figures_are_exported_as_the_fact_base_holds_them(runner: CliRunner, tmp_path: Path) -> None:
+    """Every figure of every fiscal year, one row each: 2023/24's preferred whole-year amount and its
+    interim half-year one, with their ranks, read back by the csv module."""
+    target = tmp_path / "package"
+    export(runner, str(target))
+    table = rows(target / "budget_figures.csv")
+    year = [row for row in table if row["fiscal_year"] == "2023/24"]
+    assert {(row["amount"], row["amount_qualifier"], row["rank"]) for row in year if row["kind"] == "approved"} == {
+        ("867000000", "about", "preferred"),
+        ("590000000", "about", "normal"),
+        ("560000000", "about", "normal"),
+    }
+    assert all(row["what_en"] and row["what_nl"] and row["what_fr"] and row["sources"] for row in table)

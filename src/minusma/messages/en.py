@@ -477,6 +477,7 @@ MESSAGES: dict[str, str] = {
     "export.snapshots": "Deployed strength: every claim of every figure, one row each",
     "export.dutch_phases": "The Netherlands' contribution: phases",
     "export.dutch_figures": "The Netherlands' contribution: numbers, every claim one row",
+    "export.budget_figures": "Budgets: every figure of every fiscal year, one row each, in US dollars",
     "export.fatalities": "The UN's fatality records: one row per death",
     "export.bases": "MINUSMA's sites, with their coordinates",
     "export.bases_geojson": "MINUSMA's sites as GeoJSON points (RFC 7946), as 'minusma bases --format geojson' writes them",

@@ -477,6 +477,7 @@ MESSAGES: dict[str, str] = {
     "export.snapshots": "Effectifs déployés\xa0: chaque affirmation de chaque chiffre, une ligne chacune",
     "export.dutch_phases": "La contribution des Pays-Bas\xa0: phases",
     "export.dutch_figures": "La contribution des Pays-Bas\xa0: chiffres, une ligne par affirmation",
+    "export.budget_figures": "Budgets : chaque montant de chaque exercice, une ligne par montant, en dollars des États-Unis",
     "export.fatalities": "Les données de l’ONU sur les décès\xa0: une ligne par mort",
     "export.bases": "Les sites de la MINUSMA, avec leurs coordonnées",
     "export.bases_geojson": "Les sites de la MINUSMA en points GeoJSON (RFC 7946), tels que 'minusma bases --format geojson' les écrit",

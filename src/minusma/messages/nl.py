@@ -477,6 +477,7 @@ MESSAGES: dict[str, str] = {
     "export.snapshots": "Ingezette sterkte: elke bewering bij elk cijfer, een rij per bewering",
     "export.dutch_phases": "De Nederlandse bijdrage: fasen",
     "export.dutch_figures": "De Nederlandse bijdrage: aantallen, een rij per bewering",
+    "export.budget_figures": "Begrotingen: elk bedrag van elk begrotingsjaar, één rij per bedrag, in Amerikaanse dollars",
     "export.fatalities": "De VN-gegevens over omgekomenen: één rij per dode",
     "export.bases": "De locaties van MINUSMA, met hun coördinaten",
     "export.bases_geojson": "De locaties van MINUSMA als GeoJSON-punten (RFC 7946), zoals 'minusma bases --format geojson' ze schrijft",

@@ -31,7 +31,16 @@ from typing import Any, NamedTuple, cast
 
 from minusma.errors import ExportError, OutputError, UsageError
 from minusma.messages import LANGS, Lang, Message, os_reason, say
-from minusma.model import BASIS_PREFERENCE, CATEGORIES, FATALITY_CAUSES, PERSONNEL, FactBase, Text, ceiling_total
+from minusma.model import (
+    BASIS_PREFERENCE,
+    BUDGET_KINDS,
+    CATEGORIES,
+    FATALITY_CAUSES,
+    PERSONNEL,
+    FactBase,
+    Text,
+    ceiling_total,
+)
 from minusma.output.cells import safe
 from minusma.output.stream import interrupts, stop, write_bytes
 
@@ -115,7 +124,7 @@ def tables(fact_base: FactBase, lang: Lang) -> list[Table]:
         _events(fact_base, lang), _resolutions(fact_base, lang), _snapshots(fact_base, lang),
         _leaders(fact_base, lang), _casualties(fact_base, lang), _phases(fact_base, lang),
         _figures(fact_base, lang), _contributions(fact_base, lang), _errata(fact_base, lang),
-        _fatalities(fact_base, lang), _bases(fact_base, lang), _presence(fact_base, lang), _sources(fact_base, lang),
+        _budget_figures(fact_base, lang), _fatalities(fact_base, lang), _bases(fact_base, lang), _presence(fact_base, lang), _sources(fact_base, lang),
     ]  # fmt: skip
 
 
@@ -301,6 +310,26 @@ def _errata(fact_base: FactBase, lang: Lang) -> Table:
         for erratum in fact_base["errata"]
     ]  # fmt: skip
     return Table("errata", say("errata", lang), fields, rows, ["id"])
+
+
+def _budget_figures(fact_base: FactBase, lang: Lang) -> Table:
+    fields = [
+        _field("budget", required=True), _field("fiscal_year", required=True, pattern="[0-9]{4}/[0-9]{2}"),
+        _field("figure", "integer", required=True, minimum=1), _field("kind", required=True, enum=list(BUDGET_KINDS)),
+        _field("rank", required=True, enum=RANKS), *_quantity("amount", lang, required=True), *_texts("what", required=True),
+        *_texts("reason"), *_texts("caveat"), _ids("sources", lang),
+    ]  # fmt: skip
+    rows = [
+        {
+            "budget": budget["id"], "fiscal_year": budget["fiscal_year"], "figure": number, "kind": figure["kind"],
+            "rank": figure["rank"], **_amount("amount", figure["amount"]), **_text("what", figure["what"]),
+            **_text("reason", figure.get("reason")), **_text("caveat", figure.get("caveat")),
+            "sources": _joined(figure["sources"]),
+        }
+        for budget in fact_base.get("budgets", [])
+        for number, figure in enumerate(budget["figures"], 1)
+    ]  # fmt: skip
+    return Table("budget_figures", say("export.budget_figures", lang), fields, rows, ["budget", "figure"])
 
 
 def _fatalities(fact_base: FactBase, lang: Lang) -> Table:
