@@ -543,3 +543,39 @@ def test_the_about_line_for_one_fiscal_year_with_an_amount_speaks_of_one(
     said = {"en": "1 of the 11 fiscal years", "nl": "1 van de 11 begrotingsjaren", "fr": "1 des 11 exercices"}[lang]
     assert said in text
     assert not any(word in text for word in ("their sum", "hun som", "leur somme", "the 1 of", "de 1 van", "les 1"))
+
+
+@pytest.mark.parametrize(
+    ("period", "says", "never"),
+    [
+        # one fiscal year in the period, with an amount: not "1 of the 1 fiscal years (2023/24 to 2023/24)"
+        (["--from", "2023-07-01"], "approved for the one fiscal year in this period (2023/24)", "of the 1 "),
+        # one fiscal year, without an approved amount (2022/23 has only its expenditure)
+        (
+            ["--from", "2022-07-01", "--to", "2022-07-01"],
+            "No approved amount is cited for the one fiscal year",
+            "any of",
+        ),
+        # two, one with an amount: the period's first and last year, and "the only one"
+        (
+            ["--from", "2022-07-01", "--to", "2023-07-01"],
+            "approved in 1 of the 2 fiscal years (2022/23 to 2023/24), the only",
+            "one fiscal year",
+        ),
+        # three, all with amounts: the sum, first to last
+        (
+            ["--from", "2019-07-01", "--to", "2021-07-01"],
+            "approved in 3 of the 3 fiscal years (2019/20 to 2021/22)",
+            "the only",
+        ),
+    ],
+)
+def test_the_total_line_speaks_of_one_year_as_one(runner: CliRunner, period: list[str], says: str, never: str) -> None:
+    result = runner.invoke(app, ["budget", *period], env={"COLUMNS": "300"})
+    assert result.exit_code == 0, result.output
+    assert says in result.stdout and never not in result.stdout
+    assert "see minusma budget" not in result.stdout  # budget does not send its reader to itself
+
+
+def test_about_still_points_to_budget(runner: CliRunner) -> None:
+    assert "see minusma budget" in runner.invoke(app, ["about"], env={"COLUMNS": "300"}).stdout

@@ -192,7 +192,7 @@ def about(result: AboutResult, lang: Lang) -> list[Sheet]:
                 f"{leader['name']} ({text(leader['nationality'], lang)}), {term}",
             )
         )
-    rows.append((say("budget_total", lang), budget_total(result["budget"], lang)))
+    rows.append((say("budget_total", lang), say("budget_total_about", lang, line=budget_total(result["budget"], lang))))
     rows += [
         (say("schema_version", lang), result["schema_version"]),
         (say("sources_count", lang), _ids([source["id"] for source in result["sources"]])),
@@ -1842,8 +1842,13 @@ def budget_total(total: BudgetTotal, lang: Lang) -> str:
     if total["fiscal_years"] == 0:  # a period outside the mission's years: no "any of the 0"
         return say("budget_total_no_year", lang)
     if total["approved"] is None:
+        if total["fiscal_years"] == 1:  # not "any of the 1"
+            return say("budget_total_none_single", lang)
         return say("budget_total_none", lang, of=total["fiscal_years"])
-    key = f"budget_total_line.{LANGS[lang].plural(total['years_with_amount'])}"  # one amount is no sum
+    if total["fiscal_years"] == 1:  # not "1 of the 1 fiscal years (2023/24 to 2023/24)"
+        key = "budget_total_line.single"
+    else:
+        key = f"budget_total_line.{LANGS[lang].plural(total['years_with_amount'])}"  # one amount is no sum
     return say(
         key, lang, amount=_dollars(total["approved"], lang), years=total["years_with_amount"],
         of=total["fiscal_years"], first=total["first"], last=total["last"],
