@@ -4,6 +4,8 @@ real process where the user meets it."""
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -353,3 +355,19 @@ def test_a_number_of_thousands_of_digits_is_a_usage_error_not_an_internal_error(
     else:
         assert result.returncode == 2 and "18" in result.stderr, result.stderr
     assert "internal error" not in result.stderr
+
+
+@pytest.mark.parametrize("columns", ["60", "80"])
+def test_validate_never_folds_a_location_path(tmp_path: Path, columns: str) -> None:
+    """The path is what a user copies to find the error: 'budgets[6].figures[0].amount.va' / 'lue' was
+    printed at 80 columns; the Problem column gives way instead."""
+    data = json.loads((Path(__file__).parents[1] / "data" / "minusma.json").read_text(encoding="utf-8"))
+    data["budgets"][6]["figures"][0]["amount"]["value"] = 1138457900.5
+    path = tmp_path / "float.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    done = subprocess.run(
+        [*minusma_command(), "--data", str(path), "validate"],
+        capture_output=True, text=True, check=False, env={**os.environ, "COLUMNS": columns, "NO_COLOR": "1"},
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert "budgets[6].figures[0].amount.value" in done.stdout

@@ -1822,7 +1822,7 @@ def validation(result: ValidationResult, lang: Lang) -> list[Sheet]:
         for problem in result["problems"]
     ]
     columns = (
-        *_columns(lang, "severity", "path"),
+        *_columns(lang, "severity", ("path", "id")),  # a path is copied whole: never folded
         Column("line", say("line", lang), "number"),
         Column("message", say("message", lang)),
     )
