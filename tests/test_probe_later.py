@@ -371,3 +371,20 @@ def test_validate_never_folds_a_location_path(tmp_path: Path, columns: str) -> N
     )  # fmt: skip
     assert done.returncode == 1, done.stderr
     assert "budgets[6].figures[0].amount.value" in done.stdout
+
+
+@pytest.mark.parametrize(("command", "lang"), [("sources", "nl"), ("timeline", "nl"), ("timeline", "fr")])
+def test_a_long_table_as_blocks_stays_within_a_narrow_terminal(command: str, lang: str) -> None:
+    """Over 100 rows at 20 columns: Dutch labels took 17 cells and their values 10 more, so 2,604 lines of
+    `sources` ran past the terminal. Where fewer than 10 cells are left beside the labels, each label
+    stands above its value; only a single word wider than the terminal (an id, a URL) may run past."""
+    from rich.cells import cell_len
+
+    done = subprocess.run(
+        [*minusma_command(), "--lang", lang, command],
+        capture_output=True, text=True, check=False, env={**os.environ, "COLUMNS": "20", "NO_COLOR": "1"},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) > 1000
+    assert [line for line in lines if cell_len(line) > 20 and len(line.split()) > 1] == []

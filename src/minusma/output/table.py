@@ -21,7 +21,7 @@ words, and sits on the rule; where that leaves no room, the rows become blocks);
 may be narrower than an id (the id stays whole and runs past the column), never than its header,
 which is one line, never wrapped. An
 exact table's blocks put a label above its value where the two do not fit side by side; a fast
-table's keep values at least 10 wide, beside labels as wide as the widest column's. A tab takes
+table's do so where fewer than 10 cells are left beside labels as wide as the widest column's. A tab takes
 no cell when an exact table measures (Rich's measure, :func:`_width`) and is expanded when it
 wraps; it takes one cell in a fast table (:func:`_cells`). Making either follow the other changes
 output. The exact mode draws the bytes Rich's Table drew (styles included), which
@@ -459,16 +459,23 @@ class Layout:
             yield Segment("\n".join(lines) + "\n")
 
     def _fast_blocks(self, width: int) -> RenderResult:
-        """The fast mode's blocks: text wraps under its value, ids and URLs stay whole."""
+        """The fast mode's blocks: text wraps under its value, ids and URLs stay whole; where fewer than 10
+        cells are left beside the labels, each label stands above its value, as in the exact mode."""
         bold = Style(bold=True)
         labels = [_label(column) for column in self.columns]
         label_width = max(map(cell_len, labels))
-        value_width = max(10, width - label_width - 1)
+        value_width = width - label_width - 1
         for number, row in enumerate(self.words()):
             if number:
                 yield Segment.line()
             for column, label, value in zip(self.columns, labels, row, strict=True):
                 if not _in_block(column, value):
+                    continue
+                if value_width < 10:  # too narrow beside the labels: each label above its value
+                    lines = [value] if column.kind in _WHOLE else _wrap(value, max(width - 2, 1))
+                    yield Segment(label, bold)
+                    yield Segment.line()
+                    yield Segment("\n".join("  " + line for line in lines) + "\n")
                     continue
                 lines = [value] if column.kind in _WHOLE else _wrap(value, value_width)
                 yield Segment(label.ljust(label_width), bold)
