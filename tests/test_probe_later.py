@@ -388,3 +388,20 @@ def test_a_long_table_as_blocks_stays_within_a_narrow_terminal(command: str, lan
     lines = done.stdout.splitlines()
     assert len(lines) > 1000
     assert [line for line in lines if cell_len(line) > 20 and len(line.split()) > 1] == []
+
+
+def test_a_map_of_names_the_font_lacks_says_nothing_on_stderr(tmp_path: Path) -> None:
+    """Chinese letters in five site names: the SVG draws boxes for them, and stderr stays empty (matplotlib
+    printed a warning with its own source path for every missing glyph, 79 for a hostile fact base)."""
+    pytest.importorskip("matplotlib")
+    data = json.loads((Path(__file__).parents[1] / "data" / "minusma.json").read_text(encoding="utf-8"))
+    for base in data["bases"][:5]:
+        base["name"]["en"] += " 中文字符"
+    path = tmp_path / "cjk.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    done = subprocess.run(
+        [*minusma_command(), "--data", str(path), "bases", "--chart", "--format", "svg"],
+        capture_output=True, check=False, env={**os.environ, "LANG": "en_GB.UTF-8"},
+    )  # fmt: skip
+    assert done.returncode == 0 and done.stdout.startswith(b"<?xml")
+    assert done.stderr == b""

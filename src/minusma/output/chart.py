@@ -18,6 +18,7 @@ import datetime as dt
 import io
 import math
 import textwrap
+import warnings
 from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
@@ -164,7 +165,10 @@ def render(plot: Plot | Bars | MapPlot, lang: Lang, image: Image) -> bytes:
 
     plot = _shown(plot)
 
-    with matplotlib.rc_context():
+    # A letter the font lacks (a Chinese name, an emoji) is drawn as a box; matplotlib would also print
+    # a warning with its own source path for each one, dozens on stderr for a fact base of such names.
+    with matplotlib.rc_context(), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from", category=UserWarning)
         matplotlib.rcdefaults()  # not the user's matplotlibrc: the same bytes on every machine
         matplotlib.rcParams.update(cast(Any, RC))
         if isinstance(plot, MapPlot):
