@@ -391,9 +391,14 @@ def test_only_the_stream_module_writes_to_stdout() -> None:
 # --------------------------------------------------------------------------- terminal escapes
 
 CONTROLS = [
-    chr(code) for code in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))
-]
-"""Every character a terminal acts on or that reorders text: C0, DEL, C1, the bidirectional overrides."""
+    chr(code)
+    for code in (
+        *range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), 0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    )
+]  # fmt: skip
+"""Every character a terminal acts on or that reorders text: C0, DEL, C1, the bidirectional marks
+(ALM, LRM, RLM: an RLM turned a map's "Gossi ~150" into "150~") and overrides."""
 
 
 def _live_controls(text: str) -> set[str]:
