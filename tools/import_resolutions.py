@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/, also when a test loads this file
-from importing import kept_accessed  # noqa: E402
+from importing import dumps, kept_accessed  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data" / "minusma.json"
@@ -497,8 +497,8 @@ def build(fact_base: dict[str, Any]) -> dict[str, Any]:
     return fact_base
 
 
-def render(fact_base: dict[str, Any]) -> str:
-    return json.dumps(fact_base, ensure_ascii=False, indent=2) + "\n"
+render = dumps
+"""The fact base in its file's layout (:func:`importing.dumps`)."""
 
 
 def main(argv: list[str]) -> int:

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/, also when a test loads this file
-from importing import checked_copy, kept_accessed, write_or_check  # noqa: E402
+from importing import checked_copy, dumps, merged_sources, write_or_check  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 FACT_BASE = REPO / "data" / "minusma.json"
@@ -200,20 +200,8 @@ def build(fact_base: dict[str, Any]) -> dict[str, Any]:
         found["figures"].append(figure(row, label, from_calendar_year, others))
     result = dict(fact_base)
     result["budgets"] = budgets
-    source = source_record(record)
-    ids = [item["id"] for item in result["sources"]]
-    merged = list(result["sources"])
-    if source["id"] in ids:
-        merged[ids.index(source["id"])] = kept_accessed(source, merged[ids.index(source["id"])])
-    else:
-        merged.insert(ids.index(BEFORE) if BEFORE in ids else len(merged), source)
-    result["sources"] = merged
+    result["sources"] = merged_sources(result["sources"], [source_record(record)], before=BEFORE)
     return result
-
-
-def dumps(fact_base: dict[str, Any]) -> str:
-    """The fact base file's own layout: two-space indents, UTF-8 text, a final newline."""
-    return json.dumps(fact_base, ensure_ascii=False, indent=2) + "\n"
 
 
 def main(argv: list[str]) -> int:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # tools/, also when a test loads this file
-from importing import kept_accessed  # noqa: E402
+from importing import dumps, merged_sources  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 FACT_BASE = REPO / "data" / "minusma.json"
@@ -196,21 +196,9 @@ def build(fact_base: dict[str, Any]) -> dict[str, Any]:
         if cited:
             sources.append(source_record(snapshot))
     result = dict(fact_base)
-    known = [source["id"] for source in result["sources"]]
-    merged = list(result["sources"])
-    for source in sources:
-        if source["id"] in known:
-            merged[known.index(source["id"])] = kept_accessed(source, merged[known.index(source["id"])])
-        else:
-            merged.append(source)
-    result["sources"] = merged
+    result["sources"] = merged_sources(result["sources"], sources)
     result["fatalities"] = records
     return result
-
-
-def dumps(fact_base: dict[str, Any]) -> str:
-    """The fact base file's own layout: two-space indents, UTF-8 text, a final newline."""
-    return json.dumps(fact_base, ensure_ascii=False, indent=2) + "\n"
 
 
 def main(argv: list[str]) -> int:

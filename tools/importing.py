@@ -1,4 +1,5 @@
-"""What the importers under tools/ share: keeping a source's access date, checking a kept copy.
+"""What the importers under tools/ share: keeping a source's access date, placing a rebuilt source,
+checking a kept copy, writing the fact base in its own layout.
 
 Each importer rebuilds its records and their dataset sources from data/sources/; a source's
 ``accessed`` comes from the repository's history (tools/access_dates.py), not from the dataset,
@@ -24,6 +25,26 @@ def kept_accessed(new: dict[str, Any], old: dict[str, Any]) -> dict[str, Any]:
         if key == "url":
             record["accessed"] = old["accessed"]
     return record
+
+
+def merged_sources(
+    sources: list[dict[str, Any]], rebuilt: list[dict[str, Any]], before: str | None = None
+) -> list[dict[str, Any]]:
+    """``sources`` with each ``rebuilt`` source in the place of the record with its id (keeping that
+    record's ``accessed``), or, if it is new, inserted before the source ``before`` (else at the end)."""
+    merged = list(sources)
+    for source in rebuilt:
+        known = [item["id"] for item in merged]
+        if source["id"] in known:
+            merged[known.index(source["id"])] = kept_accessed(source, merged[known.index(source["id"])])
+        else:
+            merged.insert(known.index(before) if before in known else len(merged), source)
+    return merged
+
+
+def dumps(fact_base: dict[str, Any]) -> str:
+    """The fact base file's own layout: two-space indents, UTF-8 text, a final newline."""
+    return json.dumps(fact_base, ensure_ascii=False, indent=2) + "\n"
 
 
 def checked_copy(folder: Path, path: str) -> bytes:
