@@ -36,6 +36,7 @@ from minusma.model.facts import (
     cited_facts,
 )
 from minusma.model.records import (
+    BIDI_CODES,
     BUDGET_KINDS,
     CATEGORIES,
     COUNTRY_KEY_PATTERN,
@@ -165,6 +166,7 @@ from minusma.model.rules import (
 
 __all__ = [
     "BASIS_PREFERENCE",
+    "BIDI_CODES",
     "basis_rank",
     "LANGS",
     "Lang",

@@ -58,9 +58,12 @@ def _strict(record: type[T]) -> type[T]:
 ID_PATTERN = r"^[a-z0-9][a-z0-9.-]*$"
 Id: TypeAlias = "Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]"
 
-_CONTROLS = "\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-"""C0 and C1 controls, DEL, the bidirectional overrides and marks (LRM, RLM, ALM): characters that
-act on a terminal or reorder what a reader sees (an RLM turned a map's "Gossi ~150" into "150~"). No text of a fact base may hold them (a paragraph may hold a
+BIDI_CODES = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+"""The bidirectional marks (ALM, LRM, RLM) and overrides: they reorder what a reader sees (an RLM
+turned a map's "Gossi ~150" into "150~"). The fact base refuses them; output/cells.py escapes them."""
+_CONTROLS = "\x7f-\x9f" + "".join(map(chr, BIDI_CODES))
+"""C0 and C1 controls, DEL and the bidirectional characters: characters that act on a terminal
+or reorder what a reader sees. No text of a fact base may hold them (a paragraph may hold a
 newline or a tab), so none can reach a reader's terminal from the data."""
 LINE_PATTERN = f"^[^\x00-\x1f{_CONTROLS}]+$"
 PARAGRAPH_PATTERN = f"^[^\x00-\x08\x0b-\x1f{_CONTROLS}]+$"

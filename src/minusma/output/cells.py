@@ -12,12 +12,11 @@ from operator import attrgetter
 from typing import cast
 
 from minusma.messages import LANGS, Lang, number, percent, say
+from minusma.model import BIDI_CODES
 from minusma.sheets import Bar, Cell, Coded, Column, Noted, PartFill, Sheet
 
 _UNSAFE = {code: f"\\x{code:02x}" for code in (*range(0x00, 0x20), *range(0x7F, 0xA0))}
-_UNSAFE.update(
-    {code: f"\\u{code:04x}" for code in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))}
-)
+_UNSAFE.update({code: f"\\u{code:04x}" for code in BIDI_CODES})
 # Line and paragraph separators: readers that split lines the Unicode way (Python's splitlines,
 # some RIS and CSV readers) would see a new line, and a forged tag or row after it.
 _UNSAFE.update({code: f"\\u{code:04x}" for code in (0x2028, 0x2029)})
@@ -31,12 +30,10 @@ _UNSAFE.update({code: f"\\u{code:04x}" for code in (*range(0xD800, 0xDC80), *ran
 _PARAGRAPH = {key: value for key, value in _UNSAFE.items() if key not in (0x09, 0x0A)}
 
 
-_UNSAFE_FOUND = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
-)
-_UNSAFE_LINE_FOUND = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
-)
+_BIDI = "".join(map(chr, BIDI_CODES))
+_BIDI_SET = frozenset(_BIDI)
+_UNSAFE_FOUND = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+_UNSAFE_LINE_FOUND = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
 def safe(text: str, *, lines: bool = True) -> str:
@@ -66,10 +63,7 @@ def _safe(text: str, *, lines: bool = True) -> str:
 
 
 def _has_bidi(text: str) -> bool:
-    return not text.isascii() and any(
-        0x202A <= ord(char) <= 0x202E or 0x2066 <= ord(char) <= 0x2069 or ord(char) in (0x061C, 0x200E, 0x200F)
-        for char in text
-    )
+    return not text.isascii() and not _BIDI_SET.isdisjoint(text)
 
 
 SYMBOLS = {"exact": "", "about": "~", "nearly": "≲", "more_than": ">", "at_least": "≥"}
