@@ -412,6 +412,35 @@ def test_several_fiscal_years_of_liquidation_show_every_figure_and_no_single_amo
     assert liquidation["figures"] == [figure("approved", 10), figure("approved", 20), figure("expenditure", 5)]
 
 
+@pytest.mark.parametrize(
+    ("date_from", "date_to", "kept"),
+    [
+        ("2025-06-30", None, ["2024/25", "2025/26"]),  # the last day of 2024/25
+        ("2025-07-01", None, ["2025/26"]),  # the day after: without 2024/25's money
+        ("2026-07-01", None, []),  # after the last: the liquidation is kept, with no money
+        ("2030", None, []),
+        (None, "2024-06-30", []),  # the day before 2024/25 begins
+        (None, "2024-07-01", ["2024/25"]),  # its first day
+        ("2025-01", "2025-07", ["2024/25", "2025/26"]),
+        ("2025/26", None, ["2025/26"]),
+    ],
+)
+def test_the_liquidation_holds_the_figures_of_the_fiscal_years_that_overlap_the_period(
+    date_from: str | None, date_to: str | None, kept: list[str]
+) -> None:
+    data = tiny(
+        budgets=[
+            budget_record("2024/25", figure("expenditure", 5)),
+            budget_record("2025/26", figure("expenditure", 7)),
+        ]
+    )
+    liquidation = query.budget(facts(data), date_from=date_from, date_to=date_to)["years"][-1]
+    assert liquidation["fiscal_year"] == "liquidation"
+    amounts = {"2024/25": 5, "2025/26": 7}
+    assert [item["amount"]["value"] for item in liquidation["figures"]] == [amounts[year] for year in kept]
+    assert liquidation["expenditure"] == (q(amounts[kept[0]]) if len(kept) == 1 else None)
+
+
 def test_a_fiscal_year_that_begins_on_the_withdrawals_last_day_is_the_missions_not_the_liquidations() -> None:
     data = tiny(budgets=[budget_record("2024/25", figure("approved", 10))])
     years = query.budget(with_mission(data, withdrawal_completed="2024-07-01", liquidation_from="2024-07-02"))["years"]

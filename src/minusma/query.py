@@ -2461,9 +2461,16 @@ class BudgetResult(TypedDict):
 def budget(fact_base: FactBase, date_from: str | None = None, date_to: str | None = None) -> BudgetResult:
     """Every fiscal year from the one the mission began operating in to the one its withdrawal ended in,
     each with the figures found (none where no source gives one: the year is listed, not filled), then
-    the liquidation. A year is kept when it overlaps ``date_from``..``date_to``, as a timeline's events are."""
+    the liquidation. A year is kept when it overlaps ``date_from``..``date_to``, as a timeline's events are;
+    the liquidation, which has no end, holds the figures of the fiscal years after the withdrawal that
+    overlap the period (``--from 2030`` keeps the liquidation, but not 2024/25's money)."""
     mission = fact_base["mission"]
     withdrawn = date_range(mission["withdrawal_completed"])[1]
+    low, high = _bounds(date_from, date_to)
+
+    def overlaps(start: dt.date, end: dt.date | None) -> bool:
+        return (end is None or end >= low) and start <= high
+
     records = fact_base.get("budgets", [])
     by_year: dict[str, list[Budget]] = {}
     for record in records:
@@ -2472,18 +2479,18 @@ def budget(fact_base: FactBase, date_from: str | None = None, date_to: str | Non
     labels += sorted(label for label in by_year if label not in labels and fiscal_year_range(label)[1] <= withdrawn)
     years = [_budget_year(label, *fiscal_year_range(label), by_year.get(label, [])) for label in sorted(labels)]
     after = [
-        record for label in sorted(by_year) if fiscal_year_range(label)[0] > withdrawn for record in by_year[label]
+        record
+        for label in sorted(by_year)
+        if fiscal_year_range(label)[0] > withdrawn and overlaps(*fiscal_year_range(label))
+        for record in by_year[label]
     ]
     # several fiscal years of liquidation: every figure, no single preferred amount (_budget_year)
     years.append(_budget_year(LIQUIDATION, date_range(mission["liquidation_from"])[0], None, after))
-    if date_from or date_to:
-        low, high = _bounds(date_from, date_to)
-        years = [
-            year
-            for year in years
-            if (year["end"] is None or dt.date.fromisoformat(year["end"]) >= low)
-            and dt.date.fromisoformat(year["start"]) <= high
-        ]
+    years = [
+        year
+        for year in years
+        if overlaps(dt.date.fromisoformat(year["start"]), dt.date.fromisoformat(year["end"]) if year["end"] else None)
+    ]
     return {
         "as_of": fact_base["header"]["as_of"],
         "filters": {"date_from": date_from, "date_to": date_to},
