@@ -57,6 +57,18 @@ def test_ev_2017_douentza_timbuktu_names_the_secretary_general_s_six_contractors
     assert "six contractuels maliens" in event["caveat"]["fr"]
 
 
+def test_ev_2017_douentza_timbuktu_gives_the_order_of_the_attacks_as_its_sources_do() -> None:
+    # Agence Afrique: Timbuktu was attacked "lundi après-midi"; "Plu[s] tôt dans la même journée", Douentza.
+    # No cited page gives the hour of the Douentza attack, so the text no longer says "at dawn".
+    event = _by_id(load()["events"], "ev-2017-douentza-timbuktu")
+    assert "agenceafrique-2017-08" in event["sources"]
+    texts = event["text"]
+    assert "first on its camps at Douentza" in texts["en"] and "then, in the afternoon" in texts["en"]
+    assert "eerst op de kampen in Douentza" in texts["nl"] and "daarna, 's middags" in texts["nl"]
+    assert "d’abord contre ses camps de Douentza" in texts["fr"] and "puis, l’après-midi" in texts["fr"]
+    assert not any(word in texts[lang] for lang, word in (("en", "dawn"), ("nl", "zonsopgang"), ("fr", "aube")))
+
+
 def test_ev_2016_kidal_camp_keeps_the_same_day_toll_of_at_least_five() -> None:
     # The Secretary-General's statement, New York, 12 February 2016: "claimed the lives of at least five
     # peacekeepers and injured approximately 30"; the event's six is the later count, with the UN's records.
