@@ -76,3 +76,32 @@ def test_the_installed_command_shows_the_senegal_police_and_the_togo_total() -> 
     assert found["contrib-sen-2023-06"]["police"]["value"] == 335
     assert found["contrib-sen-2023-06"]["size"] == 1295
     assert found["contrib-tgo-2016-08"]["size"] == 1077 and "military" not in found["contrib-tgo-2016-08"]
+
+
+# --- audit of 8 December 2026 (68 stated contributions read against their pages: none wrong; notes)
+
+
+def test_contrib_gin_2022_10_is_one_battalion_a_lower_bound_for_guinea() -> None:
+    """guinee3.net: "La Guinée a déployé en Octobre 2022 son 8e contingent militaire ... Ce bataillon de
+    plus de 650 hommes a assuré la relève du bataillon Gangan 7." """
+    record = _contribution("contrib-gin-2022-10")
+    assert record["military"] == {"value": 650, "qualifier": "more_than"}
+    assert record["note"]["en"].startswith("One unit:") and "Gangan 7" in record["note"]["en"]
+    assert all("Gangan 7" in record["note"][lang] for lang in LANGS)
+
+
+@pytest.mark.parametrize(("wanted", "total"), [("contrib-gbr-2022-roster", 249), ("contrib-civ-2022-roster", 898)])
+def test_only_germany_s_figure_on_the_page_is_the_un_roster_s(wanted: str, total: int) -> None:
+    """CanIndia, 23 November 2022, ties only Germany's 595 to "the latest UN roster"."""
+    record = _contribution(wanted)
+    assert record["total"] == {"value": total, "qualifier": "exact"}
+    assert "beside Germany's figure from the latest UN roster" in record["note"]["en"]
+    assert "The latest UN roster as quoted" not in record["note"]["en"]
+    assert _contribution("contrib-deu-2022-roster")["note"]["en"].startswith("The latest UN roster as quoted")
+
+
+def test_contrib_deu_2016_10_07_says_the_page_counts_soldiers_in_mali() -> None:
+    """Reuters: "the 570 soldiers it has stationed in Mali" - not said to be MINUSMA's alone."""
+    record = _contribution("contrib-deu-2016-10-07")
+    assert record["military"] == {"value": 570, "qualifier": "exact"}
+    assert "'has stationed in Mali'" in record["note"]["en"]
