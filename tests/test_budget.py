@@ -130,7 +130,8 @@ def test_2022_23_has_an_expenditure_and_no_approved_amount_so_no_share(runner: C
 
 def test_every_fiscal_year_is_listed_and_a_missing_one_is_not_filled(runner: CliRunner) -> None:
     document = run_json(runner, "budget")
-    assert labels(document) == [f"{year}/{(year + 1) % 100:02d}" for year in range(2013, 2024)] + ["liquidation"]
+    assert labels(document) == [f"{year}/{(year + 1) % 100:02d}" for year in range(2013, 2025)]
+    assert [year["liquidation"] for year in document["years"]] == [False] * 11 + [True]  # 2024/25
     empty = [year["fiscal_year"] for year in document["years"] if not year["figures"]]
     assert empty == []  # every year has a figure now (the rule for one without: tests/test_rules_later.py)
     for year in document["years"]:
@@ -139,9 +140,9 @@ def test_every_fiscal_year_is_listed_and_a_missing_one_is_not_filled(runner: Cli
     total = document["total"]
     assert (total["years_with_amount"], total["fiscal_years"], total["first"], total["last"]) == (
         10,
-        11,
+        12,
         "2013/14",
-        "2023/24",
+        "2024/25",
     )
     assert total["approved"]["qualifier"] == "about"
     # the sum of the preferred approved amounts, to ten million: its roughest part is 2017/18's
@@ -162,9 +163,11 @@ def test_2023_24_spent_what_the_un_data_gives_of_the_revised_budget(runner: CliR
     assert spent["sources"] == ["un-open-secretariat-expenses-2024"] and "A/79/788" in spent["what"]["en"]
 
 
-def test_the_liquidation_shows_2024_25_as_one_year_of_it_not_the_whole(runner: CliRunner) -> None:
+def test_2024_25_is_a_year_of_the_liquidation_and_says_it_is_not_the_whole(runner: CliRunner) -> None:
     liquidation = run_json(runner, "budget")["years"][-1]
-    assert (liquidation["fiscal_year"], liquidation["start"], liquidation["end"]) == ("liquidation", "2024-01-01", None)
+    assert (liquidation["fiscal_year"], liquidation["start"], liquidation["end"], liquidation["liquidation"]) == (
+        "2024/25", "2024-07-01", "2025-06-30", True,
+    )  # fmt: skip
     (figure,) = liquidation["figures"]
     assert figure["amount"] == {"value": 202_783_500, "qualifier": "exact"} and figure["kind"] == "expenditure"
     assert liquidation["expenditure"] == figure["amount"] and liquidation["approved"] is None
@@ -172,8 +175,14 @@ def test_the_liquidation_shows_2024_25_as_one_year_of_it_not_the_whole(runner: C
     assert "in het begrotingsjaar 2024/25, tijdens de liquidatie" in figure["what"]["nl"]
     assert "pendant l'exercice 2024/25, au cours de la liquidation" in figure["what"]["fr"]
     assert "before 1 July 2024 is in the 2023/24 expenditure" in figure["caveat"]["en"]
-    text = runner.invoke(app, ["budget", "--from", "2024-07"])
+    text = runner.invoke(app, ["budget", "--from", "2024/25", "--to", "2024/25"], env={"COLUMNS": "200"})
     assert text.exit_code == 0 and "202,783,500" in text.stdout and "A/80/643" in text.stdout
+    assert "2024/25 (liquidation)" in text.stdout and "No fiscal year" not in text.stdout
+    assert "A fiscal year marked (liquidation) begins after the withdrawal was completed" in text.stdout
+    assert "marked (liquidation)" not in runner.invoke(app, ["budget", "--to", "2024-06-30"]).stdout
+    csv_text = runner.invoke(app, ["budget", "--from", "2024/25", "--csv"]).stdout
+    (row,) = [row for row in csv.DictReader(io.StringIO(csv_text)) if row["table"] == "budget_years"]
+    assert row["fiscal_year"] == "2024/25"  # the code, for scripts; the marker is the JSON's "liquidation"
 
 
 def test_conflicting_figures_are_both_kept_with_one_preferred(runner: CliRunner) -> None:
@@ -190,9 +199,9 @@ def test_conflicting_figures_are_both_kept_with_one_preferred(runner: CliRunner)
 
 def test_the_about_line_states_the_total_and_the_years(runner: CliRunner) -> None:
     about = run_json(runner, "about")["budget"]
-    assert (about["years_with_amount"], about["fiscal_years"]) == (10, 11)
+    assert (about["years_with_amount"], about["fiscal_years"]) == (10, 12)
     result = runner.invoke(app, ["about", "--csv"])
-    assert "about US$10,010,000,000" in result.stdout and "10 of the 11" in result.stdout
+    assert "about US$10,010,000,000" in result.stdout and "10 of the 12" in result.stdout
     assert "10,009,193,700" not in result.stdout  # no false precision from rounded parts
 
 
@@ -202,19 +211,21 @@ def test_the_about_line_states_the_total_and_the_years(runner: CliRunner) -> Non
 @pytest.mark.parametrize(
     ("option", "value", "first", "last"),
     [
-        ("--from", "2016-06-30", "2015/16", "liquidation"),  # the last day of 2015/16
-        ("--from", "2016-07-01", "2016/17", "liquidation"),  # the first day of 2016/17
-        ("--from", "2016-06-29", "2015/16", "liquidation"),
-        ("--from", "2016", "2015/16", "liquidation"),  # a year starts on 1 January, inside 2015/16
-        ("--from", "2016-07", "2016/17", "liquidation"),
-        ("--from", "2016/17", "2016/17", "liquidation"),
+        ("--from", "2016-06-30", "2015/16", "2024/25"),  # the last day of 2015/16
+        ("--from", "2016-07-01", "2016/17", "2024/25"),  # the first day of 2016/17
+        ("--from", "2016-06-29", "2015/16", "2024/25"),
+        ("--from", "2016", "2015/16", "2024/25"),  # a year starts on 1 January, inside 2015/16
+        ("--from", "2016-07", "2016/17", "2024/25"),
+        ("--from", "2016/17", "2016/17", "2024/25"),
         ("--to", "2016-06-30", "2013/14", "2015/16"),
         ("--to", "2016-07-01", "2013/14", "2016/17"),
         ("--to", "2016-06", "2013/14", "2015/16"),  # a month counts to its last day
         ("--to", "2016", "2013/14", "2016/17"),  # 31 December 2016 is inside 2016/17
         ("--to", "2015/16", "2013/14", "2015/16"),
         ("--to", "2023-12-31", "2013/14", "2023/24"),
-        ("--to", "2024-01-01", "2013/14", "liquidation"),  # the liquidation's first day
+        ("--to", "2024-01-01", "2013/14", "2023/24"),  # the liquidation's first day, inside 2023/24
+        ("--to", "2024-06-30", "2013/14", "2023/24"),  # the day before the liquidation's first fiscal year
+        ("--to", "2024-07-01", "2013/14", "2024/25"),  # its first day
     ],
 )
 def test_budget_year_filters_at_their_edges(runner: CliRunner, option: str, value: str, first: str, last: str) -> None:
@@ -574,7 +585,11 @@ def test_the_about_line_for_one_fiscal_year_with_an_amount_speaks_of_one(
     ("period", "says", "never"),
     [
         # one fiscal year in the period, with an amount: not "1 of the 1 fiscal years (2023/24 to 2023/24)"
-        (["--from", "2023-07-01"], "approved for the one fiscal year in this period (2023/24)", "of the 1 "),
+        (
+            ["--from", "2023-07-01", "--to", "2024-06-30"],
+            "approved for the one fiscal year in this period (2023/24)",
+            "of the 1 ",
+        ),
         # one fiscal year, without an approved amount (2022/23 has only its expenditure)
         (
             ["--from", "2022-07-01", "--to", "2022-07-01"],

@@ -383,7 +383,8 @@ def test_one_budget_is_the_whole_result_the_json_shows() -> None:
         "filters": {"date_from": "2023-07-01", "date_to": "2023-12"},
         "years": [
             {
-                "fiscal_year": "2023/24", "start": "2023-07-01", "end": "2024-06-30", "approved": q(1000),
+                "fiscal_year": "2023/24", "start": "2023-07-01", "end": "2024-06-30", "liquidation": False,
+                "approved": q(1000),
                 "expenditure": q(900), "spent": {"percent": 90.0, "qualifier": "exact"},
                 "figures": [figure("approved", 1000), figure("expenditure", 900)],
             }
@@ -393,39 +394,52 @@ def test_one_budget_is_the_whole_result_the_json_shows() -> None:
     }  # fmt: skip
 
 
-def test_several_fiscal_years_of_liquidation_show_every_figure_and_no_single_amount() -> None:
-    one = tiny(budgets=[budget_record("2024/25", figure("approved", 10), figure("expenditure", 5))])
-    liquidation = query.budget(facts(one))["years"][-1]
-    assert (liquidation["approved"], liquidation["expenditure"], liquidation["spent"]) == (
-        q(10), q(5), {"percent": 50.0, "qualifier": "exact"},
-    )  # fmt: skip
+def test_each_fiscal_year_after_the_withdrawal_is_a_row_of_its_own_marked_as_the_liquidations() -> None:
+    """The withdrawal of the tiny fact base ends on 31 December 2023: 2024/25 and 2025/26 are the
+    liquidation's, each its own row with its own preferred amounts (they once shared one row, where two
+    years' figures could not be told apart and neither showed an amount)."""
     two = tiny(
         budgets=[
             budget_record("2024/25", figure("approved", 10)),
             budget_record("2025/26", figure("approved", 20), figure("expenditure", 5)),
         ]
     )
-    liquidation = query.budget(facts(two))["years"][-1]
-    assert (liquidation["fiscal_year"], liquidation["approved"], liquidation["expenditure"], liquidation["spent"]) == (
-        "liquidation", None, None, None,
+    years = query.budget(facts(two))["years"]
+    assert [
+        (year["fiscal_year"], year["liquidation"], year["approved"], year["expenditure"]) for year in years[-3:]
+    ] == [
+        ("2023/24", False, None, None),
+        ("2024/25", True, q(10), None),
+        ("2025/26", True, q(20), q(5)),
+    ]
+    assert (years[-1]["start"], years[-1]["end"], years[-1]["spent"]) == (
+        "2025-07-01", "2026-06-30", {"percent": 25.0, "qualifier": "exact"},
     )  # fmt: skip
-    assert liquidation["figures"] == [figure("approved", 10), figure("approved", 20), figure("expenditure", 5)]
+    assert years[-1]["figures"] == [figure("approved", 20), figure("expenditure", 5)]
+    assert query.budget(facts(two))["total"]["fiscal_years"] == len(years)  # the liquidation's years count
+
+
+def test_without_a_budget_record_no_year_after_the_withdrawal_is_listed() -> None:
+    years = query.budget(facts(tiny()))["years"]
+    assert years[-1]["fiscal_year"] == "2023/24" and not any(year["liquidation"] for year in years)
 
 
 @pytest.mark.parametrize(
     ("date_from", "date_to", "kept"),
     [
         ("2025-06-30", None, ["2024/25", "2025/26"]),  # the last day of 2024/25
-        ("2025-07-01", None, ["2025/26"]),  # the day after: without 2024/25's money
-        ("2026-07-01", None, []),  # after the last: the liquidation is kept, with no money
+        ("2025-07-01", None, ["2025/26"]),  # the day after
+        ("2026-06-30", None, ["2025/26"]),
+        ("2026-07-01", None, []),  # after the last year with a record: nothing
         ("2030", None, []),
         (None, "2024-06-30", []),  # the day before 2024/25 begins
         (None, "2024-07-01", ["2024/25"]),  # its first day
         ("2025-01", "2025-07", ["2024/25", "2025/26"]),
         ("2025/26", None, ["2025/26"]),
+        ("2024/25", "2024/25", ["2024/25"]),
     ],
 )
-def test_the_liquidation_holds_the_figures_of_the_fiscal_years_that_overlap_the_period(
+def test_a_year_of_the_liquidation_is_kept_when_it_overlaps_the_period(
     date_from: str | None, date_to: str | None, kept: list[str]
 ) -> None:
     data = tiny(
@@ -434,21 +448,30 @@ def test_the_liquidation_holds_the_figures_of_the_fiscal_years_that_overlap_the_
             budget_record("2025/26", figure("expenditure", 7)),
         ]
     )
-    liquidation = query.budget(facts(data), date_from=date_from, date_to=date_to)["years"][-1]
-    assert liquidation["fiscal_year"] == "liquidation"
+    result = query.budget(facts(data), date_from=date_from, date_to=date_to)
+    after = [year for year in result["years"] if year["liquidation"]]
+    assert [year["fiscal_year"] for year in after] == kept
     amounts = {"2024/25": 5, "2025/26": 7}
-    assert [item["amount"]["value"] for item in liquidation["figures"]] == [amounts[year] for year in kept]
-    assert liquidation["expenditure"] == (q(amounts[kept[0]]) if len(kept) == 1 else None)
+    assert [year["expenditure"] for year in after] == [q(amounts[label]) for label in kept]
+    assert result["total"]["fiscal_years"] == len(result["years"])
 
 
-def test_a_fiscal_year_that_begins_on_the_withdrawals_last_day_is_the_missions_not_the_liquidations() -> None:
+@pytest.mark.parametrize(
+    ("withdrawn", "liquidation"),
+    [("2024-06-30", True), ("2024-07-01", False), ("2024-07-02", False), ("2024-06", True), ("2024", False)],
+)
+def test_a_fiscal_year_is_the_liquidations_when_it_begins_after_the_withdrawals_last_day(
+    withdrawn: str, liquidation: bool
+) -> None:
+    """2024/25 begins on 1 July 2024: the liquidation's if the withdrawal ended on 30 June 2024 (or in
+    June), the mission's if it ended on 1 July or later (or in 2024, whose last day is 31 December)."""
     data = tiny(budgets=[budget_record("2024/25", figure("approved", 10))])
-    years = query.budget(with_mission(data, withdrawal_completed="2024-07-01", liquidation_from="2024-07-02"))["years"]
-    assert [(year["fiscal_year"], year["approved"]) for year in years[-2:]] == [
-        ("2024/25", q(10)),
-        ("liquidation", None),
-    ]
-    assert years[-1]["figures"] == []
+    years = query.budget(with_mission(data, withdrawal_completed=withdrawn, liquidation_from="2025"))["years"]
+    assert (years[-1]["fiscal_year"], years[-1]["liquidation"], years[-1]["approved"]) == (
+        "2024/25",
+        liquidation,
+        q(10),
+    )
 
 
 def test_a_budget_for_a_fiscal_year_before_the_mission_operated_is_listed_first() -> None:
@@ -457,16 +480,15 @@ def test_a_budget_for_a_fiscal_year_before_the_mission_operated_is_listed_first(
     assert [(year["fiscal_year"], year["approved"]) for year in years[:2]] == [("2011/12", q(10)), ("2013/14", None)]
 
 
-def test_the_years_start_from_the_first_day_an_operational_year_may_be_and_the_liquidation_from_its_first_day() -> None:
-    """``operational`` 2013 may be 1 January 2013, in 2012/13; a liquidation from 2024-01 starts on 1 January."""
-    years = query.budget(with_mission(tiny(), operational="2013", liquidation_from="2024-01"))["years"]
+def test_the_years_start_from_the_first_day_an_operational_year_may_be() -> None:
+    """``operational`` 2013 may be 1 January 2013, in 2012/13."""
+    years = query.budget(with_mission(tiny(), operational="2013"))["years"]
     assert years[0]["fiscal_year"] == "2012/13"
-    assert (years[-1]["fiscal_year"], years[-1]["start"]) == ("liquidation", "2024-01-01")
 
 
-def test_a_period_after_the_mission_keeps_only_the_liquidation_and_counts_no_fiscal_year() -> None:
+def test_a_period_after_the_mission_without_records_keeps_no_year() -> None:
     result = query.budget(facts(tiny()), date_from="2025")
-    assert [year["fiscal_year"] for year in result["years"]] == ["liquidation"]
+    assert result["years"] == []
     assert result["total"] == {"approved": None, "years_with_amount": 0, "fiscal_years": 0, "first": None, "last": None}
 
 

@@ -2341,9 +2341,6 @@ def _covering_means(fact_base: FactBase, day: dt.date, chosen: Snapshot) -> list
 
 # --------------------------------------------------------------------------- budget
 
-LIQUIDATION = "liquidation"
-"""The row for what followed the withdrawal: every budget of a fiscal year that starts after it."""
-
 
 def _preferred_amount(figures: Sequence[Any], kind: str) -> Amount | None:
     """The preferred figure of ``kind`` (a loaded fact base has exactly one where there is any)."""
@@ -2368,28 +2365,32 @@ def spent_share(approved: Amount | None, expenditure: Amount | None) -> FillRate
 
 
 class BudgetYear(TypedDict):
-    """One fiscal year (1 July - 30 June), or the liquidation that followed the withdrawal: the preferred
-    approved amount and expenditure, the share spent where both are known, and every figure found."""
+    """One fiscal year (1 July - 30 June): whether it is one of the liquidation's (it begins after the
+    withdrawal was completed), the preferred approved amount and expenditure, the share spent where both
+    are known, and every figure found."""
 
     fiscal_year: str
     start: str
-    end: str | None
+    end: str
+    liquidation: bool
     approved: Amount | None
     expenditure: Amount | None
     spent: FillRate | None
     figures: list[BudgetFigure]
 
 
-def _budget_year(label: str, start: dt.date, end: dt.date | None, records: Sequence[Budget]) -> BudgetYear:
-    """A fiscal year from its one record, or the liquidation from the records of the fiscal years after the
-    withdrawal: where there are several, every figure and no single preferred amount."""
+def _budget_year(label: str, records: Sequence[Budget], withdrawn: dt.date) -> BudgetYear:
+    """A fiscal year from its record (a fact base has at most one per year; should it hold several, every
+    figure and no single preferred amount)."""
+    start, end = fiscal_year_range(label)
     figures = [figure for record in records for figure in record["figures"]]
     approved = _preferred_amount(figures, "approved") if len(records) <= 1 else None
     expenditure = _preferred_amount(figures, "expenditure") if len(records) <= 1 else None
     return {
         "fiscal_year": label,
         "start": start.isoformat(),
-        "end": end.isoformat() if end is not None else None,
+        "end": end.isoformat(),
+        "liquidation": start > withdrawn,
         "approved": approved,
         "expenditure": expenditure,
         "spent": spent_share(approved, expenditure),
@@ -2432,7 +2433,7 @@ class BudgetTotal(TypedDict):
 
 
 def _total(years: Sequence[BudgetYear]) -> BudgetTotal:
-    counted = [year for year in years if year["fiscal_year"] != LIQUIDATION]
+    counted = list(years)
     found = [year for year in counted if year["approved"] is not None]
     amounts = [cast("Amount", year["approved"]) for year in found]
     approved: Amount | None = added(amounts) if amounts else None
@@ -2460,36 +2461,20 @@ class BudgetResult(TypedDict):
 
 def budget(fact_base: FactBase, date_from: str | None = None, date_to: str | None = None) -> BudgetResult:
     """Every fiscal year from the one the mission began operating in to the one its withdrawal ended in,
-    each with the figures found (none where no source gives one: the year is listed, not filled), then
-    the liquidation. A year is kept when it overlaps ``date_from``..``date_to``, as a timeline's events are;
-    the liquidation, which has no end, holds the figures of the fiscal years after the withdrawal that
-    overlap the period (``--from 2030`` keeps the liquidation, but not 2024/25's money)."""
+    and any later one with a budget record (the liquidation's years, marked ``liquidation``), each with the
+    figures found (none where no source gives one: the year is listed, not filled). A year is kept when it
+    overlaps ``date_from``..``date_to``, as a timeline's events are."""
     mission = fact_base["mission"]
     withdrawn = date_range(mission["withdrawal_completed"])[1]
     low, high = _bounds(date_from, date_to)
-
-    def overlaps(start: dt.date, end: dt.date | None) -> bool:
-        return (end is None or end >= low) and start <= high
-
-    records = fact_base.get("budgets", [])
     by_year: dict[str, list[Budget]] = {}
-    for record in records:
+    for record in fact_base.get("budgets", []):
         by_year.setdefault(record["fiscal_year"], []).append(record)
-    labels = fiscal_years(date_range(mission["operational"])[0], withdrawn)
-    labels += sorted(label for label in by_year if label not in labels and fiscal_year_range(label)[1] <= withdrawn)
-    years = [_budget_year(label, *fiscal_year_range(label), by_year.get(label, [])) for label in sorted(labels)]
-    after = [
-        record
-        for label in sorted(by_year)
-        if fiscal_year_range(label)[0] > withdrawn and overlaps(*fiscal_year_range(label))
-        for record in by_year[label]
-    ]
-    # several fiscal years of liquidation: every figure, no single preferred amount (_budget_year)
-    years.append(_budget_year(LIQUIDATION, date_range(mission["liquidation_from"])[0], None, after))
+    labels = set(fiscal_years(date_range(mission["operational"])[0], withdrawn)) | set(by_year)
     years = [
-        year
-        for year in years
-        if overlaps(dt.date.fromisoformat(year["start"]), dt.date.fromisoformat(year["end"]) if year["end"] else None)
+        _budget_year(label, by_year.get(label, []), withdrawn)
+        for label in sorted(labels)
+        if fiscal_year_range(label)[1] >= low and fiscal_year_range(label)[0] <= high
     ]
     return {
         "as_of": fact_base["header"]["as_of"],

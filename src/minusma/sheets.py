@@ -36,6 +36,7 @@ if TYPE_CHECKING:
         Breakdown,
         BudgetResult,
         BudgetTotal,
+        BudgetYear,
         CasualtiesResult,
         CasualtyChartResult,
         Ceiling3,
@@ -1855,15 +1856,19 @@ def budget_total(total: BudgetTotal, lang: Lang) -> str:
     )  # fmt: skip
 
 
-def _fiscal_year(label: str, lang: Lang) -> Coded:
-    return Coded(label, say("budget_liquidation", lang)) if label == "liquidation" else Coded(label, label)
+def _fiscal_year(year: BudgetYear, lang: Lang) -> Coded:
+    """``2024/25``, shown as ``2024/25 (liquidation)`` for a year of the liquidation."""
+    label = year["fiscal_year"]
+    return (
+        Coded(label, say("budget_liquidation_year", lang, year=label)) if year["liquidation"] else Coded(label, label)
+    )
 
 
 def budget(result: BudgetResult, lang: Lang) -> list[Sheet]:
     """Two sheets: a line per fiscal year (approved, spent, share), and every figure with what it is."""
     year_rows: list[tuple[Cell, ...]] = [
         (
-            _fiscal_year(year["fiscal_year"], lang),
+            _fiscal_year(year, lang),
             year["start"],
             year["end"],
             cast(Quantity | None, year["approved"]),
@@ -1875,7 +1880,7 @@ def budget(result: BudgetResult, lang: Lang) -> list[Sheet]:
     ]
     figure_rows: list[tuple[Cell, ...]] = [
         (
-            _fiscal_year(year["fiscal_year"], lang),
+            _fiscal_year(year, lang),
             _coded(figure["kind"], f"budget_kind.{figure['kind']}", lang),
             figure["rank"],
             cast(Quantity, figure["amount"]),
@@ -1886,6 +1891,8 @@ def budget(result: BudgetResult, lang: Lang) -> list[Sheet]:
         for figure in year["figures"]
     ]
     notes = [budget_total(result["total"], lang), say("budget_note", lang)]
+    if any(year["liquidation"] for year in result["years"]):
+        notes.append(say("budget_liquidation_note", lang))
     return [
         Sheet(
             "budget_years", say("budget_years", lang),
