@@ -247,6 +247,17 @@ def test_a_bad_fiscal_year_is_a_usage_error(runner: CliRunner, value: str) -> No
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("value", ["2019x", "x", "2019-13", "2019-02-30"])
+def test_a_bad_date_for_budget_names_both_forms_it_takes(runner: CliRunner, value: str) -> None:
+    """``--from 2019/`` named the fiscal-year form and ``--from 2019x`` did not."""
+    result = runner.invoke(app, ["budget", "--from", value])
+    assert result.exit_code == 2
+    said = " ".join(result.output.split())
+    assert "or a fiscal year (YYYY/YY, such as 2015/16)" in said and "Traceback" not in said
+    timeline = runner.invoke(app, ["timeline", "--from", value])  # a date only there
+    assert timeline.exit_code == 2 and "fiscal year" not in timeline.output
+
+
 def test_from_after_to_is_a_usage_error(runner: CliRunner) -> None:
     result = runner.invoke(app, ["budget", "--from", "2019/20", "--to", "2018/19"])
     assert result.exit_code == 2

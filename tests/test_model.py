@@ -204,6 +204,11 @@ RULE_BREAKS: list[tuple[str, Callable[[dict[str, Any]], object], str]] = [
         "error events[1].id: id 'ev-2012-coup' is already used at events[0]",
     ),
     (
+        "two budget years with one id: the year is named, not its first figure (budget figures have no id)",
+        lambda data: data["budgets"][6].update(id=data["budgets"][5]["id"]),
+        "error budgets[6].id: id 'budget-2018-19' is already used at budgets[5]",
+    ),
+    (
         "two sources with one id",
         lambda data: data["sources"][1].update(id=data["sources"][0]["id"]),
         "error sources[1].id: id 'reliefweb-2100' is already used at sources[0]",

@@ -366,6 +366,26 @@ def test_an_argument_that_is_not_utf8_is_a_usage_error_showing_its_bytes() -> No
         assert b"Traceback" not in result.stderr and b"\xff" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        [b"bases", b"--base", b"Gao\xff"],
+        [b"casualties", b"--country", b"Gao\xff"],
+        [b"contributors", b"--country", b"Gao\xff"],
+        [b"cite", b"res-2100", b"Gao\xff"],
+        [b"show", b"Gao\xff"],
+    ],
+)
+def test_a_name_or_id_that_is_not_utf8_is_a_usage_error_not_a_name_not_found(args: list[bytes]) -> None:
+    """It was exit 1, "not found" (bases even offered "did you mean: base-gao"); the guide's exit code for an
+    argument that is not valid text is 2, as for search."""
+    result = _run_bytes(*args)
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == b""
+    assert b"the argument Gao\\xff is not valid text" in result.stderr
+    assert b"did you mean" not in result.stderr and b"\xff" not in result.stderr
+
+
 def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path: Path) -> None:
     (tmp_path / os.fsdecode(b"caf\xe9.json")).write_bytes((REPO / "data" / "minusma.json").read_bytes())
     checked = _run_bytes(b"validate", b"caf\xe9.json", b"--json", cwd=tmp_path)

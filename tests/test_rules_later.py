@@ -572,6 +572,18 @@ def test_validate_names_a_bad_fiscal_year_a_repeated_one_and_its_preferred_figur
     ]
 
 
+@pytest.mark.parametrize(
+    ("label", "suggested"),
+    [("2024/26", "2024/25"), ("2019/18", "2019/20"), ("1999/01", "1999/00"), ("2013/15", "2013/14")],
+)
+def test_a_bad_fiscal_year_is_told_the_one_that_starts_in_its_first_year(label: str, suggested: str) -> None:
+    """It said "write it as 2013/14" whatever the year."""
+    (problem,) = [
+        line for line in said(tiny(budgets=[budget_record(label, figure("approved", 1))])) if "YYYY/YY" in line
+    ]
+    assert problem.endswith(f"fiscal year {label} is not YYYY/YY with YY the year after; write it as {suggested}")
+
+
 @pytest.mark.parametrize("label", ["0000/01", "9999/00"])
 def test_a_fiscal_year_the_calendar_cannot_hold_stops_a_load_instead_of_failing_inside(
     write_fact_base: Callable[..., Path], runner: CliRunner, label: str

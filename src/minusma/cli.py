@@ -287,16 +287,23 @@ def command(
 
 
 def _check_date(value: str | None) -> str | None:
+    """A date of the form YYYY, YYYY-MM or YYYY-MM-DD (a Typer callback: one parameter, the value)."""
+    return _date(value, "bad_date")
+
+
+def _date(value: str | None, usage: str) -> str | None:
+    """``_check_date``, with ``usage`` the message that says which forms the option takes
+    (``bad_period_date`` where a fiscal year is one of them)."""
     if value is None:
         return None
     if len(value) > len("YYYY-MM-DD"):  # no date is longer: say so without repeating all of it
         shape = say("date.shape", _usage_lang(), text=_typed(value))
-        raise typer.BadParameter(say("bad_date", _usage_lang(), error=shape))
+        raise typer.BadParameter(say(usage, _usage_lang(), error=shape))
     try:
         parse_partial_date(value)
     except DateError as error:
         raise typer.BadParameter(
-            say("bad_date", _usage_lang(), error=safe(error.message.said(_usage_lang()), lines=False))
+            say(usage, _usage_lang(), error=safe(error.message.said(_usage_lang()), lines=False))
         ) from None
     return value
 
@@ -313,7 +320,7 @@ def _check_period(value: str | None) -> str | None:
         ):  # fmt: skip
             return value
         raise typer.BadParameter(say("bad_period", _usage_lang(), value=_typed(value)))
-    return _check_date(value)
+    return _date(value, "bad_period_date")
 
 
 def _check_range(date_from: str | None, date_to: str | None) -> None:
@@ -454,10 +461,11 @@ def _sized(size: str | None, chart: bool) -> sheets.ChartSize:
 
 
 def _not_blank(value: str | None, message: str) -> str | None:
-    """A name or an id that is empty or only spaces names nothing: a usage error, told by ``message``."""
+    """A name or an id that is empty or only spaces names nothing: a usage error, told by ``message``; one
+    that is not valid text is a usage error that shows its bytes (``_check_text``), not a name not found."""
     if value is not None and not value.strip():
         raise typer.BadParameter(say(message, _usage_lang()))
-    return value
+    return _check_text(value) if value is not None else None
 
 
 def _check_name(value: str | None) -> str | None:

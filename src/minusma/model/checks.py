@@ -75,7 +75,13 @@ def _owns_id(fact: Cited) -> bool:
 
 
 def _id_path(fact: Cited) -> str:
-    return fact.where.split(".claims")[0] if fact.kind in ("strength", "dutch figure") else fact.path
+    """Where the record holding the id is: a snapshot's or Dutch figure's, not its first claim's; a budget
+    year's, not its first figure's (``budgets[6]``, which has the id; its figures have none)."""
+    if fact.kind in ("strength", "dutch figure"):
+        return fact.where.split(".claims")[0]
+    if fact.kind == "budget":
+        return fact.where.split(".figures")[0]
+    return fact.path
 
 
 _ID = itemgetter("id")
@@ -619,7 +625,10 @@ def _check_budgets(fact_base: FactBase) -> Iterator[Problem]:  # noqa: C901
         label = budget["fiscal_year"]
         first = int(label[:4])
         if int(label[5:]) != (first + 1) % 100:  # the first year is 0001 to 9998 (FISCAL_YEAR_PATTERN)
-            yield Problem("error", f"{path}.fiscal_year", Message("check.fiscal_year", {"year": label}))
+            suggested = f"{first}/{(first + 1) % 100:02d}"  # the year that starts in its first year
+            yield Problem(
+                "error", f"{path}.fiscal_year", Message("check.fiscal_year", {"year": label, "suggested": suggested})
+            )
         elif fiscal_year_range(label)[1] < established:  # it ends before the mission was established
             yield Problem(
                 "warning", f"{path}.fiscal_year",
