@@ -424,3 +424,50 @@ def test_the_chart_at_a_terminal_is_a_row_per_year(runner: CliRunner) -> None:
     assert [line[:4] for line in lines] == [str(year) for year in range(2013, 2024)]
     assert "█" in lines[4]  # 2017, the year with the most deaths, has the longest bar
     assert lines[4].count("█") == 20
+
+
+@pytest.mark.parametrize(
+    ("args", "scope"),
+    [
+        (["--country", "USA"], "United States"),
+        (["--at", "2016"], "as of 2016"),
+        (["--from", "2016", "--to", "2018"], "from 2016, to 2018"),
+        (["--country", "TCD", "--from", "2016"], "Chad, from 2016"),
+    ],
+)
+def test_a_chart_of_part_of_the_records_says_which_part(runner: CliRunner, args: list[str], scope: str) -> None:
+    """A chart of one country's dead, titled as if it were the mission's, misleads wherever it is pasted."""
+    terminal = runner.invoke(app, ["casualties", "--chart", *args], env={"COLUMNS": "200"})
+    assert terminal.exit_code == 0, terminal.output
+    assert terminal.stdout.splitlines()[0] == f"Deaths per year by cause, from the UN's records: {scope}"
+    pytest.importorskip("matplotlib")
+    svg = runner.invoke(app, ["casualties", "--chart", "--format", "svg", *args])
+    root = ElementTree.fromstring(svg.stdout)
+    texts = ["".join(element.itertext()) for element in root.iter() if element.tag.endswith("text")]
+    assert f"MINUSMA: deaths per year by cause (UN records): {scope}" in " ".join(" ".join(texts).split())
+
+
+def test_the_whole_records_chart_has_the_plain_title(runner: CliRunner) -> None:
+    terminal = runner.invoke(app, ["casualties", "--chart"], env={"COLUMNS": "200"})
+    assert terminal.stdout.splitlines()[0] == "Deaths per year by cause, from the UN's records"
+
+
+def test_a_chart_that_matches_no_death_says_so_and_keeps_its_key_and_credit(runner: CliRunner) -> None:
+    """It drew an empty frame, a key of five swatches of one colour and "Source: ; compiled with minusma"."""
+    terminal = runner.invoke(app, ["casualties", "--chart", "--at", "2012"])
+    assert "No death in the UN's records for this question." in terminal.stdout
+    pytest.importorskip("matplotlib")
+    svg = runner.invoke(app, ["casualties", "--chart", "--format", "svg", "--at", "2012"]).stdout
+    assert 'id="empty-note"' in svg and "Source: ;" not in svg
+    assert "none of which matches this question" in " ".join(svg.split())
+    root = ElementTree.fromstring(svg)
+    (key,) = [element for element in root.iter() if element.get("id") == "legend-series"]
+    fills = {
+        style.split("fill:")[1].split(";")[0]
+        for element in key.iter()
+        if element.tag.endswith("path")
+        and "fill:" in (style := element.get("style", ""))
+        and "fill: #ffffff" not in style
+        and "fill:#ffffff" not in style
+    }
+    assert len(fills - {" #ffffff", "#ffffff", " none", "none"}) >= 5  # five causes, five colours

@@ -1573,11 +1573,14 @@ def casualties(
 
 
 class CasualtyChartResult(TypedDict):
-    """Deaths per year by cause, for ``casualties --chart``."""
+    """Deaths per year by cause, for ``casualties --chart``, with the question it answers (the chart's
+    title names a country, a day or a period asked for)."""
 
     as_of: str
     at: str | None
     country: str | None
+    date_from: str | None
+    date_to: str | None
     series: FatalitySeries
     sources: list[Source]
 
@@ -1596,6 +1599,8 @@ def casualty_chart(
         "as_of": fact_base["header"]["as_of"],
         "at": at,
         "country": country,
+        "date_from": date_from,
+        "date_to": date_to,
         "series": fatality_series(fact_base, fatalities, day, date_from, date_to),
         "sources": _with_sources(fact_base, fatalities),
     }

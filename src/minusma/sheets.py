@@ -1381,6 +1381,19 @@ def casualties(result: CasualtiesResult, lang: Lang) -> list[Sheet]:
     return sheets
 
 
+def _chart_scope(result: CasualtyChartResult, title: str, lang: Lang) -> str:
+    """``title``, followed by what the chart was asked for (a nationality, a day, a period), so that a
+    chart of one country's dead is not taken for the mission's."""
+    parts = [country_names(result["country"])[lang]] if result["country"] else []
+    if result["at"]:
+        parts.append(say("fatalities.scope_at", lang, date=result["at"]))
+    if result["date_from"]:
+        parts.append(say("fatalities.scope_from", lang, date=result["date_from"]))
+    if result["date_to"]:
+        parts.append(say("fatalities.scope_to", lang, date=result["date_to"]))
+    return say("fatalities.chart_scoped", lang, title=title, scope=", ".join(parts)) if parts else title
+
+
 def casualty_bars(result: CasualtyChartResult, lang: Lang) -> list[Sheet]:
     """Deaths per year by cause at a terminal: a row per year, each cause's count and a bar of the year's deaths."""
     rows_in = result["series"]["by_year"]
@@ -1397,7 +1410,7 @@ def casualty_bars(result: CasualtyChartResult, lang: Lang) -> list[Sheet]:
     return [
         Sheet(
             "chart",
-            say("fatalities.chart", lang),
+            _chart_scope(result, say("fatalities.chart", lang), lang),
             (
                 Column("year", say("year", lang)),
                 *(Column(cause, say(cause, lang), "number") for cause in FATALITY_CAUSES),
@@ -1405,7 +1418,10 @@ def casualty_bars(result: CasualtyChartResult, lang: Lang) -> list[Sheet]:
                 Column("bar", "", "bar", show="table"),
             ),
             rows,
-            notes=[say("fatalities.chart_legend", lang), *_as_of_note(result["as_of"], lang)],
+            notes=[
+                say("fatalities.chart_legend", lang) if rows else say("fatalities.none", lang),
+                *_as_of_note(result["as_of"], lang),
+            ],
         )
     ]
 
@@ -1430,6 +1446,8 @@ class Bars(NamedTuple):
     source_line: str
     as_of: str
     size: ChartSize = ChartSize.standard
+    empty: str = ""
+    """What to print across the plot when there is no bar (the question matched nothing)."""
 
 
 def _dataset_credit(result: CasualtyChartResult, lang: Lang) -> str:
@@ -1446,16 +1464,20 @@ def casualty_figure(result: CasualtyChartResult, lang: Lang, size: ChartSize = C
     stacks = tuple(
         Stack(cause, say(cause, lang), tuple(row["causes"][cause] for row in rows)) for cause in FATALITY_CAUSES
     )
+    credit = _dataset_credit(result, lang)
     return Bars(
         stem="casualties",
-        title=say("fatalities.chart_title", lang),
+        title=_chart_scope(result, say("fatalities.chart_title", lang), lang),
         period_label=say("year", lang),
         count_label=say("fatalities.count_axis", lang),
         periods=tuple(row["key"] for row in rows),
         stacks=stacks,
-        source_line=say("fatalities.chart_sources", lang, sources=_dataset_credit(result, lang)),
+        source_line=say("fatalities.chart_sources", lang, sources=credit)
+        if credit
+        else say("fatalities.chart_sources_none", lang),
         as_of=say("as_of", lang, date=result["as_of"]),
         size=size,
+        empty="" if rows else say("fatalities.none", lang),
     )
 
 

@@ -321,6 +321,7 @@ BAR_LAYOUTS: dict[ChartSize, BarLayout] = {
 def _draw_bars(figure: Figure, plot: Bars, lang: Lang, layout: BarLayout = BAR_LAYOUTS[ChartSize.standard]) -> None:
     """A stacked bar per period, a colour per kind, each bar's total above it; the same three bands
     as :func:`_draw`: the title and the kinds' key, the bars, the sources."""
+    from matplotlib.patches import Patch
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     width, height = layout.width, layout.height
@@ -359,7 +360,14 @@ def _draw_bars(figure: Figure, plot: Bars, lang: Lang, layout: BarLayout = BAR_L
         0.01, 1 - 0.072 / layout.head, plot.title, verticalalignment="top", fontsize=layout.title, fontweight="bold",
         color=INK, gid="title",
     )  # fmt: skip
-    handles, labels = ax.get_legend_handles_labels()
+    if plot.empty:  # no bar: say so across the plot, not an empty frame
+        ax.text(
+            0.5, 0.5, plot.empty, transform=ax.transAxes, horizontalalignment="center", verticalalignment="center",
+            fontsize=layout.axis, color=GREY, gid="empty-note",
+        )  # fmt: skip
+    # the key from the colours themselves: an empty bar series carries none of its own
+    handles = [Patch(color=COLOURS.get(stack.kind, INK), label=stack.label) for stack in plot.stacks]
+    labels = [stack.label for stack in plot.stacks]
     head.legend(
         handles, labels, loc="lower left", bbox_to_anchor=(0.005, 0.0), ncols=layout.key_columns or len(plot.stacks),
         fontsize=layout.key,
