@@ -122,7 +122,19 @@ def test_2022_23_has_an_expenditure_and_no_approved_amount_so_no_share(runner: C
     result = runner.invoke(app, ["budget", "--from", "2022/23", "--to", "2022/23", "--csv"])
     assert result.exit_code == 0, result.output
     (row,) = [row for row in csv.DictReader(io.StringIO(result.stdout)) if row["table"] == "budget_years"]
-    assert (row["approved"], row["expenditure"], row["spent"], row["found"]) == ("", "1192292200", "", "1 figure")
+    assert (row["approved"], row["expenditure"], row["spent"], row["found"]) == ("", "1192292200", "", "1")
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "fr"])
+def test_the_csv_counts_a_years_figures_as_a_number_in_every_language(runner: CliRunner, lang: str) -> None:
+    """It held "2 figures" / "2 bedragen" / "2 montants": a script's column changed with --lang."""
+    result = runner.invoke(app, ["--lang", lang, "budget", "--csv"])
+    rows = [row for row in csv.DictReader(io.StringIO(result.stdout)) if row["table"] == "budget_years"]
+    assert [row["found"] for row in rows][:3] == ["2", "3", "1"]
+    table = runner.invoke(
+        app, ["--lang", lang, "budget", "--from", "2013/14", "--to", "2013/14"], env={"COLUMNS": "200"}
+    ).stdout
+    assert {"en": "2 figures", "nl": "2 bedragen", "fr": "2 montants"}[lang] in table  # words for people
 
 
 # --------------------------------------------------------------------------- the years listed

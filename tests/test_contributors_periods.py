@@ -255,3 +255,18 @@ def test_the_stated_figures_added_for_issue_19(facts: FactBase, ident: str, part
     record = next(item for item in facts["contributions"] if item["id"] == ident)
     expected = [source, *SECOND_SOURCES.get(ident, [])]
     assert record[part]["value"] == value and record["sources"] == expected and "basis" not in record  # type: ignore[literal-required]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "fr"])
+def test_countries_without_a_figure_are_listed_by_their_name_in_the_language_shown(lang: str) -> None:
+    """They were in the order of their ISO codes (Burundi before Belgium, Cameroon after Côte d'Ivoire)."""
+    from minusma import query, sheets
+    from minusma.load import load
+    from minusma.model import fold
+
+    result = query.contributors(load(), year="2024")
+    (without,) = [sheet for sheet in sheets.contributors(result, lang) if sheet.key == "without"]
+    names = [row[0].words for row in without.rows]  # type: ignore[union-attr]
+    assert len(names) > 20 and names == sorted(names, key=fold)
+    codes = [row[0].code for row in without.rows]  # type: ignore[union-attr]
+    assert codes != sorted(codes)  # not the codes' order: that order differs from the names' in every language

@@ -533,7 +533,10 @@ def test_a_year_with_only_an_expenditure_counts_its_figure_and_only_a_year_witho
     result = query.budget(facts(data), date_from="2013/14", date_to="2014/15")
     (years, _figures) = sheets.budget(result, lang)
     found = {row[0].code: row[-1] for row in years.rows}  # type: ignore[union-attr]
-    assert found == {"2013/14": say("budget_none", lang), "2014/15": count("budget_found", 1, lang)}
+    assert found == {
+        "2013/14": sheets.Coded("0", say("budget_none", lang)),
+        "2014/15": sheets.Coded("1", count("budget_found", 1, lang)),
+    }
     assert years.notes[0] == say("budget_total_none", lang, of=2)
     approved = tiny(budgets=[budget_record("2014/15", figure("approved", 900))])
     line = sheets.budget_total(query.budget(facts(approved), date_from="2013/14", date_to="2014/15")["total"], lang)

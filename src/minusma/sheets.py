@@ -25,6 +25,7 @@ from minusma.model import (
     Source,
     Text,
     country_names,
+    fold,
 )
 
 if TYPE_CHECKING:
@@ -964,7 +965,10 @@ def _basis_note(rows: Sequence[ContributorRow], lang: Lang) -> list[str]:
 
 
 def _named_rows(named: Sequence[CountryNamed], lang: Lang) -> list[tuple[Cell, ...]]:
-    return [(Coded(item["country"], item["names"][lang]), item["latest"]) for item in named]
+    """The countries in the order of their names in ``lang`` (accents and case aside: Côte d'Ivoire
+    after Chine, before Danemark), not of their codes (Cameroon came after Côte d'Ivoire, as CMR after CIV)."""
+    ordered = sorted(named, key=lambda item: (fold(item["names"][lang]), item["country"]))
+    return [(Coded(item["country"], item["names"][lang]), item["latest"]) for item in ordered]
 
 
 def _named_columns(lang: Lang) -> tuple[Column, ...]:
@@ -1896,7 +1900,10 @@ def budget(result: BudgetResult, lang: Lang) -> list[Sheet]:
             cast(Quantity | None, year["approved"]),
             cast(Quantity | None, year["expenditure"]),
             year["spent"],
-            count("budget_found", len(year["figures"]), lang) if year["figures"] else say("budget_none", lang),
+            Coded(  # the count for programs (CSV, a workbook's number), words for people
+                str(len(year["figures"])),
+                count("budget_found", len(year["figures"]), lang) if year["figures"] else say("budget_none", lang),
+            ),
         )
         for year in result["years"]
     ]
