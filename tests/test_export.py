@@ -291,6 +291,25 @@ def test_output_is_refused_not_ignored(runner: CliRunner, tmp_path: Path) -> Non
     assert os.listdir(tmp_path) == []
 
 
+def test_help_does_not_offer_the_output_it_refuses(runner: CliRunner) -> None:
+    shown = runner.invoke(app, ["export", "--help"], env={"COLUMNS": "200"}).stdout
+    assert "--force" in shown and "--output" not in shown
+
+
+@pytest.mark.parametrize(
+    ("args", "flag"), [(["--format", "csv"], "--format csv"), (["--csv"], "--csv"), (["--json"], "--json")]
+)
+def test_a_format_is_refused_as_not_applying_not_as_one_it_cannot_print(
+    runner: CliRunner, tmp_path: Path, args: list[str], flag: str
+) -> None:
+    """It said "cannot print csv; it prints: table", though the package it writes is CSV."""
+    result = runner.invoke(app, ["export", str(tmp_path / "p"), *args])
+    assert result.exit_code == 2, result.output
+    said = " ".join(result.stderr.split())
+    assert f"{flag} does not apply (leave it out)" in said and "cannot print" not in said
+    assert os.listdir(tmp_path) == []
+
+
 def test_concurrent_exports_into_one_new_folder_say_not_empty(tmp_path: Path) -> None:
     target = tmp_path / "p"
     runs = [

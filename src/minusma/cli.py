@@ -120,6 +120,8 @@ def _shared_for(command: str | None, formats: tuple[Format, ...]) -> list[Parame
                 chart = Listed(output.formats("chart"), "and")
                 help = _help(key, formats=", ".join(formats), default=formats[0], chart=chart)
             param = shown_as(param, hidden, help)
+        elif param.name == "output_file" and command == "export":  # it writes a folder: refused if given
+            param = shown_as(param, True, None)
         shown.append(param)
     return shown
 
@@ -194,6 +196,10 @@ def settings(fits: Sequence[Format] | None = None) -> Settings:
         first, second = (flags.get(chosen, _flag(chosen)) for chosen in formats[:2])
         raise UsageError(Message("together", {"first": first, "second": second}))
     chosen_format = formats[0] if formats else fits[0]
+    if chosen_format not in fits and ctx.command.name == "export":  # it writes files, not one format
+        raise UsageError(
+            Message("export.no_format", {"flag": given.get("flags", {}).get(chosen_format, _flag(chosen_format))})
+        )
     if chosen_format not in fits:
         listed = {"command": ctx.command_path, "format": chosen_format, "formats": ", ".join(fits)}
         if ctx.params.get("chart"):  # the command prints it, but not as a chart

@@ -493,6 +493,7 @@ MESSAGES: dict[str, str] = {
     "export.not_empty": "{path} is not empty; choose a new or empty folder, or add --force to replace the package's files in it (other files stay)",
     "export.empty_path": "DIR is empty: give the folder to write the package into (. for this one)",
     "export.no_output": "export writes its package into DIR; --output does not apply (leave it out)",
+    "export.no_format": "export writes its package into DIR (datapackage.json and one CSV per table); {flag} does not apply (leave it out)",
     "export.failed": "could not write the data package to {path} ({reason}); nothing was changed there",
     "export.done": "Wrote a data package of {count} tables to {path} (datapackage.json, one CSV per table, and the sites as bases.geojson).",
     "help.export": "Write the fact base as a Frictionless Data Package: datapackage.json and one CSV per table, in DIR.\n\nExample: minusma export minusma-data",

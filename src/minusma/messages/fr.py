@@ -493,6 +493,7 @@ MESSAGES: dict[str, str] = {
     "export.not_empty": "{path} n’est pas vide\xa0; choisissez un dossier nouveau ou vide, ou ajoutez --force pour y remplacer les fichiers du paquet (les autres fichiers restent)",
     "export.empty_path": "DIR est vide : indiquez le dossier où écrire le paquet (. pour celui-ci)",
     "export.no_output": "export écrit son paquet dans DIR ; --output ne s’applique pas (omettez-le)",
+    "export.no_format": "export écrit son paquet dans DIR (datapackage.json et un CSV par table) ; {flag} ne s’applique pas (omettez-le)",
     "export.failed": "impossible d’écrire le paquet de données dans {path} ({reason})\xa0; rien n’y a été modifié",
     "export.done": "Paquet de données de {count} tables écrit dans {path} (datapackage.json, un CSV par table, et les sites dans bases.geojson).",
     "help.export": "Écrire la base de faits comme Frictionless Data Package\xa0: datapackage.json et un CSV par table, dans DIR.\n\nExemple\xa0: minusma export minusma-data",

@@ -493,6 +493,7 @@ MESSAGES: dict[str, str] = {
     "export.not_empty": "{path} is niet leeg; kies een nieuwe of lege map, of voeg --force toe om de bestanden van het pakket daarin te vervangen (andere bestanden blijven staan)",
     "export.empty_path": "DIR is leeg: geef de map waarin het pakket komt (. voor deze)",
     "export.no_output": "export schrijft het pakket in DIR; --output geldt hier niet (laat het weg)",
+    "export.no_format": "export schrijft het pakket in DIR (datapackage.json en één CSV per tabel); {flag} geldt hier niet (laat het weg)",
     "export.failed": "kon het datapakket niet naar {path} schrijven ({reason}); daar is niets veranderd",
     "export.done": "Datapakket met {count} tabellen geschreven naar {path} (datapackage.json, een CSV per tabel, en de locaties als bases.geojson).",
     "help.export": "Schrijf het feitenbestand als Frictionless Data Package: datapackage.json en een CSV per tabel, in DIR.\n\nVoorbeeld: minusma export minusma-data",
