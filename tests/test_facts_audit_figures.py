@@ -105,3 +105,29 @@ def test_contrib_deu_2016_10_07_says_the_page_counts_soldiers_in_mali() -> None:
     record = _contribution("contrib-deu-2016-10-07")
     assert record["military"] == {"value": 570, "qualifier": "exact"}
     assert "'has stationed in Mali'" in record["note"]["en"]
+
+
+# --- audit of leaders, resolutions and the Dutch record (8 December 2026, round 3: none wrong)
+
+
+def test_hom_akodjenou_says_only_what_afp_and_passblue_say() -> None:
+    """aBamako/AFP, 17 October 2014: the negotiations file was "géré ... par le numéro deux de la Minusma,
+    Arnauld Akodjénou"; no page gives a period in which he led it, or says he was acting head."""
+    (leader,) = [item for item in load()["leaders"] if item["id"] == "hom-akodjenou"]
+    assert "between Koenders's departure and Hamdi's arrival" not in leader["note"]["en"]
+    assert "number two" in leader["note"]["en"] and "nor for how long" in leader["caveat"]["en"]
+    assert all(leader["note"][lang] and leader["caveat"][lang] for lang in LANGS)
+
+
+def test_the_dutch_force_command_ends_with_the_handover_the_mission_reported() -> None:
+    """minusma-gaye: the handover to Gaye "en ce milieu d'après-midi du 6 janvier 2023"."""
+    (phase,) = [item for item in load()["netherlands"]["phases"] if item["id"] == "nl-phase-force-command"]
+    assert phase["end"] == "2023-01" and "minusma-gaye" in phase["sources"]
+
+
+def test_the_dutch_redeployment_end_is_the_month_planned_not_a_reported_end() -> None:
+    """Reformatorisch Dagblad, May 2019: "Dat moet in september zijn afgerond" - a plan."""
+    (phase,) = [item for item in load()["netherlands"]["phases"] if item["id"] == "nl-phase-redeployment"]
+    assert "then due to be finished in September 2019" in phase["text"]["en"]
+    assert "until September 2019" not in phase["text"]["en"]
+    assert "planned" in phase["caveat"]["en"] and all(phase["caveat"][lang] for lang in LANGS)

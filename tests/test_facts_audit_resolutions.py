@@ -168,3 +168,11 @@ def test_each_vote_gives_the_meeting_and_chapter_the_xml_records(number: int) ->
         assert all(word not in vote["en"] for word in ("by letter", "videoconference"))
     if step.get("refersTo") == "Chapter VII":
         assert "Chapter VII" in vote["en"] and "hoofdstuk VII" in vote["nl"] and "chapitre VII" in vote["fr"]
+
+
+def test_res_2423_ceiling_cites_the_councils_press_release_first() -> None:
+    """SC/13400: "maintaining its 13,289 troops and 1,920 police personnel"; malizine (8 April 2018,
+    before the resolution, no police figure) keeps only the breakdown of the military ceiling."""
+    ceiling = _by_id(load()["resolutions"], "res-2423")["ceiling"]
+    assert (ceiling["military"], ceiling["police"]) == (13289, 1920)
+    assert ceiling["sources"] == ["un-press-2423", "malizine-2018"]
