@@ -131,3 +131,17 @@ def test_the_dutch_redeployment_end_is_the_month_planned_not_a_reported_end() ->
     assert "then due to be finished in September 2019" in phase["text"]["en"]
     assert "until September 2019" not in phase["text"]["en"]
     assert "planned" in phase["caveat"]["en"] and all(phase["caveat"][lang] for lang in LANGS)
+
+
+def test_fc_lollesgaard_starts_on_the_day_maliweb_reports_and_keeps_bikimos_end() -> None:
+    """Maliweb: "a officiellement pris ses fonctions hier après-midi, le 1er avril, au cours d'une cérémonie
+    de transfert d'autorité ... en présence de ... M. Mongi Hamdi" (SRSG from January 2015)."""
+    leaders = {item["id"]: item for item in load()["leaders"]}
+    lollesgaard, bikimo = leaders["fc-lollesgaard"], leaders["fc-bikimo"]
+    assert (lollesgaard["appointed"], lollesgaard["start"], lollesgaard["end"]) == (
+        "2015-03-06",
+        "2015-04-01",
+        "2016-12-16",
+    )
+    assert "maliweb-lollesgaard-2015" in lollesgaard["sources"]
+    assert bikimo["end"] == "2015-04-02" and "2 April 2015, a day later" in lollesgaard["caveat"]["en"]
