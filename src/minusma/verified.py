@@ -5,5 +5,5 @@ After editing the fact base, run ``python tests/refresh_digest.py``: it validate
 and rewrites these two lines; tests/test_data.py fails until they match.
 """
 
-SHIPPED_SIZE = 1614058
-SHIPPED_SHA256 = "c6fe87d1f4788b3c5c061adb9062a55b1fe30a515389bf8c005bc90c3a0af6a4"
+SHIPPED_SIZE = 1614090
+SHIPPED_SHA256 = "93f07d830cc84a3eb0eca609438e712b809a4c7e708b4aee9df2b4029eca1676"
