@@ -535,3 +535,26 @@ def test_strength_tables_number_their_sources_and_keep_the_fill_bar(
     urls = {source["id"]: source["url"] for source in compared["sources"]}
     for number, source in listed.items():
         assert "    " + urls[source] in lines, (number, source)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl", "fr"])
+def test_leaders_csv_carries_the_term_every_other_format_shows(runner: CliRunner, lang: str) -> None:
+    """The CSV had only the record's start and end: Davidse's attested day, N'Diaye's term between his
+    predecessor and successor and Akodjènou's end at his successor were '-' there, and shown everywhere else."""
+    import csv
+    import io
+    import json
+
+    terms = {
+        item["id"]: item["term"] for item in json.loads(runner.invoke(app, ["leaders", "--json"]).stdout)["leaders"]
+    }
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["--lang", lang, "leaders", "--csv"]).stdout)))
+    assert {row["id"] for row in rows} == set(terms)
+    for row in rows:
+        term = terms[row["id"]]
+        assert (row["term_start"], row["term_start_basis"]) == (term["start"] or "-", term["start_basis"])
+        assert (row["term_end"], row["term_end_basis"]) == (term["end"] or "-", term["end_basis"])
+    by_id = {row["id"]: row for row in rows}
+    assert (by_id["hom-davidse"]["term_start"], by_id["hom-davidse"]["term_start_basis"]) == ("2016-04-14", "attested")
+    assert (by_id["fc-ndiaye"]["term_start"], by_id["fc-ndiaye"]["term_end"]) == ("2021-10", "2022-01-14")
+    assert (by_id["hom-akodjenou"]["term_end"], by_id["hom-akodjenou"]["term_end_basis"]) == ("2015-01-20", "successor")

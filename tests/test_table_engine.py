@@ -171,3 +171,25 @@ def test_an_empty_last_column_is_one_cell_wide_only_where_the_line_has_room(wide
     assert drawn == _drawn(RichTable(columns, rows, rows), 20, terminal)
     rule = next(line for line in drawn.splitlines() if line.startswith("─"))
     assert len(rule) == (wide + 3 if wide < 18 else 20)
+
+
+@pytest.mark.parametrize(
+    ("args", "columns"),
+    [(["dutch"], "80"), (["at", "2015-03"], "80"), (["search", "Gao"], "100"), (["leaders"], "120")],
+)
+def test_a_sources_cell_breaks_between_references_never_inside_one(args: list[str], columns: str) -> None:
+    """At the default width `dutch` printed "[4][5][6][7][8][9][1" and, on the next line, "0]": read as a
+    citation of source 1. An exact (short) table now packs whole references, as a long one does."""
+    import os
+    import re
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "minusma", *args], capture_output=True, text=True, check=False,
+        env={**os.environ, "COLUMNS": columns},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    for line in done.stdout.splitlines():
+        assert not re.search(r"\[\d*$", line.rstrip()), line  # no reference left open at a line's end
+        assert not re.match(r"^\s*\d*\]", line), line  # nor closed at the next line's start

@@ -907,6 +907,10 @@ def leaders(result: LeadersResult, lang: Lang) -> list[Sheet]:
             leader.get("start", "-"),
             leader.get("end", "-"),
             _term(leader, lang),
+            leader["term"]["start"] or "-",
+            leader["term"]["start_basis"],
+            leader["term"]["end"] or "-",
+            leader["term"]["end_basis"],
             _with_caveat(text(leader.get("note"), lang), leader.get("caveat"), lang),
             _ids(leader["sources"]),
         )  # fmt: skip
@@ -921,6 +925,12 @@ def leaders(result: LeadersResult, lang: Lang) -> list[Sheet]:
                 *_columns(lang, "role", "name", "nationality"),
                 *(Column(key, say(key, lang), "date", show="csv") for key in ("appointed", "start", "end")),
                 Column("term", say("term", lang), "date", show="table"),
+                # the term every other format shows, for scripts: its bounds and where each comes from
+                # (stated, attested, a predecessor's or successor's date); start and end are the record's
+                Column("term_start", say("term_start", lang), "date", show="csv"),
+                Column("term_start_basis", say("term_start_basis", lang), show="csv"),
+                Column("term_end", say("term_end", lang), "date", show="csv"),
+                Column("term_end_basis", say("term_end_basis", lang), show="csv"),
                 *_columns(lang, "note", "sources"),
             ),
             rows,

@@ -348,7 +348,11 @@ class Layout:
 
     def _wrapped(self, console: Console, text: str, index: int, width: int) -> list[str]:
         """A cell's lines as Rich wraps text (at any Unicode space, a word wider than the column folded,
-        tabs expanded), each padded to the column's width: the exact mode's wrapping."""
+        tabs expanded), each padded to the column's width: the exact mode's wrapping. A sources cell too
+        wide for its column breaks between its references, as in the fast mode: folded, ``[1`` / ``0]``
+        read as a citation of source 1."""
+        if self.columns[index].key in _REFERENCES and len(text) > width and "".join(_REFERENCE.findall(text)) == text:
+            return [set_cell_size(line, width) for line in _wrap(text, width, references=True)]
         lines = RichText(text).wrap(
             console,
             width,
