@@ -558,3 +558,16 @@ def test_leaders_csv_carries_the_term_every_other_format_shows(runner: CliRunner
     assert (by_id["hom-davidse"]["term_start"], by_id["hom-davidse"]["term_start_basis"]) == ("2016-04-14", "attested")
     assert (by_id["fc-ndiaye"]["term_start"], by_id["fc-ndiaye"]["term_end"]) == ("2021-10", "2022-01-14")
     assert (by_id["hom-akodjenou"]["term_end"], by_id["hom-akodjenou"]["term_end_basis"]) == ("2015-01-20", "successor")
+
+
+@pytest.mark.parametrize("identifier", ["res-2100", "hom-koenders", "strength-2013-09"])
+def test_show_documents_cite_only_sources_they_list(runner: CliRunner, identifier: str) -> None:
+    """`show --format md|html` numbered its corrections' sources ([1], #source-1) without a numbered list:
+    the page lists its sources as a table of ids, so [1] was matched to the table's first row, a wrong source."""
+    import re
+
+    markdown = runner.invoke(app, ["show", identifier, "--format", "md"]).stdout
+    assert not re.search(r"(?<![\w\\])\[\d+\](?!\()", markdown) or "## Sources" in markdown
+    html = runner.invoke(app, ["show", identifier, "--format", "html"]).stdout
+    targets = set(re.findall(r'id="(source-\d+)"', html))
+    assert set(re.findall(r'href="#(source-\d+)"', html)) <= targets

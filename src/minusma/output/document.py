@@ -80,7 +80,7 @@ class References:
         for source_id in (part.strip() for part in cell.split(",")):
             if not source_id:
                 continue
-            if source_id not in self._known:
+            if self._listing or source_id not in self._known:  # a document listing its sources: ids, no numbers
                 cited.append((source_id, None))
                 continue
             number = self._numbers.setdefault(source_id, len(self._numbers) + 1)
