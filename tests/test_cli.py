@@ -571,3 +571,17 @@ def test_show_documents_cite_only_sources_they_list(runner: CliRunner, identifie
     html = runner.invoke(app, ["show", identifier, "--format", "html"]).stdout
     targets = set(re.findall(r'id="(source-\d+)"', html))
     assert set(re.findall(r'href="#(source-\d+)"', html)) <= targets
+
+
+@pytest.mark.parametrize(
+    ("typed", "printed"), [("l'autorité", "l’autorité"), ("N'Diaye", "N’Diaye"), ("Côte d'Ivoire", "Côte d’Ivoire")]
+)
+def test_search_finds_the_same_with_either_apostrophe(runner: CliRunner, typed: str, printed: str) -> None:
+    """`search "l'autorité"` found nothing where `"l’autorité"` found 3: the help promises that case and
+    accents do not matter, and a keyboard types the straight apostrophe."""
+    import json
+
+    def hits(query: str) -> list[str]:
+        return [hit["id"] for hit in json.loads(runner.invoke(app, ["search", query, "--json"]).stdout)["hits"]]
+
+    assert hits(typed) == hits(printed) and hits(typed)

@@ -305,9 +305,10 @@ def test_one_rule_a_boundary_is_uncertain_only_within_its_own_period(facts: Fact
     # Annadif's start is known to the month: uncertain in January 2016, certain after.
     assert _leaders_on(facts, "2016-01-20")["hom-annadif"]["certain"] is False
     assert _leaders_on(facts, "2016-02-10")["hom-annadif"]["certain"] is True
-    # Lollesgaard's appointment stands in for his start: uncertain in its month only.
-    assert _leaders_on(facts, "2015-03-20")["fc-lollesgaard"]["certain"] is False
-    assert "appointment" in _leaders_on(facts, "2015-03-20")["fc-lollesgaard"]["why"]["en"]
+    # Lollesgaard's start is stated (1 April 2015, Maliweb): not in office the day before, certain on it;
+    # the rule for an appointment standing in for a start is pinned in tests/test_rules_terms.py.
+    assert "fc-lollesgaard" not in _leaders_on(facts, "2015-03-31")
+    assert _leaders_on(facts, "2015-04-01")["fc-lollesgaard"]["certain"] is True
     # Koenders spoke as head of mission at the ceremony of 1 July 2013.
     assert _leaders_on(facts, "2013-07-01")["hom-koenders"]["certain"] is True
 
@@ -335,6 +336,6 @@ def test_leaders_at_and_about_show_the_same_term(facts: FactBase) -> None:
     listed = {leader["id"]: leader["term"] for leader in query.leaders(facts)["leaders"]}
     on_day = _leaders_on(facts, "2016-07-06")
     assert on_day["fc-lollesgaard"]["leader"]["term"] == listed["fc-lollesgaard"]
-    assert listed["fc-lollesgaard"]["start"] == "2015-03-06"
+    assert listed["fc-lollesgaard"]["start"] == "2015-04-01"
     about = sheets.about(query.about(facts), "en")[0]
     assert any("2013-07-01 - 2014-10" in str(row[1]) for row in about.rows)

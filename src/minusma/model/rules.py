@@ -394,13 +394,18 @@ _MARKS = re.compile(
 """Combining marks (accents, and the diacritics of Arabic and Hebrew): dropped in one C-level pass."""
 
 
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+"""The typographic apostrophes (’ ‘ ʼ) as the typed one: ``l'autorité`` finds ``l’autorité``."""
+
+
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form: 'Ménaka' and 'MENAKA' both become 'menaka'."""
+    """Case-, accent- and apostrophe-insensitive form: 'Ménaka' and 'MENAKA' both become 'menaka',
+    'N’Diaye' and "N'Diaye" both "n'diaye"."""
     if text.isascii():
         return text.lower()  # most texts: no accents to strip
     import unicodedata  # only search and names with accents need it
 
-    return _MARKS.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    return _MARKS.sub("", unicodedata.normalize("NFKD", text.casefold().translate(_APOSTROPHES)))
 
 
 def site_names(base: Base) -> set[str]:

@@ -351,7 +351,8 @@ class Layout:
         tabs expanded), each padded to the column's width: the exact mode's wrapping. A sources cell too
         wide for its column breaks between its references, as in the fast mode: folded, ``[1`` / ``0]``
         read as a citation of source 1."""
-        if self.columns[index].key in _REFERENCES and len(text) > width and "".join(_REFERENCE.findall(text)) == text:
+        references = _REFERENCE.findall(text) if self.columns[index].key in _REFERENCES and len(text) > width else []
+        if references and "".join(references) == text and max(map(len, references)) <= width:  # else Rich folds
             return [set_cell_size(line, width) for line in _wrap(text, width, references=True)]
         lines = RichText(text).wrap(
             console,
