@@ -260,3 +260,14 @@ def test_a_fiscal_year_the_calendar_cannot_hold_is_told_in_words(fiscal_year: st
         assert run.returncode == 1
         assert "budgets[0].fiscal_year" in run.stdout and words in run.stdout
         assert "[0-9]" not in run.stdout + run.stderr
+
+
+def test_a_period_with_troops_chart_is_refused_without_sending_the_user_to_compare() -> None:
+    """`troops --chart --from 2016` said "add --compare", and `--chart --compare` is refused in turn."""
+    for bound in ("--from", "--to"):
+        refused = minusma("troops", "--chart", bound, "2016")
+        assert refused.returncode == 2
+        said = " ".join(refused.stderr.split())
+        assert f"{bound} and --chart cannot be used together" in said and "add --compare" not in said
+    alone = minusma("troops", "--from", "2016")
+    assert alone.returncode == 2 and "add --compare" in " ".join(alone.stderr.split())

@@ -234,3 +234,22 @@ def test_output_file_gets_the_bytes_a_pipe_gets_even_from_a_terminal(tmp_path: P
         [sys.executable, "-m", "minusma", "timeline", "--format", "timelinejs"], capture_output=True, check=True
     ).stdout
     assert target.read_bytes() == piped
+
+
+def test_filters_no_event_matches_write_no_timelinejs_file(tmp_path: Path) -> None:
+    """It wrote {"events": []} with exit 0; TimelineJS rejects it ("Timeline configuration has no events")."""
+    import subprocess
+    import sys
+
+    target = tmp_path / "timeline.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "minusma", "timeline", "--from", "2030", "--format", "timelinejs", "--output", str(target)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 1 and done.stdout == ""
+    assert "TimelineJS shows no timeline without one" in done.stderr and not target.exists()
+    one_day = subprocess.run(
+        [sys.executable, "-m", "minusma", "timeline", "--from", "2013-07-01", "--to", "2013-07-01", "--format", "timelinejs"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert one_day.returncode == 0 and json.loads(one_day.stdout)["events"]

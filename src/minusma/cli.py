@@ -430,7 +430,10 @@ def timeline(
         return query.timeline(fact_base, date_from, date_to, categories)
 
     def story(fact_base: FactBase) -> TimelineResult:
-        return query.story(fact_base, date_from, date_to, categories)
+        result = query.story(fact_base, date_from, date_to, categories)
+        if not result["events"]:  # TimelineJS refuses a timeline without events: write none
+            raise NotFoundError(Message("timelinejs_no_events"))
+        return result
 
     show(ask, sheets.timeline, asks={"timelinejs": story})
 
@@ -505,6 +508,8 @@ def troops(
     sized = _sized(size, chart)
     if compare and chart:
         raise UsageError(Message("together", {"first": "--compare", "second": "--chart"}))
+    if (date_from or date_to) and chart:  # not "add --compare": --compare and --chart exclude each other
+        raise UsageError(Message("together", {"first": "--from" if date_from else "--to", "second": "--chart"}))
     if (date_from or date_to) and not compare:
         raise UsageError(Message("needs", {"option": "--from" if date_from else "--to", "needed": "--compare"}))
     _check_range(date_from, date_to)
