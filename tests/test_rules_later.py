@@ -631,3 +631,59 @@ def test_a_country_named_only_in_english_is_named_in_english_in_every_language(m
     monkeypatch.setitem(COUNTRIES, "XEN", {"en": "Englishland"})
     assert country_names("XEN") == dict.fromkeys(LANGS, "Englishland")
     assert country_names("XZZ") == dict.fromkeys(LANGS, "XZZ")  # a code the table lacks stands for itself
+
+
+# --------------------------------------------------------------------------- the resolution record and the mission's dates
+
+
+def _shipped() -> dict[str, Any]:
+    return json.loads((Path(__file__).resolve().parents[1] / "data" / "minusma.json").read_text(encoding="utf-8"))
+
+
+def _resolution(data: dict[str, Any], number: int) -> dict[str, Any]:
+    return next(item for item in data["resolutions"] if item["number"] == number)
+
+
+def test_the_shipped_record_agrees_with_its_own_dates() -> None:
+    assert [line for line in said(_shipped()) if "check both dates" in line or "already recorded" in line] == []
+
+
+def test_a_resolution_number_recorded_twice_is_an_error() -> None:
+    """`at 2014-08` showed "Mandate in force 2100" for 2164's period and `mandate --resolution 2164` failed."""
+    data = _shipped()
+    _resolution(data, 2164)["number"] = 2100
+    assert (
+        "error resolutions[2].number: resolution 2100 is already recorded at resolutions[1]; keep one record per resolution"
+        in said(data)
+    )
+
+
+@pytest.mark.parametrize(
+    ("adopted", "warned"),
+    [("2013-06-30", False), ("2013-07-01", False), ("2013-07-02", True), ("2013-07", False), ("2013-08", True)],
+)
+def test_a_mandate_that_begins_before_its_resolution_is_adopted_is_warned(adopted: str, warned: bool) -> None:
+    data = _shipped()
+    _resolution(data, 2100)["adopted"] = adopted
+    assert any(line.startswith("warning resolutions[1].adopted: adopted on") for line in said(data)) is warned
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "warned"),
+    [
+        ("established", "2013-04-24", True), ("established", "2013-04-25", False), ("established", "2013-04-26", True),
+        ("established", "2013-04", False),  # a month that holds the day
+        ("operational", "2013-06-30", True), ("operational", "2013-07-01", False), ("operational", "2013-07-02", True),
+        ("mandate_ended", "2023-06-29", True), ("mandate_ended", "2023-06-30", False),
+        ("mandate_ended", "2023-07-01", False),  # later: days without a mandate, not a contradiction
+        ("mandate_ended", "2023-06", False),
+    ],
+)  # fmt: skip
+def test_the_missions_dates_agree_with_its_resolutions(field: str, value: str, warned: bool) -> None:
+    """`at 2023-06-30` said "the mandate had ended on 2023-06-29" above "Mandate in force 2640 ... 2023-06-30"."""
+    data = _shipped()
+    data["mission"][field] = value
+    assert (
+        any(line.startswith(f"warning mission.{field}:") and "check both dates" in line for line in said(data))
+        is warned
+    )

@@ -18,7 +18,8 @@ def test_the_missions_dates_come_in_order_the_same_day_allowed(index: int) -> No
     earlier, later = MISSION_DATES[index - 1], MISSION_DATES[index]
     same = tiny()
     same["mission"] = same["mission"] | {later: same["mission"][earlier]}
-    assert [found for found in keys(same) if found[1].startswith("mission")] == []
+    # the order rule only: moving one date may also part it from the resolutions (test_rules_later.py)
+    assert [found for found in keys(same) if found[1].startswith("mission") and found[2] == "check.order"] == []
     before = tiny()
     before["mission"] = before["mission"] | {later: _day_before(before["mission"][earlier])}
     assert ("error", f"mission.{later}", "check.order") in keys(before)

@@ -239,7 +239,64 @@ def _check_strength(path: str, claim: StrengthClaim) -> Iterator[Problem]:
         )  # fmt: skip
 
 
+def _apart(first: str, second: str) -> bool:
+    """Whether two dates, at their precisions, cannot be the same day."""
+    first_range, second_range = date_range(first), date_range(second)
+    return first_range[1] < second_range[0] or second_range[1] < first_range[0]
+
+
+def _check_resolution_record(fact_base: FactBase) -> Iterator[Problem]:
+    """One record per resolution number; a mandate that does not begin before the resolution setting it
+    is adopted (a warning: the Council may date a mandate back, but far more often a date is mistyped);
+    and the mission's own dates agree with its resolutions: established the day its establishing
+    resolution was adopted, operational on its first mandate's first day, its mandate not ended before the
+    last mandate's last day (warnings: ``at`` would otherwise say one thing on a day and show another)."""
+    first_at: dict[int, str] = {}
+    for index, resolution in enumerate(fact_base["resolutions"]):
+        path = f"resolutions[{index}]"
+        other = first_at.setdefault(resolution["number"], path)
+        if other != path:
+            yield Problem(
+                "error", f"{path}.number",
+                Message("check.resolution_twice", {"number": resolution["number"], "first": other}),
+            )  # fmt: skip
+        start = resolution.get("mandate_start")
+        if start is not None and date_range(resolution["adopted"])[0] > date_range(start)[1]:
+            yield Problem(
+                "warning", f"{path}.adopted",
+                Message("check.adopted_after_start", {"adopted": resolution["adopted"], "start": start}),
+            )  # fmt: skip
+    mission = fact_base["mission"]
+    establishing = [resolution for resolution in fact_base["resolutions"] if resolution["kind"] == "establishment"]
+    if establishing and _apart(mission["established"], establishing[0]["adopted"]):
+        yield Problem(
+            "warning", "mission.established",
+            Message(
+                "check.mission_established",
+                {"date": mission["established"], "number": establishing[0]["number"], "adopted": establishing[0]["adopted"]},
+            ),
+        )  # fmt: skip
+    periods = mandate_periods(fact_base)
+    if periods and periods[0].start is not None and _apart(mission["operational"], periods[0].start):
+        yield Problem(
+            "warning", "mission.operational",
+            Message("check.mission_operational", {"date": mission["operational"], "start": periods[0].start, "other": periods[0].path}),
+        )  # fmt: skip
+    # ended before its last mandate's last day: `at` would say it had ended under a mandate in force (a
+    # later end only leaves days without a mandate, as a fact base still being written does)
+    if (
+        periods
+        and periods[-1].end is not None
+        and date_range(mission["mandate_ended"])[1] < date_range(periods[-1].end)[0]
+    ):
+        yield Problem(
+            "warning", "mission.mandate_ended",
+            Message("check.mission_mandate_ended", {"date": mission["mandate_ended"], "end": periods[-1].end, "other": periods[-1].path}),
+        )  # fmt: skip
+
+
 def _check_resolutions(fact_base: FactBase) -> Iterator[Problem]:
+    yield from _check_resolution_record(fact_base)
     for index, resolution in enumerate(fact_base["resolutions"]):
         path = f"resolutions[{index}]"
         if "ceiling" in resolution:
