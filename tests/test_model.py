@@ -305,7 +305,7 @@ WARNINGS: list[tuple[str, Callable[[dict[str, Any]], object], str]] = [
     (
         "a gap between mandate periods",
         lambda data: _resolution(data, 2531).update(mandate_start="2020-07-15"),
-        "warning resolutions[10]: mandate period leaves a gap after resolutions[9] (2020-06-30 to 2020-07-15)",
+        "warning resolutions[10]: mandate period leaves a gap after resolutions[9], which ends 2020-06-30, while this one starts 2020-07-15",
     ),
     (
         "a renewal adopted after the last mandate ended",

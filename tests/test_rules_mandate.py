@@ -365,7 +365,7 @@ def test_each_check_says_what_it_found_with_its_figures() -> None:
             "error resolutions[0].ceiling.total: stated total 12,641 is not military 11,200 + police 1,440 = 12,640; correct the total or its parts",  # fmt: skip
             "error resolutions[2]: starts (2015-07-02) after it ends (2015-07-01); swap or correct the dates",
             "error resolutions[1]: mandate period overlaps the one at resolutions[0] (which ends 2014-06-30); a mandate starts after the last one ends",  # fmt: skip
-            "warning resolutions[2]: mandate period leaves a gap after resolutions[1] (2015-06-30 to 2015-07-02); check the end date if it is only implied",  # fmt: skip
+            "warning resolutions[2]: mandate period leaves a gap after resolutions[1], which ends 2015-06-30, while this one starts 2015-07-02; check the end date if it is only implied",  # fmt: skip
             "error snapshots[0].claims[0].uniformed: stated uniformed total 124 is not military + observers + police = 125; correct the total or its parts",  # fmt: skip
             "error snapshots[0].claims[0].personnel: stated personnel total 130 is not uniformed + civilians = 127; correct the total or its parts",  # fmt: skip
             "error snapshots[0].claims[1].military.formula: formula 11200 + 2 adds up to 11,202, not 11,201; correct the figure or its formula",  # fmt: skip

@@ -154,7 +154,7 @@ def test_each_end_at_each_precision(side: str, date: str, fr: str) -> None:
             "check.mandate_gap",
             {"other": "o", "end": Bound("2016-06-30", "from"), "start": Bound("2016-07-02", "to")},
             "(du 2016-06-30 au 2016-07-02)",
-            "(2016-06-30 tot 2016-07-02)",
+            "dat eindigt 2016-06-30, terwijl deze begint 2016-07-02",
         ),
     ],
 )

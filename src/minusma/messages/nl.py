@@ -211,7 +211,7 @@ MESSAGES: dict[str, str] = {
     "check.ceiling_total": "het vermelde totaal {total} is niet militairen {military} + politie {police} = {sum}; verbeter het totaal of de delen",
     "check.mandate_end": "een mandaatresolutie heeft 'mandate_end' nodig; voeg het toe (met een caveat als het is afgeleid)",
     "check.mandate_overlap": "mandaatperiode overlapt die bij {other} (die eindigt op {end}); een mandaat begint na het einde van het vorige",
-    "check.mandate_gap": "mandaatperiode laat een gat na {other} ({end} tot {start}); controleer de einddatum als die alleen is afgeleid",
+    "check.mandate_gap": "mandaatperiode laat een gat na {other}, dat eindigt {end}, terwijl deze begint {start}; controleer de einddatum als die alleen is afgeleid",
     "check.resolution_twice": "resolutie {number} staat al op {first}; houd één record per resolutie",
     "check.adopted_after_start": "aangenomen op {adopted}, na het begin van het mandaat dat ze vaststelt ({start}); controleer beide datums",
     "check.mission_established": "de missie is opgericht op {date}, maar haar oprichtingsresolutie {number} is aangenomen op {adopted}; controleer beide datums",
