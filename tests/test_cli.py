@@ -130,6 +130,7 @@ CONTRACTS: dict[tuple[str, ...], set[str]] = {
         "id",
         "number",
         "adopted",
+        "kind",
         "symbol",
         "tasks",
         "paragraph_level",
@@ -585,3 +586,22 @@ def test_search_finds_the_same_with_either_apostrophe(runner: CliRunner, typed: 
         return [hit["id"] for hit in json.loads(runner.invoke(app, ["search", query, "--json"]).stdout)["hits"]]
 
     assert hits(typed) == hits(printed) and hits(typed)
+
+
+@pytest.mark.parametrize(
+    ("number", "related"), [(2085, True), (2359, True), (2391, True), (2364, False), (2423, False)]
+)
+def test_mandate_of_a_related_resolution_does_not_blame_the_sources(
+    runner: CliRunner, number: int, related: bool
+) -> None:
+    """2085 authorised AFISMA: "PEMA covers 2013-2016 and the UN's XML starts in 2020" explained a gap
+    that is not one. A mandate resolution without a paragraph-level source still says so."""
+    import json
+
+    shown = " ".join(
+        runner.invoke(app, ["mandate", "--resolution", str(number)], env={"COLUMNS": "200"}).stdout.split()
+    )
+    assert ("set no MINUSMA mandate" in shown) is related
+    assert ("PEMA covers 2013-2016" in shown) is not related
+    kind = json.loads(runner.invoke(app, ["mandate", "--resolution", str(number), "--json"]).stdout)["kind"]
+    assert (kind == "related") is related

@@ -719,6 +719,7 @@ class ResolutionMandateResult(TypedDict):
     id: str
     number: int
     adopted: str
+    kind: str
     symbol: str | None
     tasks: list[Task]
     paragraph_level: ResolutionTasks | None
@@ -746,6 +747,7 @@ def resolution_mandate(fact_base: FactBase, resolution: Resolution) -> Resolutio
         "id": resolution["id"],
         "number": resolution["number"],
         "adopted": resolution["adopted"],
+        "kind": resolution["kind"],
         "symbol": official.get("symbol") if official is not None else None,
         "tasks": tasks,
         "paragraph_level": coded,

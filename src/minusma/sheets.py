@@ -736,7 +736,12 @@ def resolution_mandate(result: ResolutionMandateResult, lang: Lang) -> list[Shee
                 say("resolution_tasks", lang, number=number),
                 (),
                 [],
-                intro=say("resolution_tasks.none", lang, number=number),
+                # a related resolution (2085, AFISMA's) set no MINUSMA mandate: not a gap in the sources
+                intro=say(
+                    "resolution_tasks.none" if result["kind"] != "related" else "resolution_tasks.related",
+                    lang,
+                    number=number,
+                ),
                 notes=_as_of_note(result["as_of"], lang),
             )
         )

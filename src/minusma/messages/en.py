@@ -570,6 +570,7 @@ MESSAGES: dict[str, str] = {
     "resolution_tasks.pema": "Coded by PEMA (Peacekeeping Mandates dataset, v4).",
     "resolution_tasks.xml": "From the resolution's Akoma Ntoso XML (UN, English and French); record of the vote: {record}.",
     "resolution_tasks.none": "No paragraph-level source is in the fact base for resolution {number}: PEMA covers 2013-2016 and the UN's XML starts in 2020. 'minusma mandate' gives the mandate in summary; the tool does not guess paragraph numbers.",
+    "resolution_tasks.related": "Resolution {number} set no MINUSMA mandate (the fact base holds it as a related resolution), so it has no mandate tasks to list by paragraph. 'minusma mandate' gives the mandate in summary.",
     "modality.monitor": "monitor",
     "modality.assist": "assist",
     "modality.security": "provide security",

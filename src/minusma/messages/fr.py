@@ -570,6 +570,7 @@ MESSAGES: dict[str, str] = {
     "resolution_tasks.pema": "Codage de PEMA (Peacekeeping Mandates dataset, v4).",
     "resolution_tasks.xml": "D’après le XML Akoma Ntoso de la résolution (ONU, anglais et français) ; trace du vote : {record}.",
     "resolution_tasks.none": "La base de faits n’a pour la résolution {number} aucune source par paragraphe : PEMA couvre 2013-2016 et le XML de l’ONU commence en 2020. « minusma mandate » donne le mandat en résumé ; l’outil ne devine pas les numéros de paragraphe.",
+    "resolution_tasks.related": "La résolution {number} n’a fixé aucun mandat de la MINUSMA (la base de faits la tient pour une résolution liée) : elle n’a donc pas de tâches de mandat à lister par paragraphe. 'minusma mandate' donne le mandat en résumé.",
     "modality.monitor": "surveiller",
     "modality.assist": "appuyer",
     "modality.security": "assurer la sécurité",

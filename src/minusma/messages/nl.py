@@ -570,6 +570,7 @@ MESSAGES: dict[str, str] = {
     "resolution_tasks.pema": "Gecodeerd door PEMA (Peacekeeping Mandates dataset, v4).",
     "resolution_tasks.xml": "Uit de Akoma Ntoso-XML van de resolutie (VN, Engels en Frans); vastlegging van de stemming: {record}.",
     "resolution_tasks.none": "Het feitenbestand heeft voor resolutie {number} geen bron per paragraaf: PEMA beslaat 2013-2016 en de XML van de VN begint in 2020. 'minusma mandate' geeft het mandaat samengevat; het programma raadt geen paragraafnummers.",
+    "resolution_tasks.related": "Resolutie {number} stelde geen mandaat van MINUSMA vast (het feitenbestand heeft haar als verwante resolutie), dus er zijn geen mandaattaken per paragraaf. 'minusma mandate' geeft het mandaat in samenvatting.",
     "modality.monitor": "toezien",
     "modality.assist": "ondersteunen",
     "modality.security": "veiligheid bieden",
