@@ -687,3 +687,66 @@ def test_the_missions_dates_agree_with_its_resolutions(field: str, value: str, w
         any(line.startswith(f"warning mission.{field}:") and "check both dates" in line for line in said(data))
         is warned
     )
+
+
+# --------------------------------------------------------------------------- leaders' terms against each other
+
+
+def _leader(identifier: str, role: str = "head_of_mission", acting: bool = False, **fields: Any) -> dict[str, Any]:
+    return {
+        "id": identifier,
+        "name": identifier,
+        "role": role,
+        "acting": acting,
+        "nationality": text("x"),
+        "sources": [SOURCE],
+    } | fields
+
+
+@pytest.mark.parametrize(
+    ("second_start", "warned"),
+    [
+        ("2016-01-30", True),  # the day before the first ends
+        ("2016-01-31", False),  # a handover on one day
+        ("2016-02-01", False),  # the day after
+        ("2016-01", False),  # a month that may begin on the last day
+        ("2015-12", True),  # a month wholly before it
+    ],
+)
+def test_two_substantive_leaders_of_one_role_may_not_overlap(second_start: str, warned: bool) -> None:
+    data = tiny(
+        leaders=[
+            _leader("a", start="2015-01-01", end="2016-01-31"),
+            _leader("b", start=second_start),
+            _leader("c", role="force_commander", start="2015-06-01"),  # another role: no overlap
+            _leader("d", acting=True, start="2015-06-01", end="2015-07-01"),  # acting: an interim beside
+        ]
+    )
+    found = [line for line in said(data) if "of the same role and not acting" in line]
+    assert found == (
+        [
+            f"warning leaders[1].start: starts on {second_start}, before leaders[0], of the same role and not acting, ends on 2016-01-31; check both terms"
+        ]
+        if warned
+        else []
+    )
+
+
+@pytest.mark.parametrize(("after", "error"), [("a", False), ("b", True), ("nobody", True), ("fc", True)])
+def test_after_names_another_leader_of_the_same_role(after: str, error: bool) -> None:
+    """An `after` naming nothing, itself or a leader of the other role silently dropped the term's start."""
+    data = tiny(
+        leaders=[
+            _leader("a", start="2015-01-01", end="2016-01-31"),
+            _leader("b", acting=True, after=after, attested="2016-03-01"),
+            _leader("fc", role="force_commander", start="2015-01-01"),
+        ]
+    )
+    found = [line for line in said(data) if line.startswith("error leaders[1].after:")]
+    assert found == (
+        [
+            f"error leaders[1].after: 'after' names {after}, which is not another leader of the same role; name the term this one followed"
+        ]
+        if error
+        else []
+    )

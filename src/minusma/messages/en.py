@@ -212,6 +212,8 @@ MESSAGES: dict[str, str] = {
     "check.mandate_end": "a mandate resolution needs 'mandate_end'; add it (with a caveat if implied)",
     "check.mandate_overlap": "mandate period overlaps the one at {other} (which ends {end}); a mandate starts after the last one ends",
     "check.mandate_gap": "mandate period leaves a gap after {other}, which ends {end}, while this one starts {start}; check the end date if it is only implied",
+    "check.leader_after": "'after' names {id}, which is not another leader of the same role; name the term this one followed",
+    "check.leaders_overlap": "starts on {start}, before {other}, of the same role and not acting, ends on {end}; check both terms",
     "check.resolution_twice": "resolution {number} is already recorded at {first}; keep one record per resolution",
     "check.adopted_after_start": "adopted on {adopted}, after the mandate it sets begins ({start}); check both dates",
     "check.mission_established": "the mission is established on {date}, but its establishing resolution {number} was adopted on {adopted}; check both dates",

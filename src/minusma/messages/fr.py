@@ -212,6 +212,8 @@ MESSAGES: dict[str, str] = {
     "check.mandate_end": "une résolution de mandat exige 'mandate_end' ; ajoutez-le (avec une réserve s’il n’est qu’implicite)",
     "check.mandate_overlap": "la période de mandat chevauche celle de {other} (qui se termine le {end}) ; un mandat commence après la fin du précédent",
     "check.mandate_gap": "la période de mandat laisse un vide après {other} ({end} {start}) ; vérifiez la date de fin si elle n’est qu’implicite",
+    "check.leader_after": "« after » désigne {id}, qui n’est pas un autre responsable du même rôle ; indiquez le mandat auquel celui-ci a succédé",
+    "check.leaders_overlap": "commence le {start}, avant que {other}, du même rôle et non intérimaire, ne se termine le {end} ; vérifiez les deux mandats",
     "check.resolution_twice": "la résolution {number} figure déjà en {first} ; gardez un seul enregistrement par résolution",
     "check.adopted_after_start": "adoptée le {adopted}, après le début du mandat qu’elle fixe ({start}) ; vérifiez les deux dates",
     "check.mission_established": "la mission est créée le {date}, mais sa résolution de création {number} a été adoptée le {adopted} ; vérifiez les deux dates",

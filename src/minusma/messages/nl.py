@@ -212,6 +212,8 @@ MESSAGES: dict[str, str] = {
     "check.mandate_end": "een mandaatresolutie heeft 'mandate_end' nodig; voeg het toe (met een caveat als het is afgeleid)",
     "check.mandate_overlap": "mandaatperiode overlapt die bij {other} (die eindigt op {end}); een mandaat begint na het einde van het vorige",
     "check.mandate_gap": "mandaatperiode laat een gat na {other}, dat eindigt {end}, terwijl deze begint {start}; controleer de einddatum als die alleen is afgeleid",
+    "check.leader_after": "'after' noemt {id}, geen andere leider met dezelfde rol; noem de termijn die deze opvolgde",
+    "check.leaders_overlap": "begint op {start}, vóór {other}, met dezelfde rol en niet waarnemend, eindigt op {end}; controleer beide termijnen",
     "check.resolution_twice": "resolutie {number} staat al op {first}; houd één record per resolutie",
     "check.adopted_after_start": "aangenomen op {adopted}, na het begin van het mandaat dat ze vaststelt ({start}); controleer beide datums",
     "check.mission_established": "de missie is opgericht op {date}, maar haar oprichtingsresolutie {number} is aangenomen op {adopted}; controleer beide datums",

@@ -17,6 +17,7 @@ from typing import (
 from minusma.messages import Bound, Message, Number
 from minusma.model.dates import (
     date_range,
+    sort_key,
 )
 from minusma.model.facts import (
     Cited,
@@ -295,7 +296,39 @@ def _check_resolution_record(fact_base: FactBase) -> Iterator[Problem]:
         )  # fmt: skip
 
 
+def _check_leaders(fact_base: FactBase) -> Iterator[Problem]:
+    """``after`` names another leader of the same role (else a term silently loses its start); two
+    substantive (not acting) leaders of one role whose stated terms certainly overlap are a warning:
+    ``at`` would show both in office (a handover on one day is no overlap)."""
+    leaders = fact_base["leaders"]
+    by_id = {leader["id"]: leader for leader in leaders}
+    for index, leader in enumerate(leaders):
+        named = leader.get("after")
+        followed = by_id.get(named) if named is not None else None
+        if named is not None and (named == leader["id"] or followed is None or followed["role"] != leader["role"]):
+            yield Problem(
+                "error", f"leaders[{index}].after",
+                Message("check.leader_after", {"id": named}),
+            )  # fmt: skip
+    stated = [(index, leader) for index, leader in enumerate(leaders) if not leader["acting"] and "start" in leader]
+    for position, (index, leader) in enumerate(stated):
+        for other_index, other in stated[:position]:
+            if other["role"] != leader["role"]:
+                continue
+            first, second = sorted(((other_index, other), (index, leader)), key=lambda item: sort_key(item[1]["start"]))
+            ends = second[1]["start"], first[1].get("end")
+            if ends[1] is not None and date_range(ends[0])[1] < date_range(ends[1])[0]:
+                yield Problem(
+                    "warning", f"leaders[{second[0]}].start",
+                    Message(
+                        "check.leaders_overlap",
+                        {"start": ends[0], "other": f"leaders[{first[0]}]", "end": ends[1]},
+                    ),
+                )  # fmt: skip
+
+
 def _check_resolutions(fact_base: FactBase) -> Iterator[Problem]:
+    yield from _check_leaders(fact_base)
     yield from _check_resolution_record(fact_base)
     for index, resolution in enumerate(fact_base["resolutions"]):
         path = f"resolutions[{index}]"
