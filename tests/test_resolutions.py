@@ -168,7 +168,18 @@ def test_every_resolution_parses_back_in_every_citation_format(runner: CliRunner
 
 def test_mandate_resolution_2100_carries_paragraph_16_a_to_g(runner: CliRunner) -> None:
     document = json.loads(run(runner, "mandate", "--resolution", "2100", "--json"))
-    assert set(document) == {"as_of", "id", "number", "adopted", "symbol", "tasks", "paragraph_level", "sources"}
+    assert set(document) == {
+        "as_of",
+        "id",
+        "number",
+        "adopted",
+        "kind",
+        "symbol",
+        "tasks",
+        "paragraph_level",
+        "sources",
+    }
+    assert document["kind"] == "establishment"
     assert [task["paragraph"] for task in document["tasks"]] == [f"16 ({letter})" for letter in "abcdefg"]
     assert (document["symbol"], document["paragraph_level"]["coding"]) == ("S/RES/2100 (2013)", "pema")
     coded = {(task["task"], task.get("modality")): task for task in document["paragraph_level"]["tasks"]}
