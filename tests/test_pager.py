@@ -112,6 +112,12 @@ def test_a_pager_that_cannot_start_falls_back_to_printing(tmp_path: Path) -> Non
     assert code == 0 and "Bert Koenders" in shown and "Traceback" not in shown
 
 
+def test_a_pager_that_fails_falls_back_to_printing() -> None:
+    """`MINUSMA_PAGER=false` showed nothing and exited 0: the output was lost without a word."""
+    code, shown = on_terminal(["leaders"], environment(MINUSMA_PAGER="false"))
+    assert code == 0 and "Bert Koenders" in shown and "Traceback" not in shown
+
+
 @pytest.mark.parametrize(
     ("environ", "expected"),
     [({}, ["less", "-FRX"]), ({"PAGER": "more"}, ["more"]), ({"PAGER": "more", "MINUSMA_PAGER": "less -R"}, ["less", "-R"]),

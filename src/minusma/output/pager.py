@@ -52,7 +52,9 @@ def show(data: bytes) -> None:
 
 
 def run(words: list[str], data: bytes) -> bool:
-    """Show ``data`` in the pager; False when the pager could not be started."""
+    """Show ``data`` in the pager; False when the pager could not be started or failed (exited with a
+    status other than 0: ``MINUSMA_PAGER=false`` showed nothing and minusma exited 0), so that the
+    output is printed instead. A reader that quits early (q in less) exits 0."""
     environment = {**os.environ}
     environment.setdefault("LESS", "FRX")  # as git does: a plain PAGER=less still keeps colours and quits early
     try:
@@ -72,4 +74,4 @@ def run(words: list[str], data: bytes) -> bool:
             process.terminate()
             process.wait()
             raise
-    return True
+    return process.returncode == 0
