@@ -2440,16 +2440,15 @@ class BudgetTotal(TypedDict):
 
 
 def _total(years: Sequence[BudgetYear]) -> BudgetTotal:
-    counted = list(years)
-    found = [year for year in counted if year["approved"] is not None]
+    found = [year for year in years if year["approved"] is not None]
     amounts = [cast("Amount", year["approved"]) for year in found]
     approved: Amount | None = added(amounts) if amounts else None
     return {
         "approved": approved,
         "years_with_amount": len(found),
-        "fiscal_years": len(counted),
-        "first": counted[0]["fiscal_year"] if counted else None,
-        "last": counted[-1]["fiscal_year"] if counted else None,
+        "fiscal_years": len(years),
+        "first": years[0]["fiscal_year"] if years else None,
+        "last": years[-1]["fiscal_year"] if years else None,
     }
 
 

@@ -1915,7 +1915,7 @@ def budget(result: BudgetResult, lang: Lang) -> list[Sheet]:
             cast(Quantity | None, year["approved"]),
             cast(Quantity | None, year["expenditure"]),
             year["spent"],
-            Coded(  # the count for programs (CSV, a workbook's number), words for people
+            Coded(  # the count for programs (CSV), words for people (tables, documents, workbooks)
                 str(len(year["figures"])),
                 count("budget_found", len(year["figures"]), lang) if year["figures"] else say("budget_none", lang),
             ),

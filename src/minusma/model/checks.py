@@ -328,7 +328,6 @@ def _check_leaders(fact_base: FactBase) -> Iterator[Problem]:
 
 
 def _check_resolutions(fact_base: FactBase) -> Iterator[Problem]:
-    yield from _check_leaders(fact_base)
     yield from _check_resolution_record(fact_base)
     for index, resolution in enumerate(fact_base["resolutions"]):
         path = f"resolutions[{index}]"
@@ -775,6 +774,7 @@ def check_fact_base(fact_base: FactBase) -> list[Problem]:
     problems += _check_contributions(fact_base)
     problems += _check_ids_and_citations(fact_base, events_by_id)
     problems += _check_sources(fact_base)
+    problems += _check_leaders(fact_base)
     problems += _check_resolutions(fact_base)
     problems += _check_snapshots(fact_base)
     problems += _check_resolution_tasks(fact_base)

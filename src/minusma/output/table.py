@@ -14,8 +14,9 @@ the short tables of the README's examples and the long ones users see today (``s
 Where the modes differ: an exact (short) table's text columns give way widest first
 (:func:`_fit`) and wrap as Rich wraps text (at any Unicode space, folding a word wider than the
 column); a fast one's give way in proportion to their room above their minimum
-(:func:`_shrink`) and wrap at plain spaces only (:func:`_wrap`), and its sources column may break
-between references (``[1][2][3][4]`` / ``[5]``). An exact table's text column is never narrower
+(:func:`_shrink`) and wrap at plain spaces only (:func:`_wrap`). In both, a sources cell wider
+than its column breaks between references (``[1][2][3][4]`` / ``[5]``), never inside one (an exact
+table folds only a reference wider than the column). An exact table's text column is never narrower
 than the longest id or URL in it, nor than its header's longest word (a header wraps between
 words, and sits on the rule; where that leaves no room, the rows become blocks); a fast table's
 may be narrower than an id (the id stays whole and runs past the column), never than its header,
