@@ -912,3 +912,11 @@ def test_no_piped_table_line_ends_in_a_space(command: str) -> None:
     assert len(lines) > 20
     assert [line for line in lines if line.endswith(" ")] == []
     assert any("  " in line.strip() for line in lines)  # the spaces between columns stay
+
+
+def test_a_number_typed_without_separators_is_found_by_the_installed_command() -> None:
+    found = minusma("search", "15209", "--json")
+    assert found.returncode == 0, found.stderr
+    hits = json.loads(found.stdout)["hits"]
+    assert {hit["id"] for hit in hits} >= {"err-defenceweb-ceiling", "err-defenceweb-total"}
+    assert all("15,209" in hit["text"]["en"] for hit in hits)

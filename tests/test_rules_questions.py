@@ -330,6 +330,28 @@ def test_search_leaves_out_punctuation_around_a_word_but_not_inside_it() -> None
     assert _search(data, "heron-") == []  # a hyphen at an edge stays: no text has "heron-"
 
 
+def test_search_finds_a_number_typed_without_its_thousands_separator() -> None:
+    """`minusma search 15209` found nothing: the texts write 15,209 (15.209, 15 209)."""
+    data = tiny(
+        events=[
+            event("grouped", "2015-01-01", "a ceiling of 15,209 uniformed"),
+            event("code", "2016-01-01", "document 15209 filed"),
+            event("both", "2017-01-01", "15209 or 15,209"),
+            event("small", "2018-01-01", "a unit of 950 and 1,000 more"),
+            event("year", "2019-01-01", "in 2,013 places, since 2013"),
+        ]
+    )
+    # each form finds both; a fact found by both is listed once, with its better score
+    assert _search(data, "15209") == [("grouped", 12), ("code", 12), ("both", 12)]
+    assert _search(data, "15,209") == [("grouped", 12), ("both", 12)]  # a separator typed is meant
+    assert _search(data, "of 15209") == [("grouped", 15)]  # the phrase as the text writes it
+    assert _search(data, "950") == [("small", 12)]  # three digits: no separator to add
+    assert _search(data, "1000") == [("small", 12)]  # four digits: the first that English groups
+    assert _search(data, "2013") == [("year", 12)]  # found once though both forms stand in it
+    assert _search(data, "01000") == []  # a leading zero is no amount: taken as typed
+    assert _search(data, "999") == [] and _search(data, "1001") == []
+
+
 def _languages(identifier: str, date: str, en: str, nl: str, fr: str) -> dict[str, Any]:
     return {**event(identifier, date), "text": {"en": en, "nl": nl, "fr": fr}}
 

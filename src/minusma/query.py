@@ -2071,8 +2071,9 @@ class _Searchable:
         return self.tail[position - len(self.events)]
 
 
-def _found(fact_base: FactBase, words: list[str]) -> Iterator[tuple[Cited, int, Text]]:
-    """Each fact holding every word, in file order, with its score and the text to show."""
+def _found(fact_base: FactBase, words: list[str]) -> Iterator[tuple[int, Cited, int, Text]]:
+    """Each fact holding every word, in file order: its place in that order, the fact, its score and
+    the text to show."""
     searchable = _Searchable(fact_base, _place_names(fact_base))
     place_names = {id(names) for names in searchable.named.values()}
     wanted = _query(words)
@@ -2083,7 +2084,7 @@ def _found(fact_base: FactBase, words: list[str]) -> Iterator[tuple[Cited, int, 
             score, shown = found
             if fact.texts and id(shown) in place_names:
                 shown = fact.texts[0]  # found by its place: show the event's own words
-            yield fact, score, shown
+            yield position, fact, score, shown
 
 
 class Hit(TypedDict):
@@ -2114,26 +2115,34 @@ def _naming(texts: Sequence[Text], phrase: str) -> int:
     return sum(any(fold(value).strip(_EDGES) == phrase for value in _TEXT_IN_EVERY_LANGUAGE(text)) for text in texts)
 
 
+def _number_variants(words: list[str]) -> list[list[str]]:
+    """The query as typed, and, where it has a number of four or more digits typed without separators
+    (``15209``), also as the English texts write it (``15,209``): each finds what the other misses.
+    No words, no query."""
+    if not words:
+        return []
+    grouped = [
+        f"{int(word):,}" if len(word) >= 4 and word.isascii() and word.isdigit() and word[0] != "0" else word
+        for word in words
+    ]
+    return [words, grouped] if grouped != words else [words]
+
+
 def search(fact_base: FactBase, text: str, limit: int | None = None) -> SearchResult:
     """Every fact whose words (either language) contain all the query's words, best first: by score,
     then the facts with more texts that are the query itself (a site by its name), then by date."""
     words = [word for word in (word.strip(_EDGES) for word in fold(text).split()) if word]
-    phrase = " ".join(words)
-    found: list[tuple[Hit, int]] = [
-        (
-            {
-                "kind": fact.kind,
-                "id": fact.id,
-                "path": fact.path,
-                "date": fact.date,
-                "score": score,
-                "text": shown,
-                "sources": list(fact.sources),
-            },
-            _naming(fact.texts, phrase),
-        )
-        for fact, score, shown in (_found(fact_base, words) if words else ())
-    ]  # fmt: skip
+    best: dict[int, tuple[Hit, int]] = {}  # by the fact's place in file order
+    for variant in _number_variants(words):
+        phrase = " ".join(variant)
+        for position, fact, score, shown in _found(fact_base, variant):
+            if position not in best or score > best[position][0]["score"]:
+                hit: Hit = {
+                    "kind": fact.kind, "id": fact.id, "path": fact.path, "date": fact.date, "score": score,
+                    "text": shown, "sources": list(fact.sources),
+                }  # fmt: skip
+                best[position] = (hit, _naming(fact.texts, phrase))
+    found = [best[position] for position in sorted(best)]
     found.sort(key=lambda pair: (-pair[0]["score"], -pair[1], sort_key(pair[0]["date"] or "9999")))
     hits: list[Hit] = [hit for hit, _ in found]
     if limit is not None:
