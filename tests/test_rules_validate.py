@@ -298,3 +298,51 @@ def test_a_sites_closure_names_an_event_and_its_countries_are_known() -> None:
         ("error", "bases[0].closed.event", "check.unknown_fact"),
         ("error", "bases[0].presence[0].police_by_country", "check.unknown_country"),
     ]
+
+
+# --------------------------------------------------------------------------- dates after the fact base's own
+
+
+@pytest.mark.parametrize(
+    ("as_of", "date", "warned"),
+    [
+        ("2024-01-15", "2024-01-14", False),
+        ("2024-01-15", "2024-01-15", False),  # the fact base's day itself
+        ("2024-01-15", "2024-01-16", True),
+        ("2024-01-15", "2024-01", False),  # a month that begins before the day
+        ("2024-01-15", "2024-02", True),
+        ("2024-01-15", "2024", False),
+        ("2024-01-15", "2025", True),
+        ("2024-01", "2024-01-31", False),  # a month's fact base holds its last day
+        ("2024-01", "2024-02-01", True),
+        ("2024", "2024-12-31", False),
+        ("2024", "2025-01-01", True),
+    ],
+)
+def test_a_date_after_the_fact_bases_own_is_a_warning(as_of: str, date: str, warned: bool) -> None:
+    data = tiny(events=[event("ev-1", date)])
+    data["header"]["as_of"] = as_of
+    found = [problem for problem in keys(data) if problem[2] == "check.after_as_of"]
+    assert found == ([("warning", "events[0].date", "check.after_as_of")] if warned else [])
+
+
+def test_every_date_field_after_the_fact_bases_own_is_named(shipped_data: dict[str, Any]) -> None:
+    """Each kind of date the shipped file holds, moved a day past ``header.as_of``, is reported at its
+    path: a date field the rule forgets (a new record type) fails here."""
+    import copy
+    import datetime as dt
+
+    from minusma.model import check_fact_base
+    from test_calendar_edges import date_fields, with_date
+
+    after = (dt.date.fromisoformat(shipped_data["header"]["as_of"]) + dt.timedelta(days=1)).isoformat()
+    missed = []
+    for pattern, place in date_fields(shipped_data).items():
+        if pattern == ("header", "as_of"):
+            continue
+        changed = with_date(copy.deepcopy(shipped_data), place, after)
+        path = "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in place).lstrip(".")
+        found = {problem.path for problem in check_fact_base(changed) if problem.message.key == "check.after_as_of"}  # type: ignore[arg-type]
+        if found != {path}:
+            missed.append((path, found))
+    assert missed == []

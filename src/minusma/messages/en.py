@@ -744,6 +744,7 @@ MESSAGES: dict[str, str] = {
     "check.fiscal_year": "fiscal year {year} is not YYYY/YY with YY the year after; write it as {suggested}",
     "check.fiscal_year_twice": "fiscal year {year} has more than one record; put all its figures in one",
     "check.fiscal_year_before": "fiscal year {year} ended before the mission was established ({established}); check the year",
+    "check.after_as_of": "{date} is after the fact base's own date ({as_of}, header.as_of): check the date, or move header.as_of to the day the fact base was last updated",
     "check.fiscal_year_after": "fiscal year {year} begins more than a year after the fiscal year of the fact base's date ({as_of}, in {as_of_year}); check the year",
     "check.budget_zero": "an amount of 0 dollars; check that a source gives it, and leave the figure out where none gives an amount",
     "check.budget_overspent": "in fiscal year {year} the expenditure of {spent} is more than one and a half times the approved amount of {approved}; check both figures and their units",

@@ -744,6 +744,7 @@ MESSAGES: dict[str, str] = {
     "check.fiscal_year": "l'exercice {year} n'est pas de la forme AAAA/AA avec AA l'année suivante ; écrivez-le {suggested}",
     "check.fiscal_year_twice": "l'exercice {year} a plus d'un enregistrement ; mettez tous ses montants dans un seul",
     "check.fiscal_year_before": "l'exercice {year} s'est achevé avant la création de la mission ({established})\xa0; vérifiez l'année",
+    "check.after_as_of": "{date} est postérieure à la date de la base de faits elle-même ({as_of}, header.as_of)\xa0: vérifiez la date, ou portez header.as_of au jour de la dernière mise à jour de la base",
     "check.fiscal_year_after": "l'exercice {year} commence plus d'un an après l'exercice de la date de la base de faits ({as_of}, dans {as_of_year})\xa0; vérifiez l'année",
     "check.budget_zero": "un montant de 0 dollar\xa0; vérifiez qu'une source le donne, et omettez le chiffre si aucune ne donne de montant",
     "check.budget_overspent": "pour l'exercice {year}, les dépenses de {spent} dépassent une fois et demie le montant approuvé de {approved}\xa0; vérifiez les deux chiffres et leurs unités",

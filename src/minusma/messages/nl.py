@@ -744,6 +744,7 @@ MESSAGES: dict[str, str] = {
     "check.fiscal_year": "begrotingsjaar {year} is niet JJJJ/JJ met JJ het jaar erna; schrijf het als {suggested}",
     "check.fiscal_year_twice": "begrotingsjaar {year} heeft meer dan één record; zet al zijn bedragen in één",
     "check.fiscal_year_before": "begrotingsjaar {year} eindigde voordat de missie werd opgericht ({established}); controleer het jaar",
+    "check.after_as_of": "{date} ligt na de datum van het feitenbestand zelf ({as_of}, header.as_of): controleer de datum, of zet header.as_of op de dag waarop het feitenbestand het laatst is bijgewerkt",
     "check.fiscal_year_after": "begrotingsjaar {year} begint meer dan een jaar na het begrotingsjaar van de datum van het feitenbestand ({as_of}, in {as_of_year}); controleer het jaar",
     "check.budget_zero": "een bedrag van 0 dollar; controleer of een bron het noemt, en laat het cijfer weg als geen bron een bedrag geeft",
     "check.budget_overspent": "in begrotingsjaar {year} zijn de uitgaven van {spent} meer dan anderhalf keer het goedgekeurde bedrag van {approved}; controleer beide cijfers en hun eenheden",

@@ -5,11 +5,12 @@ periods) live in :func:`check_fact_base`, which reports every problem instead of
 the first: errors stop a load, warnings do not. No I/O, no typer, no rich.
 """
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import chain
 from operator import itemgetter, methodcaller
 from typing import (
     TYPE_CHECKING,
+    Any,
     Literal,
     NamedTuple,
 )
@@ -751,6 +752,62 @@ def _check_budgets(fact_base: FactBase) -> Iterator[Problem]:  # noqa: C901
                 )  # fmt: skip
 
 
+_DATED: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("sources", ("published", "accessed")), ("events", ("date",)),
+    ("resolutions", ("adopted", "mandate_start", "mandate_end")),
+    ("leaders", ("appointed", "start", "end", "attested")), ("snapshots", ("date",)), ("casualties", ("start", "end")),
+    ("contributions", ("date",)), ("fatalities", ("date",)),
+)  # fmt: skip
+"""The records of the top-level lists, and the dates each may hold."""
+
+
+def _dates_after(
+    path: str, records: Sequence[Mapping[str, Any]], keys: tuple[str, ...], last: str
+) -> Iterator[tuple[str, str]]:
+    """Each date of ``records`` whose first day comes after the day ``last`` (YYYY-MM-DD), with its
+    path. A partial date is compared by its first day: as strings, ``2026-12`` and ``2027`` come after
+    ``2026-11-30`` and ``2026`` does not. Each key is one pass in C; the walk only says where."""
+    for key in keys:
+        values = list(map(methodcaller("get", key), records))
+        if max(filter(None, values), default="") > last:
+            yield from (
+                (f"{path}[{index}].{key}", value) for index, value in enumerate(values) if value and value > last
+            )
+
+
+def _check_after_as_of(fact_base: FactBase) -> Iterator[Problem]:
+    """A date after the fact base's own date (``header.as_of``, its last day when partial) is a
+    warning: a mistyped year, or a record added without moving ``as_of`` (a source read on a day
+    after the date the fact base says it holds)."""
+    as_of = fact_base["header"]["as_of"]
+    last = date_range(as_of)[1].isoformat()
+    mission = fact_base["mission"]
+    found: list[tuple[str, str]] = [
+        (f"mission.{key}", mission[key])
+        for key in ("established", "operational", "mandate_ended", "withdrawal_completed", "liquidation_from")
+        if mission[key] > last
+    ]
+    lists: Mapping[str, Any] = fact_base
+    for name, keys in _DATED:
+        found += _dates_after(name, lists.get(name, []), keys, last)
+    netherlands = fact_base["netherlands"]
+    found += _dates_after("netherlands.phases", netherlands["phases"], ("start", "end"), last)
+    found += _dates_after("netherlands.figures", netherlands["figures"], ("date",), last)
+    for index, fatality in enumerate(fact_base.get("fatalities", [])):
+        found += _dates_after(
+            f"fatalities[{index}].revised",
+            fatality.get("revised", []),
+            ("snapshot",),
+            last,
+        )
+    for index, base in enumerate(fact_base.get("bases", [])):
+        found += _dates_after(f"bases[{index}].presence", base["presence"], ("date",), last)
+        if "closed" in base and base["closed"]["date"] > last:
+            found.append((f"bases[{index}].closed.date", base["closed"]["date"]))
+    for path, date in found:
+        yield Problem("warning", path, Message("check.after_as_of", {"date": date, "as_of": as_of}))
+
+
 def _check_places(fact_base: FactBase) -> Iterator[Problem]:
     """An event's place is a site of the fact base."""
     sites = {base["id"] for base in fact_base.get("bases", [])}
@@ -781,6 +838,7 @@ def check_fact_base(fact_base: FactBase) -> list[Problem]:
     problems += _check_fatalities(fact_base)
     problems += _check_series(fact_base)
     problems += _check_budgets(fact_base)
+    problems += _check_after_as_of(fact_base)
     mission = fact_base["mission"]
     mission_order = (
         ("established", "operational"), ("operational", "mandate_ended"),
