@@ -80,3 +80,35 @@ def test_ev_2022_tessalit_mine_gives_the_mission_s_three_and_the_secretary_gener
     assert "vier gedode Tsjadische blauwhelmen" in event["text"]["nl"]
     for lang in ("en", "nl", "fr"):
         assert "19" in event["caveat"][lang] and "17" in event["caveat"][lang]
+
+
+# --- the audit of 8 December 2026: snapshots and the events from 2019 on ---
+
+
+def test_strength_2013_09_says_which_page_gives_the_excerpts_figures() -> None:
+    # veteranenartillerie.nl: "eind september 2013 6.039 zijn ingezet (5.219 militairen en 820
+    # politiemensen)" and "11.200 militairen en 1.140 politiemensen" (resolution 2100: 1,440).
+    snapshot = _by_id(load()["snapshots"], "strength-2013-09")
+    preferred, excerpt = snapshot["claims"]
+    assert excerpt["uniformed"]["value"] == 6039 and excerpt["sources"] == ["veteranen-artillerie"]
+    assert "1,140" in excerpt["caveat"]["en"] and "1,440" in excerpt["caveat"]["en"]
+    assert "without naming a source" in excerpt["caveat"]["en"]
+    assert "zonder een bron" in excerpt["caveat"]["nl"] and "sans en citer la source" in excerpt["caveat"]["fr"]
+    assert "not found" not in preferred["reason"]["en"] and "veterans' association" in preferred["reason"]["en"]
+
+
+def test_ev_2022_moura_cites_the_weekly_fair_and_the_helicopters() -> None:
+    event = _by_id(load()["events"], "ev-2022-moura")
+    assert {"apanews-moura-2023", "reuters-moura-2023"} <= set(event["sources"])
+    assert event["text"]["en"].startswith("On the day of the weekly fair") and "helicopter" in event["text"]["en"]
+    assert "market day" not in event["text"]["en"]
+
+
+def test_ev_2023_kidal_cites_the_armed_groups_taking_the_camp() -> None:
+    event = _by_id(load()["events"], "ev-2023-kidal")
+    assert "bamada-kidal-2023" in event["sources"] and "armed groups take over the camp" in event["text"]["en"]
+
+
+def test_ev_2023_douentza_names_no_region_its_sources_do_not_give() -> None:
+    text = _by_id(load()["events"], "ev-2023-douentza")["text"]
+    assert "Mopti" not in text["en"] and "Mopti" not in text["nl"] and "Mopti" not in text["fr"]
