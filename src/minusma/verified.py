@@ -5,5 +5,5 @@ After editing the fact base, run ``python tests/refresh_digest.py``: it validate
 and rewrites these two lines; tests/test_data.py fails until they match.
 """
 
-SHIPPED_SIZE = 1614090
-SHIPPED_SHA256 = "123a0ea2e1b4779dfbe0cccad6101c46a32f3e74bbff776cc4a235db5452a9e9"
+SHIPPED_SIZE = 1615991
+SHIPPED_SHA256 = "4df67b99fd2bfa2b54d72bbd114d3e661acc3d2256ced1bafd296031bbed59c1"
