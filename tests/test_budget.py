@@ -78,6 +78,11 @@ def test_the_mission_spans_eleven_fiscal_years() -> None:
         ((10_000, "exact"), (5, "exact"), {"percent": 0.1, "qualifier": "exact"}),
         ((1_000, "about"), (1_100, "exact"), {"percent": 110.0, "qualifier": "about"}),
         ((0, "exact"), (5, "exact"), None),
+        # an approved amount known only from below gives no share: 119% of "more than" 1,000 is at most 119%
+        ((1_000, "more_than"), (1_192, "exact"), None),
+        ((1_000, "at_least"), (900, "exact"), None),
+        ((1_000, "nearly"), (900, "exact"), {"percent": 90.0, "qualifier": "about"}),
+        ((1_000, "exact"), (900, "more_than"), {"percent": 90.0, "qualifier": "about"}),
     ],
 )
 def test_the_share_spent(approved: tuple[int, str], spent: tuple[int, str], expected: object) -> None:
@@ -114,15 +119,20 @@ def test_the_shipped_shares_from_the_uns_expense_data(
     assert year["spent"] == {"percent": percent, "qualifier": "exact"}
 
 
-def test_2022_23_has_an_expenditure_and_no_approved_amount_so_no_share(runner: CliRunner) -> None:
+def test_2022_23_has_only_a_lower_bound_approved_so_no_share(runner: CliRunner) -> None:
+    # AG/AB/4388: the four costliest missions, Mali's among them, "dotées chacune de plus d'un milliard"
     year = next(item for item in run_json(runner, "budget")["years"] if item["fiscal_year"] == "2022/23")
     assert (year["approved"], year["expenditure"], year["spent"]) == (
-        None, {"value": 1_192_292_200, "qualifier": "exact"}, None,
+        {"value": 1_000_000_000, "qualifier": "more_than"}, {"value": 1_192_292_200, "qualifier": "exact"}, None,
     )  # fmt: skip
     result = runner.invoke(app, ["budget", "--from", "2022/23", "--to", "2022/23", "--csv"])
     assert result.exit_code == 0, result.output
     (row,) = [row for row in csv.DictReader(io.StringIO(result.stdout)) if row["table"] == "budget_years"]
-    assert (row["approved"], row["expenditure"], row["spent"], row["found"]) == ("", "1192292200", "", "1")
+    assert (row["approved"], row["expenditure"], row["spent"], row["found"]) == (
+        "1000000000", "1192292200", "", "2",
+    )  # fmt: skip
+    table = runner.invoke(app, ["budget", "--from", "2022/23", "--to", "2022/23"], env={"COLUMNS": "300"}).stdout
+    assert "more than US$1,000,000,000 approved for the one fiscal year in this period (2022/23)" in table
 
 
 @pytest.mark.parametrize("lang", ["en", "nl", "fr"])
@@ -151,17 +161,17 @@ def test_every_fiscal_year_is_listed_and_a_missing_one_is_not_filled(runner: Cli
             assert year["spent"] is None
     total = document["total"]
     assert (total["years_with_amount"], total["fiscal_years"], total["first"], total["last"]) == (
-        10,
+        11,
         12,
         "2013/14",
         "2024/25",
     )
     assert total["approved"]["qualifier"] == "about"
-    # the sum of the preferred approved amounts, to ten million: its roughest part is 2017/18's
-    # "1.12 billion" (2023/24's whole-year "867 M$" is to the million)
+    # the sum of the preferred approved amounts, to the billion: its roughest part is 2022/23's "more
+    # than a billion" (before it, 2017/18's "1.12 billion", to ten million)
     exact_sum = sum(year["approved"]["value"] for year in document["years"] if year["approved"])
-    assert exact_sum == 10_009_193_700
-    assert total["approved"]["value"] == 10_010_000_000
+    assert exact_sum == 11_009_193_700
+    assert total["approved"]["value"] == 11_000_000_000
 
 
 def test_2023_24_spent_what_the_un_data_gives_of_the_revised_budget(runner: CliRunner) -> None:
@@ -211,10 +221,10 @@ def test_conflicting_figures_are_both_kept_with_one_preferred(runner: CliRunner)
 
 def test_the_about_line_states_the_total_and_the_years(runner: CliRunner) -> None:
     about = run_json(runner, "about")["budget"]
-    assert (about["years_with_amount"], about["fiscal_years"]) == (10, 12)
+    assert (about["years_with_amount"], about["fiscal_years"]) == (11, 12)
     result = runner.invoke(app, ["about", "--csv"])
-    assert "about US$10,010,000,000" in result.stdout and "10 of the 12" in result.stdout
-    assert "10,009,193,700" not in result.stdout  # no false precision from rounded parts
+    assert "about US$11,000,000,000" in result.stdout and "11 of the 12" in result.stdout
+    assert "11,009,193,700" not in result.stdout  # no false precision from rounded parts
 
 
 # --------------------------------------------------------------------------- --from / --to
@@ -466,6 +476,13 @@ def test_an_amount_is_given_to_the_unit_its_digits_show(value: int, qualifier: s
         ([(100, "about"), (51, "exact")], (200, "about")),
         ([(0, "about"), (0, "exact")], (0, "about")),
         ([(590_000_000, "about")], (590_000_000, "about")),
+        # lower bounds stay lower bounds, rounded down: more than 1,000 and 1,192 is more than 2,000
+        ([(1_000, "more_than")], (1_000, "more_than")),
+        ([(1_000, "more_than"), (1_192, "exact")], (2_000, "more_than")),
+        ([(1_000, "at_least"), (1_999, "exact")], (2_000, "at_least")),  # 2,999 down, never up to 3,000
+        ([(1_000, "at_least"), (1_000, "more_than")], (2_000, "more_than")),
+        ([(1_000, "more_than"), (1_000, "about")], (2_000, "about")),  # a bound and an estimate: about
+        ([(1_000, "more_than"), (1_000, "nearly")], (2_000, "about")),
     ],
 )
 def test_a_total_of_rounded_amounts_is_no_more_precise_than_its_roughest_part(
@@ -615,14 +632,14 @@ def test_the_about_line_for_one_fiscal_year_with_an_amount_speaks_of_one(
         ),
         # one fiscal year, without an approved amount (2022/23 has only its expenditure)
         (
-            ["--from", "2022-07-01", "--to", "2022-07-01"],
+            ["--from", "2024-07-01", "--to", "2024-07-01"],
             "No approved amount is cited for the one fiscal year",
             "any of",
         ),
         # two, one with an amount: the period's first and last year, and "the only one"
         (
-            ["--from", "2022-07-01", "--to", "2023-07-01"],
-            "approved in 1 of the 2 fiscal years (2022/23 to 2023/24), the only",
+            ["--from", "2023-07-01", "--to", "2024-07-01"],
+            "approved in 1 of the 2 fiscal years (2023/24 to 2024/25), the only",
             "one fiscal year",
         ),
         # three, all with amounts: the sum, first to last

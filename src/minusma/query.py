@@ -2367,8 +2367,12 @@ def _preferred_amount(figures: Sequence[Any], kind: str) -> Amount | None:
 def spent_share(approved: Amount | None, expenditure: Amount | None) -> FillRate | None:
     """The expenditure as a share of the approved amount, to a tenth, half up; none where either is
     unknown or nothing was approved. Approximate where either figure is. A share just short of 100% is
-    99.9%, never 100.0%, and one just above nothing 0.1%, never 0.0%."""
+    99.9%, never 100.0%, and one just above nothing 0.1%, never 0.0%. None either where the approved
+    amount is only a lower bound ("more than a billion"): the share would be only an upper bound, which
+    no qualifier says."""
     if approved is None or expenditure is None or approved["value"] <= 0:
+        return None
+    if approved["qualifier"] in _LOWER_BOUNDS:
         return None
     exact = approved["qualifier"] == "exact" and expenditure["qualifier"] == "exact"
     spent, budget = expenditure["value"], approved["value"]
@@ -2426,14 +2430,21 @@ def precision(amount: Amount) -> int:
     return unit
 
 
+_LOWER_BOUNDS = ("more_than", "at_least")
+
+
 def added(amounts: Sequence[Amount]) -> Amount:
     """Amounts added, to the precision of the least precise of them (a sum of rounded figures is no more
-    precise than its roughest part): exact only when every part is, otherwise ``about`` the sum rounded
-    half up to that part's unit."""
+    precise than its roughest part): exact only when every part is. Where every part is exact or a lower
+    bound ("more than a billion"), so is the sum: "more than" if any part is, else "at least", rounded
+    down to that unit (never a bound the parts do not reach). Otherwise ``about`` the sum rounded half up."""
     total = sum(amount["value"] for amount in amounts)
-    if all(amount["qualifier"] == "exact" for amount in amounts):
+    qualifiers = {amount["qualifier"] for amount in amounts}
+    if qualifiers <= {"exact"}:
         return {"value": total, "qualifier": "exact"}
     unit = max(precision(amount) for amount in amounts)
+    if qualifiers <= {"exact", *_LOWER_BOUNDS}:
+        return {"value": total // unit * unit, "qualifier": "more_than" if "more_than" in qualifiers else "at_least"}
     return {"value": (total + unit // 2) // unit * unit, "qualifier": "about"}
 
 
