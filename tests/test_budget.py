@@ -166,12 +166,12 @@ def test_every_fiscal_year_is_listed_and_a_missing_one_is_not_filled(runner: Cli
         "2013/14",
         "2024/25",
     )
-    assert total["approved"]["qualifier"] == "about"
-    # the sum of the preferred approved amounts, to the billion: its roughest part is 2022/23's "more
-    # than a billion" (before it, 2017/18's "1.12 billion", to ten million)
+    assert total["approved"]["qualifier"] == "more_than"
+    # the sum of the preferred approved amounts is a lower bound, since 2022/23's is "more than a
+    # billion": each "about" part less half its unit, down to ten million (2017/18's "1.12 billion")
     exact_sum = sum(year["approved"]["value"] for year in document["years"] if year["approved"])
     assert exact_sum == 11_009_193_700
-    assert total["approved"]["value"] == 11_000_000_000
+    assert total["approved"]["value"] == 11_000_000_000  # 11,002,... at least
 
 
 def test_2023_24_spent_what_the_un_data_gives_of_the_revised_budget(runner: CliRunner) -> None:
@@ -223,7 +223,8 @@ def test_the_about_line_states_the_total_and_the_years(runner: CliRunner) -> Non
     about = run_json(runner, "about")["budget"]
     assert (about["years_with_amount"], about["fiscal_years"]) == (11, 12)
     result = runner.invoke(app, ["about", "--csv"])
-    assert "about US$11,000,000,000" in result.stdout and "11 of the 12" in result.stdout
+    assert "more than US$11,000,000,000" in result.stdout and "11 of the 12" in result.stdout
+    assert "a lower bound" in result.stdout and "no more precise" not in result.stdout
     assert "11,009,193,700" not in result.stdout  # no false precision from rounded parts
 
 
@@ -476,12 +477,16 @@ def test_an_amount_is_given_to_the_unit_its_digits_show(value: int, qualifier: s
         ([(100, "about"), (51, "exact")], (200, "about")),
         ([(0, "about"), (0, "exact")], (0, "about")),
         ([(590_000_000, "about")], (590_000_000, "about")),
-        # lower bounds stay lower bounds, rounded down: more than 1,000 and 1,192 is more than 2,000
+        # lower bounds stay lower bounds: the bounds and exact parts as they stand, each "about" part
+        # less half its unit, rounded down to the roughest such unit
         ([(1_000, "more_than")], (1_000, "more_than")),
-        ([(1_000, "more_than"), (1_192, "exact")], (2_000, "more_than")),
-        ([(1_000, "at_least"), (1_999, "exact")], (2_000, "at_least")),  # 2,999 down, never up to 3,000
+        ([(1_000, "more_than"), (1_192, "exact")], (2_192, "more_than")),
+        ([(1_000, "at_least"), (1_999, "exact")], (2_999, "at_least")),
         ([(1_000, "at_least"), (1_000, "more_than")], (2_000, "more_than")),
-        ([(1_000, "more_than"), (1_000, "about")], (2_000, "about")),  # a bound and an estimate: about
+        ([(1_000_000_000, "more_than"), (867_000_000, "about")], (1_866_000_000, "more_than")),  # 866.5M at least
+        ([(1_000, "more_than"), (1_000, "about")], (1_000, "more_than")),  # 1,500 at least: down to the thousand
+        ([(1_000, "at_least"), (30, "about")], (1_020, "at_least")),  # 30 is 25 at least: 1,025, to the ten
+        ([(1_000, "at_least"), (3, "about")], (1_002, "at_least")),  # 3 is 2.5 at least: 1,002.5, down
         ([(1_000, "more_than"), (1_000, "nearly")], (2_000, "about")),
     ],
 )
@@ -641,6 +646,13 @@ def test_the_about_line_for_one_fiscal_year_with_an_amount_speaks_of_one(
             ["--from", "2023-07-01", "--to", "2024-07-01"],
             "approved in 1 of the 2 fiscal years (2023/24 to 2024/25), the only",
             "one fiscal year",
+        ),
+        # two with amounts, one known only as "more than": the sum is a lower bound and says so
+        (
+            ["--from", "2022/23", "--to", "2023/24"],
+            "more than US$1,866,000,000 approved in 2 of the 2 fiscal years (2022/23 to 2023/24), those with an "
+            "approved amount cited (their sum, a lower bound",
+            "no more precise",
         ),
         # three, all with amounts: the sum, first to last
         (

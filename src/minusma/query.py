@@ -2434,17 +2434,23 @@ _LOWER_BOUNDS = ("more_than", "at_least")
 
 
 def added(amounts: Sequence[Amount]) -> Amount:
-    """Amounts added, to the precision of the least precise of them (a sum of rounded figures is no more
-    precise than its roughest part): exact only when every part is. Where every part is exact or a lower
-    bound ("more than a billion"), so is the sum: "more than" if any part is, else "at least", rounded
-    down to that unit (never a bound the parts do not reach). Otherwise ``about`` the sum rounded half up."""
+    """Amounts added: exact only when every part is. Where some part is a lower bound ("more than a
+    billion") and none is "nearly", the sum is a lower bound too ("more than" if any part is, else "at
+    least"): the exact parts and the bounds as they stand, each ``about`` part less half the unit its
+    digits show (the least it may stand for), rounded down to the roughest such unit, so that the bound
+    is never one the parts do not reach. Otherwise ``about`` the sum, to the precision of the least
+    precise part (a sum of rounded figures is no more precise than its roughest part), half up."""
     total = sum(amount["value"] for amount in amounts)
     qualifiers = {amount["qualifier"] for amount in amounts}
     if qualifiers <= {"exact"}:
         return {"value": total, "qualifier": "exact"}
+    if qualifiers & set(_LOWER_BOUNDS) and "nearly" not in qualifiers:
+        rounded = [precision(amount) for amount in amounts if amount["qualifier"] == "about"]
+        unit = max(rounded, default=1)
+        least = 2 * total - sum(rounded)  # twice the least, in whole numbers: half a unit is not always one
+        bound = least // (2 * unit) * unit
+        return {"value": bound, "qualifier": "more_than" if "more_than" in qualifiers else "at_least"}
     unit = max(precision(amount) for amount in amounts)
-    if qualifiers <= {"exact", *_LOWER_BOUNDS}:
-        return {"value": total // unit * unit, "qualifier": "more_than" if "more_than" in qualifiers else "at_least"}
     return {"value": (total + unit // 2) // unit * unit, "qualifier": "about"}
 
 

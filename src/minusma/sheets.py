@@ -1889,6 +1889,8 @@ def budget_total(total: BudgetTotal, lang: Lang) -> str:
         return say("budget_total_none", lang, of=total["fiscal_years"])
     if total["fiscal_years"] == 1:  # not "1 of the 1 fiscal years (2023/24 to 2023/24)"
         key = "budget_total_line.single"
+    elif total["years_with_amount"] > 1 and total["approved"]["qualifier"] in ("more_than", "at_least"):
+        key = "budget_total_line.bound"  # a sum with a year known only from below (query.added)
     else:
         key = f"budget_total_line.{LANGS[lang].plural(total['years_with_amount'])}"  # one amount is no sum
     return say(

@@ -703,6 +703,7 @@ MESSAGES: dict[str, str] = {
     "map.source": "Sources: Geo-PKO (Cil, Fjelde, Hultman & Nilsson 2020), RADPKO (Hunnicutt & Nomikos 2020); boundaries and regions: Natural Earth (public domain). Made with minusma.",
     "budget_total": "Budget",
     "usd": "US${n}",
+    "budget_total_line.bound": "{amount} approved in {years} of the {of} fiscal years ({first} to {last}), those with an approved amount cited (their sum, a lower bound: at least one year's amount is known only as 'more than')",
     "budget_total_line.one": "{amount} approved in {years} of the {of} fiscal years ({first} to {last}), the only one with an approved amount cited",
     "budget_total_line.other": "{amount} approved in {years} of the {of} fiscal years ({first} to {last}), those with an approved amount cited (their sum, no more precise than its roughest part)",
     "budget_total_about": "{line}; see minusma budget",

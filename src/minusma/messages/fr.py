@@ -703,6 +703,7 @@ MESSAGES: dict[str, str] = {
     "map.source": "Sources : Geo-PKO (Cil, Fjelde, Hultman et Nilsson 2020), RADPKO (Hunnicutt et Nomikos 2020) ; frontières et régions : Natural Earth (domaine public). Réalisé avec minusma.",
     "budget_total": "Budget",
     "usd": "{n} $ US",
+    "budget_total_line.bound": "{amount} approuvés pour {years} des {of} exercices ({first} à {last}), ceux dont un montant approuvé est sourcé (leur somme, une borne inférieure\xa0: pour au moins un exercice, le montant n’est connu que comme «\xa0plus de\xa0»)",
     "budget_total_line.one": "{amount} approuvés pour {years} des {of} exercices ({first} à {last}), le seul dont un montant approuvé est sourcé",
     "budget_total_line.other": "{amount} approuvés pour {years} des {of} exercices ({first} à {last}), ceux dont un montant approuvé est sourcé (leur somme, pas plus précise que sa partie la plus approximative)",
     "budget_total_about": "{line}\xa0; voir minusma budget",

@@ -703,6 +703,7 @@ MESSAGES: dict[str, str] = {
     "map.source": "Bronnen: Geo-PKO (Cil, Fjelde, Hultman & Nilsson 2020), RADPKO (Hunnicutt & Nomikos 2020); grenzen en regio's: Natural Earth (publiek domein). Gemaakt met minusma.",
     "budget_total": "Budget",
     "usd": "US${n}",
+    "budget_total_line.bound": "{amount} goedgekeurd in {years} van de {of} begrotingsjaren ({first} tot {last}), die met een goedgekeurd bedrag uit een bron (hun som, een ondergrens: van minstens één jaar is het bedrag alleen als 'meer dan' bekend)",
     "budget_total_line.one": "{amount} goedgekeurd in {years} van de {of} begrotingsjaren ({first} tot {last}), het enige met een goedgekeurd bedrag uit een bron",
     "budget_total_line.other": "{amount} goedgekeurd in {years} van de {of} begrotingsjaren ({first} tot {last}), die met een goedgekeurd bedrag uit een bron (hun som, niet preciezer dan het grofste deel)",
     "budget_total_about": "{line}; zie minusma budget",
