@@ -864,6 +864,36 @@ def test_output_onto_the_fact_base_being_read_is_refused(tmp_path: Path, how: st
     assert elsewhere.returncode == 0 and (tmp_path / "answer.txt").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("extra", [[], ["--json"]])
+def test_validate_output_onto_the_file_it_validates_is_refused(tmp_path: Path, extra: list[str]) -> None:
+    """`validate facts.json --output facts.json` replaced the facts with the one-line report, exit 0."""
+    facts = tmp_path / "facts.json"
+    original = (REPO / "data" / "minusma.json").read_bytes()
+    facts.write_bytes(original)
+    result = minusma("validate", str(facts), *extra, "--output", str(facts))
+    assert result.returncode == 2 and "is the fact base being read" in result.stderr
+    assert facts.read_bytes() == original
+    report = tmp_path / "report.txt"
+    elsewhere = minusma("validate", str(facts), *extra, "--output", str(report))
+    assert elsewhere.returncode == 0 and report.read_text(encoding="utf-8")
+
+
+def test_export_into_the_folder_holding_the_fact_base_under_a_package_name_is_refused(tmp_path: Path) -> None:
+    """`export pkg --force --data pkg/datapackage.json` replaced the facts with the package's descriptor."""
+    folder = tmp_path / "pkg"
+    folder.mkdir()
+    original = (REPO / "data" / "minusma.json").read_bytes()
+    (folder / "datapackage.json").write_bytes(original)
+    result = minusma("export", str(folder), "--force", "--data", str(folder / "datapackage.json"))
+    assert result.returncode == 2 and "holds the fact base being read as datapackage.json" in result.stderr
+    assert sorted(path.name for path in folder.iterdir()) == ["datapackage.json"]
+    assert (folder / "datapackage.json").read_bytes() == original
+    (folder / "facts.json").write_bytes(original)  # under a name the package does not use: it stays
+    beside = minusma("export", str(folder), "--force", "--data", str(folder / "facts.json"))
+    assert beside.returncode == 0, beside.stderr
+    assert (folder / "facts.json").read_bytes() == original
+
+
 def test_output_onto_the_shipped_fact_base_is_refused() -> None:
     from minusma.load import default_path
 

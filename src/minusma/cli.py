@@ -218,12 +218,17 @@ def settings(fits: Sequence[Format] | None = None) -> Settings:
     )
 
 
+def _file_read(data: str | None) -> str | None:
+    """The file the fact base is read from (--data, MINUSMA_DATA or the shipped file); none for stdin."""
+    from minusma.load import default_path
+
+    return str(default_path()) if data is None else None if data == "-" else data
+
+
 def _same_file(destination: str, data: str | None) -> bool:
     """Whether --output names the fact base being read (--data, MINUSMA_DATA or the shipped file):
     writing it would replace the facts with the answer."""
-    from minusma.load import default_path
-
-    read = default_path() if data is None else None if data == "-" else data
+    read = _file_read(data)
     if read is None or not destination:
         return False
     try:
@@ -848,6 +853,8 @@ def validate(
     path: Annotated[str | None, typer.Argument(metavar="PATH", help=_help("path"))] = None,
 ) -> None:
     chosen = settings()
+    if path not in (None, "-") and chosen.output is not None and _same_file(chosen.output, path):
+        raise UsageError(Message("output_is_data", {"file": safe(chosen.output, lines=False)}))
     report = query.validation(*validate_file(path if path is not None else chosen.data), chosen.lang)
     output.write(output.view(report, sheets.validation), chosen.format, chosen.lang, page=chosen.page, to=chosen.output)
     if not report["valid"]:
@@ -865,7 +872,8 @@ def export(
     if chosen.output is not None:
         raise UsageError(Message("export.no_output"))
     fact_base = load(chosen.data)
-    package.export(fact_base, directory, force, chosen.lang, places=dict(query.bases(fact_base)))
+    places = dict(query.bases(fact_base))
+    package.export(fact_base, directory, force, chosen.lang, places=places, read=_file_read(chosen.data))
 
 
 @command("schema", kinds=(), also=("json",))

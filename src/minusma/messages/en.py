@@ -502,6 +502,7 @@ MESSAGES: dict[str, str] = {
     "export.licence": "The fact base states no licence of its own (the minusma program, which ships one, is under the MIT licence). Every fact cites the public sources listed here.",
     "export.not_folder": "{path} exists and is not a folder; choose a new or empty folder",
     "export.no_parent": "the folder {path} does not exist; create it first or choose another place",
+    "export.is_data": "{path} holds the fact base being read as {file}, which the package would replace; choose another folder",
     "export.not_empty": "{path} is not empty; choose a new or empty folder, or add --force to replace the package's files in it (other files stay)",
     "export.empty_path": "DIR is empty: give the folder to write the package into (. for this one)",
     "export.no_output": "export writes its package into DIR; --output does not apply (leave it out)",

@@ -502,6 +502,7 @@ MESSAGES: dict[str, str] = {
     "export.licence": "La base de faits n’indique pas de licence propre (le programme minusma, qui en distribue une, est sous licence MIT). Chaque fait cite les sources publiques listées ici.",
     "export.not_folder": "{path} existe et n’est pas un dossier\xa0; choisissez un dossier nouveau ou vide",
     "export.no_parent": "le dossier {path} n’existe pas\xa0; créez-le d’abord ou choisissez un autre emplacement",
+    "export.is_data": "{path} contient la base de faits lue, sous le nom {file}, que le paquet remplacerait\xa0; choisissez un autre dossier",
     "export.not_empty": "{path} n’est pas vide\xa0; choisissez un dossier nouveau ou vide, ou ajoutez --force pour y remplacer les fichiers du paquet (les autres fichiers restent)",
     "export.empty_path": "DIR est vide : indiquez le dossier où écrire le paquet (. pour celui-ci)",
     "export.no_output": "export écrit son paquet dans DIR ; --output ne s’applique pas (omettez-le)",

@@ -502,6 +502,7 @@ MESSAGES: dict[str, str] = {
     "export.licence": "Het feitenbestand vermeldt geen eigen licentie (het programma minusma, dat er een meelevert, valt onder de MIT-licentie). Elk feit noemt de openbare bronnen die hier staan.",
     "export.not_folder": "{path} bestaat en is geen map; kies een nieuwe of lege map",
     "export.no_parent": "de map {path} bestaat niet; maak hem eerst aan of kies een andere plek",
+    "export.is_data": "{path} bevat het feitenbestand dat gelezen wordt als {file}, dat het pakket zou vervangen; kies een andere map",
     "export.not_empty": "{path} is niet leeg; kies een nieuwe of lege map, of voeg --force toe om de bestanden van het pakket daarin te vervangen (andere bestanden blijven staan)",
     "export.empty_path": "DIR is leeg: geef de map waarin het pakket komt (. voor deze)",
     "export.no_output": "export schrijft het pakket in DIR; --output geldt hier niet (laat het weg)",

@@ -526,9 +526,12 @@ def _move_in(staging: Path, target: Path, names: Sequence[str]) -> None:
         raise
 
 
-def export(fact_base: FactBase, given: str, force: bool, lang: Lang, places: dict[str, Any]) -> None:
+def export(
+    fact_base: FactBase, given: str, force: bool, lang: Lang, places: dict[str, Any], read: str | None = None
+) -> None:
     """Write the package into the folder ``given`` (with ``places``, a ``bases`` answer, as GeoJSON),
-    and one line saying so on standard output."""
+    and one line saying so on standard output. ``read`` is the fact base's file: a package file that
+    would replace it is refused (a usage error), as ``--output`` naming it is."""
     if not given:
         raise UsageError(Message("export.empty_path"))
     directory = Path(given)
@@ -547,6 +550,14 @@ def export(fact_base: FactBase, given: str, force: bool, lang: Lang, places: dic
     except OSError as error:
         raise OutputError(Message("export.failed", {"path": shown, "reason": os_reason(error)})) from None
     contents = files(fact_base, lang, places)
+    if exists and read is not None:
+        for name in contents:
+            try:
+                replaced = os.path.samefile(target / name, read)
+            except OSError:  # no such file in the folder (yet): nothing of the facts replaced
+                replaced = False
+            if replaced:
+                raise UsageError(Message("export.is_data", {"path": shown, "file": name}))
     staging: Path | None = None
     try:
         with interrupts(stop):  # Ctrl-C, SIGTERM, SIGHUP raise here, so a half-written package is cleared away
