@@ -89,6 +89,16 @@ def test_closed_stdin_does_not_matter() -> None:
     assert json.loads(result.stdout)["abbreviation"] == "MINUSMA"
 
 
+@pytest.mark.parametrize("args", ["about --data -", "validate -", "validate --json -"])
+def test_reading_the_fact_base_from_a_closed_stdin_is_a_problem_not_a_crash(args: str) -> None:
+    """`--data -` with stdin closed ended in "internal error: AttributeError" (exit 3)."""
+    result = subprocess.run(
+        ["bash", "-c", f"{sys.executable} -m minusma {args} <&-"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1, result.stderr
+    assert "standard input is closed" in result.stderr + result.stdout and "internal error" not in result.stderr
+
+
 @pytest.mark.parametrize(
     "environment", [{"LANG": "C", "LC_ALL": "C"}, {"LC_ALL": "POSIX"}, {"PYTHONIOENCODING": "ascii"}]
 )

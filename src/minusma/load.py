@@ -81,6 +81,8 @@ def read_bytes(path: Path | None, *, shipped: bool = False) -> bytes:
     name = "<stdin>" if path is None else os.fsdecode(path)
     try:
         if path is None:
+            if sys.stdin is None:  # standard input closed (`<&-`): nothing to read
+                raise _fail(name, Message("read.stdin_closed"))
             data = sys.stdin.buffer.read(MAX_BYTES + 1)
         else:
             data = _read_file(path, name)

@@ -234,6 +234,7 @@ MESSAGES: dict[str, str] = {
     "read.permission": "permission denied; make the file readable or copy it somewhere readable",
     "read.failed": "cannot be read ({reason}); check the file",
     "read.no_writer": "is a pipe with nothing writing to it; start the writer first, or give a regular file",
+    "read.stdin_closed": "standard input is closed; pipe a fact base into minusma (--data - reads it from there) or give its path with --data",
     "read.empty": "is empty; a fact base is a JSON object (see 'minusma schema')",
     "read.not_utf8": "is not UTF-8 text (bad byte at offset {offset}); save it as UTF-8 JSON",
     "schema.missing": "field is missing; add it (see 'minusma schema')",

@@ -234,6 +234,7 @@ MESSAGES: dict[str, str] = {
     "read.permission": "permission refusée ; rendez le fichier lisible ou copiez-le dans un emplacement lisible",
     "read.failed": "ne peut pas être lu ({reason}) ; vérifiez le fichier",
     "read.no_writer": "est un tube dans lequel rien n’écrit ; lancez d’abord le processus qui y écrit, ou indiquez un fichier ordinaire",
+    "read.stdin_closed": "l’entrée standard est fermée\xa0; envoyez une base de faits à minusma par un tube (--data - la lit de là) ou donnez son chemin avec --data",
     "read.empty": "est vide ; une base de faits est un objet JSON (voir 'minusma schema')",
     "read.not_utf8": "n’est pas du texte UTF-8 (octet invalide à la position {offset}) ; enregistrez-le en JSON UTF-8",
     "schema.missing": "champ manquant ; ajoutez-le (voir 'minusma schema')",

@@ -234,6 +234,7 @@ MESSAGES: dict[str, str] = {
     "read.permission": "geen leesrecht; maak het bestand leesbaar of kopieer het naar een leesbare plek",
     "read.failed": "kan niet worden gelezen ({reason}); controleer het bestand",
     "read.no_writer": "is een pijp waar niets in schrijft; start eerst de schrijver, of geef een gewoon bestand",
+    "read.stdin_closed": "de standaardinvoer is gesloten; stuur een feitenbestand naar minusma (--data - leest het daarvandaan) of geef het pad met --data",
     "read.empty": "is leeg; een feitenbestand is een JSON-object (zie 'minusma schema')",
     "read.not_utf8": "is geen UTF-8-tekst (foute byte op positie {offset}); sla het op als UTF-8-JSON",
     "schema.missing": "veld ontbreekt; voeg het toe (zie 'minusma schema')",
