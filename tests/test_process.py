@@ -89,6 +89,27 @@ def test_closed_stdin_does_not_matter() -> None:
     assert json.loads(result.stdout)["abbreviation"] == "MINUSMA"
 
 
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        ("budget --output answer.txt", 0), ("budget --output=answer.txt --json", 0),
+        ("budget --output -", 1), ("budget", 1), ("search -- --output answer.txt", 1),
+    ],
+)  # fmt: skip
+def test_an_output_file_needs_no_standard_output(tmp_path: Path, args: str, code: int) -> None:
+    """`--output FILE` with stdout closed refused to run: the answer goes to the file, as `> FILE` would."""
+    result = subprocess.run(
+        ["bash", "-c", f"{sys.executable} -m minusma {args} >&-"], capture_output=True, text=True, check=False,
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == code, result.stderr
+    written = tmp_path / "answer.txt"
+    if code == 0:
+        assert "2013/14" in written.read_text(encoding="utf-8") and result.stderr == ""
+    else:
+        assert "standard output is closed" in result.stderr and not written.exists()
+
+
 @pytest.mark.parametrize("args", ["about --data -", "validate -", "validate --json -"])
 def test_reading_the_fact_base_from_a_closed_stdin_is_a_problem_not_a_crash(args: str) -> None:
     """`--data -` with stdin closed ended in "internal error: AttributeError" (exit 3)."""

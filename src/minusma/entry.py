@@ -27,6 +27,12 @@ def main() -> None:
     """The ``minusma`` command and ``python -m minusma``."""
     for stop in (_signal.SIGINT, _signal.SIGTERM, _signal.SIGHUP):
         _signal.signal(stop, _interrupted)  # before the heavy imports below
+    if sys.stdout is None and _writes_a_file(sys.argv[1:]):  # closed, and not needed: as `> FILE` would
+        descriptor = os.open(os.devnull, os.O_WRONLY)
+        if descriptor != 1:
+            os.dup2(descriptor, 1)
+            os.close(descriptor)
+        sys.stdout = os.fdopen(1, "w", encoding="utf-8", errors="backslashreplace")
     if sys.stdout is None:  # started with standard output closed
         if sys.stderr is not None:
             from minusma.messages import say
@@ -47,6 +53,19 @@ def main() -> None:
         _write_stderr(f"minusma: {_internal(f'{type(error).__name__}: {error}')}\n")
         code = 3
     _leave(code)
+
+
+def _writes_a_file(args: list[str]) -> bool:
+    """Whether the arguments name an ``--output`` file (not ``-``, standard output): the answer goes
+    there, so a closed standard output does not matter. Arguments after ``--`` are words, not options."""
+    for index, arg in enumerate(args):
+        if arg == "--":
+            return False
+        if arg == "--output":
+            return index + 1 < len(args) and args[index + 1] not in ("", "-")
+        if arg.startswith("--output="):
+            return arg.removeprefix("--output=") not in ("", "-")
+    return False
 
 
 def _internal(details: str) -> str:
