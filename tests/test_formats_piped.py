@@ -47,3 +47,15 @@ def test_casualties_chart_in_a_pipe_is_svg_that_names_its_title() -> None:
     assert root.tag == f"{SVG}svg"
     words = " ".join(text for element in root.iter() for text in (element.text,) if text)
     assert "Chad" in words
+
+
+def test_what_a_sheet_says_before_its_rows_is_a_csv_row_of_its_own() -> None:
+    """`at 2010 --csv` printed only its header: the status every other format gives was lost."""
+    for day, said in (("2010", "did not exist yet"), ("2016-07-06", "was operating"), ("2024", "had left")):
+        result = in_english("at", day, "--json")
+        status = json.loads(result.stdout)["status_text"]["en"]
+        assert said in status, day
+        (row,) = [row for row in _rows("at", day, "--csv") if row["table"] == "status"]
+        assert row["intro"].split("\n")[0] == status
+    (summary,) = [row for row in _rows("dutch", "--csv") if row["table"] == "summary"]
+    assert summary["intro"].startswith("From 2014 to 2019 the Netherlands")

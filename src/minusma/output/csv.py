@@ -5,7 +5,9 @@ sheets'. Cells are machine values (:func:`minusma.output.cells.machine`): codes 
 JSON, a quantity as ``KEY`` and ``KEY_qualifier``, a caveat in its own column. A date stays
 as written (``2016-02``: its precision is data) and is followed by ``KEY_from`` and ``KEY_to``,
 the first and last day it covers (``2016-02-01``, ``2016-02-29``), full dates that every
-spreadsheet reads as dates and sorts right; both are empty where there is no date.
+spreadsheet reads as dates and sorts right; both are empty where there is no date. What a sheet
+says before its rows (``at``'s status on the day, a summary) is a row of its own, in an ``intro``
+column.
 """
 
 from __future__ import annotations
@@ -20,7 +22,10 @@ from minusma.model import date_range
 from minusma.output.cells import machine, safe
 from minusma.output.stream import write_bytes
 from minusma.output.view import View
-from minusma.sheets import Sheet
+from minusma.sheets import Column, Sheet
+
+_INTRO = Column("intro", "", "text")
+"""Where what a sheet says before its rows goes: text, guarded as every text cell is (a leading ``=``)."""
 
 
 def span(text: object) -> tuple[str, str]:
@@ -52,6 +57,9 @@ def table(sheets: Sequence[Sheet]) -> tuple[list[str], list[list[str | int | flo
     spans: dict[object, tuple[str, str]] = {}  # a date recurs: worked out once
     for sheet in sheets:
         dated = [column.key for column in sheet.columns if column.kind == "date" and column.show != "table"]
+        # what a sheet says before its rows (the mission's status on a day, a summary): a row of its own
+        if sheet.intro:
+            records.append({"table": sheet.key, **machine(_INTRO, sheet.intro)})
         for row in sheet.rows:
             record: dict[str, str | int | float] = {"table": sheet.key}
             for column, cell in zip(sheet.columns, row, strict=True):
@@ -65,6 +73,8 @@ def table(sheets: Sequence[Sheet]) -> tuple[list[str], list[list[str | int | flo
             records.append(record)
     if any("caveat" in record for record in records) and "caveat" not in header:
         header.append("caveat")
+    if any("intro" in record for record in records) and "intro" not in header:
+        header.append("intro")
     header = [name for name in header if not name.endswith("_formula") or any(name in record for record in records)]
     return header, [[record.get(name, "") for name in header] for record in records]
 
