@@ -417,13 +417,18 @@ def test_every_format_of_casualties_parses_back_in_a_real_process(lang: str) -> 
     assert "2014" in texts and "39" in texts  # a year on the axis, its total above its bar
 
 
-def test_the_chart_at_a_terminal_is_a_row_per_year(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["casualties", "--chart"], env={"COLUMNS": "100"})
+@pytest.mark.parametrize("columns", ["80", "100"])
+def test_the_chart_at_a_terminal_is_a_row_per_year(runner: CliRunner, columns: str) -> None:
+    """At 80 columns the five causes' numbers did not fit: one block per year, no bar, and the bars' key."""
+    result = runner.invoke(app, ["casualties", "--chart"], env={"COLUMNS": columns})
     assert result.exit_code == 0, result.output
     lines = [line for line in result.stdout.splitlines() if line[:4].isdigit()]
     assert [line[:4] for line in lines] == [str(year) for year in range(2013, 2024)]
     assert "█" in lines[4]  # 2017, the year with the most deaths, has the longest bar
     assert lines[4].count("█") == 20
+    assert lines[4].split()[1] == "42" and "24 malicious act, 12 illness, 5 accident" in lines[4]
+    assert all(len(line) <= int(columns) for line in result.stdout.splitlines()[:-2])
+    assert "Year:" not in result.stdout  # no blocks
 
 
 @pytest.mark.parametrize(

@@ -1414,15 +1414,21 @@ def _chart_scope(result: CasualtyChartResult, title: str, lang: Lang) -> str:
 
 
 def casualty_bars(result: CasualtyChartResult, lang: Lang) -> list[Sheet]:
-    """Deaths per year by cause at a terminal: a row per year, each cause's count and a bar of the year's deaths."""
+    """Deaths per year by cause at a terminal: a row per year, its deaths, a bar of them and, as one text
+    that wraps, each cause with deaths that year. Five number columns with their headers did not fit 80
+    columns: the rows became blocks without bars."""
     rows_in = result["series"]["by_year"]
     scale = max((row["deaths"] for row in rows_in), default=0)
     rows: list[tuple[Cell, ...]] = [
         (
             row["key"],
-            *(row["causes"][cause] for cause in FATALITY_CAUSES),
             row["deaths"],
             Bar(row["deaths"], row["deaths"], scale, width=20),
+            ", ".join(
+                f"{number(row['causes'][cause], lang)} {say(cause, lang)}"  # a count first: a wrap never orphans it
+                for cause in FATALITY_CAUSES
+                if row["causes"][cause]
+            ),
         )
         for row in rows_in
     ]
@@ -1432,9 +1438,9 @@ def casualty_bars(result: CasualtyChartResult, lang: Lang) -> list[Sheet]:
             _chart_scope(result, say("fatalities.chart", lang), lang),
             (
                 Column("year", say("year", lang)),
-                *(Column(cause, say(cause, lang), "number") for cause in FATALITY_CAUSES),
                 Column("deaths", say("deaths", lang), "number"),
                 Column("bar", "", "bar", show="table"),
+                Column("causes", say("fatalities.causes_column", lang)),
             ),
             rows,
             notes=[

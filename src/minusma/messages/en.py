@@ -630,6 +630,7 @@ MESSAGES: dict[str, str] = {
     "reconciliation": "Stated counts against the UN's records",
     "reconciliation.reason": "Each stated count of deaths is set against the UN's records for the same period, nationality, personnel and cause. Where they differ, both are kept and the UN's series is preferred: it is the UN's own record, one line per notified death, revised as causes are established, while a stated count is one figure given at one moment. A range means the count's as-of day or some causes (to be determined, unknown) are not certain.",
     "fatalities.chart": "Deaths per year by cause, from the UN's records",
+    "fatalities.causes_column": "By cause",
     "fatalities.chart_legend": "█ deaths in the year, every year on one scale",
     "fatalities.chart_title": "MINUSMA: deaths per year by cause (UN records)",
     "fatalities.count_axis": "Deaths",

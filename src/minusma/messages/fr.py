@@ -630,6 +630,7 @@ MESSAGES: dict[str, str] = {
     "reconciliation": "Chiffres déclarés face aux registres de l’ONU",
     "reconciliation.reason": "Chaque chiffre déclaré de morts est comparé aux registres de l’ONU pour la même période, la même nationalité, le même personnel et la même cause. Là où ils diffèrent, les deux sont conservés et la série de l’ONU est préférée\xa0: c’est le registre propre de l’ONU, une ligne par décès notifié, révisée à mesure que les causes sont établies, alors qu’un chiffre déclaré est un nombre donné à un moment. Une fourchette signifie que le jour de référence ou certaines causes (à déterminer, inconnue) ne sont pas certains.",
     "fatalities.chart": "Morts par année et par cause, selon les registres de l’ONU",
+    "fatalities.causes_column": "Par cause",
     "fatalities.chart_legend": "█ morts dans l’année, toutes les années à la même échelle",
     "fatalities.chart_title": "MINUSMA\xa0: morts par année et par cause (registres de l’ONU)",
     "fatalities.count_axis": "Morts",

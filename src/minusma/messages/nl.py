@@ -630,6 +630,7 @@ MESSAGES: dict[str, str] = {
     "reconciliation": "Opgegeven aantallen tegenover de VN-records",
     "reconciliation.reason": "Elk opgegeven aantal doden staat tegenover de VN-records voor dezelfde periode, nationaliteit, soort personeel en oorzaak. Waar ze verschillen blijven beide staan en gaat de reeks van de VN voor: het is het eigen register van de VN, één regel per gemelde dode, herzien naarmate oorzaken vaststaan, terwijl een opgegeven aantal één cijfer op één moment is. Een bereik betekent dat de peildag of sommige oorzaken (nog vast te stellen, onbekend) niet zeker zijn.",
     "fatalities.chart": "Doden per jaar per oorzaak, uit de VN-records",
+    "fatalities.causes_column": "Naar oorzaak",
     "fatalities.chart_legend": "█ doden in het jaar, alle jaren op één schaal",
     "fatalities.chart_title": "MINUSMA: doden per jaar per oorzaak (VN-records)",
     "fatalities.count_axis": "Doden",
