@@ -240,6 +240,14 @@ def test_a_stated_count_the_series_contradicts_is_a_warning(value: dict[str, Any
     assert keys(data) == ([("warning", "casualties[0].counts[0]", "check.series_disagrees")] if warned else [])
 
 
+@pytest.mark.parametrize(("country", "error"), [("TCD", False), ("NLD", False), ("QQQ", True), ("XXX", True)])
+def test_a_casualty_counts_country_is_one_minusma_knows(country: str, error: bool) -> None:
+    """`validate` took casualties[0].country "QQQ", which `casualties` then showed as a country."""
+    data = tiny(casualties=[_count(q(1), country=country)])
+    found = [problem for problem in keys(data) if problem[2] == "check.unknown_country"]
+    assert found == ([("error", "casualties[0].country", "check.unknown_country")] if error else [])
+
+
 @pytest.mark.parametrize(
     ("quantity", "agrees"),
     [

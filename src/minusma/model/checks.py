@@ -821,6 +821,12 @@ def _check_places(fact_base: FactBase) -> Iterator[Problem]:
             yield Problem("error", f"events[{index}].place", Message("check.unknown_place", {"id": place}))
 
 
+def _known_country(code: str) -> bool:
+    from minusma.messages.countries import COUNTRIES  # only a record with a country needs the names
+
+    return code in COUNTRIES
+
+
 def check_fact_base(fact_base: FactBase) -> list[Problem]:
     """Every cross-field rule the schema cannot express. Errors stop a load; warnings do not."""
     problems: list[Problem] = []
@@ -850,6 +856,13 @@ def check_fact_base(fact_base: FactBase) -> list[Problem]:
         problems += _check_order(f"leaders[{index}]", leader.get("start"), leader.get("end"))
     for index, casualties in enumerate(fact_base["casualties"]):
         problems += _check_order(f"casualties[{index}]", casualties["start"], casualties["end"])
+        if "country" in casualties and not _known_country(casualties["country"]):
+            problems.append(
+                Problem(
+                    "error", f"casualties[{index}].country",
+                    Message("check.unknown_country", {"code": casualties["country"]}),
+                )
+            )  # fmt: skip
     for index, phase in enumerate(fact_base["netherlands"]["phases"]):
         problems += _check_order(f"netherlands.phases[{index}]", phase["start"], phase.get("end"))
     for index, figure in enumerate(fact_base["netherlands"]["figures"]):
