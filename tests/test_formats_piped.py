@@ -36,8 +36,10 @@ def test_budget_csv_in_a_pipe_counts_figures_as_numbers() -> None:
     years = {year["fiscal_year"]: year for year in json.loads(result.stdout)["years"]}
     rows = [row for row in _rows("budget", "--csv") if row["table"] == "budget_years"]
     assert [row["fiscal_year"] for row in rows] == list(years)
-    for row in rows:
+    for row in rows:  # the fiscal year bare, its being the liquidation's a column of its own, as in JSON
         assert int(row["found"]) == len(years[row["fiscal_year"]]["figures"])
+        assert row["liquidation"] == str(years[row["fiscal_year"]]["liquidation"]).lower()
+    assert [row["fiscal_year"] for row in rows if row["liquidation"] == "true"] == ["2024/25"]
 
 
 def test_casualties_chart_in_a_pipe_is_svg_that_names_its_title() -> None:

@@ -1927,6 +1927,7 @@ def budget(result: BudgetResult, lang: Lang) -> list[Sheet]:
                 str(len(year["figures"])),
                 count("budget_found", len(year["figures"]), lang) if year["figures"] else say("budget_none", lang),
             ),
+            "true" if year["liquidation"] else "false",  # CSV only: tables say "(liquidation)" by the year
         )
         for year in result["years"]
     ]
@@ -1952,6 +1953,7 @@ def budget(result: BudgetResult, lang: Lang) -> list[Sheet]:
                 Column("fiscal_year", say("fiscal_year", lang)),
                 *_columns(lang, "start", "end", ("approved", "quantity"), ("expenditure", "quantity"), ("spent", "percent")),
                 Column("found", say("budget_figures", lang)),
+                Column("liquidation", say("budget_liquidation", lang), show="csv"),
             ),
             year_rows, notes=notes,
         ),

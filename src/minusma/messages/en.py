@@ -716,6 +716,7 @@ MESSAGES: dict[str, str] = {
     "budget_total_no_year": "No fiscal year of the mission falls in this period",
     "compare_none": "No deployed figure is dated in this period.",
     "budget_liquidation_year": "{year} (liquidation)",
+    "budget_liquidation": "Liquidation",
     "budget_liquidation_note": "A fiscal year marked (liquidation) begins after the withdrawal was completed: it is one year of the liquidation, not all of it.",
     "budget_found.one": "{count} figure",
     "budget_found.other": "{count} figures",

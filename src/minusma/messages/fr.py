@@ -716,6 +716,7 @@ MESSAGES: dict[str, str] = {
     "budget_total_no_year": "Aucun exercice de la mission ne tombe dans cette période",
     "compare_none": "Aucun effectif déployé n’est daté dans cette période.",
     "budget_liquidation_year": "{year} (liquidation)",
+    "budget_liquidation": "Liquidation",
     "budget_liquidation_note": "Un exercice marqué (liquidation) commence après la fin du retrait : c’est une année de la liquidation, pas toute la liquidation.",
     "budget_found.one": "{count} montant",
     "budget_found.other": "{count} montants",

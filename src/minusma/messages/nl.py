@@ -716,6 +716,7 @@ MESSAGES: dict[str, str] = {
     "budget_total_no_year": "Geen begrotingsjaar van de missie valt in deze periode",
     "compare_none": "Geen inzetcijfer is gedateerd in deze periode.",
     "budget_liquidation_year": "{year} (liquidatie)",
+    "budget_liquidation": "Liquidatie",
     "budget_liquidation_note": "Een begrotingsjaar gemarkeerd met (liquidatie) begint na de voltooide terugtrekking: het is één jaar van de liquidatie, niet de hele liquidatie.",
     "budget_found.one": "{count} bedrag",
     "budget_found.other": "{count} bedragen",
