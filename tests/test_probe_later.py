@@ -86,6 +86,22 @@ def test_a_format_no_variant_of_the_command_prints_is_still_refused_as_before() 
     assert "--chart" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "format"),
+    [
+        (["casualties", "--chart"], "geojson"), (["troops", "--chart"], "timelinejs"),
+        (["casualties", "--chart"], "bibtex"), (["bases", "--chart"], "timelinejs"),
+    ],
+)  # fmt: skip
+def test_a_format_the_command_never_prints_is_not_sent_to_leave_out_chart(args: list[str], format: str) -> None:
+    """'leave out --chart for geojson' led to a second refusal: casualties prints no geojson at all."""
+    result = _run(*args, "--format", format, "--lang", "en")
+    assert result.returncode == 2 and f"cannot print {format}" in result.stderr
+    assert "leave out --chart" not in result.stderr and "svg, png" in " ".join(result.stderr.split())
+    without = _run(*args[:1], "--format", format, "--lang", "en")
+    assert without.returncode == 2 and f"cannot print {format}" in without.stderr
+
+
 def _patterns(node: object) -> set[str]:
     if isinstance(node, dict):
         found = {node["pattern"]} if isinstance(node.get("pattern"), str) else set()

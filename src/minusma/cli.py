@@ -202,10 +202,13 @@ def settings(fits: Sequence[Format] | None = None) -> Settings:
         )
     if chosen_format not in fits:
         listed = {"command": ctx.command_path, "format": chosen_format, "formats": ", ".join(fits)}
-        if ctx.params.get("chart"):  # the command prints it, but not as a chart
-            raise UsageError(Message("format_unfit_chart", listed))
-        if chosen_format in formats_of(ctx.command.name or ""):  # a chart's format, without --chart
-            raise UsageError(Message("format_needs_chart", listed))
+        every = formats_of(ctx.command.name or "")
+        if chosen_format in every:
+            if ctx.params.get("chart"):  # the command prints it, but not as a chart
+                raise UsageError(Message("format_unfit_chart", listed))
+            raise UsageError(Message("format_needs_chart", listed))  # a chart's format, without --chart
+        if ctx.params.get("chart"):  # with or without --chart, never: name every format it prints
+            listed["formats"] = ", ".join(every)
         raise UsageError(Message("format_unfit", listed))
     data = given.get("data")
     if data is None:
