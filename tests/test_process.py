@@ -201,6 +201,15 @@ def test_shell_completion_script_is_offered() -> None:
     assert "complete" in result.stdout and "minusma" in result.stdout
 
 
+@pytest.mark.parametrize(("cword", "said"), [("1", "budget"), ("x", ""), ("", ""), ("1.5", "")])
+def test_a_completion_request_completes_or_says_nothing(cword: str, said: str) -> None:
+    """A COMP_CWORD that is no number ended in "internal error: ValueError" (exit 3)."""
+    environment = {"_MINUSMA_COMPLETE": "complete_bash", "COMP_WORDS": "minusma bud", "COMP_CWORD": cword}
+    result = minusma(env=environment)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert said in result.stdout and (said or result.stdout == "")
+
+
 def test_python_dash_m_and_the_script_agree() -> None:
     result = minusma("--version")
     assert result.returncode == 0 and result.stdout.startswith("minusma ")

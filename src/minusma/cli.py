@@ -915,10 +915,24 @@ def _stderr(text: str) -> None:
         pass  # nowhere left to say it; the exit code still does
 
 
+def _completion_readable() -> bool:
+    """Whether a shell's completion request (``_MINUSMA_COMPLETE``) gives the word to complete as a
+    number, as Click reads it (``int(COMP_CWORD)``); a run that is no completion request is readable."""
+    if "_MINUSMA_COMPLETE" not in os.environ:
+        return True
+    try:
+        int(os.environ.get("COMP_CWORD", "0"))
+    except ValueError:
+        return False
+    return True
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the command line; every error a user can cause becomes a message and an exit code."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     ARGUMENTS[:] = arguments
+    if not _completion_readable():
+        return 0  # a shell's completion request it cannot read: nothing to complete
     lang = run_lang()
     try:
         code = app(args=arguments, prog_name="minusma", standalone_mode=False)
