@@ -100,6 +100,13 @@ CASES: list[tuple[str, Maker, str]] = [
         "facts.json:1: is not valid JSON: an unknown word (only true, false and null are allowed) at line 1 column 2",
     ),
     ("empty", _raw(b""), "facts.json: is empty"),
+    # the parser says "column 0" at the start of a line; columns count from 1
+    (
+        "cut off after a newline",
+        _raw(b"{\n"),
+        "facts.json:2: is not valid JSON: the file ends inside an object at line 2 column 1",
+    ),
+    ("cut off mid-line", _raw(b'{\n "a"'), "is not valid JSON: the file ends inside an object at line 2 column 4"),
     ("only whitespace", _raw(b"  \n\t \n"), "facts.json: is empty"),
     ("invalid UTF-8", _raw(b'{"header": "\xff\xfe"}'), "facts.json:1: is not UTF-8 text (bad byte at offset 12)"),
     ("binary", _raw(bytes(range(256)) * 4), "is not UTF-8 text"),

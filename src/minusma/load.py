@@ -241,6 +241,8 @@ def _not_json(reason: str, data: bytes = b"") -> Message:
     if what == "unexpected end of hex escape" and _high_surrogate_before(data, line, column):
         what = "lone leading surrogate in hex escape"  # "\ud800" with no low half after it
     described: object = Message(f"json.{what}") if f"json.{what}" in catalogue("en") else what
+    if column == "0":  # the parser's column at the very start of a line (a file ending after a newline)
+        column = "1"  # columns count from 1, as everywhere else
     if line and column:
         described = Message("json.at", {"what": described, "line": line, "column": column})
     return Message("schema.not_json", {"reason": described})
