@@ -671,3 +671,23 @@ def test_the_total_line_speaks_of_one_year_as_one(runner: CliRunner, period: lis
 
 def test_about_still_points_to_budget(runner: CliRunner) -> None:
     assert "see minusma budget" in runner.invoke(app, ["about"], env={"COLUMNS": "300"}).stdout
+
+
+@pytest.mark.parametrize(
+    ("value", "code", "said"),
+    [
+        ("0001/02", 0, None), ("9998/99", 0, None), ("2015/16", 0, None),
+        ("0000/01", 2, "is outside the calendar: fiscal years run from 0001/02 to 9998/99"),
+        ("9999/00", 2, "is outside the calendar"),
+        ("2015/17", 2, "the one that begins in 2015 is 2015/16"),
+        ("2015/15", 2, "the one that begins in 2015 is 2015/16"),
+        ("1999/01", 2, "the one that begins in 1999 is 1999/00"),
+        ("2015/1", 2, "is neither a date"),
+    ],
+)  # fmt: skip
+def test_a_fiscal_year_typed_wrong_says_what_is_wrong(runner: CliRunner, value: str, code: int, said: str | None) -> None:
+    """2015/17 and 9999/00 were "neither a date nor a fiscal year (YYYY/YY)", though of that form."""
+    result = runner.invoke(app, ["budget", "--from", value, "--json"])
+    assert result.exit_code == code, result.output
+    if said is not None:
+        assert said in " ".join(result.output.split())

@@ -270,3 +270,16 @@ def test_countries_without_a_figure_are_listed_by_their_name_in_the_language_sho
     assert len(names) > 20 and names == sorted(names, key=fold)
     codes = [row[0].code for row in without.rows]  # type: ignore[union-attr]
     assert codes != sorted(codes)  # not the codes' order: that order differs from the names' in every language
+
+
+@pytest.mark.parametrize(("year", "code"), [("0000", 2), ("0001", 0), ("9999", 0), ("2016-06", 2), ("16", 2)])
+def test_year_takes_a_year_of_the_calendar_and_says_only_yyyy(year: str, code: int) -> None:
+    """`--year 0000` answered "Use YYYY, YYYY-MM or YYYY-MM-DD", though --year takes only YYYY."""
+    from typer.testing import CliRunner
+
+    from minusma.cli import app
+
+    result = CliRunner().invoke(app, ["contributors", "--year", year, "--json"])
+    assert result.exit_code == code, result.output
+    if code:
+        assert "YYYY (0001 to 9999)" in result.output and "YYYY-MM" not in result.output

@@ -328,10 +328,15 @@ def _check_period(value: str | None) -> str | None:
         return None
     if "/" in value:
         first, _, second = value.partition("/")
-        if (
-            len(first) == 4 and len(second) == 2 and (first + second).isascii() and (first + second).isdigit()
-            and 0 < int(first) < 9999 and int(second) == (int(first) + 1) % 100  # 9999/00 would end in year 10,000
-        ):  # fmt: skip
+        if len(first) == 4 and len(second) == 2 and (first + second).isascii() and (first + second).isdigit():
+            start = int(first)
+            if not 0 < start < 9999:  # 0000 is no year, and 9999/00 would end in year 10,000
+                raise typer.BadParameter(say("bad_fiscal_range", _usage_lang(), value=_typed(value)))
+            if int(second) != (start + 1) % 100:
+                right = f"{first}/{(start + 1) % 100:02d}"
+                raise typer.BadParameter(
+                    say("bad_fiscal_year", _usage_lang(), value=_typed(value), first_year=first, right=right)
+                )
             return value
         raise typer.BadParameter(say("bad_period", _usage_lang(), value=_typed(value)))
     return _date(value, "bad_period_date")
@@ -537,9 +542,9 @@ def troops(
 
 
 def _check_year(value: str | None) -> str | None:
-    if value is not None and re.fullmatch(r"[0-9]{4}", value) is None:
-        raise typer.BadParameter(say("bad_year", _usage_lang(), value=_typed(value)))
-    return _check_date(value)  # 0000 has the form but is no year of the calendar
+    if value is not None and (re.fullmatch(r"[0-9]{4}", value) is None or value == "0000"):
+        raise typer.BadParameter(say("bad_year", _usage_lang(), value=_typed(value)))  # 0000: no year, no YYYY-MM hint
+    return value
 
 
 @command("contributors")
