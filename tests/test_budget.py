@@ -685,7 +685,9 @@ def test_about_still_points_to_budget(runner: CliRunner) -> None:
         ("2015/1", 2, "is neither a date"),
     ],
 )  # fmt: skip
-def test_a_fiscal_year_typed_wrong_says_what_is_wrong(runner: CliRunner, value: str, code: int, said: str | None) -> None:
+def test_a_fiscal_year_typed_wrong_says_what_is_wrong(
+    runner: CliRunner, value: str, code: int, said: str | None
+) -> None:
     """2015/17 and 9999/00 were "neither a date nor a fiscal year (YYYY/YY)", though of that form."""
     result = runner.invoke(app, ["budget", "--from", value, "--json"])
     assert result.exit_code == code, result.output
