@@ -19,6 +19,7 @@ from minusma.load import load
 pytest.importorskip("matplotlib")
 
 SVG = "{http://www.w3.org/2000/svg}"
+XLINK = "{http://www.w3.org/1999/xlink}"
 Box = tuple[float, float, float, float]
 
 
@@ -395,3 +396,31 @@ def test_the_colour_key_and_its_title_stay_clear_of_malis_outline(at: str | None
         box = _ink(text)
         crossing = [(x, y) for x, y in outline if box[0] <= x <= box[2] and box[1] <= y <= box[3]]
         assert not crossing, (text.text, box, crossing[:3])
+
+
+@pytest.mark.parametrize("size", ["standard", "article", "slide"])
+def test_the_size_keys_circles_stay_below_its_title(size: str) -> None:
+    """At the default size the ~5,000 circle covered the key's title ("(Geo-PKO unit sizes...")."""
+    plot = sheets.bases_map(query.bases(load()), "fr", size=sheets.ChartSize(size))  # type: ignore[arg-type]
+    root = ElementTree.fromstring(_svg(plot, "fr"))
+    (key,) = [group for group in root.iter(f"{SVG}g") if group.get("id") == "legend-sizes"]
+    texts = list(key.iter(f"{SVG}text"))
+    title = texts[0]  # the key's title comes first: the lowest of its lines
+    font = float(re.search(r"font-size: ([\d.]+)px", title.get("style", "")).group(1))  # type: ignore[union-attr]
+    lowest_line = max(float(text.get("y", "0")) for text in texts[: len(texts) - 3])
+    radii = {
+        path.get("id"): max(float(value) for value in re.findall(r"-?\d+(?:\.\d+)?", path.get("d", "")))
+        for path in key.iter(f"{SVG}path")
+    }
+    tops = [float(use.get("y", "0")) - radii[use.get(f"{XLINK}href", "").lstrip("#")] for use in key.iter(f"{SVG}use")]
+    assert len(tops) == 3
+    assert min(tops) >= lowest_line + 0.25 * font  # below the descenders of the title's last line
+
+
+def test_a_map_with_no_site_says_so() -> None:
+    plot = sheets.bases_map(query.bases(load(), at="2030"), "en")  # type: ignore[arg-type]
+    assert plot.sites == () and plot.empty == "No site in the datasets for that question."
+    root = ElementTree.fromstring(_svg(plot))
+    assert [group.get("id") for group in root.iter(f"{SVG}g") if group.get("id") == "empty-note"] == ["empty-note"]
+    some = sheets.bases_map(query.bases(load()), "en")
+    assert some.empty == "" and b"empty-note" not in _svg(some)

@@ -546,6 +546,8 @@ class MapPlot(NamedTuple):
     """Each region the fact base names, by its English name (the boundary data's), as this language writes
     it; a region the fact base does not name keeps the boundary data's name."""
     size: ChartSize = ChartSize.standard
+    empty: str = ""
+    """What to say across the map where no site answers the question ("" where some do)."""
 
 
 def bases_map(
@@ -578,6 +580,7 @@ def bases_map(
         "bases", title, sites, say("map.size", lang), say("map.source", lang), say("as_of", lang, date=result["as_of"]),
         leaders, say("map.leader", lang), say("map.other", lang),
         tuple((english, names[lang]) for english, names in (regions or {}).items()), size,
+        "" if sites else say("bases_none", lang),
     )  # fmt: skip
 
 

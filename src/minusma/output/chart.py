@@ -716,6 +716,11 @@ def _draw_map(figure: Figure, plot: MapPlot, lang: Lang, layout: MapLayout = MAP
             edgecolors=[colours.get(site.leader, OTHER) for site in unsized], linewidths=1.2, zorder=3,
             gid="sites-unestimated",
         )  # fmt: skip
+    if plot.empty:  # no site: say so across the map, not an empty country
+        ax.text(
+            -4.0, 17.5, plot.empty, horizontalalignment="center", verticalalignment="center", fontsize=layout.key_title,
+            color=INK, gid="empty-note", zorder=4, bbox={"facecolor": "white", "edgecolor": GREY, "pad": 6},
+        )  # fmt: skip
     ax.set_xlim(-12.6, 4.6)
     ax.set_ylim(9.9, 25.2)
     ax.set_aspect(1 / math.cos(math.radians(17)))
@@ -734,10 +739,13 @@ def _draw_map(figure: Figure, plot: MapPlot, lang: Lang, layout: MapLayout = MAP
     size_label = plot.size_label
     if plot.size != ChartSize.standard:  # the key's title on lines that fit the image (DejaVu Sans: ~0.6 em a letter)
         size_label = textwrap.fill(size_label, int(layout.width * 72 * 0.94 / (layout.key_title * 0.6)))
+    # the circles are centred on their row, as tall as a line: the largest reaches above it, and covered the
+    # key's title at the default spacing; the space under the title is the reach, in the key's font size
+    reach = max(handle.get_markersize() for handle in handles) / 2 / layout.key_title
     foot.legend(
         handles, [f"~{number(size, lang)}" for size in SIZE_KEY], loc="upper left", bbox_to_anchor=(0.02, 1.0),
         ncols=len(SIZE_KEY), fontsize=layout.key_title, title=size_label, title_fontsize=layout.key_title,
-        alignment="left",
+        alignment="left", labelspacing=max(0.5, reach),
     ).set_gid("legend-sizes")  # fmt: skip
     if plot.size == ChartSize.standard:
         key = _leader_key(ax, plot, colours, layout, room.renderer, room.to_points)
