@@ -82,7 +82,11 @@ def test_the_mission_spans_eleven_fiscal_years() -> None:
         ((1_000, "more_than"), (1_192, "exact"), None),
         ((1_000, "at_least"), (900, "exact"), None),
         ((1_000, "nearly"), (900, "exact"), {"percent": 90.0, "qualifier": "about"}),
-        ((1_000, "exact"), (900, "more_than"), {"percent": 90.0, "qualifier": "about"}),
+        # more than 900 of exactly 1,000 is more than 90%, rounded down; of about 1,000, about
+        ((1_000, "exact"), (900, "more_than"), {"percent": 90.0, "qualifier": "more_than"}),
+        ((1_000, "exact"), (999, "at_least"), {"percent": 99.9, "qualifier": "at_least"}),
+        ((3_000, "exact"), (2_000, "more_than"), {"percent": 66.6, "qualifier": "more_than"}),  # 66.67 down
+        ((1_000, "about"), (900, "more_than"), {"percent": 90.0, "qualifier": "about"}),
     ],
 )
 def test_the_share_spent(approved: tuple[int, str], spent: tuple[int, str], expected: object) -> None:
@@ -487,7 +491,10 @@ def test_an_amount_is_given_to_the_unit_its_digits_show(value: int, qualifier: s
         ([(1_000, "more_than"), (1_000, "about")], (1_000, "more_than")),  # 1,500 at least: down to the thousand
         ([(1_000, "at_least"), (30, "about")], (1_020, "at_least")),  # 30 is 25 at least: 1,025, to the ten
         ([(1_000, "at_least"), (3, "about")], (1_002, "at_least")),  # 3 is 2.5 at least: 1,002.5, down
-        ([(1_000, "more_than"), (1_000, "nearly")], (2_000, "about")),
+        ([(1_000, "more_than"), (1_000, "nearly")], (1_000, "more_than")),  # nearly 1,000 is 0 at least: 1,000
+        ([(1_000, "more_than"), (1_950, "nearly")], (2_940, "more_than")),  # nearly 1,950 (to the ten): 1,940 at least
+        ([(1_000, "more_than"), (0, "about")], (1_000, "more_than")),  # about nothing is nothing at least
+        ([(1_000, "nearly"), (1_000, "about")], (2_000, "about")),  # no bound: about the sum
     ],
 )
 def test_a_total_of_rounded_amounts_is_no_more_precise_than_its_roughest_part(

@@ -57,7 +57,9 @@ def test_what_a_sheet_says_before_its_rows_is_a_csv_row_of_its_own() -> None:
         result = in_english("at", day, "--json")
         status = json.loads(result.stdout)["status_text"]["en"]
         assert said in status, day
-        (row,) = [row for row in _rows("at", day, "--csv") if row["table"] == "status"]
+        (row,) = [row for row in _rows("at", day, "--csv") if row["table"] == "status_intro"]
         assert row["intro"].split("\n")[0] == status
-    (summary,) = [row for row in _rows("dutch", "--csv") if row["table"] == "summary"]
+    (summary,) = [row for row in _rows("dutch", "--csv") if row["table"] == "summary_intro"]
+    record = [row for row in _rows("show", "res-2100", "--csv") if row["table"] == "record"]
+    assert all(row["field"] for row in record)  # the intro is not one of the record's rows
     assert summary["intro"].startswith("From 2014 to 2019 the Netherlands")

@@ -94,6 +94,9 @@ def test_closed_stdin_does_not_matter() -> None:
     [
         ("budget --output answer.txt", 0), ("budget --output=answer.txt --json", 0),
         ("budget --output -", 1), ("budget", 1), ("search -- --output answer.txt", 1),
+        # the last --output counts, as Click reads it; standard output by another name is standard output
+        ("budget --output answer.txt --output -", 1), ("budget --output - --output answer.txt", 0),
+        ("budget --output /dev/stdout", 1), ("budget --output /dev/fd/1", 1), ("budget --output answer.txt --help", 1),
     ],
 )  # fmt: skip
 def test_an_output_file_needs_no_standard_output(tmp_path: Path, args: str, code: int) -> None:
@@ -201,10 +204,14 @@ def test_shell_completion_script_is_offered() -> None:
     assert "complete" in result.stdout and "minusma" in result.stdout
 
 
-@pytest.mark.parametrize(("cword", "said"), [("1", "budget"), ("x", ""), ("", ""), ("1.5", "")])
-def test_a_completion_request_completes_or_says_nothing(cword: str, said: str) -> None:
-    """A COMP_CWORD that is no number ended in "internal error: ValueError" (exit 3)."""
-    environment = {"_MINUSMA_COMPLETE": "complete_bash", "COMP_WORDS": "minusma bud", "COMP_CWORD": cword}
+@pytest.mark.parametrize(
+    ("words", "cword", "said"),
+    [("minusma bud", "1", "budget"), ("minusma bud", "x", ""), ("minusma bud", "", ""), ("minusma bud", "1.5", ""),
+     (None, "1", ""), ("minusma bud", None, "")],
+)  # fmt: skip
+def test_a_completion_request_completes_or_says_nothing(words: str | None, cword: str | None, said: str) -> None:
+    """A COMP_CWORD that is no number, or no COMP_WORDS, ended in an internal error (exit 3)."""
+    environment = {"_MINUSMA_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": cword}
     result = minusma(env=environment)
     assert (result.returncode, result.stderr) == (0, "")
     assert said in result.stdout and (said or result.stdout == "")

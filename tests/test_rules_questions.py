@@ -352,6 +352,24 @@ def test_search_finds_a_number_typed_without_its_thousands_separator() -> None:
     assert _search(data, "999") == [] and _search(data, "1001") == []
 
 
+def test_a_number_typed_without_separators_is_found_only_as_a_whole_number() -> None:
+    """`search 2640` found "12,640" and `search 1200` "1,200,000,000" as a whole word: inside numbers."""
+    data = tiny(
+        events=[
+            event("inside", "2015-01-01", "a ceiling of 12,640 and 11,200"),
+            event("longer", "2016-01-01", "a budget of 1,200,000,000 dollars"),
+            event("end", "2017-01-01", "they were 1,200."),
+            event("decimal", "2018-01-01", "about 1,200.5 tonnes"),
+            event("pair", "2019-01-01", "13289 soldiers of 15,209 uniformed"),
+        ]
+    )
+    assert _search(data, "2640") == []
+    assert _search(data, "1200") == [("end", 12)]  # a full stop ends a sentence, not a number
+    assert _search(data, "1200000000") == [("longer", 12)]
+    # each number in its own form: one as typed, the other as the text writes it
+    assert _search(data, "13289 15209") == [("pair", 6)]
+
+
 def _languages(identifier: str, date: str, en: str, nl: str, fr: str) -> dict[str, Any]:
     return {**event(identifier, date), "text": {"en": en, "nl": nl, "fr": fr}}
 

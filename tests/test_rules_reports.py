@@ -405,3 +405,12 @@ def test_a_fiscal_year_label_keeps_four_digits_at_the_calendars_edges(day: dt.da
 
     assert fiscal_year_of(day) == label
     assert fiscal_years(day, day) == [label]
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "warned"), [("exact", True), ("about", True), ("more_than", False), ("at_least", False)]
+)
+def test_an_approved_amount_known_only_from_below_sets_no_ceiling_on_spending(qualifier: str, warned: bool) -> None:
+    data = tiny(budgets=[budget("2014/15", figure("approved", 1000, qualifier), figure("expenditure", 45_000))])
+    expected = [("warning", "budgets[0].figures[1].amount", "check.budget_overspent")] if warned else []
+    assert budget_keys(data) == expected

@@ -921,12 +921,17 @@ def _stderr(text: str) -> None:
 
 
 def _completion_readable() -> bool:
-    """Whether a shell's completion request (``_MINUSMA_COMPLETE``) gives the word to complete as a
-    number, as Click reads it (``int(COMP_CWORD)``); a run that is no completion request is readable."""
-    if "_MINUSMA_COMPLETE" not in os.environ:
+    """Whether a shell's completion request (``_MINUSMA_COMPLETE=complete_…``) holds what Click reads:
+    ``COMP_WORDS`` and ``COMP_CWORD``, a number but for fish; a run that is no such request is readable."""
+    request = os.environ.get("_MINUSMA_COMPLETE")
+    if request is None or "complete" not in request:  # no request, or one for the script (source_bash)
+        return True
+    if "COMP_WORDS" not in os.environ or "COMP_CWORD" not in os.environ:
+        return False
+    if "fish" in request:  # fish gives the word itself, not its position
         return True
     try:
-        int(os.environ.get("COMP_CWORD", "0"))
+        int(os.environ["COMP_CWORD"])
     except ValueError:
         return False
     return True

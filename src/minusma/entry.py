@@ -28,11 +28,14 @@ def main() -> None:
     for stop in (_signal.SIGINT, _signal.SIGTERM, _signal.SIGHUP):
         _signal.signal(stop, _interrupted)  # before the heavy imports below
     if sys.stdout is None and _writes_a_file(sys.argv[1:]):  # closed, and not needed: as `> FILE` would
-        descriptor = os.open(os.devnull, os.O_WRONLY)
-        if descriptor != 1:
-            os.dup2(descriptor, 1)
-            os.close(descriptor)
-        sys.stdout = os.fdopen(1, "w", encoding="utf-8", errors="backslashreplace")
+        try:
+            descriptor = os.open(os.devnull, os.O_WRONLY)
+            if descriptor != 1:
+                os.dup2(descriptor, 1)
+                os.close(descriptor)
+            sys.stdout = os.fdopen(1, "w", encoding="utf-8", errors="backslashreplace")
+        except OSError:  # no /dev/null: refused below as any closed standard output is
+            pass
     if sys.stdout is None:  # started with standard output closed
         if sys.stderr is not None:
             from minusma.messages import say
@@ -55,17 +58,25 @@ def main() -> None:
     _leave(code)
 
 
+_STANDARD_OUTPUT = ("", "-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
+"""``--output`` values that are standard output itself (or name no file)."""
+
+
 def _writes_a_file(args: list[str]) -> bool:
-    """Whether the arguments name an ``--output`` file (not ``-``, standard output): the answer goes
-    there, so a closed standard output does not matter. Arguments after ``--`` are words, not options."""
+    """Whether the answer goes to an ``--output`` file (the last one given, as Click reads them), not to
+    standard output: then a closed standard output does not matter. Help and the version are printed;
+    arguments after ``--`` are words, not options."""
+    target: str | None = None
     for index, arg in enumerate(args):
         if arg == "--":
+            break
+        if arg in ("--help", "-h", "--version"):
             return False
         if arg == "--output":
-            return index + 1 < len(args) and args[index + 1] not in ("", "-")
-        if arg.startswith("--output="):
-            return arg.removeprefix("--output=") not in ("", "-")
-    return False
+            target = args[index + 1] if index + 1 < len(args) else None
+        elif arg.startswith("--output="):
+            target = arg.removeprefix("--output=")
+    return target is not None and target not in _STANDARD_OUTPUT
 
 
 def _internal(details: str) -> str:

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
-from itertools import accumulate, chain
+from itertools import accumulate, chain, product
 from operator import itemgetter
 from typing import Any, Literal, NamedTuple, NotRequired, cast
 
@@ -2071,10 +2071,9 @@ class _Searchable:
         return self.tail[position - len(self.events)]
 
 
-def _found(fact_base: FactBase, words: list[str]) -> Iterator[tuple[int, Cited, int, Text]]:
+def _found(searchable: _Searchable, words: list[str]) -> Iterator[tuple[int, Cited, int, Text]]:
     """Each fact holding every word, in file order: its place in that order, the fact, its score and
     the text to show."""
-    searchable = _Searchable(fact_base, _place_names(fact_base))
     place_names = {id(names) for names in searchable.named.values()}
     wanted = _query(words)
     for position in _candidates(searchable, words):
@@ -2115,17 +2114,38 @@ def _naming(texts: Sequence[Text], phrase: str) -> int:
     return sum(any(fold(value).strip(_EDGES) == phrase for value in _TEXT_IN_EVERY_LANGUAGE(text)) for text in texts)
 
 
+_NUMBER_WORDS = 3
+"""Numbers typed without separators that a query is tried with in each form: 2 ** 3 forms at most."""
+
+
+def _with_separators(word: str) -> str | None:
+    """A number of four or more digits typed without separators (``15209``) as the English texts write
+    it (``15,209``); None for any other word (``0150``, a leading zero, is no amount)."""
+    if len(word) >= 4 and word.isascii() and word.isdigit() and word[0] != "0":
+        return f"{int(word):,}"
+    return None
+
+
 def _number_variants(words: list[str]) -> list[list[str]]:
-    """The query as typed, and, where it has a number of four or more digits typed without separators
-    (``15209``), also as the English texts write it (``15,209``): each finds what the other misses.
-    No words, no query."""
+    """The query as typed, first, and with each number typed without separators (``15209``) also as the
+    English texts write it (``15,209``), every combination: each finds what the others miss. No words, no
+    query."""
     if not words:
         return []
-    grouped = [
-        f"{int(word):,}" if len(word) >= 4 and word.isascii() and word.isdigit() and word[0] != "0" else word
-        for word in words
-    ]
-    return [words, grouped] if grouped != words else [words]
+    forms = [[word] if _with_separators(word) is None else [word, cast(str, _with_separators(word))] for word in words]
+    if sum(len(form) > 1 for form in forms) > _NUMBER_WORDS:
+        return [words, [form[-1] for form in forms]]
+    return [list(variant) for variant in product(*forms)]
+
+
+def _as_numbers(texts: Sequence[Text], variant: list[str], words: list[str]) -> bool:
+    """Whether each number the variant writes grouped (``1,200``) stands in the fact's texts as a whole
+    number: not inside another (``11,200``, ``1,200,000``), where a word search would find it."""
+    grouped = [form for form, word in zip(variant, words, strict=True) if form != word]
+    if not grouped:
+        return True
+    folded = fold(_APART.join(value for text in texts for value in _TEXT_IN_EVERY_LANGUAGE(text)))
+    return all(re.search(rf"(?<![\d.,]){re.escape(number)}(?![.,]?\d)", folded) for number in grouped)
 
 
 def search(fact_base: FactBase, text: str, limit: int | None = None) -> SearchResult:
@@ -2133,15 +2153,20 @@ def search(fact_base: FactBase, text: str, limit: int | None = None) -> SearchRe
     then the facts with more texts that are the query itself (a site by its name), then by date."""
     words = [word for word in (word.strip(_EDGES) for word in fold(text).split()) if word]
     best: dict[int, tuple[Hit, int]] = {}  # by the fact's place in file order
-    for variant in _number_variants(words):
+    variants = _number_variants(words)
+    searchable = _Searchable(fact_base, _place_names(fact_base)) if variants else None
+    for variant in variants:
         phrase = " ".join(variant)
-        for position, fact, score, shown in _found(fact_base, variant):
-            if position not in best or score > best[position][0]["score"]:
-                hit: Hit = {
-                    "kind": fact.kind, "id": fact.id, "path": fact.path, "date": fact.date, "score": score,
-                    "text": shown, "sources": list(fact.sources),
-                }  # fmt: skip
-                best[position] = (hit, _naming(fact.texts, phrase))
+        for position, fact, score, shown in _found(cast(_Searchable, searchable), variant):
+            if position in best and score <= best[position][0]["score"]:
+                continue
+            if not _as_numbers(fact.texts, variant, words):
+                continue
+            hit: Hit = {
+                "kind": fact.kind, "id": fact.id, "path": fact.path, "date": fact.date, "score": score,
+                "text": shown, "sources": list(fact.sources),
+            }  # fmt: skip
+            best[position] = (hit, _naming(fact.texts, phrase))
     found = [best[position] for position in sorted(best)]
     found.sort(key=lambda pair: (-pair[0]["score"], -pair[1], sort_key(pair[0]["date"] or "9999")))
     hits: list[Hit] = [hit for hit, _ in found]
@@ -2364,6 +2389,10 @@ def _preferred_amount(figures: Sequence[Any], kind: str) -> Amount | None:
     return preferred_claim(chosen)["amount"] if chosen else None
 
 
+_LOWER_BOUNDS = ("more_than", "at_least")
+"""The qualifiers of a figure known only from below."""
+
+
 def spent_share(approved: Amount | None, expenditure: Amount | None) -> FillRate | None:
     """The expenditure as a share of the approved amount, to a tenth, half up; none where either is
     unknown or nothing was approved. Approximate where either figure is. A share just short of 100% is
@@ -2374,8 +2403,11 @@ def spent_share(approved: Amount | None, expenditure: Amount | None) -> FillRate
         return None
     if approved["qualifier"] in _LOWER_BOUNDS:
         return None
-    exact = approved["qualifier"] == "exact" and expenditure["qualifier"] == "exact"
     spent, budget = expenditure["value"], approved["value"]
+    if expenditure["qualifier"] in _LOWER_BOUNDS and approved["qualifier"] == "exact":
+        # more than X of an exact amount: more than the share, rounded down (never one it does not reach)
+        return {"percent": (1000 * spent // budget) / 10, "qualifier": expenditure["qualifier"]}
+    exact = approved["qualifier"] == "exact" and expenditure["qualifier"] == "exact"
     tenths = (2000 * spent + budget) // (2 * budget)  # half up, in whole numbers: 99.85% is 99.9%
     if tenths == 1000 and spent < budget:  # never "all spent" for a year that was not
         tenths = 999
@@ -2430,26 +2462,27 @@ def precision(amount: Amount) -> int:
     return unit
 
 
-_LOWER_BOUNDS = ("more_than", "at_least")
-
-
 def added(amounts: Sequence[Amount]) -> Amount:
     """Amounts added: exact only when every part is. Where some part is a lower bound ("more than a
-    billion") and none is "nearly", the sum is a lower bound too ("more than" if any part is, else "at
-    least"): the exact parts and the bounds as they stand, each ``about`` part less half the unit its
-    digits show (the least it may stand for), rounded down to the roughest such unit, so that the bound
-    is never one the parts do not reach. Otherwise ``about`` the sum, to the precision of the least
-    precise part (a sum of rounded figures is no more precise than its roughest part), half up."""
+    billion"), the sum is a lower bound too ("more than" if any part is, else "at least"): each part at the
+    least it may stand for (an exact part or a bound as it stands, an ``about`` one less half the unit its
+    digits show, a ``nearly`` one less that unit, never below 0), rounded down to the roughest such unit,
+    so that the bound is never one the parts do not reach. Otherwise ``about`` the sum, to the precision of
+    the least precise part (a sum of rounded figures is no more precise than its roughest part), half up."""
     total = sum(amount["value"] for amount in amounts)
     qualifiers = {amount["qualifier"] for amount in amounts}
     if qualifiers <= {"exact"}:
         return {"value": total, "qualifier": "exact"}
-    if qualifiers & set(_LOWER_BOUNDS) and "nearly" not in qualifiers:
-        rounded = [precision(amount) for amount in amounts if amount["qualifier"] == "about"]
-        unit = max(rounded, default=1)
-        least = 2 * total - sum(rounded)  # twice the least, in whole numbers: half a unit is not always one
-        bound = least // (2 * unit) * unit
-        return {"value": bound, "qualifier": "more_than" if "more_than" in qualifiers else "at_least"}
+    if qualifiers & set(_LOWER_BOUNDS):
+        units = [precision(amount) for amount in amounts if amount["qualifier"] in ("about", "nearly")]
+        unit = max(units, default=1)
+        least = 0  # twice the least the parts may stand for: half a unit is not always a whole number
+        for amount in amounts:
+            below = {"about": precision(amount), "nearly": 2 * precision(amount)}.get(amount["qualifier"], 0)
+            least += max(2 * amount["value"] - below, 0)
+        return {
+            "value": least // (2 * unit) * unit, "qualifier": "more_than" if "more_than" in qualifiers else "at_least"
+        }  # fmt: skip
     unit = max(precision(amount) for amount in amounts)
     return {"value": (total + unit // 2) // unit * unit, "qualifier": "about"}
 

@@ -6,8 +6,8 @@ JSON, a quantity as ``KEY`` and ``KEY_qualifier``, a caveat in its own column. A
 as written (``2016-02``: its precision is data) and is followed by ``KEY_from`` and ``KEY_to``,
 the first and last day it covers (``2016-02-01``, ``2016-02-29``), full dates that every
 spreadsheet reads as dates and sorts right; both are empty where there is no date. What a sheet
-says before its rows (``at``'s status on the day, a summary) is a row of its own, in an ``intro``
-column.
+says before its rows (``at``'s status on the day, a summary) is a row of its own, its ``table`` the
+sheet's name and ``_intro``, its text in an ``intro`` column.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def table(sheets: Sequence[Sheet]) -> tuple[list[str], list[list[str | int | flo
         dated = [column.key for column in sheet.columns if column.kind == "date" and column.show != "table"]
         # what a sheet says before its rows (the mission's status on a day, a summary): a row of its own
         if sheet.intro:
-            records.append({"table": sheet.key, **machine(_INTRO, sheet.intro)})
+            records.append({"table": f"{sheet.key}_intro", **machine(_INTRO, sheet.intro)})  # not a row of the sheet
         for row in sheet.rows:
             record: dict[str, str | int | float] = {"table": sheet.key}
             for column, cell in zip(sheet.columns, row, strict=True):
