@@ -43,8 +43,9 @@ VARIABLES = [
     ("MINUSMA_NO_CACHE", "Set (to 1, or any value but empty, 0 included) to validate a fact base on every run "
      "instead of keeping the files validated "
      "before (see FILES)."),
-    ("COMP_CWORD", "Set by the shell's completion script (minusma --install-completion), with _MINUSMA_COMPLETE and "
-     "COMP_WORDS: the word to complete; one that is not a number completes nothing."),
+    ("_MINUSMA_COMPLETE, COMP_CWORD", "Set by the shell's completion script (minusma --install-completion), with "
+     "COMP_WORDS: a completion request and the word to complete; a request without COMP_WORDS, or whose "
+     "COMP_CWORD is not a number (but for fish), completes nothing."),
     ("XDG_CACHE_HOME, HOME", "Where the validated files are kept: XDG_CACHE_HOME (an absolute path), else "
      "~/.cache in HOME; none where HOME is empty or relative."),
 ]  # fmt: skip
