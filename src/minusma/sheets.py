@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeAlias, cast
 
 from minusma.messages import LANGS, Bound, Lang, Listed, count, number, say
 from minusma.model import (
+    CATEGORIES,
     FATALITY_CAUSES,
     SOURCE_KINDS,
     Erratum,
@@ -218,14 +219,17 @@ def _place_names(places: Sequence[Place], lang: Lang) -> dict[str, Coded]:
 
 def timeline(result: TimelineResult, lang: Lang) -> list[Sheet]:
     named = _place_names(result["places"], lang)
+    categories = {category: _coded(category, f"category_{category}", lang) for category in CATEGORIES}
+    label = say("caveat", lang)  # once, not once a row: 100,000 rows at 100,000 events
+    joined = ", ".join
     rows: list[tuple[Cell, ...]] = [
         (
             event["id"],
             event["date"],
-            _coded(event["category"], f"category_{event['category']}", lang),
+            categories[event["category"]],
             named.get(event.get("place", "")),
-            _with_caveat(event["text"][lang], event.get("caveat"), lang),
-            _ids(event["sources"]),
+            Noted(event["text"][lang], caveat[lang] if (caveat := event.get("caveat")) is not None else None, label),
+            joined(event["sources"]),
         )
         for event in result["events"]
     ]
