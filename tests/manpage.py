@@ -44,8 +44,8 @@ VARIABLES = [
      "instead of keeping the files validated "
      "before (see FILES)."),
     ("_MINUSMA_COMPLETE, COMP_CWORD", "Set by the shell's completion script (minusma --install-completion), with "
-     "COMP_WORDS: a completion request and the word to complete; a request without COMP_WORDS, or whose "
-     "COMP_CWORD is not a number (but for fish), completes nothing."),
+     "COMP_WORDS: a completion request and the word to complete; a bash request without COMP_WORDS, or whose "
+     "COMP_CWORD is not a number, completes nothing."),
     ("XDG_CACHE_HOME, HOME", "Where the validated files are kept: XDG_CACHE_HOME (an absolute path), else "
      "~/.cache in HOME; none where HOME is empty or relative."),
 ]  # fmt: skip

@@ -484,6 +484,8 @@ def test_an_amount_is_given_to_the_unit_its_digits_show(value: int, qualifier: s
         # lower bounds stay lower bounds: the bounds and exact parts as they stand, each "about" part
         # less half its unit, rounded down to the roughest such unit
         ([(1_000, "more_than")], (1_000, "more_than")),
+        ([(1_000, "nearly")], (1_000, "nearly")),  # one amount is no sum: it keeps its word
+        ([(1_234, "about")], (1_234, "about")),
         ([(1_000, "more_than"), (1_192, "exact")], (2_192, "more_than")),
         ([(1_000, "at_least"), (1_999, "exact")], (2_999, "at_least")),
         ([(1_000, "at_least"), (1_000, "more_than")], (2_000, "more_than")),

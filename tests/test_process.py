@@ -97,6 +97,7 @@ def test_closed_stdin_does_not_matter() -> None:
         # the last --output counts, as Click reads it; standard output by another name is standard output
         ("budget --output answer.txt --output -", 1), ("budget --output - --output answer.txt", 0),
         ("budget --output /dev/stdout", 1), ("budget --output /dev/fd/1", 1), ("budget --output answer.txt --help", 1),
+        ("budget --output ''", 2),  # an empty path is the usage error it is with stdout open
     ],
 )  # fmt: skip
 def test_an_output_file_needs_no_standard_output(tmp_path: Path, args: str, code: int) -> None:
@@ -109,6 +110,8 @@ def test_an_output_file_needs_no_standard_output(tmp_path: Path, args: str, code
     written = tmp_path / "answer.txt"
     if code == 0:
         assert "2013/14" in written.read_text(encoding="utf-8") and result.stderr == ""
+    elif code == 2:
+        assert "--output names no file" in result.stderr and not written.exists()
     else:
         assert "standard output is closed" in result.stderr and not written.exists()
 
@@ -215,6 +218,18 @@ def test_a_completion_request_completes_or_says_nothing(words: str | None, cword
     result = minusma(env=environment)
     assert (result.returncode, result.stderr) == (0, "")
     assert said in result.stdout and (said or result.stdout == "")
+
+
+@pytest.mark.parametrize("shell", ["zsh", "fish", "powershell"])
+def test_the_other_shells_completion_requests_complete(shell: str) -> None:
+    """They pass _TYPER_COMPLETE_ARGS, not COMP_WORDS: a check meant for bash answered them nothing."""
+    environment = {
+        "_MINUSMA_COMPLETE": f"complete_{shell}", "_TYPER_COMPLETE_ARGS": "minusma tim",
+        "_TYPER_COMPLETE_FISH_ACTION": "get-args", "_TYPER_COMPLETE_WORD_TO_COMPLETE": "tim",
+        "COMP_WORDS": None, "COMP_CWORD": None,
+    }  # fmt: skip
+    result = minusma(env=environment)
+    assert result.returncode == 0 and "timeline" in result.stdout, result.stderr
 
 
 def test_python_dash_m_and_the_script_agree() -> None:
@@ -923,6 +938,21 @@ def test_validate_output_onto_the_file_it_validates_is_refused(tmp_path: Path, e
     report = tmp_path / "report.txt"
     elsewhere = minusma("validate", str(facts), *extra, "--output", str(report))
     assert elsewhere.returncode == 0 and report.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args", [["--data", "-", "about"], ["validate", "-"]])
+def test_output_onto_the_file_redirected_as_stdin_is_refused(tmp_path: Path, args: list[str]) -> None:
+    """`--data - --output x.json < x.json` replaced the facts with the answer (exit 0)."""
+    facts = tmp_path / "facts.json"
+    original = (REPO / "data" / "minusma.json").read_bytes()
+    facts.write_bytes(original)
+    with facts.open("rb") as stdin:
+        result = minusma(*args, "--output", str(facts), stdin=stdin)
+    assert result.returncode == 2 and "is the fact base being read" in result.stderr
+    assert facts.read_bytes() == original
+    with facts.open("rb") as stdin:  # another file is written as asked
+        elsewhere = minusma(*args, "--output", str(tmp_path / "answer.txt"), stdin=stdin)
+    assert elsewhere.returncode == 0 and (tmp_path / "answer.txt").stat().st_size > 0
 
 
 def test_export_into_the_folder_holding_the_fact_base_under_a_package_name_is_refused(tmp_path: Path) -> None:

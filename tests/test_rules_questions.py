@@ -370,6 +370,18 @@ def test_a_number_typed_without_separators_is_found_only_as_a_whole_number() -> 
     assert _search(data, "13289 15209") == [("pair", 6)]
 
 
+def test_a_resolution_is_found_by_its_number_and_symbol_and_named_first() -> None:
+    """`search 2640` found nothing: a resolution's words do not hold its number."""
+    data = tiny(events=[event("mention", "2013-05-01", "resolution 2100 was adopted")])
+    data["resolutions"][0]["summary"] = text("created the mission")  # its words hold no number
+    assert _search(data, "2100") == [("res-1", 12), ("mention", 12)]  # the resolution named by the query first
+    assert _search(data, "S/RES/2100") == [("res-1", 12)]
+    assert _search(data, "s/res/2100 (2013)") == [("res-1", 6)]
+    assert _search(data, "2101") == [] and _search(data, "210") == [("res-1", 8), ("mention", 8)]
+    (hit,) = query.search(facts(data), "S/RES/2100")["hits"]
+    assert hit["text"]["en"] != "2100 / S/RES/2100 / S/RES/2100 (2013)"  # shown by its own words
+
+
 def _languages(identifier: str, date: str, en: str, nl: str, fr: str) -> dict[str, Any]:
     return {**event(identifier, date), "text": {"en": en, "nl": nl, "fr": fr}}
 

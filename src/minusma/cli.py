@@ -221,18 +221,19 @@ def settings(fits: Sequence[Format] | None = None) -> Settings:
     )
 
 
-def _file_read(data: str | None) -> str | None:
-    """The file the fact base is read from (--data, MINUSMA_DATA or the shipped file); none for stdin."""
+def _file_read(data: str | None) -> str:
+    """The file the fact base is read from (--data, MINUSMA_DATA or the shipped file); for ``-``, standard
+    input, which is a file too where the shell redirected one (``< facts.json``)."""
     from minusma.load import default_path
 
-    return str(default_path()) if data is None else None if data == "-" else data
+    return str(default_path()) if data is None else "/dev/stdin" if data == "-" else data
 
 
 def _same_file(destination: str, data: str | None) -> bool:
     """Whether --output names the fact base being read (--data, MINUSMA_DATA or the shipped file):
     writing it would replace the facts with the answer."""
     read = _file_read(data)
-    if read is None or not destination:
+    if not destination:
         return False
     try:
         return os.path.samefile(destination, read)
@@ -861,7 +862,7 @@ def validate(
     path: Annotated[str | None, typer.Argument(metavar="PATH", help=_help("path"))] = None,
 ) -> None:
     chosen = settings()
-    if path not in (None, "-") and chosen.output is not None and _same_file(chosen.output, path):
+    if path is not None and chosen.output is not None and _same_file(chosen.output, path):
         raise UsageError(Message("output_is_data", {"file": safe(chosen.output, lines=False)}))
     report = query.validation(*validate_file(path if path is not None else chosen.data), chosen.lang)
     output.write(output.view(report, sheets.validation), chosen.format, chosen.lang, page=chosen.page, to=chosen.output)
@@ -921,15 +922,12 @@ def _stderr(text: str) -> None:
 
 
 def _completion_readable() -> bool:
-    """Whether a shell's completion request (``_MINUSMA_COMPLETE=complete_…``) holds what Click reads:
-    ``COMP_WORDS`` and ``COMP_CWORD``, a number but for fish; a run that is no such request is readable."""
-    request = os.environ.get("_MINUSMA_COMPLETE")
-    if request is None or "complete" not in request:  # no request, or one for the script (source_bash)
+    """Whether bash's completion request (``_MINUSMA_COMPLETE=complete_bash``) holds what is read of it:
+    ``COMP_WORDS`` and ``COMP_CWORD``, a number; any other run (another shell's request) is readable."""
+    if os.environ.get("_MINUSMA_COMPLETE") != "complete_bash":  # zsh, fish, PowerShell: _TYPER_COMPLETE_ARGS
         return True
     if "COMP_WORDS" not in os.environ or "COMP_CWORD" not in os.environ:
         return False
-    if "fish" in request:  # fish gives the word itself, not its position
-        return True
     try:
         int(os.environ["COMP_CWORD"])
     except ValueError:

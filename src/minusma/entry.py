@@ -58,8 +58,8 @@ def main() -> None:
     _leave(code)
 
 
-_STANDARD_OUTPUT = ("", "-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
-"""``--output`` values that are standard output itself (or name no file)."""
+_STANDARD_OUTPUT = ("-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
+"""``--output`` values that are standard output itself (an empty one is a usage error, said as such)."""
 
 
 def _writes_a_file(args: list[str]) -> bool:

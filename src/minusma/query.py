@@ -2027,6 +2027,14 @@ _TEXT_ONLY = len(Event.__required_keys__)
 """The keys of an event with no caveat and no place: its only words are its text."""
 
 
+def _resolution_names(fact: Cited) -> tuple[str, ...]:
+    """What a resolution is called by: ``2640``, ``S/RES/2640``, ``S/RES/2640 (2022)``; none for another fact."""
+    if fact.kind != "resolution":
+        return ()
+    number = fact.record["number"]
+    return (str(number), f"S/RES/{number}", f"S/RES/{number} ({fact.record['adopted'][:4]})")
+
+
 class _Searchable:
     """Every fact with words, in the order of ``cited_facts``, and its texts (the place's names too).
 
@@ -2037,6 +2045,13 @@ class _Searchable:
     def __init__(self, fact_base: FactBase, named: Mapping[str, Text]) -> None:
         others = [(fact, fact.texts) for fact in cited_facts(fact_base, events=False)]
         others = [(fact, group) for fact, group in others if group]  # ceilings and bare figures carry no words
+        self.labels: set[int] = set()
+        """The texts that only name a fact (a resolution's number and symbol): found by, never shown."""
+        for position, (fact, group) in enumerate(others):
+            if fact.kind == "resolution":  # `search 2640` finds resolution 2640, whose words hold no number
+                label = cast(Text, dict.fromkeys(LANGS, " / ".join(_resolution_names(fact))))
+                self.labels.add(id(label))
+                others[position] = (fact, (*group, label))
         self.named = named
         self.events = fact_base["events"]
         # cited_facts yields the mission, then the events, then the rest
@@ -2074,7 +2089,7 @@ class _Searchable:
 def _found(searchable: _Searchable, words: list[str]) -> Iterator[tuple[int, Cited, int, Text]]:
     """Each fact holding every word, in file order: its place in that order, the fact, its score and
     the text to show."""
-    place_names = {id(names) for names in searchable.named.values()}
+    place_names = {id(names) for names in searchable.named.values()} | searchable.labels
     wanted = _query(words)
     for position in _candidates(searchable, words):
         fact, group = searchable[position]
@@ -2166,7 +2181,10 @@ def search(fact_base: FactBase, text: str, limit: int | None = None) -> SearchRe
                 "kind": fact.kind, "id": fact.id, "path": fact.path, "date": fact.date, "score": score,
                 "text": shown, "sources": list(fact.sources),
             }  # fmt: skip
-            best[position] = (hit, _naming(fact.texts, phrase))
+            named = sum(
+                fold(name) == phrase for name in _resolution_names(fact)
+            )  # `search 2100`: resolution 2100 first
+            best[position] = (hit, _naming(fact.texts, phrase) + named)
     found = [best[position] for position in sorted(best)]
     found.sort(key=lambda pair: (-pair[0]["score"], -pair[1], sort_key(pair[0]["date"] or "9999")))
     hits: list[Hit] = [hit for hit, _ in found]
@@ -2469,6 +2487,8 @@ def added(amounts: Sequence[Amount]) -> Amount:
     digits show, a ``nearly`` one less that unit, never below 0), rounded down to the roughest such unit,
     so that the bound is never one the parts do not reach. Otherwise ``about`` the sum, to the precision of
     the least precise part (a sum of rounded figures is no more precise than its roughest part), half up."""
+    if len(amounts) == 1:  # one amount is no sum: "nearly X" stays nearly X
+        return {"value": amounts[0]["value"], "qualifier": amounts[0]["qualifier"]}
     total = sum(amount["value"] for amount in amounts)
     qualifiers = {amount["qualifier"] for amount in amounts}
     if qualifiers <= {"exact"}:
