@@ -124,3 +124,27 @@ def test_the_standard_size_is_the_default() -> None:
 def test_the_help_names_each_charts_own_standard_size(command: str, standard: str) -> None:
     shown = " ".join(CliRunner().invoke(app, [command, "--help"]).stdout.split())
     assert f"(default: standard, {standard} pixels)" in shown
+
+
+@pytest.mark.parametrize("size", ["article", "slide", None])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["casualties", "--country", "BFA", "--from", "2020-01-01", "--to", "2021-12-31"],
+        ["casualties", "--from", "2030", "--lang", "fr"],
+    ],
+)
+def test_a_long_title_stays_on_the_image(args: list[str], size: str | None) -> None:
+    """A chart scoped by country and period was titled past the right edge ("...: Chad, from 2020-")."""
+    command, *rest = args
+    for lang in LANGS if "--lang" not in rest else [rest[-1]]:
+        extra = [*rest, *(["--lang", lang] if "--lang" not in rest else []), *(["--size", size] if size else [])]
+        root = ElementTree.fromstring(_image(command, "svg", *extra))
+        right = float(root.get("viewBox", "").split()[2])
+        (title,) = [group for group in root.iter(f"{SVG}g") if group.get("id") == "title"]
+        for text in title.iter(f"{SVG}text"):
+            for line in (text.text or "").split("\n"):
+                line_text = ElementTree.Element(text.tag, text.attrib)
+                line_text.text = line
+                left, _, end, _ = _text_box(line_text)
+                assert -0.5 <= left and end <= right + 0.5, (args, size, lang, line, end, right)

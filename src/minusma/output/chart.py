@@ -258,10 +258,18 @@ def _draw(figure: Figure, plot: Plot, lang: Lang, layout: Layout = LAYOUTS[Chart
     _milestones(axes, plot, layout)
     axes[-1].set_xlabel(plot.date_label, fontsize=layout.text).set_gid("date-label")
     axes[0].yaxis.label.set_gid("count-label")
-    head.text(
-        0.01, 1 - 0.1 / layout.head, plot.title, verticalalignment="top", fontsize=layout.title, fontweight="bold",
-        color=INK, gid="title",
-    )  # fmt: skip
+    _fit_width(
+        head.text(
+            0.01,
+            1 - 0.1 / layout.head,
+            plot.title,
+            verticalalignment="top",
+            fontsize=layout.title,
+            fontweight="bold",
+            color=INK,
+            gid="title",
+        )  # fmt: skip
+    )
     key = _legends(head, foot, plot, layout)
     # the credit wraps to the image's width and the date keeps clear of it, as on the bar chart; in a
     # narrow column the date stands above the credit, which takes the whole width
@@ -356,10 +364,18 @@ def _draw_bars(figure: Figure, plot: Bars, lang: Lang, layout: BarLayout = BAR_L
     ax.tick_params(labelsize=layout.axis)
     ax.grid(axis="y", color=GRID, linewidth=0.8)
     ax.set_axisbelow(True)
-    head.text(
-        0.01, 1 - 0.072 / layout.head, plot.title, verticalalignment="top", fontsize=layout.title, fontweight="bold",
-        color=INK, gid="title",
-    )  # fmt: skip
+    _fit_width(
+        head.text(
+            0.01,
+            1 - 0.072 / layout.head,
+            plot.title,
+            verticalalignment="top",
+            fontsize=layout.title,
+            fontweight="bold",
+            color=INK,
+            gid="title",
+        )  # fmt: skip
+    )
     if plot.empty:  # no bar: say so across the plot, not an empty frame
         ax.text(
             0.5, 0.5, plot.empty, transform=ax.transAxes, horizontalalignment="center", verticalalignment="center",
@@ -525,6 +541,25 @@ def _legends(head: SubFigure, foot: SubFigure, plot: Plot, layout: Layout) -> An
         )
     key.set_gid("legend-marks")
     return key
+
+
+SMALLEST_TITLE = 0.7
+"""How far a title's letters may shrink to fit the image's width (a chart scoped by country and period in
+French is longer than the image); past that, it wraps."""
+
+
+def _fit_width(text: Any) -> None:
+    """A title no wider than its image: smaller letters, a step at a time, then a second line; it was cut
+    off at the right edge ("...: Chad, from 2020-")."""
+    figure = text.get_figure()
+    renderer = _renderer(figure)
+    right = figure.figure.bbox.x1 * 0.99
+    size = start = text.get_fontsize()
+    while text.get_window_extent(renderer).x1 > right and size > start * SMALLEST_TITLE:
+        size *= 0.95
+        text.set_fontsize(size)
+    if text.get_window_extent(renderer).x1 > right:
+        text.set_wrap(True)
 
 
 def _renderer(figure: Figure | SubFigure) -> Any:
