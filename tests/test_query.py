@@ -244,6 +244,7 @@ def _ranked_by_hand(fact_base: FactBase, text: str) -> list[tuple[str, int]]:
     found = []
     for fact in cited_facts(fact_base):
         languages = [query.fold(one[lang]) for one in fact.texts + query._place_of(fact, named) for lang in LANGS]
+        languages += [query.fold(" / ".join(query._resolution_names(fact)))] if fact.kind == "resolution" else []
         each = [max((_stands_by_hand(language, word) for language in languages), default=0) for word in words]
         if languages and all(each):
             phrase = max(_stands_by_hand(language, " ".join(words)) for language in languages)
@@ -276,7 +277,7 @@ def test_search_scores_as_the_guide_says_and_in_score_order(
         count = sum(
             any(query.fold(value).strip(query._EDGES) == " ".join(words) for value in one.values())
             for one in fact.texts
-        )
+        ) + sum(query.fold(name) == " ".join(words) for name in query._resolution_names(fact))
         named[fact.id] = max(named.get(fact.id, 0), count)
     order = [(-hit["score"], -named[hit["id"]], sort_key(hit["date"] or "9999")) for hit in hits]
     assert order == sorted(order)
