@@ -258,18 +258,7 @@ def _draw(figure: Figure, plot: Plot, lang: Lang, layout: Layout = LAYOUTS[Chart
     _milestones(axes, plot, layout)
     axes[-1].set_xlabel(plot.date_label, fontsize=layout.text).set_gid("date-label")
     axes[0].yaxis.label.set_gid("count-label")
-    _fit_width(
-        head.text(
-            0.01,
-            1 - 0.1 / layout.head,
-            plot.title,
-            verticalalignment="top",
-            fontsize=layout.title,
-            fontweight="bold",
-            color=INK,
-            gid="title",
-        )  # fmt: skip
-    )
+    _title(head, plot.title, 1 - 0.1 / layout.head, layout.title)
     key = _legends(head, foot, plot, layout)
     # the credit wraps to the image's width and the date keeps clear of it, as on the bar chart; in a
     # narrow column the date stands above the credit, which takes the whole width
@@ -364,18 +353,7 @@ def _draw_bars(figure: Figure, plot: Bars, lang: Lang, layout: BarLayout = BAR_L
     ax.tick_params(labelsize=layout.axis)
     ax.grid(axis="y", color=GRID, linewidth=0.8)
     ax.set_axisbelow(True)
-    _fit_width(
-        head.text(
-            0.01,
-            1 - 0.072 / layout.head,
-            plot.title,
-            verticalalignment="top",
-            fontsize=layout.title,
-            fontweight="bold",
-            color=INK,
-            gid="title",
-        )  # fmt: skip
-    )
+    _title(head, plot.title, 1 - 0.072 / layout.head, layout.title)
     if plot.empty:  # no bar: say so across the plot, not an empty frame
         ax.text(
             0.5, 0.5, plot.empty, transform=ax.transAxes, horizontalalignment="center", verticalalignment="center",
@@ -546,6 +524,13 @@ def _legends(head: SubFigure, foot: SubFigure, plot: Plot, layout: Layout) -> An
 SMALLEST_TITLE = 0.7
 """How far a title's letters may shrink to fit the image's width (a chart scoped by country and period in
 French is longer than the image); past that, it wraps."""
+
+
+def _title(head: Any, title: str, top: float, size: float) -> None:
+    """A chart's title at the top left of its head, no wider than the image (:func:`_fit_width`)."""
+    _fit_width(
+        head.text(0.01, top, title, verticalalignment="top", fontsize=size, fontweight="bold", color=INK, gid="title")
+    )
 
 
 def _fit_width(text: Any) -> None:
