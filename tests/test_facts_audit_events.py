@@ -112,3 +112,11 @@ def test_ev_2023_kidal_cites_the_armed_groups_taking_the_camp() -> None:
 def test_ev_2023_douentza_names_no_region_its_sources_do_not_give() -> None:
     text = _by_id(load()["events"], "ev-2023-douentza")["text"]
     assert "Mopti" not in text["en"] and "Mopti" not in text["nl"] and "Mopti" not in text["fr"]
+
+
+def test_err_lollesgaard_end_cites_the_day_deconinck_took_command() -> None:
+    # rtbf-deconinck: "prendra ce mardi 11 avril le commandement de la force"; the December 2016
+    # article it cited alone could not hold an April 2017 date.
+    erratum = _by_id(load()["errata"], "err-lollesgaard-end")
+    assert "11 April 2017" in erratum["corrected"]["en"]
+    assert erratum["sources"] == ["jeuneafrique-lollesgaard", "rtbf-deconinck"]

@@ -5,5 +5,5 @@ After editing the fact base, run ``python tests/refresh_digest.py``: it validate
 and rewrites these two lines; tests/test_data.py fails until they match.
 """
 
-SHIPPED_SIZE = 1618235
-SHIPPED_SHA256 = "2e2fdd52dd752f0c55e0ba2b721adb6cfd6bf02eddfb306743e7937deb9a1fe0"
+SHIPPED_SIZE = 1618261
+SHIPPED_SHA256 = "7c2432978a1a523062b740e489665e5434a53ad1a9e34e8a9d69ba160e6814a0"
