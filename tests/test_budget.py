@@ -692,6 +692,9 @@ def test_about_still_points_to_budget(runner: CliRunner) -> None:
         ("2015/15", 2, "the one that begins in 2015 is 2015/16"),
         ("1999/01", 2, "the one that begins in 1999 is 1999/00"),
         ("2015/1", 2, "is neither a date"),
+        ("2016/15", 2, "is 2016/17 (or 2015/16, if the years were swapped)"),
+        ("2000/99", 2, "is 2000/01 (or 1999/00, if the years were swapped)"),
+        ("0001/00", 2, "is 0001/02."),  # no year 0000 to suggest
     ],
 )  # fmt: skip
 def test_a_fiscal_year_typed_wrong_says_what_is_wrong(

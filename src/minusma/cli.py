@@ -335,6 +335,8 @@ def _check_period(value: str | None) -> str | None:
                 raise typer.BadParameter(say("bad_fiscal_range", _usage_lang(), value=_typed(value)))
             if int(second) != (start + 1) % 100:
                 right = f"{first}/{(start + 1) % 100:02d}"
+                if start > 1 and int(second) == (start - 1) % 100:  # 2016/15: the years swapped? (0000/01 is none)
+                    right += say("bad_fiscal_year_swapped", _usage_lang(), right=f"{start - 1:04d}/{start % 100:02d}")
                 raise typer.BadParameter(
                     say("bad_fiscal_year", _usage_lang(), value=_typed(value), first_year=first, right=right)
                 )

@@ -746,6 +746,7 @@ MESSAGES: dict[str, str] = {
     "help.casualties_to": "Only deaths and stated counts on or before DATE (a month or year counts to its end).",
     "bad_fiscal_range": "{value} is outside the calendar: fiscal years run from 0001/02 to 9998/99.",
     "bad_fiscal_year": "{value} is not a fiscal year: one runs from 1 July to 30 June, so the one that begins in {first_year} is {right}.",
+    "bad_fiscal_year_swapped": " (or {right}, if the years were swapped)",
     "bad_period": "{value} is neither a date (YYYY, YYYY-MM or YYYY-MM-DD) nor a fiscal year (YYYY/YY, such as 2015/16).",
     "bad_period_date": "{error}. Use a date (YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2016, 2016-06, 2016-06-29) or a fiscal year (YYYY/YY, such as 2015/16).",
     "check.fiscal_year": "fiscal year {year} is not YYYY/YY with YY the year after; write it as {suggested}",

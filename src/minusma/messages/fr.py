@@ -746,6 +746,7 @@ MESSAGES: dict[str, str] = {
     "help.casualties_to": "Seulement les décès et les bilans à DATE ou avant (un mois ou une année compte jusqu'à sa fin).",
     "bad_fiscal_range": "{value} est hors du calendrier\xa0: les exercices vont de 0001/02 à 9998/99.",
     "bad_fiscal_year": "{value} n’est pas un exercice\xa0: un exercice court du 1er juillet au 30 juin, donc celui qui commence en {first_year} est {right}.",
+    "bad_fiscal_year_swapped": " (ou {right}, si les années ont été inversées)",
     "bad_period": "{value} n'est ni une date (AAAA, AAAA-MM ou AAAA-MM-JJ) ni un exercice (AAAA/AA, comme 2015/16).",
     "bad_period_date": "{error}. Utilisez une date (AAAA, AAAA-MM ou AAAA-MM-JJ, p. ex. 2016, 2016-06, 2016-06-29) ou un exercice (AAAA/AA, comme 2015/16).",
     "check.fiscal_year": "l'exercice {year} n'est pas de la forme AAAA/AA avec AA l'année suivante ; écrivez-le {suggested}",

@@ -746,6 +746,7 @@ MESSAGES: dict[str, str] = {
     "help.casualties_to": "Alleen doden en genoemde aantallen op of voor DATE (een maand of jaar telt tot het einde).",
     "bad_fiscal_range": "{value} valt buiten de kalender: begrotingsjaren lopen van 0001/02 tot 9998/99.",
     "bad_fiscal_year": "{value} is geen begrotingsjaar: een begrotingsjaar loopt van 1 juli tot 30 juni, dus het jaar dat in {first_year} begint is {right}.",
+    "bad_fiscal_year_swapped": " (of {right}, als de jaren verwisseld zijn)",
     "bad_period": "{value} is geen datum (JJJJ, JJJJ-MM of JJJJ-MM-DD) en geen begrotingsjaar (JJJJ/JJ, zoals 2015/16).",
     "bad_period_date": "{error}. Gebruik een datum (JJJJ, JJJJ-MM of JJJJ-MM-DD, bv. 2016, 2016-06, 2016-06-29) of een begrotingsjaar (JJJJ/JJ, zoals 2015/16).",
     "check.fiscal_year": "begrotingsjaar {year} is niet JJJJ/JJ met JJ het jaar erna; schrijf het als {suggested}",
