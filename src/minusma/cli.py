@@ -30,7 +30,7 @@ from minusma.model import CATEGORIES, SCHEMA_VERSION, Category, DateError, FactB
 from minusma.output import WRITERS, Format, Kind
 from minusma.output.cells import safe
 from minusma.output.cells import typed as _typed
-from minusma.output.stream import ReaderGone, Stopped, write_text
+from minusma.output.stream import ReaderGone, Stopped, same_file, write_text
 from minusma.sheets import Bars, MapPlot, Plot, Sheet
 from minusma.typer_adapt import (
     ARGUMENTS,
@@ -232,13 +232,7 @@ def _file_read(data: str | None) -> str:
 def _same_file(destination: str, data: str | None) -> bool:
     """Whether --output names the fact base being read (--data, MINUSMA_DATA or the shipped file):
     writing it would replace the facts with the answer."""
-    read = _file_read(data)
-    if not destination:
-        return False
-    try:
-        return os.path.samefile(destination, read)
-    except OSError:  # one of them does not exist (yet): not the same file
-        return False
+    return bool(destination) and same_file(destination, _file_read(data))
 
 
 def _flag(format: str) -> str:

@@ -28,6 +28,7 @@ from minusma.model import (
     DATASETS,
     FATALITY_CAUSES,
     FISCAL_YEAR_PATTERN,
+    LOWER_BOUNDS,
     PERSONNEL,
     Amount,
     Base,
@@ -507,7 +508,7 @@ def fill_rate(quantity: Quantity | None, limit: int) -> FillRate | None:
     if quantity is None or limit <= 0:
         return None
     share = 1000 * quantity["value"] / limit
-    tenths = math.floor(share) if quantity["qualifier"] in ("more_than", "at_least") else round(share)
+    tenths = math.floor(share) if quantity["qualifier"] in LOWER_BOUNDS else round(share)
     return {"percent": tenths / 10, "qualifier": quantity["qualifier"]}
 
 
@@ -2147,7 +2148,7 @@ def _number_variants(words: list[str]) -> list[list[str]]:
     query."""
     if not words:
         return []
-    forms = [[word] if _with_separators(word) is None else [word, cast(str, _with_separators(word))] for word in words]
+    forms = [[word] if (grouped := _with_separators(word)) is None else [word, grouped] for word in words]
     if sum(len(form) > 1 for form in forms) > _NUMBER_WORDS:
         return [words, [form[-1] for form in forms]]
     return [list(variant) for variant in product(*forms)]
@@ -2181,9 +2182,7 @@ def search(fact_base: FactBase, text: str, limit: int | None = None) -> SearchRe
                 "kind": fact.kind, "id": fact.id, "path": fact.path, "date": fact.date, "score": score,
                 "text": shown, "sources": list(fact.sources),
             }  # fmt: skip
-            named = sum(
-                fold(name) == phrase for name in _resolution_names(fact)
-            )  # `search 2100`: resolution 2100 first
+            named = sum(fold(name) == phrase for name in _resolution_names(fact))  # 2100: resolution 2100 first
             best[position] = (hit, _naming(fact.texts, phrase) + named)
     found = [best[position] for position in sorted(best)]
     found.sort(key=lambda pair: (-pair[0]["score"], -pair[1], sort_key(pair[0]["date"] or "9999")))
@@ -2407,10 +2406,6 @@ def _preferred_amount(figures: Sequence[Any], kind: str) -> Amount | None:
     return preferred_claim(chosen)["amount"] if chosen else None
 
 
-_LOWER_BOUNDS = ("more_than", "at_least")
-"""The qualifiers of a figure known only from below."""
-
-
 def spent_share(approved: Amount | None, expenditure: Amount | None) -> FillRate | None:
     """The expenditure as a share of the approved amount, to a tenth, half up; none where either is
     unknown or nothing was approved. Approximate where either figure is. A share just short of 100% is
@@ -2419,10 +2414,10 @@ def spent_share(approved: Amount | None, expenditure: Amount | None) -> FillRate
     no qualifier says."""
     if approved is None or expenditure is None or approved["value"] <= 0:
         return None
-    if approved["qualifier"] in _LOWER_BOUNDS:
+    if approved["qualifier"] in LOWER_BOUNDS:
         return None
     spent, budget = expenditure["value"], approved["value"]
-    if expenditure["qualifier"] in _LOWER_BOUNDS and approved["qualifier"] == "exact":
+    if expenditure["qualifier"] in LOWER_BOUNDS and approved["qualifier"] == "exact":
         # more than X of an exact amount: more than the share, rounded down (never one it does not reach)
         return {"percent": (1000 * spent // budget) / 10, "qualifier": expenditure["qualifier"]}
     exact = approved["qualifier"] == "exact" and expenditure["qualifier"] == "exact"
@@ -2493,7 +2488,7 @@ def added(amounts: Sequence[Amount]) -> Amount:
     qualifiers = {amount["qualifier"] for amount in amounts}
     if qualifiers <= {"exact"}:
         return {"value": total, "qualifier": "exact"}
-    if qualifiers & set(_LOWER_BOUNDS):
+    if qualifiers & set(LOWER_BOUNDS):
         units = [precision(amount) for amount in amounts if amount["qualifier"] in ("about", "nearly")]
         unit = max(units, default=1)
         least = 0  # twice the least the parts may stand for: half a unit is not always a whole number

@@ -18,6 +18,7 @@ from minusma.messages import LANGS, Bound, Lang, Listed, count, number, say
 from minusma.model import (
     CATEGORIES,
     FATALITY_CAUSES,
+    LOWER_BOUNDS,
     SOURCE_KINDS,
     Erratum,
     Fatality,
@@ -1902,7 +1903,7 @@ def budget_total(total: BudgetTotal, lang: Lang) -> str:
         return say("budget_total_none", lang, of=total["fiscal_years"])
     if total["fiscal_years"] == 1:  # not "1 of the 1 fiscal years (2023/24 to 2023/24)"
         key = "budget_total_line.single"
-    elif total["years_with_amount"] > 1 and total["approved"]["qualifier"] in ("more_than", "at_least"):
+    elif total["years_with_amount"] > 1 and total["approved"]["qualifier"] in LOWER_BOUNDS:
         key = "budget_total_line.bound"  # a sum with a year known only from below (query.added)
     else:
         key = f"budget_total_line.{LANGS[lang].plural(total['years_with_amount'])}"  # one amount is no sum

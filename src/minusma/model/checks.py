@@ -26,6 +26,7 @@ from minusma.model.facts import (
 )
 from minusma.model.records import (
     BUDGET_KINDS,
+    LOWER_BOUNDS,
     MALI_LATITUDE,
     MALI_LONGITUDE,
     Contribution,
@@ -742,9 +743,9 @@ def _check_budgets(fact_base: FactBase) -> Iterator[Problem]:  # noqa: C901
             ranks = [figure["rank"] for figure in budget["figures"] if figure["kind"] == kind]
             if ranks:
                 yield from _check_claims(f"{path}.figures", ranks)
-        bound = "approved" in preferred and budget["figures"][preferred["approved"]]["amount"]["qualifier"] in (
-            "more_than", "at_least",
-        )  # fmt: skip
+        bound = (
+            "approved" in preferred and budget["figures"][preferred["approved"]]["amount"]["qualifier"] in LOWER_BOUNDS
+        )
         if "approved" in preferred and "expenditure" in preferred and not bound:  # "more than X" sets no ceiling
             approved = budget["figures"][preferred["approved"]]["amount"]["value"]
             spent = budget["figures"][preferred["expenditure"]]["amount"]["value"]

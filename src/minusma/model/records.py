@@ -87,6 +87,8 @@ class Text(TypedDict):
 
 
 Qualifier = Literal["exact", "about", "nearly", "more_than", "at_least"]
+LOWER_BOUNDS: tuple[Qualifier, ...] = ("more_than", "at_least")
+"""The qualifiers of a figure known only from below: a share of it, or a sum with it, is a bound too."""
 
 
 FORMULA_PATTERN = r"^\d+( \+ \d+)+$"

@@ -42,7 +42,7 @@ from minusma.model import (
     ceiling_total,
 )
 from minusma.output.cells import safe
-from minusma.output.stream import interrupts, stop, write_bytes
+from minusma.output.stream import interrupts, same_file, stop, write_bytes
 
 DESCRIPTOR = "datapackage.json"
 GEOJSON = "bases.geojson"
@@ -552,11 +552,7 @@ def export(
     contents = files(fact_base, lang, places)
     if exists and read is not None:
         for name in contents:
-            try:
-                replaced = os.path.samefile(target / name, read)
-            except OSError:  # no such file in the folder (yet): nothing of the facts replaced
-                replaced = False
-            if replaced:
+            if same_file(target / name, read):
                 raise UsageError(Message("export.is_data", {"path": shown, "file": name}))
     staging: Path | None = None
     try:

@@ -56,6 +56,15 @@ _partial: list[str] = []
 """Temporary files not yet renamed into place, for :func:`discard_partial`."""
 
 
+def same_file(path: str | os.PathLike[str], other: str | os.PathLike[str]) -> bool:
+    """Whether two paths name one file (a link, ``./x``, ``/dev/stdin`` redirected from it); not where
+    either does not exist (yet) or cannot be looked at."""
+    try:
+        return os.path.samefile(path, other)
+    except OSError:
+        return False
+
+
 def _descriptor() -> int | None:
     if _target is not None:
         return _target
